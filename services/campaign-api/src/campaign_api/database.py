@@ -1,0 +1,25 @@
+"""The `campaign` schema that campaign-api owns: its metadata, declarative base and audit table."""
+
+from pathlib import Path
+
+from sqlalchemy.orm import DeclarativeBase
+
+from service_kit.audit import audit_table
+from service_kit.db import schema_metadata
+from service_kit.postgres import ServiceDatabase
+
+SCHEMA = "campaign"
+SERVICE_DATABASE = ServiceDatabase(
+    schema=SCHEMA,
+    role="campaign_svc",
+    alembic_ini=Path(__file__).resolve().parents[2] / "alembic.ini",
+)
+
+metadata = schema_metadata(SCHEMA)
+
+
+class Base(DeclarativeBase):
+    metadata = metadata
+
+
+audit_event = audit_table(metadata)

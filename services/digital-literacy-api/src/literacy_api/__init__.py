@@ -1,0 +1,1 @@
+"""digital-literacy-api: Learners, courses, classes at training hubs, training records and certificates of the "Digital literacy for all" (Bình dân học vụ số) movement, bulk imports, personal progress and coverage statistics."""

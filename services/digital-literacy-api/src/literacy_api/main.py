@@ -1,0 +1,15 @@
+"""The digital-literacy-api application: `uvicorn literacy_api.main:create_app --factory`."""
+
+from fastapi import FastAPI
+
+from service_kit.app import create_service_app
+
+from literacy_api.config import LiteracySettings
+
+
+def create_app(settings: LiteracySettings | None = None) -> FastAPI:
+    return create_service_app(
+        settings or LiteracySettings(),
+        title="Thi Đua Số — digital-literacy-api (Bình dân học vụ số)",
+        description="Learners, courses, classes at training hubs, training records and certificates of the 'Digital literacy for all' (Bình dân học vụ số) movement, bulk imports, personal progress and coverage statistics.",
+    )

@@ -1,0 +1,13 @@
+"""Fixtures of digital-literacy-api's tests: the kit's plugin does the rest (database, app, client, tokens)."""
+
+import pytest
+
+from literacy_api.config import LiteracySettings
+from literacy_api.database import SERVICE_DATABASE
+from literacy_api.main import create_app
+from service_kit.testing import ServiceUnderTest
+
+
+@pytest.fixture
+def service_under_test() -> ServiceUnderTest:
+    return ServiceUnderTest(SERVICE_DATABASE, create_app, LiteracySettings)

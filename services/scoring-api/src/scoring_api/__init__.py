@@ -1,0 +1,1 @@
+"""scoring-api: Criteria sets for collectives and individuals, scorecards with self-assessment → review → council approval, automatic criteria, rankings inside emulation clusters and commendation proposals."""

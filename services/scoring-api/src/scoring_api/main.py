@@ -1,0 +1,15 @@
+"""The scoring-api application: `uvicorn scoring_api.main:create_app --factory`."""
+
+from fastapi import FastAPI
+
+from service_kit.app import create_service_app
+
+from scoring_api.config import ScoringSettings
+
+
+def create_app(settings: ScoringSettings | None = None) -> FastAPI:
+    return create_service_app(
+        settings or ScoringSettings(),
+        title="Thi Đua Số — scoring-api (Chấm điểm thi đua)",
+        description="Criteria sets for collectives and individuals, scorecards with self-assessment → review → council approval, automatic criteria, rankings inside emulation clusters and commendation proposals.",
+    )

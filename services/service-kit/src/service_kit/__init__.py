@@ -1,0 +1,1 @@
+"""Shared infrastructure for the Thi Đua Số services (no domain logic; never imports a service)."""

@@ -1,0 +1,102 @@
+"""The app factory every service uses: lifespan resources, middleware, problem handlers, health, docs."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable, Sequence
+from importlib.resources import files
+
+import httpx
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from service_kit import health
+from service_kit.auth import TokenVerifier
+from service_kit.db import Database
+from service_kit.errors import install_problem_handlers
+from service_kit.observability import RequestContextMiddleware, configure_logging
+from service_kit.settings import Environment, ServiceSettings
+
+Resources = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
+"""A service's own lifespan resources (typed clients, ...), entered after the kit's and left before."""
+
+DOCS_ASSETS = "/docs-assets"
+
+
+def create_service_app(
+    settings: ServiceSettings,
+    *,
+    title: str,
+    description: str,
+    version: str = "0.1.0",
+    routers: Sequence[APIRouter] = (),
+    resources: Resources | None = None,
+    openapi_tags: Sequence[dict[str, str]] = (),
+) -> FastAPI:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.environment is not Environment.TEST:
+            configure_logging(settings.log_level)
+        database = Database(
+            settings.database_url.get_secret_value(),
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            statement_timeout_ms=settings.db_statement_timeout_ms,
+            application_name=settings.service_name,
+        )
+        jwks_http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+        app.state.settings = settings
+        app.state.database = database
+        app.state.token_verifier = TokenVerifier(
+            settings.issuers, jwks_http, min_refresh_seconds=settings.jwks_min_refresh_seconds
+        )
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                if resources is not None:
+                    await stack.enter_async_context(resources(app))
+                yield
+        finally:
+            await jwks_http.aclose()
+            await database.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_tags=list(openapi_tags) or None,
+    )
+    app.add_middleware(RequestContextMiddleware)
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    for router in routers:
+        app.include_router(router)
+    _mount_docs(app)
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI served from the service itself: no CDN, so it works offline and under a strict CSP."""
+    assets = files("swagger_ui") / "static"
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} — API",
+            swagger_js_url=f"{root}{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{DOCS_ASSETS}/favicon-32x32.png",
+            oauth2_redirect_url=f"{root}/docs/oauth2-redirect",
+        )
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    async def swagger_ui_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+

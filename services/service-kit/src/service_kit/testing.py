@@ -1,0 +1,253 @@
+"""pytest plugin for the services' tests (registered through the `pytest11` entry point).
+
+A PostgreSQL for the whole test session (embedded in a throw-away directory, or `TEST_DATABASE_URL`),
+each service provisioned and Alembic-migrated once, an outer transaction rolled back after every
+test, an `httpx.AsyncClient` on the app through `ASGITransport`, and tokens signed by a test issuer.
+
+A service's `tests/conftest.py` defines one fixture, `service_under_test`, returning a `ServiceUnderTest`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from fastapi import FastAPI
+from jwt.algorithms import RSAAlgorithm
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from service_kit.auth import TokenVerifier
+from service_kit.db import Database
+from service_kit.migrations import upgrade
+from service_kit.postgres import (
+    EmbeddedPostgres,
+    ServiceDatabase,
+    create_database,
+    drop_database,
+    new_password,
+    provision_service,
+    run,
+)
+from service_kit.settings import Environment, ServiceSettings, TrustedIssuer
+
+TEST_ISSUER = "https://issuer.test"
+TEST_AUDIENCE = "thidua-so"
+TEST_JWKS_URL = "https://issuer.test/.well-known/jwks.json"
+
+
+@dataclass(frozen=True)
+class ServiceUnderTest:
+    database: ServiceDatabase
+    create_app: Callable[[Any], FastAPI]
+    """The service's app factory, called with settings of `settings_class`."""
+    settings_class: type[ServiceSettings]
+
+    def settings(self, database_url: URL, **overrides: Any) -> ServiceSettings:
+        return self.settings_class(
+            database_url=database_url.render_as_string(hide_password=False),
+            environment=Environment.TEST,
+            **overrides,
+        )
+
+    def build_app(self, database_url: URL, **overrides: Any) -> FastAPI:
+        return self.create_app(self.settings(database_url, **overrides))
+
+
+@dataclass
+class SigningKey:
+    kid: str
+    private_key: rsa.RSAPrivateKey = field(repr=False)
+
+    @classmethod
+    def generate(cls) -> SigningKey:
+        return cls(kid=uuid.uuid4().hex[:12], private_key=rsa.generate_private_key(public_exponent=65537, key_size=2048))
+
+    def public_jwk(self) -> dict[str, Any]:
+        jwk: dict[str, Any] = RSAAlgorithm.to_jwk(self.private_key.public_key(), as_dict=True)
+        return {**jwk, "kid": self.kid, "use": "sig", "alg": "RS256"}
+
+
+class TokenFactory:
+    """Signs access tokens as a test issuer and serves its JWKS (counting how often it is fetched)."""
+
+    def __init__(self, issuer: str = TEST_ISSUER, audience: str = TEST_AUDIENCE) -> None:
+        self.issuer = issuer
+        self.audience = audience
+        self.keys = [SigningKey.generate()]
+        self.jwks_fetches = 0
+
+    def rotate(self) -> SigningKey:
+        """Publish a new key and sign with it from now on (old tokens stay valid)."""
+        self.keys.insert(0, SigningKey.generate())
+        return self.keys[0]
+
+    def jwks(self) -> dict[str, Any]:
+        return {"keys": [key.public_jwk() for key in self.keys]}
+
+    def transport(self) -> httpx.MockTransport:
+        def handle(request: httpx.Request) -> httpx.Response:
+            self.jwks_fetches += 1
+            return httpx.Response(200, json=self.jwks())
+
+        return httpx.MockTransport(handle)
+
+    def trusted_issuer(self) -> TrustedIssuer:
+        return TrustedIssuer(issuer=self.issuer, jwks_url=TEST_JWKS_URL, audience=self.audience)
+
+    def verifier(self, *, min_refresh_seconds: float = 0.0) -> TokenVerifier:
+        return TokenVerifier(
+            [self.trusted_issuer()],
+            httpx.AsyncClient(transport=self.transport()),
+            min_refresh_seconds=min_refresh_seconds,
+        )
+
+    def token(
+        self,
+        subject: str = "tester",
+        *,
+        roles: list[str] | None = None,
+        unit_codes: list[str] | None = None,
+        scope: str | None = None,
+        learner_id: str | None = None,
+        client_id: str | None = None,
+        expires_in: int = 300,
+        key: SigningKey | None = None,
+        **claims: Any,
+    ) -> str:
+        now = int(time.time())
+        payload: dict[str, Any] = {
+            "iss": self.issuer,
+            "aud": self.audience,
+            "sub": subject,
+            "iat": now,
+            "exp": now + expires_in,
+            "roles": roles or [],
+            "unit_codes": unit_codes or [],
+            **claims,
+        }
+        if scope is not None:
+            payload["scope"] = scope
+        if learner_id is not None:
+            payload["learner_id"] = learner_id
+        if client_id is not None:
+            payload["client_id"] = client_id
+        signing = key or self.keys[0]
+        return jwt.encode(payload, signing.private_key, algorithm="RS256", headers={"kid": signing.kid})
+
+    def auth(self, *args: Any, **kwargs: Any) -> dict[str, str]:
+        """`Authorization` header for `token(...)`."""
+        return {"Authorization": f"Bearer {self.token(*args, **kwargs)}"}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        "postgres_provision_sql",
+        "SQL template that creates a service's role and schema (relative to the rootdir)",
+        default="infra/postgres/provision.sql",
+    )
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[URL]:
+    """An administrator URL on the test PostgreSQL server: `TEST_DATABASE_URL`, else an embedded one."""
+    configured = os.environ.get("TEST_DATABASE_URL")
+    if configured:
+        yield make_url(configured)
+        return
+    server = EmbeddedPostgres(tmp_path_factory.mktemp("postgres"), keep=False)
+    try:
+        yield server.admin_url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url(postgres_server_url: URL) -> Iterator[URL]:
+    """A fresh database for this test session (dropped at the end), as an administrator URL."""
+    name = f"thidua_test_{os.getpid()}_{secrets.token_hex(3)}"
+    url = run(create_database(postgres_server_url, name, exist_ok=False))
+    try:
+        yield url
+    finally:
+        run(drop_database(postgres_server_url, name))
+
+
+@pytest.fixture(scope="session")
+def provision(postgres_admin_url: URL, pytestconfig: pytest.Config) -> Callable[[ServiceDatabase], URL]:
+    """Provision a service's role and schema and migrate it, once per session; returns its own URL."""
+    sql_template = (pytestconfig.rootpath / str(pytestconfig.getini("postgres_provision_sql"))).read_text()
+    provisioned: dict[str, URL] = {}
+
+    def provision_once(service: ServiceDatabase) -> URL:
+        if service.schema not in provisioned:
+            url = run(
+                provision_service(
+                    postgres_admin_url, service, password=new_password(), sql_template=sql_template
+                )
+            )
+            upgrade(service.alembic_ini, url)
+            provisioned[service.schema] = url
+        return provisioned[service.schema]
+
+    return provision_once
+
+
+@pytest.fixture(scope="session")
+def token_factory() -> TokenFactory:
+    return TokenFactory()
+
+
+@pytest.fixture
+def service_database_url(service_under_test: ServiceUnderTest, provision: Callable[[ServiceDatabase], URL]) -> URL:
+    return provision(service_under_test.database)
+
+
+@pytest.fixture
+async def app(
+    service_under_test: ServiceUnderTest, service_database_url: URL, token_factory: TokenFactory
+) -> AsyncIterator[FastAPI]:
+    """The service's app, started through its lifespan, with every request's transaction nested in an
+    outer one that is rolled back after the test, and trusting `token_factory`'s tokens."""
+    application = service_under_test.build_app(service_database_url)
+    async with application.router.lifespan_context(application):
+        application.state.token_verifier = token_factory.verifier()
+        database: Database = application.state.database
+        async with database.engine.connect() as connection:
+            outer = await connection.begin()
+            database.sessionmaker = async_sessionmaker(
+                bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
+            )
+            try:
+                yield application
+            finally:
+                await outer.rollback()
+
+
+def asgi_client(app: FastAPI) -> httpx.AsyncClient:
+    """A client that calls `app` in-process; errors come back as responses, as they would over HTTP."""
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+
+@contextlib.asynccontextmanager
+async def started(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """Run `app`'s lifespan and yield a client on it (for apps that need no rollback fixture)."""
+    async with app.router.lifespan_context(app), asgi_client(app) as http:
+        yield http
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    async with asgi_client(app) as http:
+        yield http

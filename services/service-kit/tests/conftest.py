@@ -1,0 +1,26 @@
+"""Fixtures of the kit's own tests: a tiny app built with the kit, on the session's test database."""
+
+import pytest
+from fastapi import APIRouter, FastAPI
+from sqlalchemy.engine import URL
+
+from service_kit.app import create_service_app
+from service_kit.settings import Environment, ServiceSettings
+
+
+def kit_settings(database_url: URL | str) -> ServiceSettings:
+    url = database_url.render_as_string(hide_password=False) if isinstance(database_url, URL) else database_url
+    return ServiceSettings(database_url=url, environment=Environment.TEST, service_name="kit-test")
+
+
+@pytest.fixture
+def build_app(postgres_admin_url: URL):
+    def build(*routers: APIRouter, database_url: URL | str | None = None) -> FastAPI:
+        return create_service_app(
+            kit_settings(database_url or postgres_admin_url),
+            title="kit test",
+            description="An app assembled from the kit alone",
+            routers=routers,
+        )
+
+    return build
