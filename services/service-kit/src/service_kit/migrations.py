@@ -28,6 +28,10 @@ def upgrade(alembic_ini: Path, url: str | URL, revision: str = "head") -> None:
     command.upgrade(alembic_config(alembic_ini, url), revision)
 
 
+def downgrade(alembic_ini: Path, url: str | URL, revision: str) -> None:
+    command.downgrade(alembic_config(alembic_ini, url), revision)
+
+
 def run_migrations(metadata: MetaData, schema: str, *, default_url: Callable[[], str]) -> None:
     """The body of a service's `migrations/env.py` (online and offline modes).
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import socket
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -148,6 +149,13 @@ class TokenFactory:
     def auth(self, *args: Any, **kwargs: Any) -> dict[str, str]:
         """`Authorization` header for `token(...)`."""
         return {"Authorization": f"Bearer {self.token(*args, **kwargs)}"}
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,0 +1,160 @@
+"""`python -m devstack {run,migrate,seed}` — what `make run`, `make migrate` and `make seed` call."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import logging
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+import httpx
+from sqlalchemy.engine import URL
+
+from devstack import gateway
+from devstack.database import migrate, platform_database, role_passwords
+from devstack.services import SERVICES
+from devstack.settings import REPO_ROOT, StackSettings
+from service_kit.postgres import run
+
+logger = logging.getLogger("devstack")
+
+PROCFILE = REPO_ROOT / "infra" / "Procfile"
+READY_TIMEOUT_SECONDS = 90.0
+
+
+def process_environment(settings: StackSettings, urls: dict[str, URL], gateway_conf: Path) -> dict[str, str]:
+    """What every process of the Procfile is given (on top of this process's own environment)."""
+    env = dict(os.environ)
+    campaign = f"http://{settings.service_host}:{settings.campaign_port}"
+    env.update(
+        {
+            "ENVIRONMENT": settings.environment,
+            "SERVICE_HOST": settings.service_host,
+            "NGINX_BIN": settings.nginx_bin,
+            "GATEWAY_PREFIX": str(gateway_conf.parent),
+            "GATEWAY_CONF": str(gateway_conf),
+            "JWKS_URL": f"{campaign}/.well-known/jwks.json",
+            "TOKEN_URL": f"{campaign}/v1/auth/token",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    for service in SERVICES:
+        port = settings.service_port(service.name)
+        env[f"{service.name.upper()}_PORT"] = str(port)
+        env[f"{service.name.upper()}_API_URL"] = f"http://{settings.service_host}:{port}"
+        env[f"{service.env_prefix}DATABASE_URL"] = urls[service.name].render_as_string(hide_password=False)
+    return env
+
+
+def seed(urls: dict[str, URL]) -> None:
+    """Load each service's demo data through its `<package>.seed.seed(database_url)`, when it has one."""
+    seeded = []
+    for service in SERVICES:
+        module_name = f"{service.package}.seed"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        module = importlib.import_module(module_name)
+        run(module.seed(urls[service.name]))
+        seeded.append(service.name)
+    print(f"devstack: demo data seeded for {', '.join(seeded)}" if seeded else "devstack: no demo data to seed yet")
+
+
+@contextmanager
+def gateway_prefix(settings: StackSettings, *, ephemeral: bool) -> Iterator[Path]:
+    if ephemeral:
+        with tempfile.TemporaryDirectory(prefix="thidua-gw-") as scratch:
+            yield Path(scratch)
+    else:
+        yield settings.data_dir / "gateway"
+
+
+def wait_until_ready(settings: StackSettings, honcho: subprocess.Popen[bytes]) -> bool:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    with httpx.Client(timeout=2.0) as http:
+        while time.monotonic() < deadline and honcho.poll() is None:
+            try:
+                if all(
+                    http.get(f"{settings.gateway_url}{s.path}/readyz").status_code == 200 for s in SERVICES
+                ):
+                    return True
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+    return False
+
+
+def banner(settings: StackSettings) -> str:
+    url = settings.gateway_url
+    docs = "\n".join(f"    {s.name:<9} {url}{s.path}/docs" for s in SERVICES)
+    return (
+        f"\nThi Đua Số is up: {url}\n"
+        f"  API docs:\n{docs}\n"
+        "  Demo logins: none yet (accounts arrive with the identity issue).\n"
+        "  Ctrl-C stops everything.\n"
+    )
+
+
+def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> int:
+    if not Path(settings.nginx_bin).exists():
+        print(f"devstack: nginx not found at {settings.nginx_bin}; `make deps` installs it", file=sys.stderr)
+        return 1
+    if not (settings.spa_root / "index.html").exists():
+        print(f"devstack: no built dashboard in {settings.spa_root}; `make frontend` builds it", file=sys.stderr)
+    with gateway_prefix(settings, ephemeral=ephemeral) as prefix:
+        conf = gateway.render(settings, prefix)
+        env = process_environment(settings, urls, conf)
+        honcho = subprocess.Popen(
+            [sys.executable, "-m", "honcho", "-f", str(PROCFILE), "-d", str(REPO_ROOT), "start"],
+            env=env,
+        )
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            # Ctrl-C already reached honcho through the terminal's process group; SIGTERM did not.
+            if signum == signal.SIGTERM and honcho.poll() is None:
+                honcho.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        if wait_until_ready(settings, honcho):
+            print(banner(settings), flush=True)
+        elif honcho.poll() is None:
+            print("devstack: the stack did not become ready in time; see the logs above", file=sys.stderr)
+        return honcho.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="devstack", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser("run", help="start PostgreSQL, migrate, seed, run the services and the gateway")
+    run_parser.add_argument("--ephemeral", action="store_true", help="throw-away database and gateway files (tests)")
+    run_parser.add_argument("--no-seed", action="store_true", help="do not load the demo data")
+    commands.add_parser("migrate", help="provision the roles and schemas and run every service's migrations")
+    commands.add_parser("seed", help="migrate, then load the demo data (idempotent)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="devstack: %(message)s")
+
+    settings = StackSettings()
+    ephemeral = bool(getattr(args, "ephemeral", False))
+    with platform_database(settings, ephemeral=ephemeral) as admin_url:
+        urls = migrate(admin_url, role_passwords(settings, ephemeral=ephemeral))
+        if args.command == "migrate":
+            return 0
+        if args.command == "seed" or not (args.no_seed or ephemeral):
+            seed(urls)
+        if args.command == "seed":
+            return 0
+        return serve(settings, urls, ephemeral=ephemeral)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
