@@ -66,7 +66,11 @@ def seed(urls: dict[str, URL]) -> None:
         module = importlib.import_module(module_name)
         run(module.seed(urls[service.name]))
         seeded.append(service.name)
-    print(f"devstack: demo data seeded for {', '.join(seeded)}" if seeded else "devstack: no demo data to seed yet")
+    print(
+        f"devstack: demo data seeded for {', '.join(seeded)}"
+        if seeded
+        else "devstack: no demo data to seed yet"
+    )
 
 
 @contextmanager
@@ -109,7 +113,9 @@ def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> 
         print(f"devstack: nginx not found at {settings.nginx_bin}; `make deps` installs it", file=sys.stderr)
         return 1
     if not (settings.spa_root / "index.html").exists():
-        print(f"devstack: no built dashboard in {settings.spa_root}; `make frontend` builds it", file=sys.stderr)
+        print(
+            f"devstack: no built dashboard in {settings.spa_root}; `make frontend` builds it", file=sys.stderr
+        )
     with gateway_prefix(settings, ephemeral=ephemeral) as prefix:
         conf = gateway.render(settings, prefix)
         env = process_environment(settings, urls, conf)
@@ -135,13 +141,18 @@ def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="devstack", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    run_parser = commands.add_parser("run", help="start PostgreSQL, migrate, seed, run the services and the gateway")
-    run_parser.add_argument("--ephemeral", action="store_true", help="throw-away database and gateway files (tests)")
+    run_parser = commands.add_parser(
+        "run", help="start PostgreSQL, migrate, seed, run the services and the gateway"
+    )
+    run_parser.add_argument(
+        "--ephemeral", action="store_true", help="throw-away database and gateway files (tests)"
+    )
     run_parser.add_argument("--no-seed", action="store_true", help="do not load the demo data")
     commands.add_parser("migrate", help="provision the roles and schemas and run every service's migrations")
     commands.add_parser("seed", help="migrate, then load the demo data (idempotent)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="devstack: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="devstack: %(message)s")
+    logger.setLevel(logging.INFO)
 
     settings = StackSettings()
     ephemeral = bool(getattr(args, "ephemeral", False))

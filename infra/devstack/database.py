@@ -92,7 +92,9 @@ def migrate(admin_url: URL, passwords: dict[str, str]) -> dict[str, URL]:
 
 
 def migrate_service(admin_url: URL, service: Service, password: str, sql_template: str) -> URL:
-    url: URL = run(provision_service(admin_url, service.database, password=password, sql_template=sql_template))
+    url: URL = run(
+        provision_service(admin_url, service.database, password=password, sql_template=sql_template)
+    )
     upgrade(service.database.alembic_ini, url)
     logger.info("%s: schema %s migrated", service.name, service.database.schema)
     return url

@@ -19,7 +19,8 @@ class StackSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore")
 
     database_url: SecretStr | None = Field(
-        default=None, description="Administrator URL of an existing PostgreSQL 15+; embedded server when unset"
+        default=None,
+        description="Administrator URL of an existing PostgreSQL 15+; embedded server when unset",
     )
     data_dir: Path = REPO_ROOT / ".data"
     environment: str = "development"

@@ -47,7 +47,9 @@ def _ready(url: str) -> bool:
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     if not (StackSettings().spa_root / "index.html").exists():
-        pytest.fail("frontend/dist is missing: build the dashboard first (`make frontend`, part of `make test`)")
+        pytest.fail(
+            "frontend/dist is missing: build the dashboard first (`make frontend`, part of `make test`)"
+        )
     ports = {name: free_port() for name in ("GATEWAY_PORT", "CAMPAIGN_PORT", "SCORING_PORT", "LITERACY_PORT")}
     env = {
         **os.environ,

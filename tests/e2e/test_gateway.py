@@ -109,7 +109,10 @@ def test_a_body_over_the_limit_is_a_413_problem(http):
 
 
 def test_the_token_endpoint_is_rate_limited_with_a_429_problem(http):
-    statuses = [http.post("/api/campaign/v1/auth/token", data={"grant_type": "password"}).status_code for _ in range(12)]
+    statuses = [
+        http.post("/api/campaign/v1/auth/token", data={"grant_type": "password"}).status_code
+        for _ in range(12)
+    ]
     assert 429 in statuses
     limited = http.post("/api/campaign/v1/auth/token", data={"grant_type": "password"})
     assert_problem(limited, 429)

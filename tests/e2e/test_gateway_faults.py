@@ -8,7 +8,6 @@ import pytest
 
 from devstack import gateway
 from devstack.settings import StackSettings
-
 from service_kit.testing import free_port
 
 pytestmark = pytest.mark.e2e
@@ -17,10 +16,15 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def lone_gateway(tmp_path_factory):
     settings = StackSettings(
-        gateway_port=free_port(), campaign_port=free_port(), scoring_port=free_port(), literacy_port=free_port()
+        gateway_port=free_port(),
+        campaign_port=free_port(),
+        scoring_port=free_port(),
+        literacy_port=free_port(),
     )
     conf = gateway.render(settings, tmp_path_factory.mktemp("gateway"))
-    process = subprocess.Popen([settings.nginx_bin, "-e", "stderr", "-p", str(conf.parent), "-c", str(conf), "-g", "daemon off;"])
+    process = subprocess.Popen(
+        [settings.nginx_bin, "-e", "stderr", "-p", str(conf.parent), "-c", str(conf), "-g", "daemon off;"]
+    )
     try:
         deadline = time.monotonic() + 10
         while True:

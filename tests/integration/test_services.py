@@ -45,7 +45,9 @@ async def test_audit_trail_is_append_only(app, service_under_test):
     schema = service_under_test.database.schema
     async with app.state.database.sessionmaker() as session, session.begin():
         await session.execute(
-            text(f"INSERT INTO {schema}.audit_event (actor, action, object_type, object_id) VALUES ('t', 'x', 'y', '1')")
+            text(
+                f"INSERT INTO {schema}.audit_event (actor, action, object_type, object_id) VALUES ('t', 'x', 'y', '1')"
+            )
         )
         for statement in (
             f"UPDATE {schema}.audit_event SET actor = 'forged'",
@@ -81,7 +83,8 @@ def test_migrations_go_down_to_base_and_up_again(service_under_test, service_dat
         try:
             async with engine.connect() as connection:
                 rows = await connection.execute(
-                    text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"), {"s": schema}
+                    text("SELECT table_name FROM information_schema.tables WHERE table_schema = :s"),
+                    {"s": schema},
                 )
                 return {row[0] for row in rows}
         finally:

@@ -9,7 +9,9 @@ from service_kit.settings import Environment, ServiceSettings
 
 
 def kit_settings(database_url: URL | str) -> ServiceSettings:
-    url = database_url.render_as_string(hide_password=False) if isinstance(database_url, URL) else database_url
+    url = (
+        database_url.render_as_string(hide_password=False) if isinstance(database_url, URL) else database_url
+    )
     return ServiceSettings(database_url=url, environment=Environment.TEST, service_name="kit-test")
 
 

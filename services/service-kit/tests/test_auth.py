@@ -25,7 +25,9 @@ def verifier(issuer: TokenFactory) -> TokenVerifier:
 
 
 async def test_a_valid_token_becomes_a_principal(issuer, verifier):
-    token = issuer.token("manager.dak-lak", roles=["manager"], unit_codes=["66", "66001"], scope="campaign:read")
+    token = issuer.token(
+        "manager.dak-lak", roles=["manager"], unit_codes=["66", "66001"], scope="campaign:read"
+    )
     principal = await verifier.verify(token)
     assert principal.subject == "manager.dak-lak"
     assert principal.roles == frozenset({"manager"})
@@ -70,7 +72,13 @@ async def test_tampered_payload_is_refused(issuer, verifier):
 
 async def test_alg_none_is_refused(issuer, verifier):
     unsigned = jwt.encode(
-        {"iss": issuer.issuer, "aud": "thidua-so", "sub": "x", "exp": int(time.time()) + 600, "roles": ["admin"]},
+        {
+            "iss": issuer.issuer,
+            "aud": "thidua-so",
+            "sub": "x",
+            "exp": int(time.time()) + 600,
+            "roles": ["admin"],
+        },
         key=None,
         algorithm="none",
         headers={"kid": issuer.keys[0].kid},
@@ -80,8 +88,10 @@ async def test_alg_none_is_refused(issuer, verifier):
 
 
 async def test_hs256_signed_with_the_public_key_is_refused(issuer, verifier):
-    public_pem = issuer.keys[0].private_key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    public_pem = (
+        issuer.keys[0]
+        .private_key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     )
     claims = {"iss": issuer.issuer, "aud": "thidua-so", "sub": "x", "exp": int(time.time()) + 600}
     forged = jwt.api_jws.PyJWS().encode(

@@ -140,8 +140,10 @@ async def test_keyset_pages_walk_every_row_once_in_order(client, postgres_admin_
             ],
         )
         expected = (
-            await connection.execute(select(note.c.body).order_by(note.c.written_on, note.c.id))
-        ).scalars().all()
+            (await connection.execute(select(note.c.body).order_by(note.c.written_on, note.c.id)))
+            .scalars()
+            .all()
+        )
     await engine.dispose()
 
     seen: list[str] = []

@@ -8,7 +8,6 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from service_kit.errors import Conflict, NotFound
-
 from service_kit.testing import started
 
 router = APIRouter()
@@ -77,7 +76,9 @@ async def test_validation_errors_list_each_field_with_a_message(client):
 
 
 async def test_malformed_json_is_a_422_problem(client):
-    response = await client.post("/things", content=b"{not json", headers={"content-type": "application/json"})
+    response = await client.post(
+        "/things", content=b"{not json", headers={"content-type": "application/json"}
+    )
     body = assert_problem(response, 422)
     assert body["errors"]
 

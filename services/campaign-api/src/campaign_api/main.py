@@ -2,9 +2,8 @@
 
 from fastapi import FastAPI
 
-from service_kit.app import create_service_app
-
 from campaign_api.config import CampaignSettings
+from service_kit.app import create_service_app
 
 
 def create_app(settings: CampaignSettings | None = None) -> FastAPI:

@@ -2,9 +2,8 @@
 
 from fastapi import FastAPI
 
-from service_kit.app import create_service_app
-
 from literacy_api.config import LiteracySettings
+from service_kit.app import create_service_app
 
 
 def create_app(settings: LiteracySettings | None = None) -> FastAPI:

@@ -2,9 +2,8 @@
 
 from fastapi import FastAPI
 
-from service_kit.app import create_service_app
-
 from scoring_api.config import ScoringSettings
+from service_kit.app import create_service_app
 
 
 def create_app(settings: ScoringSettings | None = None) -> FastAPI:

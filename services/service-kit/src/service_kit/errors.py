@@ -128,7 +128,9 @@ def _field_name(location: Sequence[int | str]) -> str:
 
 
 def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
-    return [{"field": _field_name(err.get("loc", ())), "message": str(err.get("msg", ""))} for err in exc.errors()]
+    return [
+        {"field": _field_name(err.get("loc", ())), "message": str(err.get("msg", ""))} for err in exc.errors()
+    ]
 
 
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:

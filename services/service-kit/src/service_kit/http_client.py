@@ -37,7 +37,11 @@ class ClientCredentialsToken:
         http: httpx.AsyncClient,
     ) -> None:
         self._token_url = token_url
-        self._form = {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
+        self._form = {
+            "grant_type": "client_credentials",
+            "client_id": client_id,
+            "client_secret": client_secret,
+        }
         if scope:
             self._form["scope"] = scope
         self._http = http

@@ -43,25 +43,31 @@ def run_migrations(metadata: MetaData, schema: str, *, default_url: Callable[[],
         # Autogenerate looks at this service's schema only.
         return name == schema if type_ == "schema" else True
 
-    options = {
-        "target_metadata": metadata,
-        "version_table_schema": schema,
-        "include_schemas": True,
-        "include_name": include_name,
-        "compare_type": True,
-    }
     url = config.get_main_option("sqlalchemy.url") or async_url(default_url()).render_as_string(
         hide_password=False
     )
     if context.is_offline_mode():
-        context.configure(url=url, literal_binds=True, **options)
+        context.configure(
+            url=url,
+            literal_binds=True,
+            target_metadata=metadata,
+            version_table_schema=schema,
+            include_schemas=True,
+            include_name=include_name,
+        )
         with context.begin_transaction():
             context.run_migrations()
         return
 
     def migrate(connection: Connection) -> None:
         connection.execute(text(f'SET search_path TO "{schema}"'))
-        context.configure(connection=connection, **options)
+        context.configure(
+            connection=connection,
+            target_metadata=metadata,
+            version_table_schema=schema,
+            include_schemas=True,
+            include_name=include_name,
+        )
         with context.begin_transaction():
             context.run_migrations()
 

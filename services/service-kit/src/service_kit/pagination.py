@@ -66,7 +66,9 @@ PageParamsDep = Annotated[PageParams, Depends(page_params)]
 CursorParamsDep = Annotated[CursorParams, Depends(cursor_params)]
 
 
-async def paginate(session: AsyncSession, statement: Select[Any], params: PageParams) -> tuple[list[Any], int]:
+async def paginate(
+    session: AsyncSession, statement: Select[Any], params: PageParams
+) -> tuple[list[Any], int]:
     """One page of `statement` (which must be ordered) and the total count of its rows."""
     count = select(func.count()).select_from(statement.order_by(None).subquery())
     total = (await session.execute(count)).scalar_one()

@@ -40,9 +40,7 @@ class ServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
 
     service_name: str = "service"
-    environment: Environment = Field(
-        default=Environment.DEVELOPMENT, validation_alias=_shared("ENVIRONMENT")
-    )
+    environment: Environment = Field(default=Environment.DEVELOPMENT, validation_alias=_shared("ENVIRONMENT"))
     log_level: str = Field(default="INFO", validation_alias=_shared("LOG_LEVEL"))
 
     # This service's own login: a role that owns the service's schema and nothing else.
@@ -57,15 +55,21 @@ class ServiceSettings(BaseSettings):
     jwks_url: str = Field(
         default="http://127.0.0.1:8101/.well-known/jwks.json", validation_alias=_shared("JWKS_URL")
     )
-    jwks_min_refresh_seconds: float = Field(default=10.0, validation_alias=_shared("JWKS_MIN_REFRESH_SECONDS"))
+    jwks_min_refresh_seconds: float = Field(
+        default=10.0, validation_alias=_shared("JWKS_MIN_REFRESH_SECONDS")
+    )
     trusted_issuers: list[TrustedIssuer] = Field(
         default_factory=list, validation_alias=_shared("TRUSTED_ISSUERS")
     )
 
     # The other services, reached over REST (through the gateway or directly).
-    campaign_api_url: str = Field(default="http://127.0.0.1:8101", validation_alias=_shared("CAMPAIGN_API_URL"))
+    campaign_api_url: str = Field(
+        default="http://127.0.0.1:8101", validation_alias=_shared("CAMPAIGN_API_URL")
+    )
     scoring_api_url: str = Field(default="http://127.0.0.1:8102", validation_alias=_shared("SCORING_API_URL"))
-    literacy_api_url: str = Field(default="http://127.0.0.1:8103", validation_alias=_shared("LITERACY_API_URL"))
+    literacy_api_url: str = Field(
+        default="http://127.0.0.1:8103", validation_alias=_shared("LITERACY_API_URL")
+    )
     token_url: str = Field(
         default="http://127.0.0.1:8101/v1/auth/token", validation_alias=_shared("TOKEN_URL")
     )

@@ -72,7 +72,10 @@ class SigningKey:
 
     @classmethod
     def generate(cls) -> SigningKey:
-        return cls(kid=uuid.uuid4().hex[:12], private_key=rsa.generate_private_key(public_exponent=65537, key_size=2048))
+        return cls(
+            kid=uuid.uuid4().hex[:12],
+            private_key=rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        )
 
     def public_jwk(self) -> dict[str, Any]:
         jwk: dict[str, Any] = RSAAlgorithm.to_jwk(self.private_key.public_key(), as_dict=True)
@@ -217,7 +220,9 @@ def token_factory() -> TokenFactory:
 
 
 @pytest.fixture
-def service_database_url(service_under_test: ServiceUnderTest, provision: Callable[[ServiceDatabase], URL]) -> URL:
+def service_database_url(
+    service_under_test: ServiceUnderTest, provision: Callable[[ServiceDatabase], URL]
+) -> URL:
     return provision(service_under_test.database)
 
 

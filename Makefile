@@ -1,0 +1,75 @@
+# Thi Đua Số — every command. `make run` and `make test` install what they need on a fresh clone.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+UV_RUN := $(UV) run --locked
+FRONTEND := frontend
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
+	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.* $(FRONTEND)/tsconfig*.json)
+IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
+
+.PHONY: help run test test-python test-frontend lint fmt migrate seed bench deps deps-python deps-system frontend gen-client
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: deps frontend ## Install, build, start PostgreSQL + the three services + the gateway on http://127.0.0.1:8080
+	$(UV_RUN) python -m devstack run
+
+test: deps frontend ## Every suite: service and cross-service tests (real PostgreSQL, real nginx), frontend unit tests
+	$(MAKE) --no-print-directory test-python test-frontend
+
+test-python:
+	$(UV_RUN) pytest
+
+test-frontend:
+	cd $(FRONTEND) && npm test
+
+lint: deps-python $(FRONTEND)/node_modules/.package-lock.json ## ruff, mypy, eslint, tsc
+	$(UV_RUN) ruff check .
+	$(UV_RUN) ruff format --check .
+	$(UV_RUN) mypy services/service-kit/src services/campaign-api/src services/scoring-api/src services/digital-literacy-api/src infra/devstack
+	cd $(FRONTEND) && npm run lint && npm run typecheck
+
+fmt: deps-python ## Format and auto-fix the Python code
+	$(UV_RUN) ruff format .
+	$(UV_RUN) ruff check --fix .
+
+migrate: deps-python ## Create the roles and schemas and run every service's migrations
+	$(UV_RUN) python -m devstack migrate
+
+seed: deps-python ## Migrate, then load the demo data (idempotent)
+	$(UV_RUN) python -m devstack seed
+
+bench: deps frontend ## Benchmarks in tests/perf (ratios against references measured in the same run)
+	$(UV_RUN) python tests/perf/run.py
+
+# --- installing -----------------------------------------------------------------------------------
+
+deps: deps-system deps-python $(FRONTEND)/node_modules/.package-lock.json
+
+deps-python:
+	@$(UV) --version >/dev/null 2>&1 || { echo "Installing uv with pip"; $(PYTHON) -m pip install --quiet --disable-pip-version-check uv; }
+	$(UV) sync --locked --quiet
+
+deps-system:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$(IS_ROOT)" = yes ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing nginx with apt"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; \
+	  else \
+	    echo "nginx is missing: install it (e.g. 'sudo apt-get install nginx-light') and run make again" >&2; exit 1; \
+	  fi; \
+	fi
+	@command -v node >/dev/null 2>&1 || { echo "Node.js 20+ is missing: install it and run make again" >&2; exit 1; }
+
+$(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
+
+frontend: $(FRONTEND)/dist/index.html ## Build the dashboard
+
+$(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.package-lock.json $(FRONTEND_SOURCES) $(FRONTEND)/package.json
+	cd $(FRONTEND) && npm run build

@@ -1,0 +1,4 @@
+/** Route paths, shared by the router and by links. */
+export const paths = {
+  home: '/',
+} as const;
