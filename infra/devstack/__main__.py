@@ -83,18 +83,20 @@ def gateway_prefix(settings: StackSettings, *, ephemeral: bool) -> Iterator[Path
 
 
 def wait_until_ready(settings: StackSettings, honcho: subprocess.Popen[bytes]) -> bool:
+    """Wait for every service to be ready on its own port, then for the gateway in front of them."""
+    probes = [f"http://{settings.service_host}:{settings.service_port(s.name)}/readyz" for s in SERVICES]
+    probes.append(f"{settings.gateway_url}{SERVICES[0].path}/healthz")
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
     with httpx.Client(timeout=2.0) as http:
-        while time.monotonic() < deadline and honcho.poll() is None:
+        while probes and time.monotonic() < deadline and honcho.poll() is None:
             try:
-                if all(
-                    http.get(f"{settings.gateway_url}{s.path}/readyz").status_code == 200 for s in SERVICES
-                ):
-                    return True
+                if http.get(probes[0]).status_code == 200:
+                    probes.pop(0)
+                    continue
             except httpx.HTTPError:
                 pass
-            time.sleep(0.3)
-    return False
+            time.sleep(0.2)
+    return not probes
 
 
 def banner(settings: StackSettings) -> str:
