@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,10 +18,10 @@ from service_kit.migrations import upgrade
 from service_kit.postgres import (
     EmbeddedPostgres,
     create_database,
-    drop_database,
     new_password,
     provision_service,
     run,
+    throwaway_database,
 )
 
 logger = logging.getLogger("devstack")
@@ -42,13 +41,8 @@ def platform_database(settings: StackSettings, *, ephemeral: bool) -> Iterator[U
     if ephemeral:
         configured = os.environ.get("TEST_DATABASE_URL")
         if configured:
-            server = make_url(configured)
-            name = f"thidua_e2e_{os.getpid()}_{secrets.token_hex(3)}"
-            url = run(create_database(server, name, exist_ok=False))
-            try:
+            with throwaway_database(make_url(configured), "thidua_e2e") as url:
                 yield url
-            finally:
-                run(drop_database(server, name))
             return
         with tempfile.TemporaryDirectory(prefix="thidua-pg-") as scratch:
             embedded = EmbeddedPostgres(Path(scratch) / "pg", keep=False)

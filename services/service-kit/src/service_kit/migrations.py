@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from alembic import command, context
 from alembic.config import Config
@@ -43,31 +44,27 @@ def run_migrations(metadata: MetaData, schema: str, *, default_url: Callable[[],
         # Autogenerate looks at this service's schema only.
         return name == schema if type_ == "schema" else True
 
-    url = config.get_main_option("sqlalchemy.url") or async_url(default_url()).render_as_string(
-        hide_password=False
-    )
-    if context.is_offline_mode():
+    def configure(**target: Any) -> None:
         context.configure(
-            url=url,
-            literal_binds=True,
+            **target,
             target_metadata=metadata,
             version_table_schema=schema,
             include_schemas=True,
             include_name=include_name,
         )
+
+    url = config.get_main_option("sqlalchemy.url") or async_url(default_url()).render_as_string(
+        hide_password=False
+    )
+    if context.is_offline_mode():
+        configure(url=url, literal_binds=True)
         with context.begin_transaction():
             context.run_migrations()
         return
 
     def migrate(connection: Connection) -> None:
         connection.execute(text(f'SET search_path TO "{schema}"'))
-        context.configure(
-            connection=connection,
-            target_metadata=metadata,
-            version_table_schema=schema,
-            include_schemas=True,
-            include_name=include_name,
-        )
+        configure(connection=connection)
         with context.begin_transaction():
             context.run_migrations()
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -91,6 +94,17 @@ async def drop_database(admin_url: URL, name: str) -> None:
         await connection.close()
 
 
+@contextmanager
+def throwaway_database(server_url: URL, prefix: str) -> Iterator[URL]:
+    """A new, uniquely named database on the server of `server_url`, dropped afterwards (tests)."""
+    name = f"{prefix}_{os.getpid()}_{secrets.token_hex(3)}"
+    url: URL = run(create_database(server_url, name, exist_ok=False))
+    try:
+        yield url
+    finally:
+        run(drop_database(server_url, name))
+
+
 def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -110,11 +124,11 @@ async def provision_service(
     connection = await _connect(admin_url)
     try:
         # Roles are cluster-wide: serialise concurrent provisioning (parallel test runs on one server).
-        await connection.execute("SELECT pg_advisory_lock(7316_2025)")
+        await connection.execute("SELECT pg_advisory_lock(73162025)")
         try:
             await connection.execute(sql)
         finally:
-            await connection.execute("SELECT pg_advisory_unlock(7316_2025)")
+            await connection.execute("SELECT pg_advisory_unlock(73162025)")
     finally:
         await connection.close()
     return service_url(admin_url, service, password=password)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import socket
 import time
 import uuid
@@ -34,11 +33,10 @@ from service_kit.migrations import upgrade
 from service_kit.postgres import (
     EmbeddedPostgres,
     ServiceDatabase,
-    create_database,
-    drop_database,
     new_password,
     provision_service,
     run,
+    throwaway_database,
 )
 from service_kit.settings import Environment, ServiceSettings, TrustedIssuer
 
@@ -186,12 +184,8 @@ def postgres_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UR
 @pytest.fixture(scope="session")
 def postgres_admin_url(postgres_server_url: URL) -> Iterator[URL]:
     """A fresh database for this test session (dropped at the end), as an administrator URL."""
-    name = f"thidua_test_{os.getpid()}_{secrets.token_hex(3)}"
-    url = run(create_database(postgres_server_url, name, exist_ok=False))
-    try:
+    with throwaway_database(postgres_server_url, "thidua_test") as url:
         yield url
-    finally:
-        run(drop_database(postgres_server_url, name))
 
 
 @pytest.fixture(scope="session")
