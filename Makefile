@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/d
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.* $(FRONTEND)/tsconfig*.json)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: help run test test-python test-frontend lint fmt migrate seed bench deps deps-python deps-system frontend gen-client
+.PHONY: help run test test-python test-frontend test-browser lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,14 +19,17 @@ help: ## List the commands
 run: deps frontend ## Install, build, start PostgreSQL + the three services + the gateway on http://127.0.0.1:8080
 	$(UV_RUN) python -m devstack run
 
-test: deps frontend ## Every suite: service and cross-service tests (real PostgreSQL, real nginx), frontend unit tests
-	$(MAKE) --no-print-directory test-python test-frontend
+test: deps deps-browser frontend ## Every suite: service, cross-service (real PostgreSQL and nginx), frontend unit, browser
+	$(MAKE) --no-print-directory test-python test-frontend test-browser
 
 test-python:
 	$(UV_RUN) pytest
 
 test-frontend:
 	cd $(FRONTEND) && npm test
+
+test-browser:
+	cd $(FRONTEND) && npm run test:e2e
 
 lint: deps-python $(FRONTEND)/node_modules/.package-lock.json ## ruff, mypy, eslint, tsc
 	$(UV_RUN) ruff check .
@@ -51,19 +54,27 @@ bench: deps frontend ## Benchmarks in tests/perf (ratios against references meas
 
 deps: deps-system deps-python $(FRONTEND)/node_modules/.package-lock.json
 
+deps-browser: ## Debian's Chromium for the browser tests (Playwright drives it; no browser downloads)
+	$(call apt_install,test -x /usr/bin/chromium,chromium)
+
 deps-python:
 	@$(UV) --version >/dev/null 2>&1 || { echo "Installing uv with pip"; $(PYTHON) -m pip install --quiet --disable-pip-version-check uv; }
 	$(UV) sync --locked --quiet
 
-deps-system:
-	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+# $(call apt_install,<command that proves it is there>,<Debian package>)
+define apt_install
+	@if ! $(1) >/dev/null 2>&1; then \
 	  if [ "$(IS_ROOT)" = yes ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing nginx with apt"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; \
+	    echo "Installing $(2) with apt"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(2) >/dev/null; \
 	  else \
-	    echo "nginx is missing: install it (e.g. 'sudo apt-get install nginx-light') and run make again" >&2; exit 1; \
+	    echo "$(2) is missing: install it (e.g. 'sudo apt-get install $(2)') and run make again" >&2; exit 1; \
 	  fi; \
 	fi
+endef
+
+deps-system:
+	$(call apt_install,test -x "$$(command -v nginx || echo /usr/sbin/nginx)",nginx-light)
 	@command -v node >/dev/null 2>&1 || { echo "Node.js 20+ is missing: install it and run make again" >&2; exit 1; }
 
 $(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json

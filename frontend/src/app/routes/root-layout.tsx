@@ -13,7 +13,7 @@ export function RootLayout() {
       <a className="skip-link" href={`#${MAIN_ID}`}>
         {t('app.skipToContent')}
       </a>
-      <Layout.Header style={{ paddingInline: 24 }}>
+      <Layout.Header className="app-header" style={{ paddingInline: 24 }}>
         <Flex justify="space-between" align="center" gap="middle" style={{ height: '100%' }}>
           <Link to={paths.home} className="app-name">
             {t('app.name')}

@@ -57,7 +57,7 @@ export function SystemStatusPanel() {
 
   return (
     <Card
-      title={<h2 id={titleId} style={{ margin: 0, fontSize: 'inherit' }}>{t('status.title')}</h2>}
+      title={<h2 id={titleId} style={{ margin: 0, fontSize: 'inherit', whiteSpace: 'normal' }}>{t('status.title')}</h2>}
       extra={
         <Button
           icon={<ReloadOutlined aria-hidden />}

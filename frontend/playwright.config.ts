@@ -1,0 +1,52 @@
+import { defineConfig } from '@playwright/test';
+import { GATEWAY_URL, STACK_PORTS, readyzUrl } from './e2e/stack';
+
+// Browser tests against the real stack: `npm run build && npm run test:e2e`.
+// The gateway serves frontend/dist, so build first. Browsers are never downloaded:
+// Debian's Chromium is used (we run as root, hence --no-sandbox; the network is closed,
+// hence no background traffic).
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]],
+  globalSetup: './e2e/global-setup.ts',
+  use: {
+    baseURL: GATEWAY_URL,
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    // The browser asks for English on purpose: the app must still start in Vietnamese.
+    locale: 'en-US',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'python3 -m uv run --locked python -m devstack run --ephemeral',
+    cwd: '..',
+    env: Object.fromEntries(Object.entries(STACK_PORTS).map(([name, port]) => [name, String(port)])),
+    // Ready when the gateway answers for the campaign service; global-setup waits for the others.
+    url: readyzUrl('campaign'),
+    timeout: 120_000,
+    reuseExistingServer: false,
+    // devstack stops the services, nginx and the throw-away database on SIGTERM.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
+    // The stack's output (access logs, honcho) is hidden; `DEBUG=pw:webserver` shows it.
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
