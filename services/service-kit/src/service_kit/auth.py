@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import httpx
 import jwt
@@ -49,6 +49,12 @@ class Principal:
 
     def has_scope(self, scope: str) -> bool:
         return scope in self.scopes
+
+
+class KeySource(Protocol):
+    """Where an issuer's public keys come from: its JWKS over HTTP, or (for the issuer itself) memory."""
+
+    async def key(self, kid: str) -> Any: ...
 
 
 class JwksCache:
@@ -120,11 +126,15 @@ class TokenVerifier:
         *,
         min_refresh_seconds: float = 30.0,
     ) -> None:
-        self._issuers = {i.issuer: i for i in issuers}
-        self._jwks = {
-            i.issuer: JwksCache(i.jwks_url, http, min_refresh_seconds=min_refresh_seconds)
-            for i in self._issuers.values()
-        }
+        self._issuers: dict[str, TrustedIssuer] = {}
+        self._keys: dict[str, KeySource] = {}
+        for issuer in issuers:
+            self.trust(issuer, JwksCache(issuer.jwks_url, http, min_refresh_seconds=min_refresh_seconds))
+
+    def trust(self, issuer: TrustedIssuer, keys: KeySource) -> None:
+        """Accept tokens of `issuer`, verified with `keys` (replaces an earlier source for it)."""
+        self._issuers[issuer.issuer] = issuer
+        self._keys[issuer.issuer] = keys
 
     async def verify(self, token: str) -> Principal:
         try:
@@ -140,7 +150,7 @@ class TokenVerifier:
         issuer = self._issuers.get(str(unverified.get("iss")))
         if issuer is None:
             raise Unauthorized("The token comes from an issuer this service does not trust.")
-        key = await self._jwks[issuer.issuer].key(kid)
+        key = await self._keys[issuer.issuer].key(kid)
         try:
             claims = jwt.decode(
                 token,
@@ -195,6 +205,9 @@ async def get_principal(
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
+ADMIN_ROLE = "admin"
+MANAGER_ROLE = "manager"
+
 
 def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that lets through people holding any of `roles` (API clients never pass)."""
@@ -213,6 +226,49 @@ def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
     async def dependency(principal: PrincipalDep) -> Principal:
         if not principal.has_scope(scope):
             raise Forbidden(f"This action needs the scope {scope}.")
+        return principal
+
+    return dependency
+
+
+class UnitTree(Protocol):
+    """The directory of units (campaign-api owns it): a unit's code and all its descendants' codes."""
+
+    async def subtree(self, unit_code: str) -> frozenset[str]: ...
+
+
+def get_unit_tree(request: Request) -> UnitTree | None:
+    tree: UnitTree | None = getattr(request.app.state, "unit_tree", None)
+    return tree
+
+
+async def ensure_unit_access(principal: Principal, unit_code: str, tree: UnitTree | None) -> None:
+    """Object-level check: may `principal` act for `unit_code`?
+
+    Admins act for every unit; a manager for the units of its token and their sub-units (learned from
+    the unit tree, cached by it). Everyone else acts for no unit: their rights are read-only roles.
+    """
+    if principal.has_role(ADMIN_ROLE):
+        return
+    if principal.has_role(MANAGER_ROLE):
+        if unit_code in principal.unit_codes:
+            return
+        if tree is not None:
+            for own in principal.unit_codes:
+                if unit_code in await tree.subtree(own):
+                    return
+    raise Forbidden(f"You may not act for unit {unit_code}.")
+
+
+def require_unit_access(param: str = "unit_code") -> Callable[..., Awaitable[Principal]]:
+    """A dependency for routes whose path names the unit (`/units/{unit_code}/...`)."""
+
+    async def dependency(
+        request: Request,
+        principal: PrincipalDep,
+        tree: Annotated[UnitTree | None, Depends(get_unit_tree)],
+    ) -> Principal:
+        await ensure_unit_access(principal, str(request.path_params[param]), tree)
         return principal
 
     return dependency

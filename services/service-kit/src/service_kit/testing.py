@@ -27,7 +27,7 @@ from jwt.algorithms import RSAAlgorithm
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from service_kit.auth import TokenVerifier
+from service_kit.auth import JwksCache, TokenVerifier
 from service_kit.db import Database
 from service_kit.migrations import upgrade
 from service_kit.postgres import (
@@ -107,12 +107,14 @@ class TokenFactory:
     def trusted_issuer(self) -> TrustedIssuer:
         return TrustedIssuer(issuer=self.issuer, jwks_url=TEST_JWKS_URL, audience=self.audience)
 
+    def key_source(self, *, min_refresh_seconds: float = 0.0) -> JwksCache:
+        http = httpx.AsyncClient(transport=self.transport())
+        return JwksCache(TEST_JWKS_URL, http, min_refresh_seconds=min_refresh_seconds)
+
     def verifier(self, *, min_refresh_seconds: float = 0.0) -> TokenVerifier:
-        return TokenVerifier(
-            [self.trusted_issuer()],
-            httpx.AsyncClient(transport=self.transport()),
-            min_refresh_seconds=min_refresh_seconds,
-        )
+        verifier = TokenVerifier([], httpx.AsyncClient())
+        verifier.trust(self.trusted_issuer(), self.key_source(min_refresh_seconds=min_refresh_seconds))
+        return verifier
 
     def token(
         self,
@@ -225,10 +227,10 @@ async def app(
     service_under_test: ServiceUnderTest, service_database_url: URL, token_factory: TokenFactory
 ) -> AsyncIterator[FastAPI]:
     """The service's app, started through its lifespan, with every request's transaction nested in an
-    outer one that is rolled back after the test, and trusting `token_factory`'s tokens."""
+    outer one that is rolled back after the test, and trusting `token_factory`'s tokens (besides its own)."""
     application = service_under_test.build_app(service_database_url)
     async with application.router.lifespan_context(application):
-        application.state.token_verifier = token_factory.verifier()
+        application.state.token_verifier.trust(token_factory.trusted_issuer(), token_factory.key_source())
         database: Database = application.state.database
         async with database.engine.connect() as connection:
             outer = await connection.begin()

@@ -1,0 +1,39 @@
+"""ETags on single resources: `If-None-Match` → 304, a stale `If-Match` on a change → 412."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.encoders import jsonable_encoder
+
+from service_kit.errors import PreconditionFailed
+
+
+def etag_of(representation: Any) -> str:
+    """A strong ETag computed from what the client receives."""
+    body = json.dumps(jsonable_encoder(representation), sort_keys=True, separators=(",", ":"))
+    return '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+
+
+def _matches(header: str | None, etag: str) -> bool:
+    if header is None:
+        return False
+    candidates = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return "*" in candidates or etag in candidates
+
+
+def not_modified(request: Request, response: Response, representation: Any) -> bool:
+    """Set the ETag; True when the client's `If-None-Match` already has it (answer 304)."""
+    etag = etag_of(representation)
+    response.headers["ETag"] = etag
+    return _matches(request.headers.get("if-none-match"), etag)
+
+
+def check_if_match(request: Request, current: Any) -> None:
+    """Refuse a change made against an outdated copy (when the client sent `If-Match`)."""
+    header = request.headers.get("if-match")
+    if header is not None and not _matches(header, etag_of(current)):
+        raise PreconditionFailed("The resource changed since you read it; read it again and retry.")
