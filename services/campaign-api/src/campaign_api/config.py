@@ -1,11 +1,68 @@
 """Settings of campaign-api, read from `CAMPAIGN_*` variables (and the shared unprefixed ones)."""
 
+from pathlib import Path
+from typing import Self
+
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from service_kit.settings import ServiceSettings
+from service_kit.settings import Environment, ServiceSettings
+
+DEVELOPMENT_NATIONAL_ID_KEY = "development-only-national-id-key-change-me"
+
+
+class ServiceClientSeed(BaseModel):
+    """An API client created (or updated) at start-up: how the other services call this platform."""
+
+    client_id: str
+    client_secret: SecretStr
+    name: str
+    scopes: list[str]
 
 
 class CampaignSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CAMPAIGN_", extra="ignore", populate_by_name=True)
 
     service_name: str = "campaign-api"
+
+    # The first administrator, created on first start when no account has this username.
+    admin_username: str = Field(
+        default="admin", validation_alias=AliasChoices("ADMIN_USERNAME", "admin_username")
+    )
+    admin_password: SecretStr = Field(
+        default=SecretStr("admin"), validation_alias=AliasChoices("ADMIN_PASSWORD", "admin_password")
+    )
+
+    # Token signing: a PEM private key, or a file holding one (generated in development when missing).
+    jwt_private_key: SecretStr = SecretStr("")
+    jwt_key_file: Path | None = None
+    jwt_retired_public_keys: list[str] = Field(
+        default_factory=list, description="PEM public keys still published in the JWKS after a rotation"
+    )
+    access_token_ttl_seconds: int = 900
+    refresh_token_ttl_seconds: int = 14 * 24 * 3600
+    service_token_ttl_seconds: int = 300
+
+    # Learner accounts are found by a keyed hash of the national ID; the ID itself is never stored here.
+    national_id_key: SecretStr = SecretStr(DEVELOPMENT_NATIONAL_ID_KEY)
+
+    # Brute-force protection: this many failures for one login within the window locks it for the window.
+    login_max_failures: int = 5
+    login_window_seconds: int = 900
+
+    service_clients: list[ServiceClientSeed] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _refuse_development_secrets_in_production(self) -> Self:
+        if self.environment is Environment.PRODUCTION:
+            problems = []
+            if self.admin_password.get_secret_value() in ("", "admin") or len(self.admin_password) < 12:
+                problems.append("ADMIN_PASSWORD must be set to a strong password (12+ characters)")
+            key = self.national_id_key.get_secret_value()
+            if key == DEVELOPMENT_NATIONAL_ID_KEY or len(key) < 32:
+                problems.append("CAMPAIGN_NATIONAL_ID_KEY must be a secret of 32+ characters")
+            if not self.jwt_private_key.get_secret_value() and self.jwt_key_file is None:
+                problems.append("CAMPAIGN_JWT_PRIVATE_KEY or CAMPAIGN_JWT_KEY_FILE is required")
+            if problems:
+                raise ValueError("unsafe production settings: " + "; ".join(problems))
+        return self

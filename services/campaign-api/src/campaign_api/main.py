@@ -1,14 +1,56 @@
 """The campaign-api application: `uvicorn campaign_api.main:create_app --factory`."""
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
+from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
+from campaign_api.identity.keys import ServiceToken, SigningKeys
+from campaign_api.identity.router import router as identity_router
+from campaign_api.identity.service import IdentityService
 from service_kit.app import create_service_app
+from service_kit.db import Database
+from service_kit.settings import TrustedIssuer
 
 
 def create_app(settings: CampaignSettings | None = None) -> FastAPI:
+    settings = settings or CampaignSettings()
+
+    @contextlib.asynccontextmanager
+    async def resources(app: FastAPI) -> AsyncIterator[None]:
+        keys = SigningKeys.from_settings(settings)
+        app.state.signing_keys = keys
+        # Our own tokens are verified with the key in memory, never through our own JWKS over HTTP.
+        app.state.token_verifier.trust(
+            TrustedIssuer(
+                issuer=settings.jwt_issuer, jwks_url=settings.jwks_url, audience=settings.jwt_audience
+            ),
+            keys,
+        )
+        literacy = LiteracyClient(
+            settings.literacy_api_url,
+            timeout=settings.http_timeout_seconds,
+            retries=settings.http_retries,
+            token=ServiceToken(keys, settings, scope="literacy:match"),
+        )
+        app.state.literacy_client = literacy
+        database: Database = app.state.database
+        async with database.sessionmaker() as session, session.begin():
+            await IdentityService(session=session, settings=settings, keys=keys).bootstrap()
+        try:
+            yield
+        finally:
+            await literacy.aclose()
+
     return create_service_app(
-        settings or CampaignSettings(),
+        settings,
         title="Thi Đua Số — campaign-api (Phong trào thi đua)",
-        description="Movements (campaigns), their phases, targets, participants, plans, reports, initiatives and commendations; the directory of units and localities; the built-in token issuer.",
+        description=(
+            "Movements (campaigns), their phases, targets, participants, plans, reports, initiatives and "
+            "commendations; the directory of units and localities; the built-in token issuer."
+        ),
+        routers=[identity_router],
+        resources=resources,
     )

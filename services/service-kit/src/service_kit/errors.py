@@ -133,8 +133,8 @@ def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     ]
 
 
-async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ProblemError)
+def render_problem(request: Request, exc: ProblemError) -> JSONResponse:
+    """The response for `exc`; a handler may return it instead of raising to keep its transaction."""
     return problem_response(
         exc.status,
         title=exc.title,
@@ -145,6 +145,11 @@ async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
         headers=exc.headers,
         extensions=exc.extensions,
     )
+
+
+async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)
+    return render_problem(request, exc)
 
 
 async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:

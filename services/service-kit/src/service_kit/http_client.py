@@ -7,7 +7,7 @@ import logging
 import random
 import time
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 from pydantic import TypeAdapter
@@ -22,6 +22,14 @@ T = TypeVar("T")
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRYABLE_STATUSES = frozenset({502, 503, 504})
 TOKEN_EXPIRY_MARGIN_SECONDS = 30.0
+
+
+class TokenProvider(Protocol):
+    """Gives the access token a service sends downstream, and forgets it when it is refused."""
+
+    async def get(self) -> str: ...
+
+    def invalidate(self) -> None: ...
 
 
 class ClientCredentialsToken:
@@ -80,7 +88,7 @@ class ServiceClient:
         timeout: float = 5.0,
         retries: int = 2,
         backoff_seconds: float = 0.1,
-        token: ClientCredentialsToken | None = None,
+        token: TokenProvider | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self._http = httpx.AsyncClient(

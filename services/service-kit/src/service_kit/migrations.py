@@ -41,8 +41,10 @@ def run_migrations(metadata: MetaData, schema: str, *, default_url: Callable[[],
     config = context.config
 
     def include_name(name: str | None, type_: str, parent_names: object) -> bool:
-        # Autogenerate looks at this service's schema only.
-        return name == schema if type_ == "schema" else True
+        # Autogenerate looks at this service's schema only (the default one, through the search path).
+        if type_ == "schema":
+            return name in (None, schema)
+        return not (type_ == "table" and name == "alembic_version")
 
     def configure(**target: Any) -> None:
         context.configure(

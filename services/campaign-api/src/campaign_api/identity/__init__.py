@@ -1,0 +1,1 @@
+"""The built-in token issuer: accounts of officials and learners, API clients, tokens and sign-up."""

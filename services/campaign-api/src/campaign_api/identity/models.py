@@ -1,0 +1,83 @@
+"""Accounts, API clients, refresh tokens and failed logins, in the `campaign` schema."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    ARRAY,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from campaign_api.database import Base
+
+
+class Account(Base):
+    """A person who signs in: an official (by username) or a learner (by national ID, kept only as a keyed hash)."""
+
+    __tablename__ = "account"
+    __table_args__ = (
+        CheckConstraint("(username IS NULL) <> (national_id_hash IS NULL)", name="one_login_name"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    username: Mapped[str | None] = mapped_column(String(64), unique=True)
+    national_id_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    full_name: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    unit_codes: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    learner_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class ApiClient(Base):
+    """Another system (or one of our services) calling the API with the client-credentials grant."""
+
+    __tablename__ = "api_client"
+
+    client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    secret_hash: Mapped[str] = mapped_column(Text)
+    scopes: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class RefreshToken(Base):
+    """One refresh token of a family (one sign-in); used once, then replaced by the next of its family."""
+
+    __tablename__ = "refresh_token"
+    __table_args__ = (Index("ix_refresh_token_family_id", "family_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    family_id: Mapped[uuid.UUID]
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    secret_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailure(Base):
+    """A failed sign-in, counted per login name to lock out guessing."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (Index("ix_login_failure_login_key_failed_at", "login_key", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    login_key: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

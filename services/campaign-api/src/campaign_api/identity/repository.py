@@ -1,0 +1,94 @@
+"""SQL of the identity domain."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
+
+
+async def account_by_username(session: AsyncSession, username: str) -> Account | None:
+    result: Account | None = await session.scalar(select(Account).where(Account.username == username))
+    return result
+
+
+async def account_by_national_id_hash(session: AsyncSession, digest: bytes) -> Account | None:
+    result: Account | None = await session.scalar(select(Account).where(Account.national_id_hash == digest))
+    return result
+
+
+async def account_by_learner_id(session: AsyncSession, learner_id: uuid.UUID) -> Account | None:
+    result: Account | None = await session.scalar(select(Account).where(Account.learner_id == learner_id))
+    return result
+
+
+async def account_by_id(
+    session: AsyncSession, account_id: uuid.UUID, *, for_update: bool = False
+) -> Account | None:
+    statement = select(Account).where(Account.id == account_id)
+    if for_update:
+        statement = statement.with_for_update()
+    result: Account | None = await session.scalar(statement)
+    return result
+
+
+def accounts_query(*, q: str | None, role: str | None, active: bool | None) -> Select[Account]:
+    statement = select(Account).order_by(Account.username.nulls_last(), Account.created_at)
+    if q:
+        pattern = f"%{q.lower()}%"
+        statement = statement.where(
+            func.lower(Account.username).like(pattern) | func.lower(Account.full_name).like(pattern)
+        )
+    if role:
+        statement = statement.where(Account.roles.contains([role]))
+    if active is not None:
+        statement = statement.where(Account.active.is_(active))
+    return statement
+
+
+async def client_by_id(session: AsyncSession, client_id: str) -> ApiClient | None:
+    return await session.get(ApiClient, client_id)
+
+
+def clients_query() -> Select[ApiClient]:
+    return select(ApiClient).order_by(ApiClient.client_id)
+
+
+async def refresh_token_for_update(session: AsyncSession, token_id: uuid.UUID) -> RefreshToken | None:
+    result: RefreshToken | None = await session.scalar(
+        select(RefreshToken).where(RefreshToken.id == token_id).with_for_update()
+    )
+    return result
+
+
+async def revoke_family(session: AsyncSession, family_id: uuid.UUID, now: datetime) -> None:
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+async def revoke_account_tokens(session: AsyncSession, account_id: uuid.UUID, now: datetime) -> None:
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.account_id == account_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+    )
+
+
+async def recent_failures(session: AsyncSession, login_key: str, since: datetime) -> list[datetime]:
+    rows = await session.scalars(
+        select(LoginFailure.failed_at)
+        .where(LoginFailure.login_key == login_key, LoginFailure.failed_at > since)
+        .order_by(LoginFailure.failed_at)
+    )
+    return list(rows)
+
+
+async def forget_failures(session: AsyncSession, login_key: str) -> None:
+    await session.execute(delete(LoginFailure).where(LoginFailure.login_key == login_key))

@@ -1,0 +1,201 @@
+"""Identity endpoints: tokens, JWKS, who-am-I, learner sign-up, accounts and API clients."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from campaign_api.identity import repository
+from campaign_api.identity.schemas import (
+    AccountCreate,
+    AccountOut,
+    AccountUpdate,
+    ClientCreate,
+    ClientCreated,
+    ClientOut,
+    Me,
+    Role,
+    SignUp,
+    TokenResponse,
+)
+from campaign_api.identity.service import IdentityService, RecordedRefusal
+from service_kit.auth import Principal, PrincipalDep, require_roles
+from service_kit.caching import check_if_match, not_modified
+from service_kit.db import SessionDep
+from service_kit.errors import BadRequest, render_problem
+from service_kit.pagination import Page, PageParamsDep, paginate
+
+router = APIRouter(tags=["identity"])
+
+PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
+
+
+def get_identity_service(request: Request, session: SessionDep) -> IdentityService:
+    state = request.app.state
+    return IdentityService(
+        session=session,
+        settings=state.settings,
+        keys=state.signing_keys,
+        literacy=getattr(state, "literacy_client", None),
+        client_ip=request.client.host if request.client else None,
+    )
+
+
+IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
+AdminDep = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, encoded = header.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        client_id, _, secret = base64.b64decode(encoded).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        raise BadRequest("The Basic credentials are malformed.", error="invalid_request") from None
+    return client_id, secret
+
+
+@router.post(
+    "/v1/auth/token",
+    response_model=TokenResponse,
+    summary="Issue tokens (OAuth2 password, client_credentials and refresh_token grants)",
+    responses={400: PROBLEM, 401: PROBLEM, 429: PROBLEM},
+)
+async def issue_token(
+    request: Request,
+    response: Response,
+    service: IdentityServiceDep,
+    grant_type: Annotated[str, Form()],
+    username: Annotated[str | None, Form()] = None,
+    password: Annotated[str | None, Form()] = None,
+    client_id: Annotated[str | None, Form()] = None,
+    client_secret: Annotated[str | None, Form()] = None,
+    scope: Annotated[str | None, Form()] = None,
+    refresh_token: Annotated[str | None, Form()] = None,
+) -> TokenResponse | JSONResponse:
+    response.headers["Cache-Control"] = "no-store"
+    try:
+        if grant_type == "password":
+            if not username or password is None:
+                raise BadRequest("The password grant needs username and password.", error="invalid_request")
+            return await service.password_grant(username, password)
+        if grant_type == "client_credentials":
+            credentials = (client_id, client_secret) if client_id else _basic_credentials(request)
+            if credentials is None or not credentials[0] or credentials[1] is None:
+                raise BadRequest(
+                    "The client_credentials grant needs client_id and client_secret.", error="invalid_request"
+                )
+            return await service.client_credentials_grant(credentials[0], credentials[1], scope)
+        if grant_type == "refresh_token":
+            if not refresh_token:
+                raise BadRequest("The refresh_token grant needs refresh_token.", error="invalid_request")
+            return await service.refresh_grant(refresh_token)
+        raise BadRequest(f"The grant type {grant_type!r} is not supported.", error="unsupported_grant_type")
+    except RecordedRefusal as refused:
+        # Answered, not raised: the failed attempt must be committed to count against the login.
+        return render_problem(request, refused)
+
+
+@router.get("/.well-known/jwks.json", summary="The public keys that verify this issuer's tokens")
+async def jwks(request: Request) -> JSONResponse:
+    return JSONResponse(
+        request.app.state.signing_keys.jwks(), headers={"Cache-Control": "public, max-age=300"}
+    )
+
+
+@router.get("/v1/auth/me", summary="Who the token belongs to", responses={401: PROBLEM})
+async def me(principal: PrincipalDep, service: IdentityServiceDep) -> Me:
+    return await service.me(principal)
+
+
+@router.post(
+    "/v1/auth/signup",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AccountOut,
+    summary="A learner creates an account (national ID, birth date, password)",
+    responses={404: PROBLEM, 409: PROBLEM, 429: PROBLEM, 503: PROBLEM},
+)
+async def sign_up(request: Request, data: SignUp, service: IdentityServiceDep) -> AccountOut | JSONResponse:
+    try:
+        return AccountOut.model_validate(await service.sign_up(data))
+    except RecordedRefusal as refused:
+        return render_problem(request, refused)
+
+
+@router.post(
+    "/v1/accounts",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an official's account",
+    responses={403: PROBLEM, 409: PROBLEM},
+)
+async def create_account(data: AccountCreate, actor: AdminDep, service: IdentityServiceDep) -> AccountOut:
+    return AccountOut.model_validate(await service.create_account(actor, data))
+
+
+@router.get("/v1/accounts", summary="Accounts, filtered by name, role and state", responses={403: PROBLEM})
+async def list_accounts(
+    _: AdminDep,
+    session: SessionDep,
+    page: PageParamsDep,
+    q: Annotated[str | None, Query(max_length=100, description="Part of the username or full name")] = None,
+    role: Annotated[Role | None, Query()] = None,
+    active: Annotated[bool | None, Query()] = None,
+) -> Page[AccountOut]:
+    accounts, total = await paginate(session, repository.accounts_query(q=q, role=role, active=active), page)
+    return Page(items=[AccountOut.model_validate(a) for a in accounts], total=total)
+
+
+@router.get(
+    "/v1/accounts/{account_id}", response_model=AccountOut, responses={304: {}, 403: PROBLEM, 404: PROBLEM}
+)
+async def get_account(
+    account_id: uuid.UUID, request: Request, response: Response, _: AdminDep, service: IdentityServiceDep
+) -> AccountOut | Response:
+    account = AccountOut.model_validate(await service.get_account(account_id))
+    if not_modified(request, response, account):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response.headers["ETag"]})
+    return account
+
+
+@router.patch(
+    "/v1/accounts/{account_id}",
+    summary="Change an account (roles, units, name, password, active); send If-Match with its ETag",
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 412: PROBLEM},
+)
+async def update_account(
+    account_id: uuid.UUID,
+    data: AccountUpdate,
+    request: Request,
+    response: Response,
+    actor: AdminDep,
+    service: IdentityServiceDep,
+) -> AccountOut:
+    account = await service.get_account(account_id, for_update=True)
+    check_if_match(request, AccountOut.model_validate(account))
+    updated = AccountOut.model_validate(await service.update_account(actor, account, data))
+    not_modified(request, response, updated)
+    return updated
+
+
+@router.post(
+    "/v1/clients",
+    status_code=status.HTTP_201_CREATED,
+    summary="Register an API client; its secret is in this response only",
+    responses={403: PROBLEM, 409: PROBLEM},
+)
+async def create_client(data: ClientCreate, actor: AdminDep, service: IdentityServiceDep) -> ClientCreated:
+    client, secret = await service.create_client(actor, data)
+    return ClientCreated(**ClientOut.model_validate(client).model_dump(), client_secret=secret)
+
+
+@router.get("/v1/clients", summary="API clients", responses={403: PROBLEM})
+async def list_clients(_: AdminDep, session: SessionDep, page: PageParamsDep) -> Page[ClientOut]:
+    clients, total = await paginate(session, repository.clients_query(), page)
+    return Page(items=[ClientOut.model_validate(c) for c in clients], total=total)

@@ -1,0 +1,156 @@
+"""What the identity endpoints accept and return."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    EVALUATOR = "evaluator"
+    COUNCIL = "council"
+    VIEWER = "viewer"
+    LEARNER = "learner"
+
+
+class Scope(StrEnum):
+    """What an API client may be granted."""
+
+    CAMPAIGN_READ = "campaign:read"
+    CAMPAIGN_WRITE = "campaign:write"
+    SCORING_READ = "scoring:read"
+    SCORING_WRITE = "scoring:write"
+    LITERACY_READ = "literacy:read"
+    LITERACY_WRITE = "literacy:write"
+    LITERACY_MATCH = "literacy:match"
+
+
+NATIONAL_ID = re.compile(r"^\d{12}$")
+
+
+def _national_id(value: str) -> str:
+    if not NATIONAL_ID.match(value):
+        raise ValueError("a national ID (CCCD) has exactly 12 digits")
+    return value
+
+
+NationalId = Annotated[str, AfterValidator(_national_id)]
+Username = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, to_lower=True, min_length=3, max_length=64, pattern=r"^[a-z0-9._@-]+$"
+    ),
+]
+Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
+UnitCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
+]
+FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    expires_in: int
+    refresh_token: str | None = None
+    scope: str | None = None
+
+
+class Me(BaseModel):
+    username: str | None
+    full_name: str
+    roles: list[str]
+    unit_codes: list[str]
+    learner_id: uuid.UUID | None = None
+    scopes: list[str] = Field(default_factory=list, description="API clients: the scopes of the token")
+
+
+def _roles_fit_units(roles: list[Role] | None, unit_codes: list[str] | None) -> None:
+    if roles is not None and Role.MANAGER in roles and not unit_codes:
+        raise ValueError("a manager acts for units: give at least one unit code")
+    if roles is not None and Role.LEARNER in roles:
+        raise ValueError("learner accounts are created by sign-up, not by an administrator")
+
+
+class AccountCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    username: Username
+    password: Password
+    full_name: FullName
+    roles: list[Role] = Field(min_length=1)
+    unit_codes: list[UnitCode] = Field(default_factory=list)
+    active: bool = True
+
+    @model_validator(mode="after")
+    def _check(self) -> AccountCreate:
+        if NATIONAL_ID.match(self.username):
+            raise ValueError("usernames of 12 digits are reserved for learners' national IDs")
+        if self.password.lower() == self.username:
+            raise ValueError("the password must differ from the username")
+        _roles_fit_units(self.roles, self.unit_codes)
+        return self
+
+
+class AccountUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: Password | None = None
+    full_name: FullName | None = None
+    roles: list[Role] | None = Field(default=None, min_length=1)
+    unit_codes: list[UnitCode] | None = None
+    active: bool | None = None
+
+
+class AccountOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    username: str | None = Field(description="Officials' login name; learners sign in with their national ID")
+    full_name: str
+    roles: list[str]
+    unit_codes: list[str]
+    learner_id: uuid.UUID | None
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class ClientCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    client_id: (
+        Annotated[str, StringConstraints(min_length=3, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]+$")]
+        | None
+    ) = None
+    name: FullName
+    scopes: list[Scope] = Field(min_length=1)
+
+
+class ClientOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    client_id: str
+    name: str
+    scopes: list[str]
+    active: bool
+    created_at: datetime
+
+
+class ClientCreated(ClientOut):
+    client_secret: str = Field(description="Shown this once; only its hash is kept")
+
+
+class SignUp(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    national_id: NationalId
+    date_of_birth: date
+    password: Password

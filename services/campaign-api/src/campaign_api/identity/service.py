@@ -1,0 +1,476 @@
+"""The issuer's rules: who may sign in, what their tokens say, accounts, API clients and learner sign-up."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.audit import audit
+from campaign_api.clients.literacy import LiteracyClient
+from campaign_api.config import CampaignSettings
+from campaign_api.identity import repository
+from campaign_api.identity.hashing import (
+    digest,
+    hash_secret,
+    national_id_hash,
+    needs_rehash,
+    new_client_secret,
+    verify_secret,
+)
+from campaign_api.identity.keys import SigningKeys
+from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
+from campaign_api.identity.schemas import (
+    NATIONAL_ID,
+    AccountCreate,
+    AccountUpdate,
+    ClientCreate,
+    Me,
+    Role,
+    SignUp,
+    TokenResponse,
+)
+from service_kit.auth import Principal
+from service_kit.errors import (
+    BadRequest,
+    Conflict,
+    DependencyUnavailable,
+    NotFound,
+    ProblemError,
+    TooManyRequests,
+    Unauthorized,
+)
+
+logger = logging.getLogger("campaign_api.identity")
+
+
+class RecordedRefusal(ProblemError):
+    """A refusal whose failure record must stay: the router answers it without rolling back."""
+
+
+class LoginRefused(RecordedRefusal):
+    status, title, slug = 401, "Unauthorized", "invalid-grant"
+
+
+class NoMatchingLearner(RecordedRefusal):
+    status, title, slug = 404, "Not Found", "no-matching-learner"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def account_snapshot(account: Account) -> dict[str, Any]:
+    """What the audit trail keeps of an account (never a password hash or a national ID)."""
+    return {
+        "username": account.username,
+        "full_name": account.full_name,
+        "roles": list(account.roles),
+        "unit_codes": list(account.unit_codes),
+        "learner_id": str(account.learner_id) if account.learner_id else None,
+        "active": account.active,
+    }
+
+
+@dataclass
+class IdentityService:
+    session: AsyncSession
+    settings: CampaignSettings
+    keys: SigningKeys
+    literacy: LiteracyClient | None = None
+    client_ip: str | None = None
+
+    # --- tokens -------------------------------------------------------------------------------
+
+    async def password_grant(self, username: str, password: str) -> TokenResponse:
+        login = username.strip()
+        if NATIONAL_ID.match(login):
+            key = "learner:" + national_id_hash(self.settings.national_id_key.get_secret_value(), login).hex()
+            account = await repository.account_by_national_id_hash(
+                self.session, national_id_hash(self.settings.national_id_key.get_secret_value(), login)
+            )
+        else:
+            key = "user:" + login.lower()
+            account = await repository.account_by_username(self.session, login.lower())
+        await self._refuse_if_locked(key)
+        if account is None or not verify_secret(account.password_hash, password):
+            await self._record_failure(
+                key, account_id=account.id if account else None, reason="wrong credentials"
+            )
+            raise LoginRefused("The username or password is wrong.", error="invalid_grant")
+        if not account.active:
+            await self._record_failure(key, account_id=account.id, reason="inactive account")
+            raise LoginRefused("This account is deactivated.", error="invalid_grant")
+        await repository.forget_failures(self.session, key)
+        if needs_rehash(account.password_hash):
+            account.password_hash = hash_secret(password)
+        await audit(
+            self.session,
+            actor=str(account.id),
+            action="auth.login_succeeded",
+            object_type="account",
+            object_id=str(account.id),
+            client_ip=self.client_ip,
+        )
+        return await self._tokens_for(account, family_id=uuid.uuid4())
+
+    async def client_credentials_grant(
+        self, client_id: str, client_secret: str, scope: str | None
+    ) -> TokenResponse:
+        key = "client:" + client_id
+        await self._refuse_if_locked(key)
+        client = await repository.client_by_id(self.session, client_id)
+        if client is None or not verify_secret(client.secret_hash, client_secret) or not client.active:
+            await self._record_failure(key, account_id=None, reason="wrong client credentials")
+            raise LoginRefused("The client credentials are wrong.", error="invalid_client")
+        requested = set(scope.split()) if scope else set(client.scopes)
+        if not requested <= set(client.scopes):
+            raise BadRequest(
+                "The client is not granted every requested scope.",
+                error="invalid_scope",
+                granted=sorted(client.scopes),
+            )
+        await repository.forget_failures(self.session, key)
+        await audit(
+            self.session,
+            actor=client.client_id,
+            action="auth.client_token_issued",
+            object_type="api_client",
+            object_id=client.client_id,
+            after={"scope": sorted(requested)},
+            client_ip=self.client_ip,
+        )
+        granted = " ".join(sorted(requested))
+        token = self.keys.sign(
+            {
+                "sub": client.client_id,
+                "client_id": client.client_id,
+                "scope": granted,
+                "roles": [],
+                "name": client.name,
+            },
+            issuer=self.settings.jwt_issuer,
+            audience=self.settings.jwt_audience,
+            ttl_seconds=self.settings.access_token_ttl_seconds,
+        )
+        return TokenResponse(
+            access_token=token, expires_in=self.settings.access_token_ttl_seconds, scope=granted
+        )
+
+    async def refresh_grant(self, refresh_token: str) -> TokenResponse:
+        token_id, _, secret = refresh_token.partition(".")
+        try:
+            stored = await repository.refresh_token_for_update(self.session, uuid.UUID(token_id))
+        except ValueError:
+            stored = None
+        now = _now()
+        if stored is None or not secrets.compare_digest(stored.secret_hash, digest(secret)):
+            raise LoginRefused("The refresh token is not valid.", error="invalid_grant")
+        if stored.used_at is not None or stored.revoked_at is not None:
+            # A refresh token is used once. Seeing it again means it leaked: end the whole sign-in.
+            await repository.revoke_family(self.session, stored.family_id, now)
+            await audit(
+                self.session,
+                actor=str(stored.account_id),
+                action="auth.refresh_token_reused",
+                object_type="account",
+                object_id=str(stored.account_id),
+                client_ip=self.client_ip,
+            )
+            raise LoginRefused("The refresh token was already used; sign in again.", error="invalid_grant")
+        if stored.expires_at <= now:
+            raise LoginRefused("The refresh token has expired; sign in again.", error="invalid_grant")
+        account = await repository.account_by_id(self.session, stored.account_id)
+        if account is None or not account.active:
+            raise LoginRefused("This account is deactivated.", error="invalid_grant")
+        stored.used_at = now
+        return await self._tokens_for(account, family_id=stored.family_id)
+
+    async def _tokens_for(self, account: Account, *, family_id: uuid.UUID) -> TokenResponse:
+        claims: dict[str, Any] = {
+            "sub": str(account.id),
+            "roles": list(account.roles),
+            "unit_codes": list(account.unit_codes),
+            "scope": "",
+            "name": account.full_name,
+        }
+        if account.username:
+            claims["preferred_username"] = account.username
+        if account.learner_id:
+            claims["learner_id"] = str(account.learner_id)
+        access = self.keys.sign(
+            claims,
+            issuer=self.settings.jwt_issuer,
+            audience=self.settings.jwt_audience,
+            ttl_seconds=self.settings.access_token_ttl_seconds,
+        )
+        secret = secrets.token_urlsafe(32)
+        refresh = RefreshToken(
+            family_id=family_id,
+            account_id=account.id,
+            secret_hash=digest(secret),
+            expires_at=_now() + timedelta(seconds=self.settings.refresh_token_ttl_seconds),
+        )
+        self.session.add(refresh)
+        await self.session.flush()
+        return TokenResponse(
+            access_token=access,
+            expires_in=self.settings.access_token_ttl_seconds,
+            refresh_token=f"{refresh.id}.{secret}",
+        )
+
+    async def _refuse_if_locked(self, key: str) -> None:
+        window = timedelta(seconds=self.settings.login_window_seconds)
+        failures = await repository.recent_failures(self.session, key, _now() - window)
+        if len(failures) >= self.settings.login_max_failures:
+            unlock_at = failures[-self.settings.login_max_failures] + window
+            wait = max(int((unlock_at - _now()).total_seconds()) + 1, 1)
+            raise TooManyRequests(
+                "Too many failed sign-ins; wait before trying again.", headers={"Retry-After": str(wait)}
+            )
+
+    async def _record_failure(self, key: str, *, account_id: uuid.UUID | None, reason: str) -> None:
+        self.session.add(LoginFailure(login_key=key))
+        await audit(
+            self.session,
+            actor=key if not key.startswith("learner:") else "learner",
+            action="auth.login_failed",
+            object_type="account" if account_id else "login",
+            object_id=str(account_id) if account_id else key,
+            after={"reason": reason},
+            client_ip=self.client_ip,
+        )
+        await self.session.flush()
+
+    # --- who am I -----------------------------------------------------------------------------
+
+    async def me(self, principal: Principal) -> Me:
+        if principal.is_client:
+            client = await repository.client_by_id(self.session, principal.client_id or "")
+            return Me(
+                username=principal.client_id,
+                full_name=client.name if client else str(principal.claims.get("name", principal.client_id)),
+                roles=[],
+                unit_codes=[],
+                scopes=sorted(principal.scopes),
+            )
+        if principal.issuer != self.settings.jwt_issuer:
+            # A person signed in at a trusted external issuer: what their token says is all we know.
+            return Me(
+                username=str(principal.claims.get("preferred_username", principal.subject)),
+                full_name=str(principal.claims.get("name", principal.subject)),
+                roles=sorted(principal.roles),
+                unit_codes=list(principal.unit_codes),
+            )
+        try:
+            account = await repository.account_by_id(self.session, uuid.UUID(principal.subject))
+        except ValueError:
+            account = None
+        if account is None or not account.active:
+            raise Unauthorized("The account of this token no longer exists or is deactivated.")
+        return Me(
+            username=account.username,
+            full_name=account.full_name,
+            roles=list(account.roles),
+            unit_codes=list(account.unit_codes),
+            learner_id=account.learner_id,
+        )
+
+    # --- accounts -----------------------------------------------------------------------------
+
+    async def create_account(self, actor: Principal, data: AccountCreate) -> Account:
+        account = Account(
+            username=data.username,
+            password_hash=hash_secret(data.password),
+            full_name=data.full_name,
+            roles=[str(role) for role in dict.fromkeys(data.roles)],
+            unit_codes=list(dict.fromkeys(data.unit_codes)),
+            active=data.active,
+        )
+        self.session.add(account)
+        try:
+            async with self.session.begin_nested():
+                await self.session.flush()
+        except IntegrityError:
+            raise Conflict(f"An account named {data.username} exists.") from None
+        await audit(
+            self.session,
+            actor=actor.subject,
+            action="account.created",
+            object_type="account",
+            object_id=str(account.id),
+            after=account_snapshot(account),
+            client_ip=self.client_ip,
+        )
+        return account
+
+    async def get_account(self, account_id: uuid.UUID, *, for_update: bool = False) -> Account:
+        account = await repository.account_by_id(self.session, account_id, for_update=for_update)
+        if account is None:
+            raise NotFound(f"No account {account_id}.")
+        return account
+
+    async def update_account(self, actor: Principal, account: Account, data: AccountUpdate) -> Account:
+        before = account_snapshot(account)
+        changes = data.model_dump(exclude_unset=True)
+        if "roles" in changes and changes["roles"] is None:
+            raise BadRequest("roles cannot be null.")
+        roles = [str(r) for r in dict.fromkeys(data.roles)] if data.roles is not None else list(account.roles)
+        unit_codes = (
+            list(dict.fromkeys(data.unit_codes)) if data.unit_codes is not None else list(account.unit_codes)
+        )
+        if Role.LEARNER in account.roles and data.roles is not None and roles != list(account.roles):
+            raise Conflict("A learner account's roles do not change.")
+        if Role.LEARNER not in account.roles and Role.LEARNER in roles:
+            raise Conflict("Learner accounts are created by sign-up.")
+        if Role.MANAGER in roles and not unit_codes:
+            raise Conflict("A manager acts for units: give at least one unit code.")
+        if str(account.id) == actor.subject and (data.active is False or (Role.ADMIN not in roles)):
+            raise Conflict("You cannot deactivate your own account or take away your own admin role.")
+        if data.full_name is not None:
+            account.full_name = data.full_name
+        account.roles = roles
+        account.unit_codes = unit_codes
+        if data.active is not None:
+            account.active = data.active
+        if data.password is not None:
+            account.password_hash = hash_secret(data.password)
+        if data.active is False or data.password is not None:
+            await repository.revoke_account_tokens(self.session, account.id, _now())
+        await self.session.flush()
+        await self.session.refresh(account)
+        after = account_snapshot(account)
+        if data.password is not None:
+            after["password"] = "changed"  # noqa: S105 - records that it changed, not what to
+        await audit(
+            self.session,
+            actor=actor.subject,
+            action="account.updated",
+            object_type="account",
+            object_id=str(account.id),
+            before=before,
+            after=after,
+            client_ip=self.client_ip,
+        )
+        return account
+
+    # --- API clients --------------------------------------------------------------------------
+
+    async def create_client(self, actor: Principal, data: ClientCreate) -> tuple[ApiClient, str]:
+        secret = new_client_secret()
+        client = ApiClient(
+            client_id=data.client_id or f"client-{secrets.token_hex(6)}",
+            name=data.name,
+            secret_hash=hash_secret(secret),
+            scopes=sorted({str(scope) for scope in data.scopes}),
+            active=True,
+        )
+        self.session.add(client)
+        try:
+            async with self.session.begin_nested():
+                await self.session.flush()
+        except IntegrityError:
+            raise Conflict(f"A client {client.client_id} exists.") from None
+        await self.session.refresh(client)
+        await audit(
+            self.session,
+            actor=actor.subject,
+            action="api_client.created",
+            object_type="api_client",
+            object_id=client.client_id,
+            after={"name": client.name, "scopes": client.scopes},
+            client_ip=self.client_ip,
+        )
+        return client, secret
+
+    # --- learner sign-up ----------------------------------------------------------------------
+
+    async def sign_up(self, data: SignUp) -> Account:
+        nid_hash = national_id_hash(self.settings.national_id_key.get_secret_value(), data.national_id)
+        key = "signup:" + nid_hash.hex()
+        await self._refuse_if_locked(key)
+        if await repository.account_by_national_id_hash(self.session, nid_hash) is not None:
+            raise Conflict("An account exists for this learner; sign in, or ask to reset the password.")
+        if self.literacy is None:
+            raise DependencyUnavailable("Learner records cannot be reached.")
+        learner_id = await self.literacy.match_learner(data.national_id, data.date_of_birth)
+        if learner_id is None:
+            await self._record_failure(key, account_id=None, reason="no matching learner")
+            # Which detail did not match is not said: that would help someone guessing IDs.
+            raise NoMatchingLearner("No learner matches these details.")
+        if await repository.account_by_learner_id(self.session, learner_id) is not None:
+            raise Conflict("An account exists for this learner; sign in, or ask to reset the password.")
+        account = Account(
+            national_id_hash=nid_hash,
+            password_hash=hash_secret(data.password),
+            full_name="",
+            roles=[Role.LEARNER.value],
+            unit_codes=[],
+            learner_id=learner_id,
+            active=True,
+        )
+        self.session.add(account)
+        try:
+            async with self.session.begin_nested():
+                await self.session.flush()
+        except IntegrityError:
+            raise Conflict("An account exists for this learner.") from None
+        await self.session.refresh(account)
+        await audit(
+            self.session,
+            actor=str(account.id),
+            action="account.signed_up",
+            object_type="account",
+            object_id=str(account.id),
+            after=account_snapshot(account),
+            client_ip=self.client_ip,
+        )
+        return account
+
+    # --- start-up -----------------------------------------------------------------------------
+
+    async def bootstrap(self) -> None:
+        """Create the first administrator and the configured service clients (idempotent, race-safe)."""
+        admin = self.settings.admin_username.strip().lower()
+        inserted = await self.session.scalar(
+            insert(Account)
+            .values(
+                id=uuid.uuid4(),
+                username=admin,
+                password_hash=hash_secret(self.settings.admin_password.get_secret_value()),
+                full_name="Quản trị hệ thống",
+                roles=[Role.ADMIN.value],
+                unit_codes=[],
+                active=True,
+            )
+            .on_conflict_do_nothing(index_elements=[Account.username])
+            .returning(Account.id)
+        )
+        if inserted is not None:
+            logger.info("created the first administrator %s", admin)
+            await audit(
+                self.session,
+                actor="system",
+                action="account.bootstrapped",
+                object_type="account",
+                object_id=str(inserted),
+            )
+        for seed in self.settings.service_clients:
+            values = {
+                "name": seed.name,
+                "secret_hash": hash_secret(seed.client_secret.get_secret_value()),
+                "scopes": sorted(seed.scopes),
+                "active": True,
+            }
+            await self.session.execute(
+                insert(ApiClient)
+                .values(client_id=seed.client_id, **values)
+                .on_conflict_do_update(index_elements=[ApiClient.client_id], set_=values)
+            )
