@@ -8,7 +8,14 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 
 class Role(StrEnum):
@@ -42,12 +49,17 @@ def _national_id(value: str) -> str:
 
 
 NationalId = Annotated[str, AfterValidator(_national_id)]
-Username = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, to_lower=True, min_length=3, max_length=64, pattern=r"^[a-z0-9._@-]+$"
-    ),
-]
+USERNAME = re.compile(r"^[a-z0-9._@-]{3,64}$")
+
+
+def _username(value: str) -> str:
+    folded = value.strip().lower()
+    if not USERNAME.match(folded):
+        raise ValueError("3 to 64 characters: letters a-z, digits, and . _ @ -")
+    return folded
+
+
+Username = Annotated[str, AfterValidator(_username)]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
 UnitCode = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
