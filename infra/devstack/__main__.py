@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import json
 import logging
 import os
 import signal
@@ -22,6 +23,7 @@ from sqlalchemy.engine import URL
 
 from devstack import gateway
 from devstack.database import migrate, platform_database, role_passwords
+from devstack.secrets import kept_secrets
 from devstack.services import SERVICES
 from devstack.settings import REPO_ROOT, StackSettings
 from service_kit.postgres import run
@@ -32,9 +34,45 @@ PROCFILE = REPO_ROOT / "infra" / "Procfile"
 READY_TIMEOUT_SECONDS = 90.0
 
 
-def process_environment(settings: StackSettings, urls: dict[str, URL], gateway_conf: Path) -> dict[str, str]:
+def identity_environment(settings: StackSettings, *, ephemeral: bool) -> dict[str, str]:
+    """The issuer's key file and secrets, and each service's client credentials for calling the others."""
+    clients = [s for s in SERVICES if s.client_scopes]
+    secrets = kept_secrets(
+        settings,
+        "platform.json",
+        {"national_id_key": "CAMPAIGN_NATIONAL_ID_KEY"}
+        | {f"{s.name}_client_secret": f"{s.env_prefix}CLIENT_SECRET" for s in clients},
+        ephemeral=ephemeral,
+    )
+    env = {
+        "CAMPAIGN_NATIONAL_ID_KEY": secrets["national_id_key"],
+        "CAMPAIGN_SERVICE_CLIENTS": json.dumps(
+            [
+                {
+                    "client_id": s.client_id,
+                    "client_secret": secrets[f"{s.name}_client_secret"],
+                    "name": f"Thi Đua Số {s.name}-api",
+                    "scopes": list(s.client_scopes),
+                }
+                for s in clients
+            ]
+        ),
+    }
+    for service in clients:
+        env[f"{service.env_prefix}CLIENT_ID"] = service.client_id
+        env[f"{service.env_prefix}CLIENT_SECRET"] = secrets[f"{service.name}_client_secret"]
+    if not ephemeral and "CAMPAIGN_JWT_PRIVATE_KEY" not in os.environ:
+        # Kept between runs so that tokens stay valid across restarts; generated on first start.
+        env.setdefault("CAMPAIGN_JWT_KEY_FILE", str(settings.data_dir / "keys" / "jwt-signing.pem"))
+    return env
+
+
+def process_environment(
+    settings: StackSettings, urls: dict[str, URL], gateway_conf: Path, *, ephemeral: bool
+) -> dict[str, str]:
     """What every process of the Procfile is given (on top of this process's own environment)."""
     env = dict(os.environ)
+    env.update(identity_environment(settings, ephemeral=ephemeral))
     campaign = f"http://{settings.service_host}:{settings.campaign_port}"
     env.update(
         {
@@ -101,11 +139,13 @@ def wait_until_ready(settings: StackSettings, honcho: subprocess.Popen[bytes]) -
 
 def banner(settings: StackSettings) -> str:
     url = settings.gateway_url
+    admin = os.environ.get("ADMIN_USERNAME", "admin")
+    password = "(your ADMIN_PASSWORD)" if os.environ.get("ADMIN_PASSWORD") else "admin"
     docs = "\n".join(f"    {s.name:<9} {url}{s.path}/docs" for s in SERVICES)
     return (
         f"\nThi Đua Số is up: {url}\n"
         f"  API docs:\n{docs}\n"
-        "  Demo logins: none yet (accounts arrive with the identity issue).\n"
+        f"  Sign in: {admin} / {password}\n"
         "  Ctrl-C stops everything.\n"
     )
 
@@ -120,16 +160,16 @@ def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> 
         )
     with gateway_prefix(settings, ephemeral=ephemeral) as prefix:
         conf = gateway.render(settings, prefix)
-        env = process_environment(settings, urls, conf)
+        env = process_environment(settings, urls, conf, ephemeral=ephemeral)
         honcho = subprocess.Popen(
             [sys.executable, "-m", "honcho", "-f", str(PROCFILE), "-d", str(REPO_ROOT), "start"],
             env=env,
         )
 
         def stop(signum: int, frame: FrameType | None) -> None:
-            # Ctrl-C already reached honcho through the terminal's process group; SIGTERM did not.
-            if signum == signal.SIGTERM and honcho.poll() is None:
-                honcho.terminate()
+            # Passed on even when the terminal already sent it to honcho: honcho stops once either way.
+            if honcho.poll() is None:
+                honcho.send_signal(signum)
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)

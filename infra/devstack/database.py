@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import tempfile
@@ -12,13 +11,13 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
+from devstack.secrets import kept_secrets
 from devstack.services import SERVICES, Service
 from devstack.settings import REPO_ROOT, StackSettings
 from service_kit.migrations import upgrade
 from service_kit.postgres import (
     EmbeddedPostgres,
     create_database,
-    new_password,
     provision_service,
     run,
     throwaway_database,
@@ -63,17 +62,12 @@ def platform_database(settings: StackSettings, *, ephemeral: bool) -> Iterator[U
 
 def role_passwords(settings: StackSettings, *, ephemeral: bool) -> dict[str, str]:
     """Each service role's password: `<PREFIX>DB_PASSWORD`, else generated once and kept in `.data/secrets`."""
-    path = settings.data_dir / "secrets" / "db-roles.json"
-    stored: dict[str, str] = {} if ephemeral or not path.exists() else json.loads(path.read_text())
-    passwords = {
-        s.name: os.environ.get(f"{s.env_prefix}DB_PASSWORD") or stored.get(s.name) or new_password()
-        for s in SERVICES
-    }
-    if not ephemeral and passwords != stored:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(json.dumps(passwords, indent=2))
-    return passwords
+    return kept_secrets(
+        settings,
+        "db-roles.json",
+        {s.name: f"{s.env_prefix}DB_PASSWORD" for s in SERVICES},
+        ephemeral=ephemeral,
+    )
 
 
 def migrate(admin_url: URL, passwords: dict[str, str]) -> dict[str, URL]:

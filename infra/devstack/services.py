@@ -16,6 +16,12 @@ class Service:
     package: str
     env_prefix: str
     database: ServiceDatabase
+    client_scopes: tuple[str, ...] = ()
+    """What the service may ask the others for, as an API client of the built-in issuer."""
+
+    @property
+    def client_id(self) -> str:
+        return f"{self.name}-api"
 
     @property
     def path(self) -> str:
@@ -25,6 +31,6 @@ class Service:
 
 SERVICES = (
     Service("campaign", "campaign_api", "CAMPAIGN_", CAMPAIGN_DATABASE),
-    Service("scoring", "scoring_api", "SCORING_", SCORING_DATABASE),
-    Service("literacy", "literacy_api", "LITERACY_", LITERACY_DATABASE),
+    Service("scoring", "scoring_api", "SCORING_", SCORING_DATABASE, ("campaign:read", "literacy:read")),
+    Service("literacy", "literacy_api", "LITERACY_", LITERACY_DATABASE, ("campaign:read",)),
 )
