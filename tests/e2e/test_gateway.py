@@ -5,6 +5,8 @@ import time
 
 import pytest
 
+from service_kit.testing import assert_problem
+
 pytestmark = pytest.mark.e2e
 
 SERVICES = ("campaign", "scoring", "literacy")
@@ -13,14 +15,6 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "referrer-policy": "strict-origin-when-cross-origin",
 }
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["status"] == status
-    return body
 
 
 def assert_security_headers(response) -> None:

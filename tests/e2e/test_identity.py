@@ -34,7 +34,11 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     kid = jwt.get_unverified_header(admin["access_token"])["kid"]
     (public,) = [k for k in jwks["keys"] if k["kid"] == kid]
     claims = jwt.decode(
-        admin["access_token"], jwt.PyJWK(public).key, algorithms=["RS256"], audience="thidua-so", issuer="thidua-so"
+        admin["access_token"],
+        jwt.PyJWK(public).key,
+        algorithms=["RS256"],
+        audience="thidua-so",
+        issuer="thidua-so",
     )
     assert claims["roles"] == ["admin"]
 
@@ -58,7 +62,9 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     assert client.status_code == 201
     client_id, client_secret = client.json()["client_id"], client.json()["client_secret"]
 
-    manager_token = token(http, {"grant_type": "password", "username": "pho.giam.doc.skhcn", "password": "ke-hoach-cds-2025"})
+    manager_token = token(
+        http, {"grant_type": "password", "username": "pho.giam.doc.skhcn", "password": "ke-hoach-cds-2025"}
+    )
     client_token = token(
         http, {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
     )
@@ -66,7 +72,9 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     me = http.get("/api/campaign/v1/auth/me", headers=bearer(manager_token["access_token"])).json()
     assert me["username"] == "pho.giam.doc.skhcn"
     assert me["unit_codes"] == ["66-SKHCN"]
-    assert http.get("/api/campaign/v1/auth/me", headers=bearer(client_token["access_token"])).json()["scopes"] == [
+    assert http.get("/api/campaign/v1/auth/me", headers=bearer(client_token["access_token"])).json()[
+        "scopes"
+    ] == [
         "campaign:read",
         "scoring:read",
     ]

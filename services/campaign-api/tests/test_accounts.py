@@ -4,12 +4,7 @@ from sqlalchemy import select
 
 from campaign_api.database import audit_event
 from campaign_api.identity.models import Account, ApiClient
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    return response.json()
+from service_kit.testing import assert_problem
 
 
 async def count(app, model) -> int:

@@ -7,16 +7,11 @@ from sqlalchemy import select, text
 
 from campaign_api.database import audit_event
 from campaign_api.identity.models import Account
+from service_kit.testing import assert_problem
 
 NATIONAL_ID = "066190000123"
 LEARNER_ID = "7d1f3c2a-0000-4000-8000-000000000001"
 SIGNUP = {"national_id": NATIONAL_ID, "date_of_birth": "1990-05-17", "password": "hoc-vien-manh-2025"}
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    return response.json()
 
 
 async def learner_accounts(app) -> list[Account]:

@@ -8,17 +8,11 @@ from sqlalchemy import select
 
 from campaign_api.database import audit_event
 from campaign_api.identity.models import LoginFailure
-from service_kit.testing import TokenFactory
+from service_kit.testing import TokenFactory, assert_problem
 
 
 def claims_of(token: str) -> dict:
     return jwt.decode(token, options={"verify_signature": False})
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"] == "application/problem+json"
-    return response.json()
 
 
 async def audit_actions(app) -> list[str]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from service_kit.errors import Conflict, NotFound
-from service_kit.testing import started
+from service_kit.testing import assert_problem, started
 
 router = APIRouter()
 
@@ -39,16 +39,6 @@ async def boom() -> None:
 async def client(build_app):
     async with started(build_app(router)) as http:
         yield http
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status
-    assert response.headers["content-type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status
-    assert body["title"]
-    assert body["type"]
-    return body
 
 
 async def test_not_found_raised_by_a_handler_is_a_404_problem(client):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import DeclarativeBase
 
-from service_kit.audit import audit_table
+from service_kit.audit import AuditTrail
 from service_kit.db import schema_metadata
 from service_kit.postgres import ServiceDatabase
 
@@ -22,4 +22,5 @@ class Base(DeclarativeBase):
     metadata = metadata
 
 
-audit_event = audit_table(metadata)
+audit_trail = AuditTrail(metadata)
+audit_event = audit_trail.table

@@ -74,28 +74,34 @@ def drop_audit_table(op: Operations, schema: str) -> None:
     op.execute(f'DROP FUNCTION "{schema}".audit_event_is_append_only()')
 
 
-async def record_audit(
-    session: AsyncSession,
-    table: Table,
-    *,
-    actor: str,
-    action: str,
-    object_type: str,
-    object_id: str,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    client_ip: str | None = None,
-) -> None:
-    """Append one event in the caller's transaction (it is kept only if the change is)."""
-    await session.execute(
-        insert(table).values(
-            actor=actor,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            before=before,
-            after=after,
-            request_id=current_request_id(),
-            client_ip=client_ip,
+class AuditTrail:
+    """The audit table of one service, to append events to."""
+
+    def __init__(self, metadata: MetaData) -> None:
+        self.table = audit_table(metadata)
+
+    async def record(
+        self,
+        session: AsyncSession,
+        *,
+        actor: str,
+        action: str,
+        object_type: str,
+        object_id: str,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        client_ip: str | None = None,
+    ) -> None:
+        """Append one event in the caller's transaction (it is kept only if the change is)."""
+        await session.execute(
+            insert(self.table).values(
+                actor=actor,
+                action=action,
+                object_type=object_type,
+                object_id=object_id,
+                before=before,
+                after=after,
+                request_id=current_request_id(),
+                client_ip=client_ip,
+            )
         )
-    )

@@ -154,6 +154,17 @@ class TokenFactory:
         return {"Authorization": f"Bearer {self.token(*args, **kwargs)}"}
 
 
+def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
+    """`response` is an RFC 9457 problem with `status`; returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json"), response.headers
+    body: dict[str, Any] = response.json()
+    assert body["status"] == status
+    assert body["title"]
+    assert body["type"]
+    return body
+
+
 def free_port() -> int:
     """A TCP port on the loopback interface that nobody listens on right now."""
     with socket.socket() as probe:

@@ -13,9 +13,9 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from campaign_api.audit import audit
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
+from campaign_api.database import audit_trail
 from campaign_api.identity import repository
 from campaign_api.identity.hashing import (
     digest,
@@ -87,6 +87,27 @@ class IdentityService:
     literacy: LiteracyClient | None = None
     client_ip: str | None = None
 
+    async def _audit(
+        self,
+        *,
+        actor: str,
+        action: str,
+        object_type: str,
+        object_id: str,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+    ) -> None:
+        await audit_trail.record(
+            self.session,
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            before=before,
+            after=after,
+            client_ip=self.client_ip,
+        )
+
     # --- tokens -------------------------------------------------------------------------------
 
     async def password_grant(self, username: str, password: str) -> TokenResponse:
@@ -111,13 +132,11 @@ class IdentityService:
         await repository.forget_failures(self.session, key)
         if needs_rehash(account.password_hash):
             account.password_hash = hash_secret(password)
-        await audit(
-            self.session,
+        await self._audit(
             actor=str(account.id),
             action="auth.login_succeeded",
             object_type="account",
             object_id=str(account.id),
-            client_ip=self.client_ip,
         )
         return await self._tokens_for(account, family_id=uuid.uuid4())
 
@@ -138,14 +157,12 @@ class IdentityService:
                 granted=sorted(client.scopes),
             )
         await repository.forget_failures(self.session, key)
-        await audit(
-            self.session,
+        await self._audit(
             actor=client.client_id,
             action="auth.client_token_issued",
             object_type="api_client",
             object_id=client.client_id,
             after={"scope": sorted(requested)},
-            client_ip=self.client_ip,
         )
         granted = " ".join(sorted(requested))
         token = self.keys.sign(
@@ -176,13 +193,11 @@ class IdentityService:
         if stored.used_at is not None or stored.revoked_at is not None:
             # A refresh token is used once. Seeing it again means it leaked: end the whole sign-in.
             await repository.revoke_family(self.session, stored.family_id, now)
-            await audit(
-                self.session,
+            await self._audit(
                 actor=str(stored.account_id),
                 action="auth.refresh_token_reused",
                 object_type="account",
                 object_id=str(stored.account_id),
-                client_ip=self.client_ip,
             )
             raise LoginRefused("The refresh token was already used; sign in again.", error="invalid_grant")
         if stored.expires_at <= now:
@@ -238,14 +253,12 @@ class IdentityService:
 
     async def _record_failure(self, key: str, *, account_id: uuid.UUID | None, reason: str) -> None:
         self.session.add(LoginFailure(login_key=key))
-        await audit(
-            self.session,
+        await self._audit(
             actor=key if not key.startswith("learner:") else "learner",
             action="auth.login_failed",
             object_type="account" if account_id else "login",
             object_id=str(account_id) if account_id else key,
             after={"reason": reason},
-            client_ip=self.client_ip,
         )
         await self.session.flush()
 
@@ -300,14 +313,12 @@ class IdentityService:
                 await self.session.flush()
         except IntegrityError:
             raise Conflict(f"An account named {data.username} exists.") from None
-        await audit(
-            self.session,
+        await self._audit(
             actor=actor.subject,
             action="account.created",
             object_type="account",
             object_id=str(account.id),
             after=account_snapshot(account),
-            client_ip=self.client_ip,
         )
         return account
 
@@ -349,15 +360,13 @@ class IdentityService:
         after = account_snapshot(account)
         if data.password is not None:
             after["password"] = "changed"  # noqa: S105 - records that it changed, not what to
-        await audit(
-            self.session,
+        await self._audit(
             actor=actor.subject,
             action="account.updated",
             object_type="account",
             object_id=str(account.id),
             before=before,
             after=after,
-            client_ip=self.client_ip,
         )
         return account
 
@@ -379,14 +388,12 @@ class IdentityService:
         except IntegrityError:
             raise Conflict(f"A client {client.client_id} exists.") from None
         await self.session.refresh(client)
-        await audit(
-            self.session,
+        await self._audit(
             actor=actor.subject,
             action="api_client.created",
             object_type="api_client",
             object_id=client.client_id,
             after={"name": client.name, "scopes": client.scopes},
-            client_ip=self.client_ip,
         )
         return client, secret
 
@@ -423,14 +430,12 @@ class IdentityService:
         except IntegrityError:
             raise Conflict("An account exists for this learner.") from None
         await self.session.refresh(account)
-        await audit(
-            self.session,
+        await self._audit(
             actor=str(account.id),
             action="account.signed_up",
             object_type="account",
             object_id=str(account.id),
             after=account_snapshot(account),
-            client_ip=self.client_ip,
         )
         return account
 
@@ -455,8 +460,7 @@ class IdentityService:
         )
         if inserted is not None:
             logger.info("created the first administrator %s", admin)
-            await audit(
-                self.session,
+            await self._audit(
                 actor="system",
                 action="account.bootstrapped",
                 object_type="account",
