@@ -1,6 +1,27 @@
-"""Dependency aliases of campaign-api's routers (chained load-or-404 + access checks join them here)."""
+"""Who may do what in campaign-api: dependency aliases shared by its routers."""
 
-from service_kit.auth import PrincipalDep
+from typing import Annotated
+
+from fastapi import Depends
+
+from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.db import SessionDep
+from service_kit.errors import Forbidden
 
-__all__ = ["PrincipalDep", "SessionDep"]
+READ_ROLES = ("admin", "manager", "evaluator", "council", "viewer")
+READ_SCOPE = "campaign:read"
+
+
+async def require_reader(principal: PrincipalDep) -> Principal:
+    """Officials of any role, and API clients granted `campaign:read`; not learners."""
+    if principal.has_role(*READ_ROLES) or principal.has_scope(READ_SCOPE):
+        return principal
+    raise Forbidden(
+        "Reading the directory and the movements needs an official's role or the campaign:read scope."
+    )
+
+
+ReaderDep = Annotated[Principal, Depends(require_reader)]
+AdminDep = Annotated[Principal, Depends(require_roles("admin"))]
+
+__all__ = ["AdminDep", "PrincipalDep", "ReaderDep", "SessionDep"]

@@ -5,11 +5,16 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
+from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
 from campaign_api.identity.service import IdentityService
+from campaign_api.localities.router import router as localities_router
+from campaign_api.participation.router import router as participation_router
+from campaign_api.recognition.router import router as recognition_router
+from campaign_api.units.router import router as units_router
 from service_kit.app import create_service_app
 from service_kit.db import Database
 from service_kit.settings import TrustedIssuer
@@ -51,6 +56,13 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             "Movements (campaigns), their phases, targets, participants, plans, reports, initiatives and "
             "commendations; the directory of units and localities; the built-in token issuer."
         ),
-        routers=[identity_router],
+        routers=[
+            identity_router,
+            localities_router,
+            units_router,
+            campaigns_router,
+            participation_router,
+            recognition_router,
+        ],
         resources=resources,
     )

@@ -1,6 +1,25 @@
 """Every table of the `campaign` schema, imported in one place so that Alembic sees them all."""
 
+from campaign_api.campaigns.models import Campaign, Phase, Target
 from campaign_api.database import audit_event, metadata
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
+from campaign_api.participation.models import Participant, Report
+from campaign_api.recognition.models import Commendation, Initiative
+from campaign_api.units.models import Unit
 
-__all__ = ["Account", "ApiClient", "LoginFailure", "RefreshToken", "audit_event", "metadata"]
+__all__ = [
+    "Account",
+    "ApiClient",
+    "Campaign",
+    "Commendation",
+    "Initiative",
+    "LoginFailure",
+    "Participant",
+    "Phase",
+    "RefreshToken",
+    "Report",
+    "Target",
+    "Unit",
+    "audit_event",
+    "metadata",
+]

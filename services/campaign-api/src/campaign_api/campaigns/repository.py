@@ -1,0 +1,55 @@
+"""SQL of campaigns, phases and targets."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.campaigns.models import Campaign, Phase, Target
+
+
+async def get(session: AsyncSession, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign | None:
+    statement = select(Campaign).where(Campaign.id == campaign_id)
+    if for_update:
+        statement = statement.with_for_update()
+    campaign: Campaign | None = await session.scalar(statement)
+    return campaign
+
+
+def query(
+    *,
+    status: str | None,
+    level: str | None,
+    organizer_unit_code: str | None,
+    parent_id: uuid.UUID | None,
+    folded_words: list[str],
+) -> Select[Campaign]:
+    statement = select(Campaign).order_by(Campaign.starts_on.desc(), Campaign.code)
+    if status is not None:
+        statement = statement.where(Campaign.status == status)
+    if level is not None:
+        statement = statement.where(Campaign.level == level)
+    if organizer_unit_code is not None:
+        statement = statement.where(Campaign.organizer_unit_code == organizer_unit_code)
+    if parent_id is not None:
+        statement = statement.where(Campaign.parent_id == parent_id)
+    for word in folded_words:
+        statement = statement.where(
+            Campaign.title_folded.contains(word, autoescape=True)
+            | Campaign.code.icontains(word, autoescape=True)
+        )
+    return statement
+
+
+async def phases(session: AsyncSession, campaign_id: uuid.UUID) -> list[Phase]:
+    return list(
+        await session.scalars(select(Phase).where(Phase.campaign_id == campaign_id).order_by(Phase.starts_on))
+    )
+
+
+async def targets(session: AsyncSession, campaign_id: uuid.UUID) -> list[Target]:
+    return list(
+        await session.scalars(select(Target).where(Target.campaign_id == campaign_id).order_by(Target.code))
+    )

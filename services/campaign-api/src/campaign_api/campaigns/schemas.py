@@ -1,0 +1,194 @@
+"""What the campaign, phase and target endpoints accept and return."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Code = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
+]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+
+
+class Level(StrEnum):
+    NATIONAL = "national"
+    MINISTRY = "ministry"
+    PROVINCE = "province"
+    DEPARTMENT = "department"
+    COMMUNE = "commune"
+
+
+class CampaignStatus(StrEnum):
+    DRAFT = "draft"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class Content(BaseModel):
+    """One numbered key content of a movement ("Nội dung 1: ...")."""
+
+    no: int = Field(ge=1, le=99)
+    title: Title
+    description: Text = ""
+
+
+def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
+    if starts_on is not None and ends_on is not None and ends_on < starts_on:
+        raise ValueError("ends_on is before starts_on")
+
+
+def _check_contents(contents: list[Content] | None) -> None:
+    numbers = [c.no for c in contents or []]
+    if len(numbers) != len(set(numbers)):
+        raise ValueError("content numbers repeat")
+
+
+class CampaignCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: Code
+    title: Title
+    level: Level
+    organizer_unit_code: Code
+    parent_id: uuid.UUID | None = None
+    starts_on: date
+    ends_on: date
+    description: Text = ""
+    contents: list[Content] = Field(default_factory=list, max_length=50)
+    objectives: list[Title] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _check_dates(self.starts_on, self.ends_on)
+        _check_contents(self.contents)
+        return self
+
+
+class CampaignUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Title | None = None
+    description: Text | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    contents: list[Content] | None = Field(default=None, max_length=50)
+    objectives: list[Title] | None = Field(default=None, max_length=50)
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _check_dates(self.starts_on, self.ends_on)
+        _check_contents(self.contents)
+        return self
+
+
+class CampaignOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    code: str
+    title: str
+    level: Level
+    organizer_unit_code: str
+    parent_id: uuid.UUID | None
+    starts_on: date
+    ends_on: date
+    status: CampaignStatus
+    description: str
+    contents: list[Content]
+    objectives: list[str]
+    created_at: datetime
+    updated_at: datetime
+
+
+class MilestoneKind(StrEnum):
+    PLAN_DUE = "plan_due"
+    REPORT_DUE = "report_due"
+    REVIEW = "review"
+    SUMMARY = "summary"
+    OTHER = "other"
+
+
+class Milestone(BaseModel):
+    title: Title
+    kind: MilestoneKind
+    due_on: date
+
+
+class PhaseCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Title
+    starts_on: date
+    ends_on: date
+    milestones: list[Milestone] = Field(default_factory=list, max_length=100)
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _check_dates(self.starts_on, self.ends_on)
+        for milestone in self.milestones:
+            if not self.starts_on <= milestone.due_on <= self.ends_on:
+                raise ValueError(f"milestone {milestone.title!r} is due outside the phase")
+        return self
+
+
+class PhaseOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    starts_on: date
+    ends_on: date
+    milestones: list[Milestone]
+
+
+class Measure(StrEnum):
+    PERCENT = "percent"
+    COUNT = "count"
+    RATIO = "ratio"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class TargetCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: Code
+    title: Title
+    measure: Measure
+    baseline: Decimal = Field(max_digits=18, decimal_places=4)
+    target: Decimal = Field(max_digits=18, decimal_places=4)
+    direction: Direction
+    due_on: date | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.direction is Direction.INCREASE and self.target <= self.baseline:
+            raise ValueError("an increasing target must be above its baseline")
+        if self.direction is Direction.DECREASE and self.target >= self.baseline:
+            raise ValueError("a decreasing target must be below its baseline")
+        if self.measure is Measure.PERCENT and not (0 <= self.baseline <= 100 and 0 <= self.target <= 100):
+            raise ValueError("percentages lie between 0 and 100")
+        return self
+
+
+class TargetOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    code: str
+    title: str
+    measure: Measure
+    baseline: Decimal
+    target: Decimal
+    direction: Direction
+    due_on: date | None

@@ -1,0 +1,137 @@
+"""What the participation endpoints accept and return."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
+
+UnitCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+
+
+class PlanStatus(StrEnum):
+    MISSING = "missing"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+
+class ReportStatus(StrEnum):
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+class Enrolment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    unit_codes: list[UnitCode] = Field(min_length=1, max_length=5000)
+
+
+class ParticipantOut(BaseModel):
+    unit_code: str
+    unit_name: str
+    cluster: str | None
+    joined_at: datetime
+    plan_status: PlanStatus
+    plan_document_no: str | None = None
+    plan_issued_on: date | None = None
+    last_report_on: date | None = None
+
+
+class PlanIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    document_no: ShortText
+    issued_on: date
+    summary: LongText = ""
+
+
+class Evidence(BaseModel):
+    title: ShortText
+    url: AnyHttpUrl
+
+
+class ReportIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    unit_code: UnitCode
+    period_end: date
+    values: dict[str, Decimal] = Field(default_factory=dict, description="target code → value")
+    narrative: LongText = ""
+    evidence: list[Evidence] = Field(default_factory=list, max_length=50)
+
+
+class ReportResubmission(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    period_end: date
+    values: dict[str, Decimal] = Field(default_factory=dict)
+    narrative: LongText = ""
+    evidence: list[Evidence] = Field(default_factory=list, max_length=50)
+
+
+class ReviewNote(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    review_note: LongText = Field(min_length=1)
+
+
+class ReportOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    unit_code: str
+    period_end: date
+    values: dict[str, Decimal]
+    narrative: str
+    evidence: list[Evidence]
+    status: ReportStatus
+    review_note: str | None
+    submitted_at: datetime
+    reviewed_at: datetime | None
+
+
+class Kpi(BaseModel):
+    unit_code: str
+    target_code: str
+    value: Decimal
+    progress: Decimal = Field(description="clamp((value - baseline) / (target - baseline), 0, 1)")
+    period_end: date
+
+
+class PlanCounts(BaseModel):
+    on_time: int
+    late: int
+    missing: int
+
+
+class ReportCounts(BaseModel):
+    submitted: int
+    accepted: int
+    returned: int
+
+
+class TargetProgress(BaseModel):
+    code: str
+    title: str
+    mean_progress: Decimal | None = Field(
+        description="mean over units with an accepted value; null when none"
+    )
+    units_reporting: int
+
+
+class Summary(BaseModel):
+    campaign_id: uuid.UUID
+    status: str
+    participants: int
+    plans: PlanCounts
+    reports: ReportCounts
+    targets: list[TargetProgress]
+    days_left: int

@@ -1,0 +1,248 @@
+"""Rules of taking part: who files what, report review, KPIs from accepted reports, the dashboard summary."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.campaigns import repository as campaigns
+from campaign_api.campaigns.models import Campaign
+from campaign_api.campaigns.schemas import CampaignStatus
+from campaign_api.campaigns.service import CampaignService, field_error, first_plan_due
+from campaign_api.participation import repository
+from campaign_api.participation.models import Participant, Report
+from campaign_api.participation.progress import plan_status, progress
+from campaign_api.participation.schemas import (
+    Kpi,
+    ParticipantOut,
+    PlanCounts,
+    PlanIn,
+    PlanStatus,
+    ReportCounts,
+    ReportIn,
+    ReportResubmission,
+    ReportStatus,
+    Summary,
+    TargetProgress,
+)
+from campaign_api.units import repository as units
+from campaign_api.units.service import SessionUnitTree
+from service_kit.auth import Principal, ensure_unit_access
+from service_kit.errors import InvalidState, NotFound
+
+
+@dataclass
+class ParticipationService:
+    session: AsyncSession
+    campaigns: CampaignService
+
+    async def enrol(self, actor: Principal, campaign: Campaign, unit_codes: list[str]) -> list[str]:
+        await self.campaigns.ensure_runs(actor, campaign.organizer_unit_code)
+        if campaign.status == CampaignStatus.CLOSED:
+            raise InvalidState("A closed campaign enrols no one.")
+        unknown = sorted(set(unit_codes) - await units.existing_codes(self.session, unit_codes))
+        if unknown:
+            # All or nothing: one unknown code and no unit is enrolled.
+            raise field_error("unit_codes", f"Unknown unit codes: {', '.join(unknown)}.")
+        enrolled = await repository.enrol(self.session, campaign.id, unit_codes)
+        if enrolled:
+            await self.campaigns.audit(
+                actor, "campaign.enrolled", "campaign", str(campaign.id), after={"unit_codes": enrolled}
+            )
+        return enrolled
+
+    async def participants(
+        self, campaign: Campaign, plan_filter: PlanStatus | None = None
+    ) -> list[ParticipantOut]:
+        due = first_plan_due(await campaigns.phases(self.session, campaign.id))
+        last_reports = await repository.last_report_dates(self.session, campaign.id)
+        items = []
+        for participant, unit in await repository.participants_with_units(self.session, campaign.id):
+            status = plan_status(participant.plan_issued_on, due)
+            if plan_filter is not None and status is not plan_filter:
+                continue
+            items.append(
+                ParticipantOut(
+                    unit_code=unit.code,
+                    unit_name=unit.name,
+                    cluster=unit.cluster,
+                    joined_at=participant.joined_at,
+                    plan_status=status,
+                    plan_document_no=participant.plan_document_no,
+                    plan_issued_on=participant.plan_issued_on,
+                    last_report_on=last_reports.get(unit.code),
+                )
+            )
+        return items
+
+    async def _participant_acting(self, actor: Principal, campaign: Campaign, unit_code: str) -> Participant:
+        """The participant `unit_code`, when `actor` may act for it (its managers, or admins)."""
+        await ensure_unit_access(actor, unit_code, SessionUnitTree(self.session))
+        participant = await repository.participant(self.session, campaign.id, unit_code)
+        if participant is None:
+            raise NotFound(f"Unit {unit_code} does not take part in this campaign.")
+        return participant
+
+    async def file_plan(
+        self, actor: Principal, campaign: Campaign, unit_code: str, plan: PlanIn
+    ) -> ParticipantOut:
+        participant = await self._participant_acting(actor, campaign, unit_code)
+        if campaign.status == CampaignStatus.CLOSED:
+            raise InvalidState("A closed campaign takes no more plans.")
+        before = {"document_no": participant.plan_document_no, "issued_on": str(participant.plan_issued_on)}
+        participant.plan_document_no = plan.document_no
+        participant.plan_issued_on = plan.issued_on
+        participant.plan_summary = plan.summary
+        await self.session.flush()
+        await self.campaigns.audit(
+            actor,
+            "plan.filed",
+            "participant",
+            f"{campaign.id}/{unit_code}",
+            before=before,
+            after=plan.model_dump(mode="json"),
+        )
+        (out,) = [p for p in await self.participants(campaign) if p.unit_code == unit_code]
+        return out
+
+    async def _check_values(self, campaign: Campaign, period_end: date, values: dict[str, Decimal]) -> None:
+        if not campaign.starts_on <= period_end <= campaign.ends_on:
+            raise field_error(
+                "period_end",
+                f"The period ends outside the campaign ({campaign.starts_on} – {campaign.ends_on}).",
+            )
+        known = {t.code for t in await campaigns.targets(self.session, campaign.id)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise field_error("values", f"Unknown target codes: {', '.join(unknown)}.")
+
+    async def submit_report(self, actor: Principal, campaign: Campaign, data: ReportIn) -> Report:
+        await self._participant_acting(actor, campaign, data.unit_code)
+        if campaign.status != CampaignStatus.ACTIVE:
+            raise InvalidState(f"Reports are filed while the campaign is active; it is {campaign.status}.")
+        await self._check_values(campaign, data.period_end, data.values)
+        report = Report(
+            campaign_id=campaign.id,
+            unit_code=data.unit_code,
+            period_end=data.period_end,
+            values={k: str(v) for k, v in data.values.items()},
+            narrative=data.narrative,
+            evidence=[e.model_dump(mode="json") for e in data.evidence],
+            status=ReportStatus.SUBMITTED.value,
+        )
+        self.session.add(report)
+        await self.session.flush()
+        await self.session.refresh(report)
+        await self.campaigns.audit(
+            actor, "report.submitted", "report", str(report.id), after={"status": "submitted"}
+        )
+        return report
+
+    async def get_report(self, report_id: uuid.UUID) -> tuple[Report, Campaign]:
+        report = await repository.report(self.session, report_id)
+        if report is None:
+            raise NotFound(f"No report {report_id}.")
+        return report, await self.campaigns.get(report.campaign_id)
+
+    async def resubmit(
+        self, actor: Principal, report: Report, campaign: Campaign, data: ReportResubmission
+    ) -> Report:
+        await self._participant_acting(actor, campaign, report.unit_code)
+        if report.status != ReportStatus.RETURNED:
+            raise InvalidState(f"Only a returned report is submitted again; this one is {report.status}.")
+        if campaign.status != CampaignStatus.ACTIVE:
+            raise InvalidState(f"Reports are filed while the campaign is active; it is {campaign.status}.")
+        await self._check_values(campaign, data.period_end, data.values)
+        report.period_end = data.period_end
+        report.values = {k: str(v) for k, v in data.values.items()}
+        report.narrative = data.narrative
+        report.evidence = [e.model_dump(mode="json") for e in data.evidence]
+        report.status = ReportStatus.SUBMITTED.value
+        report.submitted_at = datetime.now(UTC)
+        report.reviewed_at = None
+        await self.session.flush()
+        await self.campaigns.audit(
+            actor,
+            "report.resubmitted",
+            "report",
+            str(report.id),
+            before={"status": "returned"},
+            after={"status": "submitted"},
+        )
+        return report
+
+    async def review(
+        self, actor: Principal, report: Report, campaign: Campaign, *, accept: bool, note: str | None
+    ) -> Report:
+        await self.campaigns.ensure_runs(actor, campaign.organizer_unit_code)
+        if report.status != ReportStatus.SUBMITTED:
+            raise InvalidState(f"Only a submitted report is reviewed; this one is {report.status}.")
+        destination = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
+        report.status = destination.value
+        report.review_note = note
+        report.reviewed_at = datetime.now(UTC)
+        await self.session.flush()
+        await self.campaigns.audit(
+            actor,
+            f"report.{'accepted' if accept else 'returned'}",
+            "report",
+            str(report.id),
+            before={"status": "submitted"},
+            after={"status": destination, "review_note": note},
+        )
+        return report
+
+    async def kpis(self, campaign: Campaign, unit_code: str | None = None) -> list[Kpi]:
+        targets = {t.code: t for t in await campaigns.targets(self.session, campaign.id)}
+        items = []
+        for report in await repository.latest_accepted(self.session, campaign.id, unit_code):
+            for code, raw in sorted(report.values.items()):
+                target = targets.get(code)
+                if target is None:
+                    continue
+                value = Decimal(raw)
+                items.append(
+                    Kpi(
+                        unit_code=report.unit_code,
+                        target_code=code,
+                        value=value,
+                        progress=progress(value, target.baseline, target.target),
+                        period_end=report.period_end,
+                    )
+                )
+        return items
+
+    async def summary(self, campaign: Campaign, today: date | None = None) -> Summary:
+        participants = await self.participants(campaign)
+        counts = dict.fromkeys(PlanStatus, 0)
+        for participant in participants:
+            counts[participant.plan_status] += 1
+        reports = await repository.report_counts(self.session, campaign.id)
+        kpis = await self.kpis(campaign)
+        targets = []
+        for target in await campaigns.targets(self.session, campaign.id):
+            values = [k.progress for k in kpis if k.target_code == target.code]
+            mean = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.0001")) if values else None
+            targets.append(
+                TargetProgress(
+                    code=target.code, title=target.title, mean_progress=mean, units_reporting=len(values)
+                )
+            )
+        today = today or datetime.now(UTC).date()
+        return Summary(
+            campaign_id=campaign.id,
+            status=campaign.status,
+            participants=len(participants),
+            plans=PlanCounts(
+                on_time=counts[PlanStatus.ON_TIME],
+                late=counts[PlanStatus.LATE],
+                missing=counts[PlanStatus.MISSING],
+            ),
+            reports=ReportCounts(**{s.value: reports.get(s.value, 0) for s in ReportStatus}),
+            targets=targets,
+            days_left=max((campaign.ends_on - today).days, 0),
+        )

@@ -1,0 +1,1 @@
+"""Recognising the advanced: initiatives (sáng kiến) and their assessment, commendations (khen thưởng)."""

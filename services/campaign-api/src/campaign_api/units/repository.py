@@ -1,0 +1,71 @@
+"""SQL of the units directory (the tree is walked with recursive CTEs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Select, literal, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from campaign_api.units.models import Unit
+
+
+async def get(session: AsyncSession, code: str, *, for_update: bool = False) -> Unit | None:
+    statement = select(Unit).where(Unit.code == code)
+    if for_update:
+        statement = statement.with_for_update()
+    unit: Unit | None = await session.scalar(statement)
+    return unit
+
+
+def query(
+    *,
+    parent_code: str | None = None,
+    kind: str | None = None,
+    cluster: str | None = None,
+    province_code: str | None = None,
+    folded_words: list[str] | None = None,
+) -> Select[Unit]:
+    statement = select(Unit).order_by(Unit.code)
+    if parent_code is not None:
+        statement = statement.where(Unit.parent_code == parent_code)
+    if kind is not None:
+        statement = statement.where(Unit.kind == kind)
+    if cluster is not None:
+        statement = statement.where(Unit.cluster == cluster)
+    if province_code is not None:
+        statement = statement.where(Unit.province_code == province_code)
+    for word in folded_words or []:
+        statement = statement.where(
+            Unit.name_folded.contains(word, autoescape=True) | Unit.code.icontains(word, autoescape=True)
+        )
+    return statement
+
+
+async def descendants(session: AsyncSession, code: str) -> list[tuple[str, str, str | None, int]]:
+    """Every unit below `code` as (code, name, parent_code, depth), depth 1 for children."""
+    tree = (
+        select(Unit.code, Unit.name, Unit.parent_code, literal(1).label("depth"))
+        .where(Unit.parent_code == code)
+        .cte("subtree", recursive=True)
+    )
+    child = select(Unit.code, Unit.name, Unit.parent_code, (tree.c.depth + 1).label("depth")).join(
+        tree, Unit.parent_code == tree.c.code
+    )
+    tree = tree.union_all(child)
+    rows = await session.execute(select(tree).order_by(tree.c.depth, tree.c.code))
+    return [(row.code, row.name, row.parent_code, row.depth) for row in rows]
+
+
+async def existing_codes(session: AsyncSession, codes: Iterable[str]) -> set[str]:
+    wanted = list(set(codes))
+    if not wanted:
+        return set()
+    return set(await session.scalars(select(Unit.code).where(Unit.code.in_(wanted))))
+
+
+async def units_by_code(session: AsyncSession, codes: Iterable[str]) -> dict[str, Unit]:
+    wanted = list(set(codes))
+    if not wanted:
+        return {}
+    return {unit.code: unit for unit in await session.scalars(select(Unit).where(Unit.code.in_(wanted)))}

@@ -1,0 +1,75 @@
+"""What the units endpoints accept and return."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+UnitCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
+]
+ProvinceCode = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
+CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Cluster = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class UnitKind(StrEnum):
+    PROVINCE = "province"
+    DEPARTMENT = "department"
+    AGENCY = "agency"
+    COMMUNE = "commune"
+    SCHOOL = "school"
+    ENTERPRISE = "enterprise"
+    OTHER = "other"
+
+
+class UnitCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: UnitCode
+    name: Name
+    kind: UnitKind
+    parent_code: UnitCode | None = None
+    province_code: ProvinceCode
+    commune_code: CommuneCode | None = Field(default=None, description="Required for communes and wards")
+    cluster: Cluster | None = Field(default=None, description="The emulation cluster (cụm/khối thi đua)")
+    staff_count: int = Field(default=0, ge=0)
+
+
+class UnitUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    kind: UnitKind | None = None
+    parent_code: UnitCode | None = None
+    commune_code: CommuneCode | None = None
+    cluster: Cluster | None = None
+    staff_count: int | None = Field(default=None, ge=0)
+
+
+class UnitOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+    province_code: str
+    commune_code: str | None
+    cluster: str | None
+    staff_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class UnitCodeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    code: str
+    name: str
+    parent_code: str | None
+    depth: int = Field(description="1 for children, 2 for grandchildren, ...")
