@@ -89,3 +89,19 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 def http(stack: Stack) -> Iterator[httpx.Client]:
     with stack.client() as client:
         yield client
+
+
+@pytest.fixture
+def issue_token(http: httpx.Client):
+    """POST the token endpoint like a well-behaved client: wait and retry while the gateway says 429."""
+
+    def post(form: dict[str, str]) -> dict:
+        for _ in range(10):
+            response = http.post("/api/campaign/v1/auth/token", data=form)
+            if response.status_code != 429:
+                assert response.status_code == 200, response.text
+                return response.json()
+            time.sleep(1.1)
+        pytest.fail("the token endpoint kept answering 429")
+
+    return post

@@ -63,8 +63,20 @@ def test_a_second_start_reuses_the_data_directory_and_keeps_its_data(tmp_path):
     assert second.returncode == 0, second.stderr
     assert json.loads((tmp_path / "secrets" / "db-roles.json").read_text()) == passwords
 
+    # The demo data loads once: seeding again changes nothing.
+    for _ in range(2):
+        seeded = devstack(tmp_path, "seed")
+        assert seeded.returncode == 0, seeded.stderr
+
     server = EmbeddedPostgres(tmp_path / "postgres", keep=True)
     try:
+        movements = run(
+            execute_as_campaign(
+                server.admin_url,
+                passwords["campaign"],
+                "SELECT string_agg(code, ',' ORDER BY code) FROM campaign.campaign",
+            )
+        )
         kept = run(
             execute_as_campaign(
                 server.admin_url,
@@ -75,3 +87,4 @@ def test_a_second_start_reuses_the_data_directory_and_keeps_its_data(tmp_path):
     finally:
         server.stop()
     assert kept == 1
+    assert movements == "BDHVS-100-NGAY,CDS-2025-2030,SVHTTDL-CDS-2025"

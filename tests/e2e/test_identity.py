@@ -1,32 +1,18 @@
 """Identity through the real gateway: the demo admin signs in, creates a unit manager and an API client,
 and each of them gets a token and sees exactly what its role allows."""
 
-import time
-
-import httpx
 import jwt
 import pytest
 
 pytestmark = pytest.mark.e2e
 
 
-def token(http: httpx.Client, form: dict[str, str]) -> dict:
-    """POST the token endpoint like a well-behaved client: wait and retry when the gateway says 429."""
-    for _ in range(10):
-        response = http.post("/api/campaign/v1/auth/token", data=form)
-        if response.status_code != 429:
-            assert response.status_code == 200, response.text
-            return response.json()
-        time.sleep(1.1)
-    pytest.fail("the token endpoint kept answering 429")
-
-
 def bearer(access_token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {access_token}"}
 
 
-def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allows(http):
-    admin = token(http, {"grant_type": "password", "username": "admin", "password": "admin"})
+def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allows(http, issue_token):
+    admin = issue_token({"grant_type": "password", "username": "admin", "password": "admin"})
     admin_headers = bearer(admin["access_token"])
 
     # The token verifies against the JWKS the gateway publishes.
@@ -62,11 +48,11 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     assert client.status_code == 201
     client_id, client_secret = client.json()["client_id"], client.json()["client_secret"]
 
-    manager_token = token(
-        http, {"grant_type": "password", "username": "pho.giam.doc.skhcn", "password": "ke-hoach-cds-2025"}
+    manager_token = issue_token(
+        {"grant_type": "password", "username": "pho.giam.doc.skhcn", "password": "ke-hoach-cds-2025"}
     )
-    client_token = token(
-        http, {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
+    client_token = issue_token(
+        {"grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret}
     )
 
     me = http.get("/api/campaign/v1/auth/me", headers=bearer(manager_token["access_token"])).json()
@@ -91,5 +77,5 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     assert anonymous.headers["www-authenticate"].startswith("Bearer")
 
     # The manager's refresh token rotates through the gateway too.
-    refreshed = token(http, {"grant_type": "refresh_token", "refresh_token": manager_token["refresh_token"]})
+    refreshed = issue_token({"grant_type": "refresh_token", "refresh_token": manager_token["refresh_token"]})
     assert refreshed["refresh_token"] != manager_token["refresh_token"]
