@@ -20,6 +20,7 @@ def build_app(postgres_admin_url: URL):
     def build(*routers: APIRouter, database_url: URL | str | None = None) -> FastAPI:
         return create_service_app(
             kit_settings(database_url or postgres_admin_url),
+            schema="kit_test",
             title="kit test",
             description="An app assembled from the kit alone",
             routers=routers,

@@ -6,6 +6,7 @@ from sqlalchemy.orm import DeclarativeBase
 
 from service_kit.audit import AuditTrail
 from service_kit.db import schema_metadata
+from service_kit.idempotency import idempotency_table
 from service_kit.postgres import ServiceDatabase
 
 SCHEMA = "campaign"
@@ -24,3 +25,4 @@ class Base(DeclarativeBase):
 
 audit_trail = AuditTrail(metadata)
 audit_event = audit_trail.table
+idempotency_keys = idempotency_table(metadata)

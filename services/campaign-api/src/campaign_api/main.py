@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
+from campaign_api.database import SCHEMA
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
 from campaign_api.identity.service import IdentityService
@@ -51,6 +52,7 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
 
     return create_service_app(
         settings,
+        schema=SCHEMA,
         title="Thi Đua Số — campaign-api (Phong trào thi đua)",
         description=(
             "Movements (campaigns), their phases, targets, participants, plans, reports, initiatives and "

@@ -16,6 +16,7 @@ from service_kit import health
 from service_kit.auth import TokenVerifier
 from service_kit.db import Database
 from service_kit.errors import install_problem_handlers
+from service_kit.idempotency import IdempotencyMiddleware
 from service_kit.observability import RequestContextMiddleware, configure_logging
 from service_kit.settings import Environment, ServiceSettings
 
@@ -28,6 +29,7 @@ DOCS_ASSETS = "/docs-assets"
 def create_service_app(
     settings: ServiceSettings,
     *,
+    schema: str,
     title: str,
     description: str,
     version: str = "0.1.0",
@@ -70,6 +72,8 @@ def create_service_app(
         redoc_url=None,
         openapi_tags=list(openapi_tags) or None,
     )
+    # Added last is outermost: request ids and the error catch-all wrap everything.
+    app.add_middleware(IdempotencyMiddleware, schema=schema)
     app.add_middleware(RequestContextMiddleware)
     install_problem_handlers(app)
     app.include_router(health.router)

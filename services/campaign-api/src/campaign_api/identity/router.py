@@ -190,7 +190,11 @@ async def update_account(
     summary="Register an API client; its secret is in this response only",
     responses={403: PROBLEM, 409: PROBLEM},
 )
-async def create_client(data: ClientCreate, actor: AdminDep, service: IdentityServiceDep) -> ClientCreated:
+async def create_client(
+    data: ClientCreate, response: Response, actor: AdminDep, service: IdentityServiceDep
+) -> ClientCreated:
+    # The secret is shown once: not cached, and not kept for Idempotency-Key replays.
+    response.headers["Cache-Control"] = "no-store"
     client, secret = await service.create_client(actor, data)
     return ClientCreated(**ClientOut.model_validate(client).model_dump(), client_secret=secret)
 
