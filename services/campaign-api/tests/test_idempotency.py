@@ -75,5 +75,7 @@ async def test_a_secret_shown_once_is_not_replayed(client, admin, app):
 
 
 async def test_a_malformed_key_is_400(client, admin):
-    response = await client.post("/v1/units", headers={**admin, "Idempotency-Key": "a key with spaces"}, json=UNIT)
+    response = await client.post(
+        "/v1/units", headers={**admin, "Idempotency-Key": "a key with spaces"}, json=UNIT
+    )
     assert_problem(response, 400)

@@ -155,7 +155,7 @@ async def list_commendations(
     statement = (
         select(Commendation)
         .where(Commendation.campaign_id == campaign_id)
-        .order_by(Commendation.decided_on, Commendation.id)
+        .order_by(Commendation.decided_on, Commendation.created_at, Commendation.id)
     )
     commendations, total = await paginate(session, statement, page)
     return Page(items=[CommendationOut.model_validate(c) for c in commendations], total=total)
