@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request, Response
 from fastapi.encoders import jsonable_encoder
 
 from service_kit.errors import PreconditionFailed
+
+T = TypeVar("T")
 
 
 def etag_of(representation: Any) -> str:
@@ -30,6 +32,13 @@ def not_modified(request: Request, response: Response, representation: Any) -> b
     etag = etag_of(representation)
     response.headers["ETag"] = etag
     return _matches(request.headers.get("if-none-match"), etag)
+
+
+def conditional(request: Request, response: Response, representation: T) -> T | Response:
+    """What a GET of a single resource answers: the representation with its ETag, or 304."""
+    if not_modified(request, response, representation):
+        return Response(status_code=304, headers={"ETag": response.headers["ETag"]})
+    return representation
 
 
 def check_if_match(request: Request, current: Any) -> None:

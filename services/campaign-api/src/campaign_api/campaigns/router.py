@@ -22,7 +22,7 @@ from campaign_api.campaigns.schemas import (
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.deps import ReaderDep
 from service_kit.auth import PrincipalDep
-from service_kit.caching import check_if_match, not_modified
+from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
@@ -74,10 +74,7 @@ async def list_campaigns(
 async def get_campaign(
     campaign_id: uuid.UUID, request: Request, response: Response, _: ReaderDep, service: CampaignServiceDep
 ) -> CampaignOut | Response:
-    campaign = CampaignOut.model_validate(await service.get(campaign_id))
-    if not_modified(request, response, campaign):
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response.headers["ETag"]})
-    return campaign
+    return conditional(request, response, CampaignOut.model_validate(await service.get(campaign_id)))
 
 
 @router.patch("/v1/campaigns/{campaign_id}", responses={**RUNNER_ERRORS, 412: PROBLEM})

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from campaign_api.auditing import AuditedService
 from campaign_api.campaigns import repository
 from campaign_api.campaigns.models import Campaign, Phase, Target
 from campaign_api.campaigns.schemas import (
@@ -20,7 +20,6 @@ from campaign_api.campaigns.schemas import (
     PhaseCreate,
     TargetCreate,
 )
-from campaign_api.database import audit_trail
 from campaign_api.units import repository as units
 from campaign_api.units.service import SessionUnitTree
 from service_kit.auth import Principal, ensure_unit_access
@@ -41,32 +40,8 @@ def snapshot(campaign: Campaign) -> dict[str, Any]:
     return CampaignOut.model_validate(campaign).model_dump(mode="json", exclude={"created_at", "updated_at"})
 
 
-@dataclass
-class CampaignService:
-    session: AsyncSession
-    client_ip: str | None = None
-
-    async def audit(
-        self,
-        actor: Principal,
-        action: str,
-        object_type: str,
-        object_id: str,
-        *,
-        before: dict[str, Any] | None = None,
-        after: dict[str, Any] | None = None,
-    ) -> None:
-        await audit_trail.record(
-            self.session,
-            actor=actor.subject,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            before=before,
-            after=after,
-            client_ip=self.client_ip,
-        )
-
+@dataclass(kw_only=True)
+class CampaignService(AuditedService):
     async def get(self, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign:
         campaign = await repository.get(self.session, campaign_id, for_update=for_update)
         if campaign is None:

@@ -25,7 +25,7 @@ from campaign_api.identity.schemas import (
 )
 from campaign_api.identity.service import IdentityService, RecordedRefusal
 from service_kit.auth import Principal, PrincipalDep, require_roles
-from service_kit.caching import check_if_match, not_modified
+from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 from service_kit.errors import BadRequest, render_problem
 from service_kit.pagination import Page, PageParamsDep, paginate
@@ -158,10 +158,7 @@ async def list_accounts(
 async def get_account(
     account_id: uuid.UUID, request: Request, response: Response, _: AdminDep, service: IdentityServiceDep
 ) -> AccountOut | Response:
-    account = AccountOut.model_validate(await service.get_account(account_id))
-    if not_modified(request, response, account):
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response.headers["ETag"]})
-    return account
+    return conditional(request, response, AccountOut.model_validate(await service.get_account(account_id)))
 
 
 @router.patch(

@@ -11,11 +11,10 @@ from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from campaign_api.auditing import AuditedService
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
-from campaign_api.database import audit_trail
 from campaign_api.identity import repository
 from campaign_api.identity.hashing import (
     digest,
@@ -79,34 +78,11 @@ def account_snapshot(account: Account) -> dict[str, Any]:
     }
 
 
-@dataclass
-class IdentityService:
-    session: AsyncSession
+@dataclass(kw_only=True)
+class IdentityService(AuditedService):
     settings: CampaignSettings
     keys: SigningKeys
     literacy: LiteracyClient | None = None
-    client_ip: str | None = None
-
-    async def _audit(
-        self,
-        *,
-        actor: str,
-        action: str,
-        object_type: str,
-        object_id: str,
-        before: dict[str, Any] | None = None,
-        after: dict[str, Any] | None = None,
-    ) -> None:
-        await audit_trail.record(
-            self.session,
-            actor=actor,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            before=before,
-            after=after,
-            client_ip=self.client_ip,
-        )
 
     # --- tokens -------------------------------------------------------------------------------
 
@@ -132,7 +108,7 @@ class IdentityService:
         await repository.forget_failures(self.session, key)
         if needs_rehash(account.password_hash):
             account.password_hash = hash_secret(password)
-        await self._audit(
+        await self.audit(
             actor=str(account.id),
             action="auth.login_succeeded",
             object_type="account",
@@ -157,7 +133,7 @@ class IdentityService:
                 granted=sorted(client.scopes),
             )
         await repository.forget_failures(self.session, key)
-        await self._audit(
+        await self.audit(
             actor=client.client_id,
             action="auth.client_token_issued",
             object_type="api_client",
@@ -193,7 +169,7 @@ class IdentityService:
         if stored.used_at is not None or stored.revoked_at is not None:
             # A refresh token is used once. Seeing it again means it leaked: end the whole sign-in.
             await repository.revoke_family(self.session, stored.family_id, now)
-            await self._audit(
+            await self.audit(
                 actor=str(stored.account_id),
                 action="auth.refresh_token_reused",
                 object_type="account",
@@ -253,7 +229,7 @@ class IdentityService:
 
     async def _record_failure(self, key: str, *, account_id: uuid.UUID | None, reason: str) -> None:
         self.session.add(LoginFailure(login_key=key))
-        await self._audit(
+        await self.audit(
             actor=key if not key.startswith("learner:") else "learner",
             action="auth.login_failed",
             object_type="account" if account_id else "login",
@@ -313,7 +289,7 @@ class IdentityService:
                 await self.session.flush()
         except IntegrityError:
             raise Conflict(f"An account named {data.username} exists.") from None
-        await self._audit(
+        await self.audit(
             actor=actor.subject,
             action="account.created",
             object_type="account",
@@ -360,7 +336,7 @@ class IdentityService:
         after = account_snapshot(account)
         if data.password is not None:
             after["password"] = "changed"  # noqa: S105 - records that it changed, not what to
-        await self._audit(
+        await self.audit(
             actor=actor.subject,
             action="account.updated",
             object_type="account",
@@ -388,7 +364,7 @@ class IdentityService:
         except IntegrityError:
             raise Conflict(f"A client {client.client_id} exists.") from None
         await self.session.refresh(client)
-        await self._audit(
+        await self.audit(
             actor=actor.subject,
             action="api_client.created",
             object_type="api_client",
@@ -430,7 +406,7 @@ class IdentityService:
         except IntegrityError:
             raise Conflict("An account exists for this learner.") from None
         await self.session.refresh(account)
-        await self._audit(
+        await self.audit(
             actor=str(account.id),
             action="account.signed_up",
             object_type="account",
@@ -460,7 +436,7 @@ class IdentityService:
         )
         if inserted is not None:
             logger.info("created the first administrator %s", admin)
-            await self._audit(
+            await self.audit(
                 actor="system",
                 action="account.bootstrapped",
                 object_type="account",

@@ -10,7 +10,7 @@ from campaign_api.deps import AdminDep, ReaderDep
 from campaign_api.units import repository
 from campaign_api.units.schemas import UnitCodeOut, UnitCreate, UnitKind, UnitOut, UnitUpdate
 from campaign_api.units.service import UnitService
-from service_kit.caching import check_if_match, not_modified
+from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
@@ -60,10 +60,7 @@ async def list_units(
 async def get_unit(
     code: str, request: Request, response: Response, _: ReaderDep, service: UnitServiceDep
 ) -> UnitOut | Response:
-    unit = UnitOut.model_validate(await service.get(code))
-    if not_modified(request, response, unit):
-        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response.headers["ETag"]})
-    return unit
+    return conditional(request, response, UnitOut.model_validate(await service.get(code)))
 
 
 @router.patch(

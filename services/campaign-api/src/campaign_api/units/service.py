@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from campaign_api.database import audit_trail
+from campaign_api.auditing import AuditedService
 from campaign_api.localities.service import localities
 from campaign_api.units import repository
 from campaign_api.units.models import Unit
@@ -33,11 +33,8 @@ class SessionUnitTree:
         )
 
 
-@dataclass
-class UnitService:
-    session: AsyncSession
-    client_ip: str | None = None
-
+@dataclass(kw_only=True)
+class UnitService(AuditedService):
     async def get(self, code: str, *, for_update: bool = False) -> Unit:
         unit = await repository.get(self.session, code, for_update=for_update)
         if unit is None:
@@ -59,7 +56,7 @@ class UnitService:
         except IntegrityError:
             raise Conflict(f"A unit with code {data.code} exists.") from None
         await self.session.refresh(unit)
-        await self._audit(actor, "unit.created", unit.code, after=_snapshot(unit))
+        await self.audit(actor, "unit.created", "unit", unit.code, after=_snapshot(unit))
         return unit
 
     async def update(self, actor: Principal, unit: Unit, data: UnitUpdate) -> Unit:
@@ -88,7 +85,7 @@ class UnitService:
             unit.name_folded = fold(unit.name)
         await self.session.flush()
         await self.session.refresh(unit)
-        await self._audit(actor, "unit.updated", unit.code, before=before, after=_snapshot(unit))
+        await self.audit(actor, "unit.updated", "unit", unit.code, before=before, after=_snapshot(unit))
         return unit
 
     async def _check_references(
@@ -109,26 +106,6 @@ class UnitService:
                 )
         if parent_code is not None and await repository.get(self.session, parent_code) is None:
             raise _field_error("parent_code", f"No unit {parent_code}.")
-
-    async def _audit(
-        self,
-        actor: Principal,
-        action: str,
-        code: str,
-        *,
-        before: dict[str, object] | None = None,
-        after: dict[str, object],
-    ) -> None:
-        await audit_trail.record(
-            self.session,
-            actor=actor.subject,
-            action=action,
-            object_type="unit",
-            object_id=code,
-            before=before,
-            after=after,
-            client_ip=self.client_ip,
-        )
 
 
 def _snapshot(unit: Unit) -> dict[str, object]:
