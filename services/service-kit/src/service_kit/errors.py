@@ -14,6 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "urn:thidua-so:problem:"
+PROBLEM: dict[str, Any] = {"content": {PROBLEM_MEDIA_TYPE: {}}, "description": "An RFC 9457 problem"}
+"""For routes' `responses=` in OpenAPI: an error answered as problem+json."""
 
 logger = logging.getLogger("service_kit.errors")
 

@@ -24,12 +24,12 @@ from campaign_api.deps import ReaderDep
 from service_kit.auth import PrincipalDep
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
+from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
 
 router = APIRouter(tags=["campaigns"])
 
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 RUNNER_ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
 
 

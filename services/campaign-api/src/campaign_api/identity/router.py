@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response, status
 from fastapi.responses import JSONResponse
@@ -27,12 +27,10 @@ from campaign_api.identity.service import IdentityService, RecordedRefusal
 from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
-from service_kit.errors import BadRequest, render_problem
+from service_kit.errors import PROBLEM, BadRequest, render_problem
 from service_kit.pagination import Page, PageParamsDep, paginate
 
 router = APIRouter(tags=["identity"])
-
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 
 def get_identity_service(request: Request, session: SessionDep) -> IdentityService:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
 from campaign_api.localities.schemas import CommuneOut, Locality
 from campaign_api.localities.service import LocalityDirectory, get_localities
 from service_kit.auth import PrincipalDep
-from service_kit.errors import NotFound
+from service_kit.errors import PROBLEM, NotFound
 from service_kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/localities", tags=["localities"])
 
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 LocalitiesDep = Annotated[LocalityDirectory, Depends(get_localities)]
 SearchQuery = Annotated[

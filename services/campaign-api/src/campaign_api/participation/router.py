@@ -28,11 +28,11 @@ from campaign_api.participation.service import ParticipationService
 from campaign_api.participation.spreadsheet import participants_workbook
 from service_kit.auth import PrincipalDep
 from service_kit.db import SessionDep
+from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep, paginate
 
 router = APIRouter(tags=["participation"])
 
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -25,12 +25,11 @@ from campaign_api.units import repository as units
 from campaign_api.units.service import SessionUnitTree
 from service_kit.auth import PrincipalDep, ensure_unit_access
 from service_kit.db import SessionDep
-from service_kit.errors import InvalidState, NotFound
+from service_kit.errors import PROBLEM, InvalidState, NotFound
 from service_kit.pagination import Page, PageParamsDep, paginate
 
 router = APIRouter(tags=["recognition"])
 
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
 
 

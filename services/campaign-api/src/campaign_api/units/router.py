@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
@@ -12,12 +12,11 @@ from campaign_api.units.schemas import UnitCodeOut, UnitCreate, UnitKind, UnitOu
 from campaign_api.units.service import UnitService
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
+from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
 
 router = APIRouter(tags=["units"])
-
-PROBLEM: dict[str, Any] = {"content": {"application/problem+json": {}}}
 
 
 def get_unit_service(request: Request, session: SessionDep) -> UnitService:
