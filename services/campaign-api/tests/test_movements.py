@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from campaign_api.campaigns.models import Campaign, Phase, Target
-from campaign_api.localities.service import localities
 from campaign_api.participation.models import Participant, Report
+from service_kit.localities import localities
 from service_kit.testing import assert_problem
 
 DAK_LAK = "66"

@@ -13,7 +13,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignCreate, Content, Milestone, PhaseCreate, TargetCreate
 from campaign_api.campaigns.service import CampaignService
-from campaign_api.localities.service import localities
 from campaign_api.participation.schemas import PlanIn, ReportIn
 from campaign_api.participation.service import ParticipationService
 from campaign_api.units import repository as units
@@ -21,6 +20,7 @@ from campaign_api.units.schemas import UnitCreate
 from campaign_api.units.service import UnitService
 from service_kit.auth import Principal
 from service_kit.db import Database
+from service_kit.localities import localities
 
 logger = logging.getLogger("campaign_api.seed")
 

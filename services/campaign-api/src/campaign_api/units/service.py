@@ -8,12 +8,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.auditing import AuditedService
-from campaign_api.localities.service import localities
 from campaign_api.units import repository
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import UnitCreate, UnitKind, UnitOut, UnitUpdate
 from service_kit.auth import Principal
 from service_kit.errors import Conflict, NotFound, ValidationFailed
+from service_kit.localities import localities
 from service_kit.text import fold
 
 

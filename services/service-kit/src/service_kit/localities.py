@@ -1,4 +1,5 @@
-"""The localities directory, built once from the `vietnam-provinces` package and searched without diacritics."""
+"""The 34 provinces and 3,321 communes/wards of July 2025 (the `vietnam-provinces` package), in memory,
+searched without diacritics. Static reference data that several services validate codes against."""
 
 from __future__ import annotations
 
@@ -9,10 +10,31 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from pydantic import BaseModel, ConfigDict, Field
 from vietnam_provinces import Province, Ward
 
-from campaign_api.localities.schemas import Locality
 from service_kit.text import fold
+
+
+class Locality(BaseModel):
+    """A province (or centrally-run city) or a commune/ward, as the statistics office lists it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(
+        description='Zero-padded: 2 digits for provinces ("01", "66"), 5 for communes ("00070")'
+    )
+    name: str
+    division_type: str = Field(
+        description='"tỉnh" or "thành phố trung ương" for provinces; "xã", "phường" or "đặc khu" for communes'
+    )
+
+
+class CommuneOut(Locality):
+    """A commune/ward and the province it lies in."""
+
+    province_code: str
+
 
 _TONE_MARKS: Final = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _WORD: Final = re.compile(r"\w+")
