@@ -15,11 +15,18 @@ from service_kit.units import CampaignUnitTree
 TREE = {"66": ["66-SVHTTDL", "66-XHOABINH", "66-XHOABINH-THCS"], "66-XHOABINH": ["66-XHOABINH-THCS"]}
 
 
+COMMUNES = {"66-XHOABINH": "24133"}
+
+
 def campaign_answers(calls: list[str]):
     def handle(request: httpx.Request) -> httpx.Response:
         calls.append(request.url.path)
         code = request.url.path.split("/")[3]
-        return httpx.Response(200, json={"items": [{"code": c} for c in TREE.get(code, [])]})
+        if not request.url.path.endswith("/subtree"):
+            return httpx.Response(200, json={"code": code, "commune_code": COMMUNES.get(code)})
+        return httpx.Response(
+            200, json={"items": [{"code": c, "commune_code": COMMUNES.get(c)} for c in TREE.get(code, [])]}
+        )
 
     return handle
 
@@ -43,8 +50,17 @@ async def test_manager_acts_for_its_unit_and_sub_units_only():
         await ensure_unit_access(commune_manager, "66-SVHTTDL", tree)
     with pytest.raises(Forbidden):
         await ensure_unit_access(commune_manager, "66", tree)
-    # The subtree was read once and then served from the cache.
-    assert calls == ["/v1/units/66-XHOABINH/subtree"]
+    # The unit and its subtree were read once, then served from the cache.
+    assert calls == ["/v1/units/66-XHOABINH", "/v1/units/66-XHOABINH/subtree"]
+
+
+async def test_a_managers_scope_holds_its_units_and_their_communes():
+    scope = await tree_with([]).scope(("66",))
+    assert scope.units == {"66", "66-SVHTTDL", "66-XHOABINH", "66-XHOABINH-THCS"}
+    assert scope.communes == {"24133"}
+    assert scope.covers(unit_code=None, commune_code="24133")
+    assert scope.covers(unit_code="66-SVHTTDL", commune_code=None)
+    assert not scope.covers(unit_code="77-X", commune_code="00070")
 
 
 async def test_admin_acts_for_every_unit_and_read_only_roles_for_none():

@@ -54,12 +54,15 @@ def _columns() -> list[Column[Any]]:
     ]
 
 
+COMMENT = "Idempotency-Key of creating POST requests"
+
+
 def idempotency_table(metadata: MetaData) -> Table:
-    return Table(TABLE, metadata, *_columns())
+    return Table(TABLE, metadata, *_columns(), comment=COMMENT)
 
 
 def create_idempotency_table(op: Operations, schema: str) -> None:
-    op.create_table(TABLE, *_columns(), schema=schema, comment="Idempotency-Key of creating POST requests")
+    op.create_table(TABLE, *_columns(), schema=schema, comment=COMMENT)
 
 
 def drop_idempotency_table(op: Operations, schema: str) -> None:

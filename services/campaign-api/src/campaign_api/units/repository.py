@@ -42,19 +42,18 @@ def query(
     return statement
 
 
-async def descendants(session: AsyncSession, code: str) -> list[tuple[str, str, str | None, int]]:
-    """Every unit below `code` as (code, name, parent_code, depth), depth 1 for children."""
+async def descendants(session: AsyncSession, code: str) -> list[tuple[str, str, str | None, str | None, int]]:
+    """Every unit below `code` as (code, name, parent_code, commune_code, depth), depth 1 for children."""
+    columns = (Unit.code, Unit.name, Unit.parent_code, Unit.commune_code)
     tree = (
-        select(Unit.code, Unit.name, Unit.parent_code, literal(1).label("depth"))
+        select(*columns, literal(1).label("depth"))
         .where(Unit.parent_code == code)
         .cte("subtree", recursive=True)
     )
-    child = select(Unit.code, Unit.name, Unit.parent_code, (tree.c.depth + 1).label("depth")).join(
-        tree, Unit.parent_code == tree.c.code
-    )
+    child = select(*columns, (tree.c.depth + 1).label("depth")).join(tree, Unit.parent_code == tree.c.code)
     tree = tree.union_all(child)
     rows = await session.execute(select(tree).order_by(tree.c.depth, tree.c.code))
-    return [(row.code, row.name, row.parent_code, row.depth) for row in rows]
+    return [(row.code, row.name, row.parent_code, row.commune_code, row.depth) for row in rows]
 
 
 async def existing_codes(session: AsyncSession, codes: Iterable[str]) -> set[str]:

@@ -92,5 +92,5 @@ async def unit_subtree(
 ) -> Page[UnitCodeOut]:
     await service.get(code)
     rows = await repository.descendants(session, code)
-    items = [UnitCodeOut(code=c, name=n, parent_code=p, depth=d) for c, n, p, d in rows]
+    items = [UnitCodeOut(code=c, name=n, parent_code=p, commune_code=k, depth=d) for c, n, p, k, d in rows]
     return Page(items=items, total=len(items))

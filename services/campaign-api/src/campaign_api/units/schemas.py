@@ -72,4 +72,5 @@ class UnitCodeOut(BaseModel):
     code: str
     name: str
     parent_code: str | None
+    commune_code: str | None
     depth: int = Field(description="1 for children, 2 for grandchildren, ...")

@@ -1,0 +1,61 @@
+"""Personal data at rest (Decree 13/2023): AES-256-GCM encryption bound to the field it belongs to, a
+keyed hash (HMAC-SHA256) to find and de-duplicate without decrypting, and the masks responses show."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+_VERSION = b"\x01"
+_NONCE_BYTES = 12
+
+
+class PersonalDataCipher:
+    """Encrypts one field's values with the service's key; the field name is bound in as associated data,
+    so a national ID's ciphertext cannot be passed off as a phone number's."""
+
+    def __init__(self, encryption_key: bytes, lookup_key: bytes) -> None:
+        if len(encryption_key) != 32:
+            raise ValueError("the personal-data key is 32 bytes (base64 of 32 random bytes)")
+        if len(lookup_key) < 32:
+            raise ValueError("the look-up key is at least 32 bytes")
+        self._aead = AESGCM(encryption_key)
+        self._lookup_key = lookup_key
+
+    @classmethod
+    def from_settings(cls, encryption_key_b64: str, lookup_key: str) -> PersonalDataCipher:
+        return cls(base64.b64decode(encryption_key_b64), lookup_key.encode())
+
+    def encrypt(self, value: str, *, field: str) -> bytes:
+        nonce = os.urandom(_NONCE_BYTES)
+        return _VERSION + nonce + self._aead.encrypt(nonce, value.encode(), field.encode())
+
+    def decrypt(self, blob: bytes, *, field: str) -> str:
+        if blob[:1] != _VERSION:
+            raise ValueError("unknown personal-data format")
+        nonce, ciphertext = blob[1 : 1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES :]
+        return self._aead.decrypt(nonce, ciphertext, field.encode()).decode()
+
+    def lookup_hash(self, value: str, *, field: str) -> bytes:
+        return hmac.new(self._lookup_key, f"{field}:{value}".encode(), hashlib.sha256).digest()
+
+
+def mask_national_id(national_id: str) -> str:
+    """`066190000123` → `066******123`: the province-and-century prefix and the last three digits."""
+    return national_id[:3] + "*" * (len(national_id) - 6) + national_id[-3:]
+
+
+def mask_phone(phone: str) -> str:
+    return phone[:3] + "*" * max(len(phone) - 6, 0) + phone[-3:]
+
+
+def mask_name(full_name: str) -> str:
+    """`Nguyễn Thị Hương` → `Nguyễn T. H.`: the family name, then initials."""
+    words = full_name.split()
+    if len(words) <= 1:
+        return (words[0][0] + ".") if words else ""
+    return " ".join([words[0], *(w[0] + "." for w in words[1:])])
