@@ -1,11 +1,40 @@
 """Settings of digital-literacy-api, read from `LITERACY_*` variables (and the shared unprefixed ones)."""
 
+from typing import Self
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
-from service_kit.settings import ServiceSettings
+from service_kit.settings import Environment, ServiceSettings
+
+# Development only: production refuses them (see the validator).
+DEVELOPMENT_PERSONAL_DATA_KEY = "ZGV2ZWxvcG1lbnQtb25seS1rZXktMzItYnl0ZXMhISE="
+DEVELOPMENT_LOOKUP_KEY = "development-only-lookup-key-change-me-please"
 
 
 class LiteracySettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="LITERACY_", extra="ignore", populate_by_name=True)
 
     service_name: str = "digital-literacy-api"
+
+    personal_data_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_PERSONAL_DATA_KEY),
+        description="base64 of 32 random bytes: AES-256-GCM key of national IDs and phone numbers",
+    )
+    lookup_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_LOOKUP_KEY), description="HMAC key of the national-ID look-up hash"
+    )
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8080", validation_alias=AliasChoices("PUBLIC_BASE_URL", "public_base_url")
+    )
+
+    @model_validator(mode="after")
+    def _refuse_development_keys_in_production(self) -> Self:
+        if self.environment is Environment.PRODUCTION and (
+            self.personal_data_key.get_secret_value() == DEVELOPMENT_PERSONAL_DATA_KEY
+            or self.lookup_key.get_secret_value() == DEVELOPMENT_LOOKUP_KEY
+        ):
+            raise ValueError(
+                "unsafe production settings: set LITERACY_PERSONAL_DATA_KEY and LITERACY_LOOKUP_KEY"
+            )
+        return self

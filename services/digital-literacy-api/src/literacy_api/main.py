@@ -1,16 +1,63 @@
 """The digital-literacy-api application: `uvicorn literacy_api.main:create_app --factory`."""
 
+import contextlib
+from collections.abc import AsyncIterator
+
+import httpx
 from fastapi import FastAPI
 
+from literacy_api.catalog.router import router as catalog_router
+from literacy_api.competences.router import router as competences_router
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SCHEMA
+from literacy_api.learners.router import router as learners_router
+from literacy_api.stats.router import router as stats_router
+from literacy_api.training.router import router as training_router
 from service_kit.app import create_service_app
+from service_kit.http_client import ClientCredentialsToken, ServiceClient
+from service_kit.personal_data import PersonalDataCipher
+from service_kit.units import CampaignUnitTree
 
 
 def create_app(settings: LiteracySettings | None = None) -> FastAPI:
+    settings = settings or LiteracySettings()
+
+    @contextlib.asynccontextmanager
+    async def resources(app: FastAPI) -> AsyncIterator[None]:
+        app.state.cipher = PersonalDataCipher.from_settings(
+            settings.personal_data_key.get_secret_value(), settings.lookup_key.get_secret_value()
+        )
+        async with contextlib.AsyncExitStack() as stack:
+            if settings.client_id:
+                # Managers' scope (their units and those units' communes) comes from campaign-api.
+                token_http = await stack.enter_async_context(
+                    httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+                )
+                campaign = ServiceClient(
+                    settings.campaign_api_url,
+                    timeout=settings.http_timeout_seconds,
+                    retries=settings.http_retries,
+                    token=ClientCredentialsToken(
+                        settings.token_url,
+                        settings.client_id,
+                        settings.client_secret.get_secret_value(),
+                        scope="campaign:read",
+                        http=token_http,
+                    ),
+                )
+                stack.push_async_callback(campaign.aclose)
+                app.state.unit_tree = CampaignUnitTree(campaign)
+            yield
+
     return create_service_app(
-        settings or LiteracySettings(),
+        settings,
         schema=SCHEMA,
         title="Thi Đua Số — digital-literacy-api (Bình dân học vụ số)",
-        description="Learners, courses, classes at training hubs, training records and certificates of the 'Digital literacy for all' (Bình dân học vụ số) movement, bulk imports, personal progress and coverage statistics.",
+        description=(
+            "Learners, courses, classes at training hubs, training records and certificates of the "
+            "'Digital literacy for all' (Bình dân học vụ số) movement, bulk imports, personal progress and "
+            "coverage statistics."
+        ),
+        routers=[competences_router, catalog_router, learners_router, training_router, stats_router],
+        resources=resources,
     )

@@ -62,6 +62,8 @@ def configure_logging(level: str = "INFO") -> None:
         uv_logger.propagate = True
     # Access lines come from RequestContextMiddleware, with the request id.
     logging.getLogger("uvicorn.access").disabled = True
+    # httpx logs every URL it calls at INFO; query strings may carry personal data.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 class RequestContextMiddleware:

@@ -16,6 +16,7 @@ from fastapi import Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 
 from service_kit.errors import BadRequest
 
@@ -127,7 +128,7 @@ async def keyset_paginate(
     session: AsyncSession,
     statement: Select[Any],
     *,
-    keys: Sequence[ColumnElement[Any]],
+    keys: Sequence[ColumnElement[Any] | QueryableAttribute[Any]],
     key_of: Callable[[Any], Sequence[Any]],
     params: CursorParams,
     scalars: bool = True,

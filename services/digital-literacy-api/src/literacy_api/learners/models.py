@@ -1,0 +1,51 @@
+"""The learner table. Every large table carries the province code (a future distribution key)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, DateTime, Index, LargeBinary, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column
+
+from literacy_api.database import Base
+
+
+class Learner(Base):
+    __tablename__ = "learner"
+    __table_args__ = (
+        CheckConstraint("gender IN ('male', 'female', 'other')", name="known_gender"),
+        CheckConstraint(
+            "category IN ('cadre', 'civil_servant', 'public_employee', 'worker', 'citizen', 'student')",
+            name="known_category",
+        ),
+        # Lists page by name within a commune, a unit or the province.
+        Index("ix_learner_commune_code_full_name_folded", "commune_code", "full_name_folded", "id"),
+        Index("ix_learner_unit_code", "unit_code"),
+        Index("ix_learner_province_code_full_name_folded", "province_code", "full_name_folded", "id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    province_code: Mapped[str] = mapped_column(String(2))
+    commune_code: Mapped[str] = mapped_column(String(5))
+    national_id_hash: Mapped[bytes | None] = mapped_column(
+        LargeBinary(32), unique=True, comment="HMAC; null once erased"
+    )
+    national_id_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    national_id_masked: Mapped[str | None] = mapped_column(String(12))
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    full_name_folded: Mapped[str] = mapped_column(Text, default="")
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    birth_year: Mapped[int | None] = mapped_column(comment="kept after erasure for age statistics")
+    gender: Mapped[str] = mapped_column(String(8))
+    ethnicity: Mapped[str | None] = mapped_column(
+        String(64), comment="sensitive: aggregated only, never listed"
+    )
+    category: Mapped[str] = mapped_column(String(16))
+    unit_code: Mapped[str | None] = mapped_column(String(32))
+    phone_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )

@@ -1,0 +1,17 @@
+"""Every table of the `literacy` schema, imported in one place so that Alembic sees them all."""
+
+from literacy_api.catalog.models import Course, TrainingClass
+from literacy_api.database import audit_event, idempotency_keys, metadata
+from literacy_api.learners.models import Learner
+from literacy_api.training.models import Certificate, TrainingRecord
+
+__all__ = [
+    "Certificate",
+    "Course",
+    "Learner",
+    "TrainingClass",
+    "TrainingRecord",
+    "audit_event",
+    "idempotency_keys",
+    "metadata",
+]

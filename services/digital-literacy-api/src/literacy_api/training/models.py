@@ -1,0 +1,69 @@
+"""Training records and certificates."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from literacy_api.database import Base
+
+
+class TrainingRecord(Base):
+    __tablename__ = "training_record"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "course_code"),
+        CheckConstraint("status IN ('enrolled', 'in_progress', 'completed', 'failed')", name="known_status"),
+        CheckConstraint("progress BETWEEN 0 AND 100", name="progress_0_to_100"),
+        CheckConstraint(
+            "(status = 'completed') = (completed_on IS NOT NULL)", name="completed_on_iff_completed"
+        ),
+        Index("ix_training_record_commune_code_status", "commune_code", "status"),
+        Index("ix_training_record_class_id", "class_id"),
+        Index("ix_training_record_course_code_status", "course_code", "status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="RESTRICT"))
+    course_code: Mapped[str] = mapped_column(ForeignKey("course.code", ondelete="RESTRICT"))
+    class_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("training_class.id", ondelete="SET NULL"))
+    province_code: Mapped[str] = mapped_column(String(2))
+    commune_code: Mapped[str] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(12))
+    progress: Mapped[int] = mapped_column(SmallInteger, default=0)
+    score: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    enrolled_on: Mapped[date] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(64), default="api")
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+
+class Certificate(Base):
+    __tablename__ = "certificate"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True, comment="unguessable verification code")
+    record_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("training_record.id", ondelete="RESTRICT"), unique=True
+    )
+    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="RESTRICT"), index=True)
+    course_code: Mapped[str] = mapped_column(ForeignKey("course.code", ondelete="RESTRICT"))
+    issued_on: Mapped[date] = mapped_column(Date)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,97 @@
+"""What the record, certificate and progress endpoints accept and return."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class RecordStatus(StrEnum):
+    ENROLLED = "enrolled"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class RecordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    learner_id: uuid.UUID
+    course_code: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    class_id: uuid.UUID | None = None
+    status: RecordStatus
+    progress: int = Field(default=0, ge=0, le=100)
+    score: Decimal | None = Field(default=None, ge=0, le=100, max_digits=5, decimal_places=2)
+    enrolled_on: date | None = Field(default=None, description="Default: today")
+    completed_on: date | None = Field(
+        default=None, description="Default for a completion: today; never changes after"
+    )
+    source: Annotated[str, StringConstraints(min_length=1, max_length=64)] = "api"
+
+
+class RecordOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    learner_id: uuid.UUID
+    course_code: str
+    class_id: uuid.UUID | None
+    status: RecordStatus
+    progress: int
+    score: Decimal | None
+    enrolled_on: date
+    completed_on: date | None
+    source: str
+    commune_code: str
+    certificate_code: str | None = None
+
+
+class CertificateOut(BaseModel):
+    code: str
+    valid: bool
+    revoked: bool
+    course_code: str
+    course_title: str
+    learner_name_masked: str
+    issued_on: date
+
+
+class Revocation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+
+
+class CourseProgress(BaseModel):
+    course_code: str
+    title: str
+    status: RecordStatus
+    progress: int
+    completed_on: date | None
+    certificate_code: str | None
+    hours: Decimal
+
+
+class CompetenceReached(BaseModel):
+    code: str
+    level: int
+
+
+class MyProgress(BaseModel):
+    learner_id: uuid.UUID
+    full_name: str | None
+    courses: list[CourseProgress]
+    competences: list[CompetenceReached]
+    hours_completed: Decimal
+
+
+class UnitRate(BaseModel):
+    unit_code: str
+    staff_learners: int
+    completed_required: int
+    rate: Decimal = Field(description="completed_required / staff_learners (0 when the unit has no learners)")
