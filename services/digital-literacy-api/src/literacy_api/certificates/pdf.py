@@ -18,7 +18,7 @@ from typing import Final
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import Color, HexColor, black, white
+from reportlab.lib.colors import Color, HexColor, black
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
@@ -97,7 +97,7 @@ def _border(canvas: Canvas) -> None:
 
 
 def _qr(canvas: Canvas, value: str, *, x: float, y: float, size: float) -> None:
-    widget = QrCodeWidget(value, barLevel="M", barFillColor=black, barStrokeColor=white)
+    widget = QrCodeWidget(value, barLevel="M")
     left, bottom, right, top = widget.getBounds()
     scale = [size / (right - left), 0, 0, size / (top - bottom), 0, 0]
     # A drawing's font would otherwise be Helvetica (a QR code has no text, but the page would name it).
