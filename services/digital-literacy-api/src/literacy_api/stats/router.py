@@ -16,6 +16,7 @@ from service_kit.pagination import Page
 
 router = APIRouter(tags=["statistics"])
 
+RATE_PLACES = Decimal("0.0001")
 READ_ROLES = ("admin", "manager", "evaluator", "council", "viewer")
 
 # A learner counts as completed when no course required for their category lacks a completed record
@@ -61,10 +62,8 @@ async def unit_rates(
     for code in wanted:
         row = rows.get(code)
         staff, completed = (row.staff_learners, row.completed_required) if row else (0, 0)
-        rate = (
-            (Decimal(completed) / Decimal(staff)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
-            if staff
-            else Decimal(0)
+        rate = (Decimal(completed) / Decimal(staff) if staff else Decimal(0)).quantize(
+            RATE_PLACES, ROUND_HALF_UP
         )
         items.append(UnitRate(unit_code=code, staff_learners=staff, completed_required=completed, rate=rate))
     return Page(items=items, total=len(items))
