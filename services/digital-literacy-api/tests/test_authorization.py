@@ -1,0 +1,192 @@
+"""The authorization matrix of digital-literacy-api: every endpoint, every kind of caller, exactly the status it
+should get. Rows are data: each later endpoint adds its row. `allow` lists who gets `ok`; everyone else
+signed in gets 403 and anonymous callers 401, unless the row is `public`."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+CALLERS = (
+    "anonymous",
+    "admin",
+    "manager",
+    "evaluator",
+    "council",
+    "viewer",
+    "learner",
+    "client_read",
+    "client_write",
+    "client_match",
+    "client_other",
+)
+SIGNED_IN = CALLERS[1:]
+PERSONAL_DATA_READERS = ("admin", "manager", "client_read", "client_write")
+PERSONAL_DATA_WRITERS = ("admin", "manager", "client_write")
+STATISTICS_READERS = ("admin", "manager", "evaluator", "council", "viewer", "client_read")
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    path: str
+    allow: tuple[str, ...] = ()
+    ok: int = 200
+    public: bool = False
+    body: dict | None = field(default=None, hash=False)
+    then: int | None = None
+    """When set, only the first allowed caller gets `ok`; the state it changed gives the others `then`."""
+
+    def expected(self, caller: str) -> int:
+        if self.public or caller in self.allow:
+            if self.then is not None and caller != next(c for c in CALLERS if c in self.allow):
+                return self.then
+            return self.ok
+        return 401 if caller == "anonymous" else 403
+
+
+MATRIX = [
+    Row("GET", "/healthz", public=True),
+    Row("GET", "/readyz", public=True),
+    Row("GET", "/v1/competences", allow=SIGNED_IN),
+    Row("GET", "/v1/courses", allow=SIGNED_IN),
+    Row(
+        "POST",
+        "/v1/courses",
+        allow=("admin",),
+        ok=201,
+        body={"code": "C-{caller}", "title": "Khóa {caller}", "hours": 2, "level": 1},
+    ),
+    Row("GET", "/v1/classes", allow=SIGNED_IN),
+    Row(
+        "POST",
+        "/v1/classes",
+        allow=("admin", "manager"),
+        ok=201,
+        body={
+            "course_code": "VNEID",
+            "venue_type": "cultural_house",
+            "venue_name": "Nhà văn hóa buôn Ko Tam",
+            "commune_code": "{commune}",
+            "starts_on": "2025-08-01",
+            "ends_on": "2025-08-03",
+        },
+    ),
+    Row("GET", "/v1/learners", allow=PERSONAL_DATA_READERS),
+    Row(
+        "POST",
+        "/v1/learners",
+        allow=PERSONAL_DATA_WRITERS,
+        ok=201,
+        body={
+            "national_id": "{national_id}",
+            "full_name": "Người học {caller}",
+            "date_of_birth": "1995-01-01",
+            "gender": "male",
+            "commune_code": "{commune}",
+            "category": "citizen",
+        },
+    ),
+    Row("GET", "/v1/learners/{learner_id}", allow=PERSONAL_DATA_READERS),
+    Row("PATCH", "/v1/learners/{learner_id}", allow=PERSONAL_DATA_WRITERS, body={"category": "worker"}),
+    Row("DELETE", "/v1/learners/{erasable_id}", allow=("admin",), ok=204),
+    Row(
+        "POST",
+        "/v1/learners/match",
+        allow=("client_read", "client_match"),
+        body={"national_id": "066190000500", "date_of_birth": "1990-05-17"},
+    ),
+    Row("GET", "/v1/records", allow=PERSONAL_DATA_READERS),
+    Row(
+        "POST",
+        "/v1/records",
+        allow=PERSONAL_DATA_WRITERS,
+        ok=201,
+        then=200,
+        body={"learner_id": "{learner_id}", "course_code": "VNEID", "status": "in_progress", "progress": 20},
+    ),
+    Row("GET", "/v1/certificates/{certificate}", public=True),
+    Row("GET", "/v1/certificates/{certificate}.pdf", public=True),
+    Row(
+        "POST", "/v1/certificates/{revocable}/revoke", allow=("admin",), then=409, body={"reason": "Cấp nhầm"}
+    ),
+    Row("GET", "/v1/me/progress", allow=("learner",)),
+    Row("GET", "/v1/me/data", allow=("learner",)),
+    Row("GET", "/v1/stats/units?codes=66-X1", allow=STATISTICS_READERS),
+]
+
+
+@pytest.fixture
+async def world(
+    client, admin, token_factory, create_learner, create_course, record, unit_tree, communes
+) -> dict:
+    await create_course("VNEID", required_for=["citizen"])
+    learner = await create_learner("066190000500", commune_code=communes[0])
+    erasable = await create_learner("066190000501", commune_code=communes[0])
+    certified = await create_learner("066190000502", commune_code=communes[0])
+    certificate = (await record(certified["id"], "VNEID", "completed"))["certificate_code"]
+    revocable_learner = await create_learner("066190000503", commune_code=communes[0])
+    revocable = (await record(revocable_learner["id"], "VNEID", "completed"))["certificate_code"]
+    auth = token_factory.auth
+    callers = {
+        "anonymous": {},
+        "admin": admin,
+        "manager": auth("ql-x1", roles=["manager"], unit_codes=["66-X1"]),
+        "evaluator": auth(roles=["evaluator"]),
+        "council": auth(roles=["council"]),
+        "viewer": auth(roles=["viewer"]),
+        "learner": auth("acc-learner", roles=["learner"], learner_id=learner["id"]),
+        "client_read": auth("bao-cao", client_id="bao-cao", scope="literacy:read"),
+        "client_write": auth("nen-tang-hoc", client_id="nen-tang-hoc", scope="literacy:write"),
+        "client_match": auth("campaign-api", client_id="campaign-api", scope="literacy:match"),
+        "client_other": auth("khac", client_id="khac", scope="campaign:read"),
+    }
+    ids = {
+        "learner_id": learner["id"],
+        "erasable_id": erasable["id"],
+        "certificate": certificate,
+        "revocable": revocable,
+        "commune": communes[0],
+    }
+    return {"callers": callers, "ids": ids}
+
+
+async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, world):
+    mismatches = []
+    for row_number, row in enumerate(MATRIX):
+        for caller_number, caller in enumerate(CALLERS):
+            values = {
+                **world["ids"],
+                "caller": caller.replace("_", "-"),
+                "national_id": f"0661910{row_number:02d}{caller_number:03d}",
+            }
+            body = None
+            if row.body is not None:
+                body = {k: v.format(**values) if isinstance(v, str) else v for k, v in row.body.items()}
+            response = await client.request(
+                row.method, row.path.format(**values), headers=world["callers"][caller], json=body
+            )
+            if response.status_code != row.expected(caller):
+                mismatches.append(
+                    f"{row.method} {row.path} as {caller}: {response.status_code} (expected {row.expected(caller)}) {response.text[:100]}"
+                )
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_every_route_of_the_app_has_a_row(app):
+    documented = {
+        (method.upper(), path) for path, operations in app.openapi()["paths"].items() for method in operations
+    }
+    generic = {
+        "{erasable_id}": "{learner_id}",
+        "{certificate}": "{code}",
+        "{revocable}": "{code}",
+        "?codes=66-X1": "",
+    }
+
+    def general(path: str) -> str:
+        for concrete, placeholder in generic.items():
+            path = path.replace(concrete, placeholder)
+        return path
+
+    missing = documented - {(row.method, general(row.path)) for row in MATRIX}
+    assert not missing, f"add authorization rows for: {sorted(missing)}"
