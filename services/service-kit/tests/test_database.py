@@ -3,12 +3,14 @@
 import datetime as dt
 import uuid
 
+import httpx
 import pytest
 from fastapi import APIRouter
-from sqlalchemy import Column, Date, Integer, MetaData, Table, Text, insert, select, text
+from sqlalchemy import Column, Date, Integer, MetaData, Table, Text, event, insert, select, text
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.orm import Session
 
 from service_kit.db import SessionDep, async_url
 from service_kit.errors import Conflict
@@ -170,3 +172,31 @@ async def test_a_forged_cursor_is_a_400_problem(client):
 def test_cursor_keeps_value_types():
     values = [dt.date(2025, 10, 25), uuid.UUID(int=5), "Đắk Lắk", 3]
     assert decode_cursor(encode_cursor(values)) == values
+
+
+async def test_the_commit_happens_before_the_response_leaves(build_app, notes_table):
+    """A client that reads right after its write must see it: the transaction ends before the answer starts."""
+    order: list[str] = []
+
+    def on_commit(session: Session) -> None:
+        order.append("commit")
+
+    app = build_app(router)
+
+    async def watching(scope, receive, send):
+        async def watched_send(message):
+            if message["type"] == "http.response.start":
+                order.append("response")
+            await send(message)
+
+        await app(scope, receive, watched_send)
+
+    event.listen(Session, "after_commit", on_commit)
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=watching)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+                assert (await http.post("/notes", params={"body": "probe"})).status_code == 201
+    finally:
+        event.remove(Session, "after_commit", on_commit)
+    assert order == ["commit", "response"]

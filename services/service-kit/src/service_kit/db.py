@@ -83,4 +83,6 @@ async def get_session(database: Annotated[Database, Depends(get_database)]) -> A
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+# scope="function": the transaction is committed (or rolled back) before the response leaves, so a client
+# that reads right after a write sees it, and a failed commit is an error response, not a silent 201.
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
