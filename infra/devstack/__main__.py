@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 
 from devstack import gateway
 from devstack.database import migrate, platform_database, role_passwords
-from devstack.secrets import kept_secrets
+from devstack.secrets import kept_secrets, random_key_b64
 from devstack.services import SERVICES
 from devstack.settings import REPO_ROOT, StackSettings
 from service_kit.postgres import run
@@ -34,18 +34,25 @@ PROCFILE = REPO_ROOT / "infra" / "Procfile"
 READY_TIMEOUT_SECONDS = 90.0
 
 
-def identity_environment(settings: StackSettings, *, ephemeral: bool) -> dict[str, str]:
-    """The issuer's key file and secrets, and each service's client credentials for calling the others."""
+def secret_environment(settings: StackSettings, *, ephemeral: bool) -> dict[str, str]:
+    """The issuer's key file and secrets, the personal-data keys, and each service's client credentials."""
     clients = [s for s in SERVICES if s.client_scopes]
     secrets = kept_secrets(
         settings,
         "platform.json",
-        {"national_id_key": "CAMPAIGN_NATIONAL_ID_KEY"}
+        {
+            "national_id_key": "CAMPAIGN_NATIONAL_ID_KEY",
+            "personal_data_key": "LITERACY_PERSONAL_DATA_KEY",
+            "lookup_key": "LITERACY_LOOKUP_KEY",
+        }
         | {f"{s.name}_client_secret": f"{s.env_prefix}CLIENT_SECRET" for s in clients},
         ephemeral=ephemeral,
+        factories={"personal_data_key": random_key_b64},
     )
     env = {
         "CAMPAIGN_NATIONAL_ID_KEY": secrets["national_id_key"],
+        "LITERACY_PERSONAL_DATA_KEY": secrets["personal_data_key"],
+        "LITERACY_LOOKUP_KEY": secrets["lookup_key"],
         "CAMPAIGN_SERVICE_CLIENTS": json.dumps(
             [
                 {
@@ -67,12 +74,10 @@ def identity_environment(settings: StackSettings, *, ephemeral: bool) -> dict[st
     return env
 
 
-def process_environment(
-    settings: StackSettings, urls: dict[str, URL], gateway_conf: Path, *, ephemeral: bool
-) -> dict[str, str]:
-    """What every process of the Procfile is given (on top of this process's own environment)."""
+def process_environment(settings: StackSettings, urls: dict[str, URL], gateway_conf: Path) -> dict[str, str]:
+    """What every process of the Procfile is given (on top of this process's own environment, which holds
+    the secrets: see `main`)."""
     env = dict(os.environ)
-    env.update(identity_environment(settings, ephemeral=ephemeral))
     campaign = f"http://{settings.service_host}:{settings.campaign_port}"
     env.update(
         {
@@ -160,7 +165,7 @@ def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> 
         )
     with gateway_prefix(settings, ephemeral=ephemeral) as prefix:
         conf = gateway.render(settings, prefix)
-        env = process_environment(settings, urls, conf, ephemeral=ephemeral)
+        env = process_environment(settings, urls, conf)
         honcho = subprocess.Popen(
             [sys.executable, "-m", "honcho", "-f", str(PROCFILE), "-d", str(REPO_ROOT), "start"],
             env=env,
@@ -198,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = StackSettings()
     ephemeral = bool(getattr(args, "ephemeral", False))
+    # The seeds encrypt with the same keys as the services: both read them from this environment.
+    os.environ.update(secret_environment(settings, ephemeral=ephemeral))
     with platform_database(settings, ephemeral=ephemeral) as admin_url:
         urls = migrate(admin_url, role_passwords(settings, ephemeral=ephemeral))
         if args.command == "migrate":
