@@ -3,7 +3,6 @@
 import contextlib
 from collections.abc import AsyncIterator
 
-import httpx
 from fastapi import FastAPI
 
 from literacy_api.catalog.router import router as catalog_router
@@ -14,7 +13,7 @@ from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
 from service_kit.app import create_service_app
-from service_kit.http_client import ClientCredentialsToken, ServiceClient
+from service_kit.http_client import ServiceClient, service_client
 from service_kit.personal_data import PersonalDataCipher
 from service_kit.units import CampaignUnitTree
 
@@ -28,25 +27,11 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             settings.personal_data_key.get_secret_value(), settings.lookup_key.get_secret_value()
         )
         async with contextlib.AsyncExitStack() as stack:
-            if settings.client_id:
-                # Managers' scope (their units and those units' communes) comes from campaign-api.
-                token_http = await stack.enter_async_context(
-                    httpx.AsyncClient(timeout=settings.http_timeout_seconds)
-                )
-                campaign = ServiceClient(
-                    settings.campaign_api_url,
-                    timeout=settings.http_timeout_seconds,
-                    retries=settings.http_retries,
-                    token=ClientCredentialsToken(
-                        settings.token_url,
-                        settings.client_id,
-                        settings.client_secret.get_secret_value(),
-                        scope="campaign:read",
-                        http=token_http,
-                    ),
-                )
-                stack.push_async_callback(campaign.aclose)
-                app.state.unit_tree = CampaignUnitTree(campaign)
+            # Managers' scope (their units and those units' communes) comes from campaign-api.
+            campaign = await service_client(
+                ServiceClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
+            )
+            app.state.unit_tree = CampaignUnitTree(campaign)
             yield
 
     return create_service_app(

@@ -7,6 +7,7 @@ import logging
 import random
 import time
 from collections.abc import Mapping
+from contextlib import AsyncExitStack
 from typing import Any, Protocol, TypeVar
 
 import httpx
@@ -14,10 +15,12 @@ from pydantic import TypeAdapter
 
 from service_kit.errors import DependencyUnavailable
 from service_kit.observability import REQUEST_ID_HEADER, current_request_id
+from service_kit.settings import ServiceSettings
 
 logger = logging.getLogger("service_kit.http_client")
 
 T = TypeVar("T")
+C = TypeVar("C", bound="ServiceClient")
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRYABLE_STATUSES = frozenset({502, 503, 504})
@@ -192,3 +195,30 @@ class ServiceClient:
     def _unavailable(self, exc: Exception) -> DependencyUnavailable:
         logger.warning("%s unreachable: %s", self.service_name, type(exc).__name__)
         return DependencyUnavailable(f"{self.service_name} could not be reached.", service=self.service_name)
+
+
+async def service_client(
+    client_class: type[C],
+    settings: ServiceSettings,
+    base_url: str,
+    *,
+    scope: str,
+    stack: AsyncExitStack,
+) -> C:
+    """A typed client of another service, authenticated as this service's API client (when it has one),
+    closed when `stack` closes (the lifespan's)."""
+    token = None
+    if settings.client_id:
+        token_http = await stack.enter_async_context(httpx.AsyncClient(timeout=settings.http_timeout_seconds))
+        token = ClientCredentialsToken(
+            settings.token_url,
+            settings.client_id,
+            settings.client_secret.get_secret_value(),
+            scope=scope,
+            http=token_http,
+        )
+    client = client_class(
+        base_url, timeout=settings.http_timeout_seconds, retries=settings.http_retries, token=token
+    )
+    stack.push_async_callback(client.aclose)
+    return client
