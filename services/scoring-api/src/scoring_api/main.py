@@ -1,16 +1,45 @@
 """The scoring-api application: `uvicorn scoring_api.main:create_app --factory`."""
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI
 
+from scoring_api.clients.campaign import CampaignClient
+from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.config import ScoringSettings
+from scoring_api.criteria.router import router as criteria_router
 from scoring_api.database import SCHEMA
+from scoring_api.scorecards.router import router as scorecards_router
 from service_kit.app import create_service_app
+from service_kit.http_client import service_client
+from service_kit.units import CampaignUnitTree
 
 
 def create_app(settings: ScoringSettings | None = None) -> FastAPI:
+    settings = settings or ScoringSettings()
+
+    @contextlib.asynccontextmanager
+    async def resources(app: FastAPI) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            campaign = await service_client(
+                CampaignClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
+            )
+            app.state.campaign_client = campaign
+            app.state.unit_tree = CampaignUnitTree(campaign)
+            app.state.literacy_client = await service_client(
+                LiteracyClient, settings, settings.literacy_api_url, scope="literacy:read", stack=stack
+            )
+            yield
+
     return create_service_app(
-        settings or ScoringSettings(),
+        settings,
         schema=SCHEMA,
         title="Thi Đua Số — scoring-api (Chấm điểm thi đua)",
-        description="Criteria sets for collectives and individuals, scorecards with self-assessment → review → council approval, automatic criteria, rankings inside emulation clusters and commendation proposals.",
+        description=(
+            "Criteria sets for collectives and individuals, scorecards with self-assessment → review → council "
+            "approval, automatic criteria, rankings inside emulation clusters and commendation proposals."
+        ),
+        routers=[criteria_router, scorecards_router],
+        resources=resources,
     )

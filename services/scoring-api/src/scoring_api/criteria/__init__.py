@@ -1,0 +1,1 @@
+"""Criteria sets for collectives and individuals: trees of criteria with points and methods, and bands."""

@@ -1,0 +1,1 @@
+"""Scorecards: self-assessment → review → council approval, automatic criteria, rankings and proposals."""
