@@ -207,6 +207,7 @@ class ScorecardService:
         )
         self.session.add(scorecard)
         await self.session.flush()
+        await self.session.refresh(scorecard)
         await self._audit(actor.subject, "scorecard.created", scorecard.id, after={"status": "draft"})
         return scorecard
 
@@ -263,6 +264,7 @@ class ScorecardService:
             changed[entry.criterion_code] = fields
         scorecard.entries = entries
         await self.session.flush()
+        await self.session.refresh(scorecard)
         await self._audit(
             actor.subject,
             "scorecard.scored",
@@ -288,6 +290,7 @@ class ScorecardService:
         scorecard.status = destination.value
         scorecard.return_reason = reason if destination is S.RETURNED else scorecard.return_reason
         await self.session.flush()
+        await self.session.refresh(scorecard)
         await self._audit(
             actor.subject,
             f"scorecard.{action}",
