@@ -21,6 +21,7 @@ from campaign_api.units.service import UnitService
 from service_kit.auth import Principal
 from service_kit.db import Database
 from service_kit.localities import localities
+from service_kit.seeding import demo_id
 
 logger = logging.getLogger("campaign_api.seed")
 
@@ -134,6 +135,7 @@ async def _movements(
                 "Sơ kết năm 2027, tổng kết năm 2030",
             ],
         ),
+        campaign_id=demo_id("campaign", "CDS-2025-2030"),
     )
     await campaigns.add_phase(
         SEEDER,
@@ -209,6 +211,7 @@ async def _movements(
                 "Phát hiện, biểu dương, khen thưởng kịp thời các tập thể, cá nhân tiêu biểu",
             ],
         ),
+        campaign_id=demo_id("campaign", "SVHTTDL-CDS-2025"),
     )
     await campaigns.add_phase(
         SEEDER,
@@ -295,6 +298,7 @@ async def _movements(
             ],
             objectives=["Đến từng thôn, buôn, tổ dân phố", "Người dân biết sử dụng dịch vụ công trực tuyến"],
         ),
+        campaign_id=demo_id("campaign", "BDHVS-100-NGAY"),
     )
     await campaigns.add_target(
         SEEDER,
