@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service_kit.errors import problem_response
@@ -30,6 +31,11 @@ _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None)
 
 def current_request_id() -> str | None:
     return request_id_var.get()
+
+
+def client_address(request: Request) -> str | None:
+    """The caller's address for the audit trail (the gateway's X-Forwarded-For, applied by uvicorn)."""
+    return request.client.host if request.client else None
 
 
 class JsonFormatter(logging.Formatter):

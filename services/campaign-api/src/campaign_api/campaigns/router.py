@@ -25,6 +25,7 @@ from service_kit.auth import PrincipalDep
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM
+from service_kit.observability import client_address
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
 
@@ -34,7 +35,7 @@ RUNNER_ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 40
 
 
 def get_campaign_service(request: Request, session: SessionDep) -> CampaignService:
-    return CampaignService(session=session, client_ip=request.client.host if request.client else None)
+    return CampaignService(session=session, client_ip=client_address(request))
 
 
 CampaignServiceDep = Annotated[CampaignService, Depends(get_campaign_service)]

@@ -28,6 +28,7 @@ from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, BadRequest, render_problem
+from service_kit.observability import client_address
 from service_kit.pagination import Page, PageParamsDep, paginate
 
 router = APIRouter(tags=["identity"])
@@ -40,7 +41,7 @@ def get_identity_service(request: Request, session: SessionDep) -> IdentityServi
         settings=state.settings,
         keys=state.signing_keys,
         literacy=getattr(state, "literacy_client", None),
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
 
 

@@ -13,6 +13,7 @@ from campaign_api.units.service import UnitService
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM
+from service_kit.observability import client_address
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
 
@@ -20,7 +21,7 @@ router = APIRouter(tags=["units"])
 
 
 def get_unit_service(request: Request, session: SessionDep) -> UnitService:
-    return UnitService(session=session, client_ip=request.client.host if request.client else None)
+    return UnitService(session=session, client_ip=client_address(request))
 
 
 UnitServiceDep = Annotated[UnitService, Depends(get_unit_service)]

@@ -16,6 +16,7 @@ from literacy_api.learners.service import province_of
 from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, Conflict, ValidationFailed
+from service_kit.observability import client_address
 from service_kit.pagination import Page, PageParamsDep, paginate
 from service_kit.text import fold
 
@@ -55,7 +56,7 @@ async def create_course(
         action="course.created",
         object_type="course",
         object_id=course.code,
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
     return CourseOut.model_validate(course)
 
@@ -95,7 +96,7 @@ async def create_class(
         action="class.created",
         object_type="class",
         object_id=str(training_class.id),
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
     return ClassOut.model_validate(training_class)
 

@@ -27,6 +27,7 @@ from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.caching import check_if_match, conditional
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, Forbidden, NotFound
+from service_kit.observability import client_address
 from service_kit.pagination import CursorPage, CursorParamsDep
 
 router = APIRouter(tags=["learners"])
@@ -36,7 +37,7 @@ def get_learner_service(request: Request, session: SessionDep) -> LearnerService
     return LearnerService(
         session=session,
         cipher=request.app.state.cipher,
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
 
 

@@ -29,6 +29,7 @@ from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.caching import not_modified
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, Forbidden, InvalidState, NotFound
+from service_kit.observability import client_address
 from service_kit.pagination import CursorPage, CursorParamsDep, keyset_paginate
 from service_kit.personal_data import mask_name
 
@@ -36,7 +37,7 @@ router = APIRouter(tags=["training"])
 
 
 def get_training_service(request: Request, session: SessionDep) -> TrainingService:
-    return TrainingService(session=session, client_ip=request.client.host if request.client else None)
+    return TrainingService(session=session, client_ip=client_address(request))
 
 
 TrainingServiceDep = Annotated[TrainingService, Depends(get_training_service)]
@@ -178,7 +179,7 @@ async def revoke_certificate(
         object_id=certificate.code,
         before={"revoked": False},
         after={"revoked": True, "reason": data.reason},
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
     return await verify_certificate(code, session)
 

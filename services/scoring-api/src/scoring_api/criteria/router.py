@@ -31,6 +31,7 @@ from service_kit.auth import Principal
 from service_kit.caching import check_if_match, conditional
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, Conflict, InvalidState, NotFound, ValidationFailed
+from service_kit.observability import client_address
 from service_kit.pagination import Page, PageParamsDep, paginate
 
 router = APIRouter(tags=["criteria"])
@@ -66,7 +67,7 @@ async def _audit(
         action=action,
         object_type="criteria_set",
         object_id=object_id,
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
         **change,
     )
 
@@ -236,7 +237,7 @@ async def create_round(data: RoundCreate, request: Request, actor: AdminDep, ses
         action="round.created",
         object_type="round",
         object_id=str(scoring_round.id),
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
     return RoundOut.model_validate(scoring_round)
 

@@ -35,6 +35,7 @@ from service_kit.auth import PrincipalDep
 from service_kit.caching import check_if_match, conditional
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM
+from service_kit.observability import client_address
 from service_kit.pagination import Page
 
 router = APIRouter(tags=["scorecards"])
@@ -47,7 +48,7 @@ def get_scorecard_service(request: Request, session: SessionDep) -> ScorecardSer
     return ScorecardService(
         session=session,
         unit_tree=getattr(request.app.state, "unit_tree", None),
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(request),
     )
 
 
