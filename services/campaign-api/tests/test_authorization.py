@@ -4,9 +4,9 @@ Rows are data: each later endpoint adds its row here. `allow` lists who gets `ok
 authenticated gets 403 and anonymous callers 401, unless the row is `public`.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
+
+from service_kit.testing import AuthorizationRow, authorization_mismatches, routes_without_rows
 
 CALLERS = (
     "anonymous",
@@ -23,23 +23,7 @@ PEOPLE = ("admin", "manager", "evaluator", "council", "viewer", "learner")
 EVERYONE_SIGNED_IN = tuple(c for c in CALLERS if c != "anonymous")
 
 
-@dataclass(frozen=True)
-class Row:
-    method: str
-    path: str
-    allow: tuple[str, ...] = ()
-    ok: int = 200
-    public: bool = False
-    body: dict | None = field(default=None, hash=False)
-    then: int | None = None
-    """When set, only the first allowed caller gets `ok`; the state it changed gives the others `then`."""
-
-    def expected(self, caller: str) -> int:
-        if self.public or caller in self.allow:
-            if self.then is not None and caller != next(c for c in CALLERS if c in self.allow):
-                return self.then
-            return self.ok
-        return 401 if caller == "anonymous" else 403
+Row = AuthorizationRow
 
 
 READERS = ("admin", "manager", "evaluator", "council", "viewer", "client_campaign_read")
@@ -312,31 +296,13 @@ async def build_world(client, admin) -> dict[str, str]:
 
 async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, callers):
     # One pass over the whole matrix: building the callers (real accounts, real sign-ins) is the slow part.
-    ids = callers["_ids"]
-    mismatches = []
-    for row, caller in ((row, caller) for row in MATRIX for caller in CALLERS):
-        path = row.path.format(**ids)
-        body = None
-        if row.body is not None:
-            body = {
-                k: v.format(caller=caller.replace("_", "-")) if isinstance(v, str) else v
-                for k, v in row.body.items()
-            }
-        response = await client.request(row.method, path, headers=callers[caller], json=body)
-        if response.status_code != row.expected(caller):
-            mismatches.append(
-                f"{row.method} {row.path} as {caller}: {response.status_code} (expected {row.expected(caller)}) {response.text[:120]}"
-            )
-        if response.status_code >= 400:
-            assert response.headers["content-type"] == "application/problem+json", (row, caller)
+    ids = callers.pop("_ids")
+    mismatches = await authorization_mismatches(client, MATRIX, {c: callers[c] for c in CALLERS}, ids)
     assert not mismatches, "\n".join(mismatches)
 
 
 def test_every_route_of_the_app_has_a_row(app):
-    documented = {
-        (method.upper(), path) for path, operations in app.openapi()["paths"].items() for method in operations
-    }
-    placeholders = {
+    generic = {
         "{viewer_id}": "{account_id}",
         "{draft_id}": "{campaign_id}",
         "{second_report_id}": "{report_id}",
@@ -347,14 +313,7 @@ def test_every_route_of_the_app_has_a_row(app):
         "/66/": "/{code}/",
         "/24133": "/{code}",
     }
-
-    def generic(path: str) -> str:
-        for concrete, placeholder in placeholders.items():
-            path = path.replace(concrete, placeholder)
-        return path
-
-    covered = {(row.method, generic(row.path)) for row in MATRIX}
     # Token and sign-up are open by design and covered by their own tests.
     open_by_design = {("POST", "/v1/auth/token"), ("POST", "/v1/auth/signup")}
-    missing = documented - covered - open_by_design
+    missing = routes_without_rows(app, MATRIX, generic=generic, open_by_design=open_by_design)
     assert not missing, f"add authorization rows for: {sorted(missing)}"

@@ -2,9 +2,9 @@
 should get. Rows are data: each later endpoint adds its row. `allow` lists who gets `ok`; everyone else
 signed in gets 403 and anonymous callers 401, unless the row is `public`."""
 
-from dataclasses import dataclass, field
-
 import pytest
+
+from service_kit.testing import AuthorizationRow, authorization_mismatches, routes_without_rows
 
 CALLERS = (
     "anonymous",
@@ -25,23 +25,7 @@ PERSONAL_DATA_WRITERS = ("admin", "manager", "client_write")
 STATISTICS_READERS = ("admin", "manager", "evaluator", "council", "viewer", "client_read")
 
 
-@dataclass(frozen=True)
-class Row:
-    method: str
-    path: str
-    allow: tuple[str, ...] = ()
-    ok: int = 200
-    public: bool = False
-    body: dict | None = field(default=None, hash=False)
-    then: int | None = None
-    """When set, only the first allowed caller gets `ok`; the state it changed gives the others `then`."""
-
-    def expected(self, caller: str) -> int:
-        if self.public or caller in self.allow:
-            if self.then is not None and caller != next(c for c in CALLERS if c in self.allow):
-                return self.then
-            return self.ok
-        return 401 if caller == "anonymous" else 403
+Row = AuthorizationRow
 
 
 MATRIX = [
@@ -78,7 +62,7 @@ MATRIX = [
         allow=PERSONAL_DATA_WRITERS,
         ok=201,
         body={
-            "national_id": "{national_id}",
+            "national_id": "0661910{row_number:02d}{caller_number:03d}",
             "full_name": "Người học {caller}",
             "date_of_birth": "1995-01-01",
             "gender": "male",
@@ -151,42 +135,18 @@ async def world(
 
 
 async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, world):
-    mismatches = []
-    for row_number, row in enumerate(MATRIX):
-        for caller_number, caller in enumerate(CALLERS):
-            values = {
-                **world["ids"],
-                "caller": caller.replace("_", "-"),
-                "national_id": f"0661910{row_number:02d}{caller_number:03d}",
-            }
-            body = None
-            if row.body is not None:
-                body = {k: v.format(**values) if isinstance(v, str) else v for k, v in row.body.items()}
-            response = await client.request(
-                row.method, row.path.format(**values), headers=world["callers"][caller], json=body
-            )
-            if response.status_code != row.expected(caller):
-                mismatches.append(
-                    f"{row.method} {row.path} as {caller}: {response.status_code} (expected {row.expected(caller)}) {response.text[:100]}"
-                )
+    mismatches = await authorization_mismatches(
+        client, MATRIX, {c: world["callers"][c] for c in CALLERS}, world["ids"]
+    )
     assert not mismatches, "\n".join(mismatches)
 
 
 def test_every_route_of_the_app_has_a_row(app):
-    documented = {
-        (method.upper(), path) for path, operations in app.openapi()["paths"].items() for method in operations
-    }
     generic = {
         "{erasable_id}": "{learner_id}",
         "{certificate}": "{code}",
         "{revocable}": "{code}",
         "?codes=66-X1": "",
     }
-
-    def general(path: str) -> str:
-        for concrete, placeholder in generic.items():
-            path = path.replace(concrete, placeholder)
-        return path
-
-    missing = documented - {(row.method, general(row.path)) for row in MATRIX}
+    missing = routes_without_rows(app, MATRIX, generic=generic)
     assert not missing, f"add authorization rows for: {sorted(missing)}"

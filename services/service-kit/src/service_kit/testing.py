@@ -14,8 +14,9 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import httpx
@@ -271,3 +272,92 @@ async def started(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     async with asgi_client(app) as http:
         yield http
+
+
+@dataclass(frozen=True)
+class AuthorizationRow:
+    """One endpoint in a service's authorization matrix (kept as data in its tests).
+
+    `allow` lists the callers that get `ok`; every other signed-in caller gets 403 and the anonymous caller
+    401, unless the row is `public`. With `then`, only the first allowed caller (in the callers' order) gets
+    `ok`: the state it changed gives the later ones `then`. Path and body strings are `str.format`-ted with
+    the world's values plus `caller`, `row_number` and `caller_number`.
+    """
+
+    method: str
+    path: str
+    allow: tuple[str, ...] = ()
+    ok: int = 200
+    public: bool = False
+    body: dict[str, Any] | None = field(default=None, hash=False)
+    then: int | None = None
+
+    def expected(self, caller: str, order: Sequence[str]) -> int:
+        if self.public or caller in self.allow:
+            if self.then is not None and caller != next(c for c in order if c in self.allow):
+                return self.then
+            return self.ok
+        return 401 if caller == "anonymous" else 403
+
+
+def _fill(value: Any, values: Mapping[str, Any]) -> Any:
+    if isinstance(value, str):
+        return value.format(**values)
+    if isinstance(value, dict):
+        return {k: _fill(v, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, values) for v in value]
+    return value
+
+
+async def authorization_mismatches(
+    client: httpx.AsyncClient,
+    matrix: Sequence[AuthorizationRow],
+    callers: Mapping[str, Mapping[str, str]],
+    values: Mapping[str, Any],
+) -> list[str]:
+    """Call every row as every caller (in the order of `callers`); list each status that differs from the row's,
+    and check that every refusal is problem+json."""
+    order = list(callers)
+    mismatches = []
+    for row_number, row in enumerate(matrix):
+        for caller_number, caller in enumerate(order):
+            filled = {
+                **values,
+                "caller": caller.replace("_", "-"),
+                "row_number": row_number,
+                "caller_number": caller_number,
+            }
+            body = _fill(row.body, filled) if row.body is not None else None
+            response = await client.request(
+                row.method, row.path.format(**filled), headers=dict(callers[caller]), json=body
+            )
+            expected = row.expected(caller, order)
+            if response.status_code != expected:
+                mismatches.append(
+                    f"{row.method} {row.path} as {caller}: {response.status_code} (expected {expected}) {response.text[:100]}"
+                )
+            elif response.status_code >= 400:
+                assert response.headers["content-type"].startswith("application/problem+json"), (row, caller)
+    return mismatches
+
+
+def routes_without_rows(
+    app: FastAPI,
+    matrix: Sequence[AuthorizationRow],
+    *,
+    generic: Mapping[str, str] = MappingProxyType({}),
+    open_by_design: Iterable[tuple[str, str]] = (),
+) -> set[tuple[str, str]]:
+    """The operations of the app's OpenAPI that no row covers (`generic` maps the rows' concrete path parts
+    back to the OpenAPI placeholders)."""
+
+    def general(path: str) -> str:
+        for concrete, placeholder in generic.items():
+            path = path.replace(concrete, placeholder)
+        return path
+
+    documented = {
+        (method.upper(), path) for path, operations in app.openapi()["paths"].items() for method in operations
+    }
+    return documented - {(row.method, general(row.path)) for row in matrix} - set(open_by_design)
