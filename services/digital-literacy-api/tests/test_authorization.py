@@ -96,6 +96,15 @@ MATRIX = [
     Row("GET", "/v1/me/progress", allow=("learner",)),
     Row("GET", "/v1/me/data", allow=("learner",)),
     Row("GET", "/v1/stats/units?codes=66-X1", allow=STATISTICS_READERS),
+    Row("GET", "/v1/stats/coverage?group_by=commune", allow=STATISTICS_READERS),
+    Row("GET", "/v1/stats/coverage?group_by=ethnicity", allow=("admin", "council", "viewer", "client_read")),
+    Row("GET", "/v1/population", allow=STATISTICS_READERS),
+    Row(
+        "PUT",
+        "/v1/population",
+        allow=("admin", "client_write"),
+        body={"items": [{"commune_code": "{commune}", "adults": 1000}]},
+    ),
 ]
 
 
@@ -147,6 +156,8 @@ def test_every_route_of_the_app_has_a_row(app):
         "{certificate}": "{code}",
         "{revocable}": "{code}",
         "?codes=66-X1": "",
+        "?group_by=commune": "",
+        "?group_by=ethnicity": "",
     }
     missing = routes_without_rows(app, MATRIX, generic=generic)
     assert not missing, f"add authorization rows for: {sorted(missing)}"

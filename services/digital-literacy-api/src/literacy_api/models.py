@@ -2,13 +2,22 @@
 
 from literacy_api.catalog.models import Course, TrainingClass
 from literacy_api.database import audit_event, idempotency_keys, metadata
+from literacy_api.imports.models import ImportFileChunk, ImportJob, ImportRowError
 from literacy_api.learners.models import Learner
+from literacy_api.stats.models import CoverageCourseMonth, CoverageMonth, CoverageMonthPair, Population
 from literacy_api.training.models import Certificate, TrainingRecord
 
 __all__ = [
     "Certificate",
     "Course",
+    "CoverageCourseMonth",
+    "CoverageMonth",
+    "CoverageMonthPair",
+    "ImportFileChunk",
+    "ImportJob",
+    "ImportRowError",
     "Learner",
+    "Population",
     "TrainingClass",
     "TrainingRecord",
     "audit_event",

@@ -17,7 +17,6 @@ from literacy_api.catalog.models import Course, TrainingClass
 from literacy_api.config import LiteracySettings
 from literacy_api.learners.models import Learner
 from literacy_api.training.models import Certificate, TrainingRecord
-from literacy_api.training.service import new_certificate_code
 from service_kit.db import Database
 from service_kit.localities import localities
 from service_kit.personal_data import PersonalDataCipher, mask_national_id
@@ -276,7 +275,6 @@ async def seed(database_url: URL) -> None:
                     if completed is not None:
                         certificates.append(
                             {
-                                "code": new_certificate_code(),
                                 "record_id": record_id,
                                 "learner_id": learner_id,
                                 "course_code": course_code,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     CheckConstraint,
+    Computed,
     Date,
     DateTime,
     ForeignKey,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,6 +38,7 @@ class TrainingRecord(Base):
         Index("ix_training_record_commune_code_status", "commune_code", "status"),
         Index("ix_training_record_class_id", "class_id"),
         Index("ix_training_record_course_code_status", "course_code", "status"),
+        Index("ix_training_record_counted_on", "counted_on"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -50,6 +53,11 @@ class TrainingRecord(Base):
     enrolled_on: Mapped[date] = mapped_column(Date)
     completed_on: Mapped[date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(64), default="api")
+    counted_on: Mapped[date] = mapped_column(
+        Date,
+        Computed("coalesce(completed_on, enrolled_on)", persisted=True),
+        comment="the date the record counts on in the statistics",
+    )
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
@@ -58,7 +66,12 @@ class TrainingRecord(Base):
 class Certificate(Base):
     __tablename__ = "certificate"
 
-    code: Mapped[str] = mapped_column(String(32), primary_key=True, comment="unguessable verification code")
+    code: Mapped[str] = mapped_column(
+        String(32),
+        primary_key=True,
+        server_default=text("literacy.new_certificate_code()"),
+        comment="unguessable verification code, drawn in the database",
+    )
     record_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("training_record.id", ondelete="RESTRICT"), unique=True
     )

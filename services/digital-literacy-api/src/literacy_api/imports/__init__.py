@@ -1,0 +1,1 @@
+"""Bulk imports of training records from communes' spreadsheets and learning platforms."""

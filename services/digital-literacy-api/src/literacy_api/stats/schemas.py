@@ -1,0 +1,74 @@
+"""What the statistics endpoints accept and return."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class GroupBy(StrEnum):
+    COMMUNE = "commune"
+    CATEGORY = "category"
+    GENDER = "gender"
+    ETHNICITY = "ethnicity"
+    MONTH = "month"
+    COURSE = "course"
+
+
+class CoverageItem(BaseModel):
+    key: str
+    label: str
+    learners: int = Field(description="distinct learners with at least one counted record")
+    completed: int = Field(description="distinct learners with at least one counted completed record")
+    completion_rate: Decimal = Field(description="completed / learners, 4 places (0 without learners)")
+    population: int | None = Field(default=None, description="adults of the commune (group_by=commune)")
+    coverage: Decimal | None = Field(default=None, description="learners / population, 4 places")
+
+
+class CoverageTotals(BaseModel):
+    learners: int
+    completed: int
+    completion_rate: Decimal
+    population: int | None = Field(
+        default=None, description="adults of the communes with figures (group_by=commune)"
+    )
+    coverage: Decimal | None = Field(
+        default=None, description="learners of those communes / their adults (group_by=commune)"
+    )
+
+
+class CoverageReport(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    group_by: GroupBy
+    province_code: str | None
+    commune_code: str | None
+    from_: date | None = Field(default=None, alias="from")
+    to: date | None = None
+    items: list[CoverageItem]
+    totals: CoverageTotals
+
+
+CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
+
+
+class PopulationFigure(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    commune_code: CommuneCode
+    adults: int = Field(gt=0, le=5_000_000, description="adults (15 and over) living in the commune")
+    reference_year: int | None = Field(default=None, ge=2000, le=2100)
+
+
+class PopulationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[PopulationFigure] = Field(min_length=1, max_length=5_000)
+
+
+class PopulationOut(PopulationFigure):
+    province_code: str
