@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/d
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.* $(FRONTEND)/tsconfig*.json)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: help run test test-python test-frontend test-browser lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
+.PHONY: help run test test-python test-frontend test-browser gen-client gen-client-check lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,8 +25,14 @@ test: deps deps-browser frontend ## Every suite: service, cross-service (real Po
 test-python:
 	$(UV_RUN) pytest
 
-test-frontend:
+test-frontend: gen-client-check
 	cd $(FRONTEND) && npm test
+
+gen-client: deps-python $(FRONTEND)/node_modules/.package-lock.json ## Regenerate the dashboard's API types from the services' OpenAPI
+	$(FRONTEND)/scripts/gen-client.sh
+
+gen-client-check: deps-python $(FRONTEND)/node_modules/.package-lock.json
+	$(FRONTEND)/scripts/gen-client.sh --check
 
 test-browser:
 	cd $(FRONTEND) && npm run test:e2e

@@ -24,7 +24,7 @@ const features = readdirSync(new URL('./src/features', import.meta.url), {
   .map((entry) => entry.name);
 
 export default defineConfig([
-  globalIgnores(['dist', 'coverage', 'node_modules']),
+  globalIgnores(['dist', 'coverage', 'node_modules', 'src/lib/api/schema']),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [

@@ -1,4 +1,4 @@
-"""`python -m devstack {run,migrate,seed}` — what `make run`, `make migrate` and `make seed` call."""
+"""`python -m devstack {run,migrate,seed,openapi}` — what `make run`, `make migrate` and `make seed` call."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL
 
 from devstack import gateway
 from devstack.database import migrate, platform_database, role_passwords
+from devstack.openapi import write_openapi
 from devstack.secrets import kept_secrets, random_key_b64
 from devstack.services import SERVICES
 from devstack.settings import REPO_ROOT, StackSettings
@@ -197,7 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     run_parser.add_argument("--no-seed", action="store_true", help="do not load the demo data")
     commands.add_parser("migrate", help="provision the roles and schemas and run every service's migrations")
     commands.add_parser("seed", help="migrate, then load the demo data (idempotent)")
+    openapi_parser = commands.add_parser(
+        "openapi", help="write each service's OpenAPI document to <out>/<service>.json (no database)"
+    )
+    openapi_parser.add_argument("--out", type=Path, required=True, help="directory to write into")
     args = parser.parse_args(argv)
+    if args.command == "openapi":
+        for path in write_openapi(args.out):
+            print(f"devstack: wrote {path}")
+        return 0
     logging.basicConfig(level=logging.WARNING, format="devstack: %(message)s")
     logger.setLevel(logging.INFO)
 
