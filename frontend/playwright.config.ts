@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { GATEWAY_URL, STACK_PORTS, readyzUrl } from './e2e/stack';
 
-// Browser tests against the real stack: `npm run build && npm run test:e2e`.
+// Browser tests against the real stack: `npm run build && npm run test:e2e`
+// (E2E_PORT_BASE=19480 npm run test:e2e to run beside someone else's run; see e2e/stack.ts).
 // The gateway serves frontend/dist, so build first. Browsers are never downloaded:
 // Debian's Chromium is used (we run as root, hence --no-sandbox; the network is closed,
 // hence no background traffic).
@@ -13,6 +14,11 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]],
   globalSetup: './e2e/global-setup.ts',
+  projects: [
+    // Creates one demo account per role through the API (the seed has only the administrator).
+    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'chromium', testIgnore: /.*\.setup\.ts/, dependencies: ['setup'] },
+  ],
   use: {
     baseURL: GATEWAY_URL,
     browserName: 'chromium',
@@ -38,7 +44,12 @@ export default defineConfig({
   webServer: {
     command: 'python3 -m uv run --locked python -m devstack run --ephemeral',
     cwd: '..',
-    env: Object.fromEntries(Object.entries(STACK_PORTS).map(([name, port]) => [name, String(port)])),
+    env: {
+      ...Object.fromEntries(Object.entries(STACK_PORTS).map(([name, port]) => [name, String(port)])),
+      // Every test signs in (tokens live in memory only): let parallel workers through the
+      // token endpoint's rate limit (5 r/s, burst 10 in `make run`).
+      GATEWAY_TOKEN_BURST: '100',
+    },
     // Ready when the gateway answers for the campaign service; global-setup waits for the others.
     url: readyzUrl('campaign'),
     timeout: 120_000,

@@ -2,8 +2,11 @@ import path from 'node:path';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
 import { expectAllServicesUp } from './status-panel';
 
-test.describe('home page', () => {
-  test('shows the product in Vietnamese and every service up, under the gateway CSP', async ({ page }) => {
+test.describe('overview page', () => {
+  test('an administrator sees the overview in Vietnamese with every service up, under the gateway CSP', async ({
+    page,
+    loginAs,
+  }) => {
     const response = await page.goto('/');
 
     // The page really is served with the strict policy; the fixture fails the test on any violation.
@@ -12,12 +15,16 @@ test.describe('home page', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self';");
 
-    await expect(page).toHaveTitle('Thi Đua Số');
+    // Signed out: the app asks to sign in first, then comes back.
+    await expect(page).toHaveURL('/login?next=%2F');
+    await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+    await loginAs('admin');
+
+    await expect(page).toHaveURL('/');
+    await expect(page).toHaveTitle('Tổng quan · Thi Đua Số');
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(page.getByRole('banner').getByRole('link', { name: 'Thi Đua Số' })).toBeVisible();
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Nền tảng thi đua chuyển đổi số' }),
-    ).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Trạng thái hệ thống' })).toBeVisible();
     await expect(page.getByRole('group', { name: 'Ngôn ngữ' })).toBeVisible();
 

@@ -1,22 +1,31 @@
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
 import { expectAllServicesUp } from './status-panel';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
-test('the home page fits a 360-px-wide phone without horizontal scrolling', async ({ page }) => {
-  await page.goto('/');
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Nền tảng thi đua chuyển đổi số' }),
-  ).toBeVisible();
-  await expectAllServicesUp(page);
-
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({
     document: document.documentElement.scrollWidth,
     body: document.body.scrollWidth,
   }));
   expect(widths.document).toBeLessThanOrEqual(360);
   expect(widths.body).toBeLessThanOrEqual(360);
+}
+
+test('the login page and the overview fit a 360-px-wide phone; the menu opens as a drawer', async ({
+  page,
+  loginAs,
+}) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  await loginAs('admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tổng quan' })).toBeVisible();
+  await expectAllServicesUp(page);
+  await expectNoHorizontalScroll(page);
 
   // The product name stays on one line inside the header bar.
   const header = await page.getByRole('banner').boundingBox();
@@ -38,4 +47,13 @@ test('the home page fits a 360-px-wide phone without horizontal scrolling', asyn
     fullPage: true,
     animations: 'disabled',
   });
+
+  // On a phone the menu is behind a button.
+  await expect(page.getByRole('navigation', { name: 'Menu chính' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mở menu' }).click();
+  const menu = page.getByRole('navigation', { name: 'Menu chính' });
+  await menu.getByRole('link', { name: 'Chấm điểm' }).click();
+  await expect(page).toHaveURL('/scoring');
+  await expect(page.getByRole('heading', { level: 1, name: 'Chấm điểm và xếp hạng' })).toBeVisible();
+  await expect(menu).toBeHidden();
 });

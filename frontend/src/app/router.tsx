@@ -2,27 +2,104 @@ import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
-import { RootLayout } from './routes/root-layout';
+import { RequireAuth, RequireRole } from './guards';
+import { access } from './navigation';
+import { AppShell } from './routes/app-shell';
+import { PublicLayout } from './routes/public-layout';
 import { RouteError } from './routes/route-error';
 
 /**
- * Route table. Pages are loaded lazily; the catch-all renders the 404 page,
- * since the gateway answers every deep link with index.html.
+ * Route table. Pages are loaded lazily. Signed-in pages sit under RequireAuth
+ * and the shell; each section under RequireRole with its roles from
+ * navigation.tsx (add a section's sub-pages as children of its guard).
+ * The catch-all renders the 404 page, since the gateway answers every deep link with index.html.
  */
 export const routes: RouteObject[] = [
   {
-    path: paths.home,
-    Component: RootLayout,
     ErrorBoundary: RouteError,
     HydrateFallback: PageLoader,
     children: [
       {
-        index: true,
-        lazy: async () => ({ Component: (await import('./routes/home')).HomeRoute }),
+        Component: PublicLayout,
+        children: [
+          {
+            path: paths.login,
+            lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+          },
+        ],
       },
       {
-        path: '*',
-        lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+        Component: RequireAuth,
+        children: [
+          {
+            Component: AppShell,
+            children: [
+              {
+                element: <RequireRole roles={access.overview} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/overview')).OverviewRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.movements,
+                element: <RequireRole roles={access.movements} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/movements')).MovementsRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.scoring,
+                element: <RequireRole roles={access.scoring} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/scoring')).ScoringRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.literacy,
+                element: <RequireRole roles={access.literacy} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/literacy')).LiteracyRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.accounts,
+                element: <RequireRole roles={access.accounts} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/accounts')).AccountsRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.me,
+                element: <RequireRole roles={access.me} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/me')).MyProgressRoute }),
+                  },
+                ],
+              },
+            ],
+          },
+        ],
       },
     ],
   },

@@ -1,4 +1,20 @@
-/** Route paths, shared by the router and by links. */
+/** Route paths, shared by the router, the menu and links. */
 export const paths = {
   home: '/',
+  login: '/login',
+  movements: '/movements',
+  scoring: '/scoring',
+  literacy: '/literacy',
+  accounts: '/accounts',
+  me: '/me',
 } as const;
+
+/**
+ * Where to go after signing in: `next` when it is a path of this app (never an
+ * absolute or protocol-relative URL, which would make the login page an open redirect).
+ */
+export function safeNextPath(next: string | null | undefined): string | undefined {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
+  if (next === paths.login || next.startsWith(`${paths.login}?`)) return undefined;
+  return next;
+}

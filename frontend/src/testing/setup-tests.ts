@@ -1,15 +1,25 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
+import { setSessionForTesting } from '@/lib/auth/session';
 import { DEFAULT_LANGUAGE, i18n } from '@/lib/i18n';
 
-// jsdom has no matchMedia; antd's responsive helpers call it.
+/** The width media queries are answered for: a desktop screen, as most officials use. */
+const SCREEN_WIDTH = 1280;
+
+function matchesWidth(query: string): boolean {
+  const min = /min-width:\s*(\d+)px/.exec(query);
+  const max = /max-width:\s*(\d+)px/.exec(query);
+  return (!min || SCREEN_WIDTH >= Number(min[1])) && (!max || SCREEN_WIDTH <= Number(max[1]));
+}
+
+// jsdom has no matchMedia; antd's responsive helpers (Grid.useBreakpoint) call it.
 if (typeof window.matchMedia !== 'function') {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
     value: (query: string) =>
       ({
-        matches: false,
+        matches: matchesWidth(query),
         media: query,
         onchange: null,
         addEventListener: () => undefined,
@@ -26,4 +36,5 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup();
+  setSessionForTesting(null);
 });

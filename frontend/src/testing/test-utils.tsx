@@ -5,6 +5,8 @@ import { RouterProvider, createMemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { AppProvider } from '@/app/App';
 import { routes } from '@/app/router';
+import type { CurrentUser, Role } from '@/lib/auth/roles';
+import { setSessionForTesting } from '@/lib/auth/session';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
@@ -12,8 +14,41 @@ export function createTestQueryClient(): QueryClient {
   });
 }
 
-/** Renders the whole app (providers, shell, routes) at `path`. */
-export function renderApp(path = '/') {
+/** A user as /v1/auth/me describes them; `roles` defaults to admin. */
+export function testUser(overrides: Partial<CurrentUser> = {}): CurrentUser {
+  return {
+    username: 'nguyenvana',
+    full_name: 'Nguyễn Văn A',
+    roles: ['admin'],
+    unit_codes: [],
+    learner_id: null,
+    scopes: [],
+    ...overrides,
+  };
+}
+
+function isUser(who: readonly Role[] | CurrentUser): who is CurrentUser {
+  return 'roles' in who;
+}
+
+/** Starts an in-memory session (no token request) for a user with `roles` or the given user. */
+export function signInForTesting(who: readonly Role[] | CurrentUser = ['admin']): CurrentUser {
+  const user = isUser(who) ? who : testUser({ roles: [...who] });
+  setSessionForTesting({
+    accessToken: 'test-access-token',
+    refreshToken: 'test-refresh-token',
+    expiresAt: Date.now() + 15 * 60_000,
+    user,
+  });
+  return user;
+}
+
+/**
+ * Renders the whole app (providers, shell, routes) at `path`. Signed out
+ * unless `signedInAs` gives roles or a user (see signInForTesting).
+ */
+export function renderApp(path = '/', { signedInAs }: { signedInAs?: readonly Role[] | CurrentUser } = {}) {
+  if (signedInAs) signInForTesting(signedInAs);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = createTestQueryClient();
   const user = userEvent.setup();

@@ -5,11 +5,11 @@ import { jsonResponse, mockFetch, renderApp } from '@/testing/test-utils';
 describe('language switch', () => {
   it('switches visible text between Vietnamese and English and updates <html lang>', async () => {
     mockFetch(() => jsonResponse({ status: 'ok' }));
-    const { user } = renderApp('/');
+    const { user } = renderApp('/', { signedInAs: ['admin'] });
 
     // Vietnamese by default.
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Nền tảng thi đua chuyển đổi số' }),
+      await screen.findByRole('heading', { level: 1, name: 'Tổng quan' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Trạng thái hệ thống' })).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'vi');
@@ -23,7 +23,7 @@ describe('language switch', () => {
     await user.click(english);
 
     expect(
-      screen.getByRole('heading', { level: 1, name: 'Digital transformation emulation platform' }),
+      screen.getByRole('heading', { level: 1, name: 'Overview' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'System status' })).toBeInTheDocument();
     expect(screen.queryByText('Trạng thái hệ thống')).not.toBeInTheDocument();
@@ -36,7 +36,7 @@ describe('language switch', () => {
     await user.keyboard('{Enter}');
 
     expect(
-      screen.getByRole('heading', { level: 1, name: 'Nền tảng thi đua chuyển đổi số' }),
+      screen.getByRole('heading', { level: 1, name: 'Tổng quan' }),
     ).toBeInTheDocument();
     expect(screen.queryByText('System status')).not.toBeInTheDocument();
     expect(vietnamese).toHaveAttribute('aria-pressed', 'true');
@@ -45,8 +45,8 @@ describe('language switch', () => {
 
   it('reaches the switch with Tab and changes language with Space', async () => {
     mockFetch(() => jsonResponse({ status: 'ok' }));
-    const { user } = renderApp('/');
-    await screen.findByRole('heading', { level: 1, name: 'Nền tảng thi đua chuyển đổi số' });
+    const { user } = renderApp('/', { signedInAs: ['admin'] });
+    await screen.findByRole('heading', { level: 1, name: 'Tổng quan' });
 
     const english = screen.getByRole('button', { name: /English/ });
     for (let i = 0; i < 10 && document.activeElement !== english; i += 1) {

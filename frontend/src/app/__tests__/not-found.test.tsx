@@ -10,19 +10,19 @@ describe('unknown routes', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Không tìm thấy trang' }),
     ).toBeInTheDocument();
-    // Still inside the app shell.
+    // Inside the public layout: the product name links home.
     expect(screen.getByRole('link', { name: 'Thi Đua Số' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Về trang chủ' })).toHaveAttribute('href', '/');
   });
 
   it('links back to the home page', async () => {
     mockFetch(() => jsonResponse({ status: 'ok' }));
-    const { user, router } = renderApp('/anything/deep');
+    const { user, router } = renderApp('/anything/deep', { signedInAs: ['viewer'] });
 
     await user.click(await screen.findByRole('link', { name: 'Về trang chủ' }));
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Nền tảng thi đua chuyển đổi số' }),
+      await screen.findByRole('heading', { level: 1, name: 'Tổng quan' }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/');
     expect(screen.queryByText('Không tìm thấy trang')).not.toBeInTheDocument();

@@ -6,7 +6,8 @@ import { LanguageSwitch } from '@/components/ui/language-switch';
 
 const MAIN_ID = 'main-content';
 
-export function RootLayout() {
+/** Pages open to everyone (login, 404): the product name and the language switch, no menu. */
+export function PublicLayout() {
   const { t } = useTranslation();
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,0 +1,40 @@
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { paths } from '@/config/paths';
+import { hasAnyRole, isLearnerOnly, startPathFor } from '@/lib/auth/roles';
+import type { Role } from '@/lib/auth/roles';
+import { useCurrentUser, useSessionState } from '@/lib/auth/use-session';
+
+/** Renders its child routes for a signed-in user; otherwise sends to /login?next=<here>. */
+export function RequireAuth() {
+  const { session, ended } = useSessionState();
+  const location = useLocation();
+  if (session) return <Outlet />;
+  // Signing out on purpose starts afresh; an expired session comes back to where it was.
+  const next = ended === 'signed-out' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+  return <Navigate to={`${paths.login}${next}`} replace />;
+}
+
+/**
+ * Renders its child routes when the user has one of `roles`. A learner is sent
+ * to their own page; anyone else sees a "no access" page.
+ */
+export function RequireRole({ roles }: { roles: readonly Role[] }) {
+  const user = useCurrentUser();
+  if (hasAnyRole(user, roles)) return <Outlet />;
+  if (isLearnerOnly(user)) return <Navigate to={paths.me} replace />;
+  return <Forbidden startPath={startPathFor(user)} />;
+}
+
+function Forbidden({ startPath }: { startPath: string }) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title={<h1 style={{ fontSize: 24, margin: 0 }}>{t('forbidden.title')}</h1>}
+      subTitle={t('forbidden.description')}
+      extra={<Link to={startPath}>{t('forbidden.backHome')}</Link>}
+    />
+  );
+}

@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './placeholder-page';
+
+export function AccountsRoute() {
+  return <PlaceholderPage title="pages.accounts" />;
+}

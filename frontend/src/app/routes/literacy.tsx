@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './placeholder-page';
+
+export function LiteracyRoute() {
+  return <PlaceholderPage title="pages.literacy" />;
+}

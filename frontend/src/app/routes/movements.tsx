@@ -1,0 +1,5 @@
+import { PlaceholderPage } from './placeholder-page';
+
+export function MovementsRoute() {
+  return <PlaceholderPage title="pages.movements" />;
+}
