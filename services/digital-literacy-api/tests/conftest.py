@@ -40,6 +40,11 @@ class UnitTreeDouble:
 
 
 @pytest.fixture
+def unit_tree_double() -> type[UnitTreeDouble]:
+    return UnitTreeDouble
+
+
+@pytest.fixture
 def unit_tree(app, communes) -> UnitTreeDouble:
     """The commune of communes[0] is unit 66-X1 (with a school below it); 66-SYT is a department."""
     tree = UnitTreeDouble(

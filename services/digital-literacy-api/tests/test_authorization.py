@@ -99,6 +99,12 @@ MATRIX = [
     Row("GET", "/v1/stats/coverage?group_by=commune", allow=STATISTICS_READERS),
     Row("GET", "/v1/stats/coverage?group_by=ethnicity", allow=("admin", "council", "viewer", "client_read")),
     Row("GET", "/v1/population", allow=STATISTICS_READERS),
+    # No file: the callers allowed in get as far as validation.
+    Row("POST", "/v1/imports", allow=PERSONAL_DATA_WRITERS, ok=422),
+    Row("GET", "/v1/imports", allow=PERSONAL_DATA_WRITERS),
+    Row("GET", "/v1/imports/template.xlsx", allow=PERSONAL_DATA_WRITERS),
+    Row("GET", "/v1/imports/{missing_job}", allow=PERSONAL_DATA_WRITERS, ok=404),
+    Row("GET", "/v1/imports/{missing_job}/errors", allow=PERSONAL_DATA_WRITERS, ok=404),
     Row(
         "PUT",
         "/v1/population",
@@ -139,6 +145,7 @@ async def world(
         "certificate": certificate,
         "revocable": revocable,
         "commune": communes[0],
+        "missing_job": "00000000-0000-4000-8000-000000000000",
     }
     return {"callers": callers, "ids": ids}
 
@@ -157,6 +164,7 @@ def test_every_route_of_the_app_has_a_row(app):
         "{revocable}": "{code}",
         "?codes=66-X1": "",
         "?group_by=commune": "",
+        "{missing_job}": "{job_id}",
         "?group_by=ethnicity": "",
     }
     missing = routes_without_rows(app, MATRIX, generic=generic)

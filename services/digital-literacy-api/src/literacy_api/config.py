@@ -28,6 +28,18 @@ class LiteracySettings(ServiceSettings):
         default="http://127.0.0.1:8080", validation_alias=AliasChoices("PUBLIC_BASE_URL", "public_base_url")
     )
 
+    import_max_bytes: int = Field(
+        default=200 * 1024 * 1024, description="largest import file accepted (413 above); the gateway's limit"
+    )
+    import_worker: bool = Field(default=True, description="run the import worker in this process")
+    import_batch_rows: int = Field(default=5_000, ge=1, description="rows checked and copied per batch")
+    import_lease_seconds: float = Field(
+        default=60.0, gt=0, description="a running import whose worker is silent this long is taken over"
+    )
+    import_poll_seconds: float = Field(
+        default=2.0, gt=0, description="how often an idle worker looks for jobs"
+    )
+
     @model_validator(mode="after")
     def _refuse_development_keys_in_production(self) -> Self:
         if self.environment is Environment.PRODUCTION and (

@@ -1,5 +1,6 @@
 """The digital-literacy-api application: `uvicorn literacy_api.main:create_app --factory`."""
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
@@ -9,6 +10,8 @@ from literacy_api.catalog.router import router as catalog_router
 from literacy_api.competences.router import router as competences_router
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SCHEMA
+from literacy_api.imports.router import router as imports_router
+from literacy_api.imports.worker import ImportWorker, WorkerSettings
 from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
@@ -32,7 +35,24 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
                 ServiceClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
             )
             app.state.unit_tree = CampaignUnitTree(campaign)
-            yield
+            worker = ImportWorker(
+                app.state.database.engine,
+                app.state.cipher,
+                WorkerSettings(
+                    batch_rows=settings.import_batch_rows,
+                    lease_seconds=settings.import_lease_seconds,
+                    poll_seconds=settings.import_poll_seconds,
+                ),
+            )
+            app.state.import_worker = worker
+            task = asyncio.create_task(worker.run()) if settings.import_worker else None
+            try:
+                yield
+            finally:
+                if task is not None:
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
 
     return create_service_app(
         settings,
@@ -43,6 +63,13 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             "'Digital literacy for all' (Bình dân học vụ số) movement, bulk imports, personal progress and "
             "coverage statistics."
         ),
-        routers=[competences_router, catalog_router, learners_router, training_router, stats_router],
+        routers=[
+            competences_router,
+            catalog_router,
+            learners_router,
+            training_router,
+            imports_router,
+            stats_router,
+        ],
         resources=resources,
     )

@@ -76,6 +76,33 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+def _multipart_boundary(scope: Scope) -> bytes | None:
+    content_type = _header(scope, b"content-type") or ""
+    if not content_type.lower().startswith("multipart/"):
+        return None
+    match = re.search(r'boundary="?([^";]+)"?', content_type)
+    return match.group(1).encode("latin-1") if match else None
+
+
+def _request_hash(scope: Scope, body: Any) -> bytes:
+    """SHA-256 of method, path and body. A multipart body is hashed without its boundary, which clients
+    draw at random for every request: the same file sent again is the same request."""
+    digest = hashlib.sha256(f"{scope['method']} {scope['path']}\n".encode())
+    boundary = _multipart_boundary(scope)
+    keep = len(boundary) - 1 if boundary else 0
+    tail = b""
+    body.seek(0)
+    while chunk := body.read(65_536):
+        data = tail + chunk
+        if boundary:
+            data = data.replace(boundary, b"")
+            # A boundary cut in two by the chunking starts within the last len(boundary) - 1 bytes.
+            data, tail = (data[:-keep], data[-keep:]) if len(data) > keep else (b"", data)
+        digest.update(data)
+    digest.update(tail)
+    return digest.digest()
+
+
 class IdempotencyMiddleware:
     """Pure-ASGI: answers repeats of `POST` requests that carry `Idempotency-Key` from what was kept."""
 
@@ -100,15 +127,12 @@ class IdempotencyMiddleware:
 
         body = SpooledTemporaryFile(max_size=1_000_000)  # noqa: SIM115 - closed in the finally below
         try:
-            digest = hashlib.sha256(f"{scope['method']} {scope['path']}\n".encode())
             while True:
                 message = await receive()
-                chunk = message.get("body", b"")
-                digest.update(chunk)
-                body.write(chunk)
+                body.write(message.get("body", b""))
                 if not message.get("more_body", False):
                     break
-            request_hash = digest.digest()
+            request_hash = _request_hash(scope, body)
             kept = await self._claim(scope, principal, key, request_hash)
             if kept is not None:
                 await self._answer_repeat(scope, receive, send, kept, request_hash)

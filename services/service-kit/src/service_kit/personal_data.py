@@ -31,14 +31,21 @@ class PersonalDataCipher:
         return cls(base64.b64decode(encryption_key_b64), lookup_key.encode())
 
     def encrypt(self, value: str, *, field: str) -> bytes:
-        nonce = os.urandom(_NONCE_BYTES)
-        return _VERSION + nonce + self._aead.encrypt(nonce, value.encode(), field.encode())
+        return self.seal(value.encode(), field=field)
 
     def decrypt(self, blob: bytes, *, field: str) -> str:
+        return self.unseal(blob, field=field).decode()
+
+    def seal(self, data: bytes, *, field: str) -> bytes:
+        """Bytes (a stored upload, say) encrypted like a field's value."""
+        nonce = os.urandom(_NONCE_BYTES)
+        return _VERSION + nonce + self._aead.encrypt(nonce, data, field.encode())
+
+    def unseal(self, blob: bytes, *, field: str) -> bytes:
         if blob[:1] != _VERSION:
             raise ValueError("unknown personal-data format")
         nonce, ciphertext = blob[1 : 1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES :]
-        return self._aead.decrypt(nonce, ciphertext, field.encode()).decode()
+        return self._aead.decrypt(nonce, ciphertext, field.encode())
 
     def lookup_hash(self, value: str, *, field: str) -> bytes:
         return hmac.new(self._lookup_key, f"{field}:{value}".encode(), hashlib.sha256).digest()

@@ -203,23 +203,56 @@ def postgres_admin_url(postgres_server_url: URL) -> Iterator[URL]:
 
 
 @pytest.fixture(scope="session")
-def provision(postgres_admin_url: URL, pytestconfig: pytest.Config) -> Callable[[ServiceDatabase], URL]:
+def role_passwords() -> dict[str, str]:
+    """One password per service role for the session: roles are cluster-wide, so every database of the
+    session provisions them with the same one (a new password would lock out the URLs handed out before)."""
+    return {}
+
+
+def _provision_sql(pytestconfig: pytest.Config) -> str:
+    return (pytestconfig.rootpath / str(pytestconfig.getini("postgres_provision_sql"))).read_text()
+
+
+def _provision_and_migrate(admin_url: URL, service: ServiceDatabase, password: str, sql_template: str) -> URL:
+    url: URL = run(provision_service(admin_url, service, password=password, sql_template=sql_template))
+    upgrade(service.alembic_ini, url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def provision(
+    postgres_admin_url: URL, pytestconfig: pytest.Config, role_passwords: dict[str, str]
+) -> Callable[[ServiceDatabase], URL]:
     """Provision a service's role and schema and migrate it, once per session; returns its own URL."""
-    sql_template = (pytestconfig.rootpath / str(pytestconfig.getini("postgres_provision_sql"))).read_text()
+    sql_template = _provision_sql(pytestconfig)
     provisioned: dict[str, URL] = {}
 
     def provision_once(service: ServiceDatabase) -> URL:
         if service.schema not in provisioned:
-            url = run(
-                provision_service(
-                    postgres_admin_url, service, password=new_password(), sql_template=sql_template
-                )
+            password = role_passwords.setdefault(service.role, new_password())
+            provisioned[service.schema] = _provision_and_migrate(
+                postgres_admin_url, service, password, sql_template
             )
-            upgrade(service.alembic_ini, url)
-            provisioned[service.schema] = url
         return provisioned[service.schema]
 
     return provision_once
+
+
+@pytest.fixture(scope="session")
+def provision_separate(
+    postgres_server_url: URL, pytestconfig: pytest.Config, role_passwords: dict[str, str]
+) -> Iterator[Callable[[ServiceDatabase, str], URL]]:
+    """A further database, provisioned and migrated, for tests whose writes must really commit (a
+    background worker on its own connections cannot share the rolled-back transaction of `app`)."""
+    sql_template = _provision_sql(pytestconfig)
+    with contextlib.ExitStack() as stack:
+
+        def provision_new(service: ServiceDatabase, prefix: str) -> URL:
+            admin_url = stack.enter_context(throwaway_database(postgres_server_url, prefix))
+            password = role_passwords.setdefault(service.role, new_password())
+            return _provision_and_migrate(admin_url, service, password, sql_template)
+
+        yield provision_new
 
 
 @pytest.fixture(scope="session")

@@ -50,6 +50,17 @@ class Category(StrEnum):
     STUDENT = "student"
 
 
+GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ", Gender.OTHER: "Khác"}
+CATEGORY_LABELS = {
+    Category.CADRE: "Cán bộ",
+    Category.CIVIL_SERVANT: "Công chức",
+    Category.PUBLIC_EMPLOYEE: "Viên chức",
+    Category.WORKER: "Người lao động",
+    Category.CITIZEN: "Người dân",
+    Category.STUDENT: "Học sinh, sinh viên",
+}
+
+
 class LearnerCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

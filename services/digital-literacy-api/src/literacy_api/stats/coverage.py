@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from literacy_api.learners.schemas import Category, Gender
+from literacy_api.learners.schemas import CATEGORY_LABELS, GENDER_LABELS, Category, Gender
 from literacy_api.stats.schemas import CoverageItem, CoverageReport, CoverageTotals, GroupBy
 from service_kit.localities import localities
 from service_kit.text import fold
@@ -35,15 +35,6 @@ ATTRIBUTE = {
     GroupBy.GENDER: "gender",
     GroupBy.ETHNICITY: "ethnicity",
 }
-CATEGORY_LABELS = {
-    Category.CADRE: "Cán bộ",
-    Category.CIVIL_SERVANT: "Công chức",
-    Category.PUBLIC_EMPLOYEE: "Viên chức",
-    Category.WORKER: "Người lao động",
-    Category.CITIZEN: "Người dân",
-    Category.STUDENT: "Học sinh, sinh viên",
-}
-GENDER_LABELS = {Gender.MALE: "Nam", Gender.FEMALE: "Nữ", Gender.OTHER: "Khác"}
 
 
 def ratio(part: int, whole: int) -> Decimal:

@@ -18,6 +18,14 @@ class RecordStatus(StrEnum):
     FAILED = "failed"
 
 
+STATUS_LABELS = {
+    RecordStatus.ENROLLED: "Đã ghi danh",
+    RecordStatus.IN_PROGRESS: "Đang học",
+    RecordStatus.COMPLETED: "Hoàn thành",
+    RecordStatus.FAILED: "Không đạt",
+}
+
+
 class RecordIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
