@@ -42,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'python3 -m uv run --locked python -m devstack run --ephemeral',
+    command: 'python3 -m uv run --locked python -m devstack run --ephemeral --seed',
     cwd: '..',
     env: {
       ...Object.fromEntries(Object.entries(STACK_PORTS).map(([name, port]) => [name, String(port)])),

@@ -196,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
         "--ephemeral", action="store_true", help="throw-away database and gateway files (tests)"
     )
     run_parser.add_argument("--no-seed", action="store_true", help="do not load the demo data")
+    run_parser.add_argument(
+        "--seed", action="store_true", help="load the demo data into an --ephemeral stack too (browser tests)"
+    )
     commands.add_parser("migrate", help="provision the roles and schemas and run every service's migrations")
     commands.add_parser("seed", help="migrate, then load the demo data (idempotent)")
     openapi_parser = commands.add_parser(
@@ -218,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         urls = migrate(admin_url, role_passwords(settings, ephemeral=ephemeral))
         if args.command == "migrate":
             return 0
-        if args.command == "seed" or not (args.no_seed or ephemeral):
+        if args.command == "seed" or getattr(args, "seed", False) or not (args.no_seed or ephemeral):
             seed(urls)
         if args.command == "seed":
             return 0
