@@ -53,7 +53,8 @@ migrate: deps-python ## Create the roles and schemas and run every service's mig
 seed: deps-python ## Migrate, then load the demo data (idempotent)
 	$(UV_RUN) python -m devstack seed
 
-bench: deps frontend ## Benchmarks in tests/perf (ratios against references measured in the same run)
+bench: deps frontend ## Benchmarks in tests/perf (ratios against references measured in the same run); BENCH_SCALE=0.05 for a quick run
+	$(call apt_install,command -v wrk,wrk)
 	$(UV_RUN) python tests/perf/run.py
 
 # --- installing -----------------------------------------------------------------------------------

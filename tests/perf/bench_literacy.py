@@ -327,7 +327,7 @@ def run() -> list[Result]:
         )
         records = asyncio.run(generate(stack))
         print(f"  generated {LEARNERS:,} learners, {records:,} records in all")
-        peak_window = {"from": PEAK_START.isoformat(), "to": "2025-11-26"}
+        peak_window = {"from": PEAK_START.isoformat(), "to": "2025-10-25"}
         for group_by in GROUP_BYS:
             for window in ({}, peak_window) if group_by in ("commune", "month") else ({},):
                 ours = endpoint_latency(stack, token, group_by, window)

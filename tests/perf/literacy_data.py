@@ -17,8 +17,8 @@ from pathlib import Path
 from service_kit.localities import localities
 
 PROVINCE = "66"  # Đắk Lắk
-PEAK_START = date(2025, 8, 19)  # the "100 peak days" drive
-PEAK_DAYS = 100
+PEAK_START = date(2025, 7, 15)  # the "100 peak days" drive: 15/07 – 25/10/2025
+PEAK_DAYS = 103
 FAMILY = [
     "Nguyễn",
     "Trần",
@@ -83,12 +83,12 @@ INSERT INTO literacy.learner (id, province_code, commune_code, national_id_hash,
     full_name_folded, date_of_birth, birth_year, gender, ethnicity, category)
 SELECT gen_random_uuid(), :province, (CAST(:communes AS text[]))[1 + (pg_temp.hashint(i, 1) % cardinality(CAST(:communes AS text[])))],
        sha256(convert_to('bench-' || i, 'UTF8')), '066******' || lpad((i % 1000)::text, 3, '0'),
-       'Người học ' || i, 'nguoi hoc ' || i, date '1950-01-01' + pg_temp.hashint(i, 2) % 20000,
-       extract(year FROM date '1950-01-01' + pg_temp.hashint(i, 2) % 20000)::int,
+       'Người học ' || i, 'nguoi hoc ' || i, date '1950-01-01' + CAST(pg_temp.hashint(i, 2) % 20000 AS int),
+       extract(year FROM date '1950-01-01' + CAST(pg_temp.hashint(i, 2) % 20000 AS int))::int,
        (ARRAY['male', 'female', 'female', 'male', 'other'])[1 + pg_temp.hashint(i, 3) % 5],
        (CAST(:ethnicities AS text[]))[1 + pg_temp.hashint(i, 4) % cardinality(CAST(:ethnicities AS text[]))],
        (CAST(:categories AS text[]))[1 + pg_temp.hashint(i, 5) % cardinality(CAST(:categories AS text[]))]
-FROM generate_series(:first, :last) i
+FROM generate_series(CAST(:first AS bigint), CAST(:last AS bigint)) i
 """
 # Three records per learner on average (two to four courses), dated over the peak days and the months around.
 RECORDS_SQL = """
@@ -96,7 +96,7 @@ INSERT INTO literacy.training_record (id, learner_id, course_code, province_code
     enrolled_on, completed_on, source)
 SELECT gen_random_uuid(), l.id, c.code, l.province_code, l.commune_code, s.status,
        CASE s.status WHEN 'completed' THEN 100 WHEN 'enrolled' THEN 0 ELSE 10 + pg_temp.hashint(c.n, 7) % 80 END,
-       s.enrolled, CASE WHEN s.status = 'completed' THEN s.enrolled + pg_temp.hashint(c.n, 8) % 30 END, 'bench'
+       s.enrolled, CASE WHEN s.status = 'completed' THEN s.enrolled + CAST(pg_temp.hashint(c.n, 8) % 30 AS int) END, 'bench'
 FROM (SELECT id, province_code, commune_code, row_number() OVER () AS k FROM literacy.learner
       WHERE full_name_folded LIKE 'nguoi hoc %' AND birth_year IS NOT NULL
       ORDER BY id OFFSET :offset LIMIT :limit) l
@@ -106,7 +106,7 @@ CROSS JOIN LATERAL (
 ) c
 CROSS JOIN LATERAL (
     SELECT (ARRAY['completed', 'completed', 'in_progress', 'enrolled', 'failed'])[1 + pg_temp.hashint(c.n, 9) % 5] AS status,
-           date :start + (pg_temp.hashint(c.n, 10) % (:days + 60)) - 30 AS enrolled
+           CAST(:start AS date) + CAST(pg_temp.hashint(c.n, 10) % (CAST(:days AS int) + 60) AS int) - 30 AS enrolled
 ) s
 """
 HASH_FUNCTION = """

@@ -3,6 +3,7 @@ rejected (in Vietnamese: the error report goes back to the commune that sent the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -72,7 +73,12 @@ def parse_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    text = _text(value)
+    return _parse_date_text(_text(value))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_date_text(text: str) -> date:
+    """Files repeat the same dates (enrolment days, birthdays) thousands of times: parsed once each."""
     if match := _DATE_VN.match(text):
         day, month, year = (int(g) for g in match.groups())
         return date(year, month, day)
@@ -113,10 +119,10 @@ class RowChecker:
         national_id = field(NATIONAL_ID, "Số CCCD", _national_id, required=True)
         full_name = field("full_name", "Họ và tên", _full_name, required=True)
         born = field("date_of_birth", "Ngày sinh", self._past_date, required=True)
-        gender = field("gender", "Giới tính", lambda v: GENDERS[fold(_text(v))], required=True)
+        gender = field("gender", "Giới tính", GENDER, required=True)
         ethnicity = field("ethnicity", "Dân tộc", _ethnicity)
         commune = field("commune_code", "Mã xã/phường", _commune, required=True)
-        category = field("category", "Đối tượng", lambda v: CATEGORIES[fold(_text(v))], required=True)
+        category = field("category", "Đối tượng", CATEGORY, required=True)
         unit_code = field("unit_code", "Mã đơn vị", _unit_code)
         course = field("course_code", "Mã khóa học", self._course, required=True)
         status = field(
@@ -186,6 +192,21 @@ class RowChecker:
         if code not in self.course_codes:
             raise KeyError(code)
         return code
+
+
+def _vocabulary(words: dict[str, str]) -> Callable[[Any], str]:
+    """ "Nữ", "nữ", "NU" → female: each distinct spelling folded once (KeyError when unknown)."""
+
+    @functools.lru_cache(maxsize=4_096)
+    def meaning(text: str) -> str:
+        return words[fold(text)]
+
+    return lambda value: meaning(_text(value))
+
+
+GENDER = _vocabulary(GENDERS)
+CATEGORY = _vocabulary(CATEGORIES)
+STATUS = _vocabulary(STATUSES)
 
 
 def _national_id(value: Any) -> str:
