@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
+import { LITERACY_PAGE_ROLES } from '@/features/literacy/access';
 import { RequireAuth, RequireRole } from './guards';
 import { access } from './navigation';
 import { AppShell } from './routes/app-shell';
@@ -74,6 +75,28 @@ export const routes: RouteObject[] = [
                   {
                     index: true,
                     lazy: async () => ({ Component: (await import('./routes/literacy')).LiteracyRoute }),
+                  },
+                  {
+                    element: <RequireRole roles={LITERACY_PAGE_ROLES.learners} />,
+                    children: [
+                      {
+                        path: paths.literacyLearners,
+                        lazy: async () => ({ Component: (await import('./routes/literacy-learners')).LiteracyLearnersRoute }),
+                      },
+                    ],
+                  },
+                  {
+                    path: paths.literacyCourses,
+                    lazy: async () => ({ Component: (await import('./routes/literacy-courses')).LiteracyCoursesRoute }),
+                  },
+                  {
+                    element: <RequireRole roles={LITERACY_PAGE_ROLES.imports} />,
+                    children: [
+                      {
+                        path: paths.literacyImports,
+                        lazy: async () => ({ Component: (await import('./routes/literacy-imports')).LiteracyImportsRoute }),
+                      },
+                    ],
                   },
                 ],
               },

@@ -5,6 +5,9 @@ export const paths = {
   movements: '/movements',
   scoring: '/scoring',
   literacy: '/literacy',
+  literacyLearners: '/literacy/learners',
+  literacyCourses: '/literacy/courses',
+  literacyImports: '/literacy/imports',
   accounts: '/accounts',
   me: '/me',
 } as const;

@@ -1,5 +1,16 @@
-import { PlaceholderPage } from './placeholder-page';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '@/components/ui/page-title';
+import { CoveragePanel } from '@/features/literacy/components/coverage-panel';
+import { LiteracyNav } from '@/features/literacy/components/literacy-nav';
 
+/** The section's first page: training coverage by commune, category, gender and month. */
 export function LiteracyRoute() {
-  return <PlaceholderPage title="pages.literacy" />;
+  const { t } = useTranslation();
+  return (
+    <section>
+      <PageTitle title={t('literacy.coverage.title')} />
+      <LiteracyNav active="coverage" />
+      <CoveragePanel />
+    </section>
+  );
 }

@@ -1,5 +1,14 @@
-import { PlaceholderPage } from './placeholder-page';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '@/components/ui/page-title';
+import { MyProgressPanel } from '@/features/my-progress/components/my-progress';
 
+/** The learner's page, built for a phone first (one column, no charts). */
 export function MyProgressRoute() {
-  return <PlaceholderPage title="pages.me" />;
+  const { t } = useTranslation();
+  return (
+    <section style={{ maxWidth: 720, marginInline: 'auto' }}>
+      <PageTitle title={t('pages.me')} />
+      <MyProgressPanel />
+    </section>
+  );
 }

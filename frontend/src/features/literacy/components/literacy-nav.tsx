@@ -1,0 +1,39 @@
+import { Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
+import { hasAnyRole } from '@/lib/auth/roles';
+import { useCurrentUser } from '@/lib/auth/use-session';
+import { LITERACY_PAGE_ROLES } from '../access';
+import type { LiteracyPage } from '../access';
+
+const PAGES: { key: LiteracyPage; path: string }[] = [
+  { key: 'coverage', path: paths.literacy },
+  { key: 'learners', path: paths.literacyLearners },
+  { key: 'courses', path: paths.literacyCourses },
+  { key: 'imports', path: paths.literacyImports },
+];
+
+/** The section's pages as links in a horizontal menu (each a route of its own, so they can be bookmarked). */
+export function LiteracyNav({ active }: { active: LiteracyPage }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const pages = PAGES.filter((page) => hasAnyRole(user, LITERACY_PAGE_ROLES[page.key]));
+  return (
+    <nav aria-label={t('literacy.nav.label')}>
+      <Menu
+        mode="horizontal"
+        selectedKeys={[active]}
+        style={{ marginBottom: 16, minWidth: 0 }}
+        items={pages.map((page) => ({
+          key: page.key,
+          label: (
+            <Link to={page.path} aria-current={page.key === active ? 'page' : undefined}>
+              {t(`literacy.nav.${page.key}`)}
+            </Link>
+          ),
+        }))}
+      />
+    </nav>
+  );
+}
