@@ -41,8 +41,8 @@ def build_template(courses: list[tuple[str, str]]) -> bytes:
             cell.fill = required_fill
         data.column_dimensions[letter].width = max(14, len(column.header_vi) + 4)
         if column.name in TEXT_COLUMNS:
-            for row in range(2, 2 + 200):
-                data.cell(row=row, column=index).number_format = "@"
+            # The whole column as text (not cells: those would count as filled rows).
+            data.column_dimensions[letter].number_format = "@"
         if column.name in LISTS:
             labels = list(LISTS[column.name].values())
             list_index = list(LISTS).index(column.name) + 1
