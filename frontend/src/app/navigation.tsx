@@ -27,6 +27,8 @@ export interface NavItem {
 export const access = {
   overview: STAFF_ROLES,
   movements: STAFF_ROLES,
+  /** Starting and editing movements (the API decides per organising unit). */
+  movementsManage: ['admin', 'manager'],
   scoring: STAFF_ROLES,
   literacy: STAFF_ROLES,
   accounts: ['admin'],

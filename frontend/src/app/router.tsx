@@ -56,6 +56,23 @@ export const routes: RouteObject[] = [
                     index: true,
                     lazy: async () => ({ Component: (await import('./routes/movements')).MovementsRoute }),
                   },
+                  {
+                    element: <RequireRole roles={access.movementsManage} />,
+                    children: [
+                      {
+                        path: 'new',
+                        lazy: async () => ({ Component: (await import('./routes/movement-new')).MovementNewRoute }),
+                      },
+                      {
+                        path: ':campaignId/edit',
+                        lazy: async () => ({ Component: (await import('./routes/movement-edit')).MovementEditRoute }),
+                      },
+                    ],
+                  },
+                  {
+                    path: ':campaignId',
+                    lazy: async () => ({ Component: (await import('./routes/movement-detail')).MovementDetailRoute }),
+                  },
                 ],
               },
               {

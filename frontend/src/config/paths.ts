@@ -3,6 +3,7 @@ export const paths = {
   home: '/',
   login: '/login',
   movements: '/movements',
+  movementNew: '/movements/new',
   scoring: '/scoring',
   literacy: '/literacy',
   literacyLearners: '/literacy/learners',
@@ -21,3 +22,7 @@ export function safeNextPath(next: string | null | undefined): string | undefine
   if (next === paths.login || next.startsWith(`${paths.login}?`)) return undefined;
   return next;
 }
+
+/** A movement's detail page, and its edit page. */
+export const movementPath = (campaignId: string) => `${paths.movements}/${encodeURIComponent(campaignId)}`;
+export const movementEditPath = (campaignId: string) => `${movementPath(campaignId)}/edit`;

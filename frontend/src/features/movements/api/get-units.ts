@@ -1,0 +1,12 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { campaignApi, unwrap } from '@/lib/api/services';
+
+/** Units that may organise a movement (the province's tree, at most 500). */
+export async function getUnits({ signal }: { signal?: AbortSignal } = {}) {
+  return unwrap(campaignApi.GET('/v1/units', { params: { query: { limit: 500 } }, signal }));
+}
+
+export const getUnitsQueryOptions = () =>
+  queryOptions({ queryKey: ['units', 'all'] as const, queryFn: ({ signal }) => getUnits({ signal }), staleTime: 5 * 60_000 });
+
+export const useUnits = () => useQuery(getUnitsQueryOptions());

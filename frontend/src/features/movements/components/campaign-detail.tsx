@@ -1,0 +1,424 @@
+import { CheckOutlined, DownloadOutlined, EditOutlined, FileAddOutlined, PlayCircleOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Radio, Space, Statistic, Table, Tabs, Timeline, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { PageLoader } from '@/components/ui/page-loader';
+import { PageTitle } from '@/components/ui/page-title';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import type { CampaignSchemas } from '@/lib/api/services';
+import { useCurrentUser } from '@/lib/auth/use-session';
+import { useFormatters } from '@/lib/format';
+import { useDownloadParticipants } from '../api/download-participants';
+import {
+  useCampaign,
+  useCommendations,
+  useInitiatives,
+  useParticipants,
+  usePhases,
+  useReports,
+  useSummary,
+  useTargets,
+} from '../api/get-campaign';
+import type { PlanStatus } from '../api/get-campaign';
+import { useCampaignMutations } from '../api/mutate-campaign';
+import { canRunCampaign, reportingUnits } from './access';
+import { PhaseFormModal } from './phase-form';
+import { ReportFormModal } from './report-form';
+import { ReturnReportModal } from './return-report-modal';
+import { CampaignStatusTag, InitiativeStatusTag, PlanStatusTag, ReportStatusTag } from './status-tags';
+import { TargetFormModal } from './target-form';
+import { TargetProgress } from './target-progress';
+
+type Campaign = CampaignSchemas['CampaignOut'];
+
+export interface CampaignDetailProps {
+  campaignId: string;
+  editPath: (id: string) => string;
+  listPath: string;
+}
+
+/** A movement: its contents, timeline, targets, participants, reports and recognition, with the actions the user may take. */
+export function CampaignDetail({ campaignId, editPath, listPath }: CampaignDetailProps) {
+  const { t } = useTranslation();
+  const campaign = useCampaign(campaignId);
+  if (campaign.isPending) return <PageLoader />;
+  if (campaign.isError) {
+    return (
+      <section>
+        <PageTitle title={t('movements.detail.title')} />
+        <ProblemAlert error={campaign.error} messages={{ 404: t('movements.detail.notFound') }} />
+        <Link to={listPath}>{t('movements.detail.backToList')}</Link>
+      </section>
+    );
+  }
+  return <CampaignPage campaign={campaign.data} editPath={editPath} />;
+}
+
+function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (id: string) => string }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const mutations = useCampaignMutations(campaign.id);
+  const runs = canRunCampaign(user, campaign.organizer_unit_code);
+  const participants = useParticipants(campaign.id);
+  const targets = useTargets(campaign.id);
+  const [dialog, setDialog] = useState<'phase' | 'target' | 'report' | null>(null);
+  const reporters = reportingUnits(user, participants.data?.items ?? []).map((p) => ({ code: p.unit_code, name: p.unit_name }));
+  const download = useDownloadParticipants(campaign.id);
+
+  const actions = (
+    <Space wrap>
+      {runs && campaign.status !== 'closed' && (
+        <Button icon={<EditOutlined />} onClick={() => { void navigate(editPath(campaign.id)); }}>{t('movements.detail.edit')}</Button>
+      )}
+      {runs && campaign.status === 'draft' && (
+        <Popconfirm title={t('movements.detail.launchConfirm')} okText={t('movements.detail.launch')} cancelText={t('movements.form.cancel')} onConfirm={() => { mutations.transition.mutateAsync('launch').then(() => message.success(t('movements.detail.launched')), () => undefined); }}>
+          <Button type="primary" icon={<PlayCircleOutlined />}>{t('movements.detail.launch')}</Button>
+        </Popconfirm>
+      )}
+      {runs && campaign.status === 'active' && (
+        <Popconfirm title={t('movements.detail.closeConfirm')} okText={t('movements.detail.close')} cancelText={t('movements.form.cancel')} onConfirm={() => { mutations.transition.mutateAsync('close').then(() => message.success(t('movements.detail.closed')), () => undefined); }}>
+          <Button danger icon={<StopOutlined />}>{t('movements.detail.close')}</Button>
+        </Popconfirm>
+      )}
+      {campaign.status === 'active' && reporters.length > 0 && (
+        <Button type="primary" icon={<FileAddOutlined />} onClick={() => { setDialog('report'); }}>
+          {t('movements.reports.file')}
+        </Button>
+      )}
+    </Space>
+  );
+
+  return (
+    <Flex vertical gap="large">
+      <section>
+        <PageTitle title={campaign.title} extra={actions} />
+        <ProblemAlert error={mutations.transition.error} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'code', label: t('movements.fields.code'), children: campaign.code },
+            { key: 'status', label: t('movements.fields.status'), children: <CampaignStatusTag status={campaign.status} /> },
+            { key: 'level', label: t('movements.fields.level'), children: t(`movements.level.${campaign.level}`) },
+            { key: 'organizer', label: t('movements.fields.organizer'), children: campaign.organizer_unit_code },
+            { key: 'period', label: t('movements.fields.period'), children: `${date(campaign.starts_on)} – ${date(campaign.ends_on)}` },
+          ]}
+        />
+      </section>
+      <SummaryCards campaignId={campaign.id} />
+      <Tabs
+        items={[
+          { key: 'general', label: t('movements.detail.tabs.general'), children: <GeneralTab campaign={campaign} runs={runs} onAddPhase={() => { setDialog('phase'); }} /> },
+          { key: 'targets', label: t('movements.detail.tabs.targets'), children: <TargetsTab campaign={campaign} runs={runs} onAdd={() => { setDialog('target'); }} /> },
+          {
+            key: 'participants',
+            label: t('movements.detail.tabs.participants'),
+            children: (
+              <ParticipantsTab
+                campaignId={campaign.id}
+                onDownload={() => { download.mutate(`participants-${campaign.code}.xlsx`); }}
+                downloading={download.isPending}
+                downloadError={download.error}
+              />
+            ),
+          },
+          { key: 'reports', label: t('movements.detail.tabs.reports'), children: <ReportsTab campaign={campaign} runs={runs} /> },
+          { key: 'initiatives', label: t('movements.detail.tabs.initiatives'), children: <InitiativesTab campaignId={campaign.id} /> },
+          { key: 'commendations', label: t('movements.detail.tabs.commendations'), children: <CommendationsTab campaignId={campaign.id} /> },
+        ]}
+      />
+      <PhaseFormModal open={dialog === 'phase'} campaign={campaign} onSubmit={(body) => mutations.addPhase.mutateAsync(body)} onClose={() => { setDialog(null); }} />
+      <TargetFormModal open={dialog === 'target'} onSubmit={(body) => mutations.addTarget.mutateAsync(body)} onClose={() => { setDialog(null); }} />
+      <ReportFormModal
+        open={dialog === 'report'}
+        campaign={campaign}
+        targets={targets.data?.items ?? []}
+        units={reporters}
+        onSubmit={(body) => mutations.fileReport.mutateAsync(body).then(() => message.success(t('movements.reports.filed')))}
+        onClose={() => { setDialog(null); }}
+      />
+    </Flex>
+  );
+}
+
+function SummaryCards({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const summary = useSummary(campaignId);
+  if (summary.isError) return <ProblemAlert error={summary.error} />;
+  const data = summary.data;
+  return (
+    <section aria-label={t('movements.detail.summary')}>
+      <Flex wrap gap="middle">
+        <Card size="small"><Statistic title={t('movements.summary.daysLeft')} value={data ? Math.max(0, data.days_left) : '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.summary.participants')} value={data?.participants ?? '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.planStatus.on_time')} value={data?.plans.on_time ?? '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.planStatus.late')} value={data?.plans.late ?? '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.planStatus.missing')} value={data?.plans.missing ?? '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.summary.reportsToReview')} value={data?.reports.submitted ?? '–'} loading={summary.isPending} /></Card>
+      </Flex>
+    </section>
+  );
+}
+
+function GeneralTab({ campaign, runs, onAddPhase }: { campaign: Campaign; runs: boolean; onAddPhase: () => void }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const phases = usePhases(campaign.id);
+  return (
+    <Flex vertical gap="middle">
+      {campaign.description && <Typography.Paragraph>{campaign.description}</Typography.Paragraph>}
+      <section>
+        <Typography.Title level={2} style={{ fontSize: 20 }}>{t('movements.fields.contents')}</Typography.Title>
+        {campaign.contents.length === 0 ? (
+          <Typography.Text>{t('movements.detail.noContents')}</Typography.Text>
+        ) : (
+          <ol style={{ paddingInlineStart: 20 }}>
+            {[...campaign.contents].sort((a, b) => a.no - b.no).map((content) => (
+              <li key={content.no} value={content.no}>
+                <strong>{content.title}</strong>
+                {content.description && <div>{content.description}</div>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {campaign.objectives.length > 0 && (
+        <section>
+          <Typography.Title level={2} style={{ fontSize: 20 }}>{t('movements.fields.objectives')}</Typography.Title>
+          <ul style={{ paddingInlineStart: 20 }}>
+            {campaign.objectives.map((objective) => <li key={objective}>{objective}</li>)}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="phases-heading">
+        <Flex justify="space-between" align="center" wrap gap="small">
+          <Typography.Title level={2} style={{ fontSize: 20 }} id="phases-heading">{t('movements.phases.title')}</Typography.Title>
+          {runs && campaign.status !== 'closed' && <Button icon={<PlusOutlined />} onClick={onAddPhase}>{t('movements.phases.add')}</Button>}
+        </Flex>
+        <ProblemAlert error={phases.error} />
+        {phases.data?.items.length === 0 && <Empty description={t('movements.phases.none')} />}
+        {phases.data?.items.map((phase) => (
+          <Card key={phase.id} size="small" title={`${phase.name} · ${date(phase.starts_on)} – ${date(phase.ends_on)}`} style={{ marginBottom: 12 }}>
+            {phase.milestones.length === 0 ? (
+              <Typography.Text>{t('movements.phases.noMilestones')}</Typography.Text>
+            ) : (
+              <Timeline
+                items={[...phase.milestones].sort((a, b) => a.due_on.localeCompare(b.due_on)).map((milestone) => ({
+                  key: `${milestone.title}-${milestone.due_on}`,
+                  title: date(milestone.due_on),
+                  content: `${milestone.title} (${t(`movements.milestoneKind.${milestone.kind}`)})`,
+                }))}
+              />
+            )}
+          </Card>
+        ))}
+      </section>
+    </Flex>
+  );
+}
+
+function TargetsTab({ campaign, runs, onAdd }: { campaign: Campaign; runs: boolean; onAdd: () => void }) {
+  const { t } = useTranslation();
+  const { date, number } = useFormatters();
+  const targets = useTargets(campaign.id);
+  const summary = useSummary(campaign.id);
+  const progress = new Map((summary.data?.targets ?? []).map((target) => [target.code, target]));
+  const columns: TableColumnsType<CampaignSchemas['TargetOut']> = [
+    { title: t('movements.targets.title'), dataIndex: 'title', render: (title: string, target) => <div>{title}<div style={{ fontSize: 12 }}>{target.code}</div></div> },
+    { title: t('movements.targets.measure'), dataIndex: 'measure', render: (value: 'percent' | 'count' | 'ratio') => t(`movements.measure.${value}`) },
+    {
+      title: t('movements.targets.baselineToTarget'),
+      key: 'values',
+      render: (_, target) => `${number(target.baseline)} → ${number(target.target)} (${t(`movements.direction.${target.direction}`)})`,
+    },
+    { title: t('movements.targets.dueOn'), dataIndex: 'due_on', render: (value: string | null) => date(value) },
+    {
+      title: t('movements.targets.progress'),
+      key: 'progress',
+      width: 260,
+      render: (_, target) => <TargetProgress title={target.title} progress={progress.get(target.code)?.mean_progress} unitsReporting={progress.get(target.code)?.units_reporting ?? 0} />,
+    },
+  ];
+  return (
+    <Flex vertical gap="middle">
+      {runs && campaign.status !== 'closed' && (
+        <div><Button icon={<PlusOutlined />} onClick={onAdd}>{t('movements.targets.add')}</Button></div>
+      )}
+      <ProblemAlert error={targets.error} />
+      <Table rowKey="id" columns={columns} dataSource={targets.data?.items ?? []} loading={targets.isPending} pagination={false} locale={{ emptyText: t('movements.targets.none') }} scroll={{ x: true }} />
+    </Flex>
+  );
+}
+
+const PLAN_FILTERS = ['all', 'late', 'missing', 'on_time'] as const;
+
+function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }: { campaignId: string; onDownload: () => void; downloading: boolean; downloadError: unknown }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const [filter, setFilter] = useState<(typeof PLAN_FILTERS)[number]>('all');
+  const participants = useParticipants(campaignId, filter === 'all' ? undefined : filter);
+  const columns: TableColumnsType<CampaignSchemas['ParticipantOut']> = [
+    { title: t('movements.participants.unit'), dataIndex: 'unit_name', render: (name: string, participant) => <div>{name}<div style={{ fontSize: 12 }}>{participant.unit_code}</div></div> },
+    { title: t('movements.participants.cluster'), dataIndex: 'cluster', render: (value: string | null) => value ?? '–' },
+    { title: t('movements.participants.planStatus'), dataIndex: 'plan_status', render: (value: PlanStatus) => <PlanStatusTag status={value} /> },
+    {
+      title: t('movements.participants.plan'),
+      key: 'plan',
+      render: (_, participant) => (participant.plan_document_no ? `${participant.plan_document_no} · ${date(participant.plan_issued_on)}` : '–'),
+    },
+    { title: t('movements.participants.lastReport'), dataIndex: 'last_report_on', render: (value: string | null) => date(value) },
+  ];
+  return (
+    <Flex vertical gap="middle">
+      <Flex wrap gap="middle" justify="space-between">
+        <Radio.Group
+          aria-label={t('movements.participants.filter')}
+          optionType="button"
+          value={filter}
+          onChange={(event) => { setFilter(event.target.value as (typeof PLAN_FILTERS)[number]); }}
+          options={PLAN_FILTERS.map((value) => ({ value, label: value === 'all' ? t('movements.participants.all') : t(`movements.planStatus.${value}`) }))}
+        />
+        <Button icon={<DownloadOutlined />} loading={downloading} onClick={onDownload}>{t('movements.participants.download')}</Button>
+      </Flex>
+      <ProblemAlert error={downloadError} />
+      <ProblemAlert error={participants.error} />
+      <Table rowKey="unit_code" columns={columns} dataSource={participants.data?.items ?? []} loading={participants.isFetching} locale={{ emptyText: t('movements.participants.none') }} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: true }} />
+    </Flex>
+  );
+}
+
+const REPORT_FILTERS = ['all', 'submitted', 'accepted', 'returned'] as const;
+
+function ReportsTab({ campaign, runs }: { campaign: Campaign; runs: boolean }) {
+  const { t } = useTranslation();
+  const { date, number } = useFormatters();
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<(typeof REPORT_FILTERS)[number]>(runs ? 'submitted' : 'all');
+  const reports = useReports(campaign.id, filter === 'all' ? undefined : filter);
+  const participants = useParticipants(campaign.id);
+  const { review } = useCampaignMutations(campaign.id);
+  const [returning, setReturning] = useState<CampaignSchemas['ReportOut'] | null>(null);
+  const unitName = (code: string) => participants.data?.items.find((p) => p.unit_code === code)?.unit_name ?? code;
+
+  const columns: TableColumnsType<CampaignSchemas['ReportOut']> = [
+    { title: t('movements.reports.unit'), dataIndex: 'unit_code', render: (code: string) => <div>{unitName(code)}<div style={{ fontSize: 12 }}>{code}</div></div> },
+    { title: t('movements.reports.periodEnd'), dataIndex: 'period_end', render: (value: string) => date(value) },
+    {
+      title: t('movements.reports.values'),
+      dataIndex: 'values',
+      render: (values: Record<string, string>) => (
+        <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+          {Object.entries(values).map(([code, value]) => <li key={code}>{code}: {number(value)}</li>)}
+        </ul>
+      ),
+    },
+    {
+      title: t('movements.reports.narrative'),
+      key: 'narrative',
+      render: (_, report) => (
+        <div>
+          {report.narrative}
+          {report.evidence.length > 0 && (
+            <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+              {report.evidence.map((item) => <li key={item.url}><a href={item.url} target="_blank" rel="noreferrer">{item.title}</a></li>)}
+            </ul>
+          )}
+        </div>
+      ),
+    },
+    {
+      title: t('movements.reports.status'),
+      key: 'status',
+      render: (_, report) => (
+        <div>
+          <ReportStatusTag status={report.status} />
+          {report.review_note && <div style={{ fontSize: 12 }}>{t('movements.reports.noteShown', { note: report.review_note })}</div>}
+        </div>
+      ),
+    },
+  ];
+  if (runs) {
+    columns.push({
+      title: t('movements.reports.actions'),
+      key: 'actions',
+      render: (_, report) =>
+        report.status === 'submitted' ? (
+          <Space wrap>
+            <Button
+              size="small"
+              type="primary"
+              icon={<CheckOutlined />}
+              aria-label={t('movements.reports.acceptOf', { unit: unitName(report.unit_code) })}
+              loading={review.isPending && review.variables.reportId === report.id}
+              onClick={() => { review.mutateAsync({ reportId: report.id, accept: true }).then(() => message.success(t('movements.reports.accepted')), () => undefined); }}
+            >
+              {t('movements.reports.accept')}
+            </Button>
+            <Button size="small" icon={<RollbackOutlined />} aria-label={t('movements.reports.returnOf', { unit: unitName(report.unit_code) })} onClick={() => { setReturning(report); }}>
+              {t('movements.reports.return')}
+            </Button>
+          </Space>
+        ) : null,
+    });
+  }
+  return (
+    <Flex vertical gap="middle">
+      <Radio.Group
+        aria-label={t('movements.reports.filter')}
+        optionType="button"
+        value={filter}
+        onChange={(event) => { setFilter(event.target.value as (typeof REPORT_FILTERS)[number]); }}
+        options={REPORT_FILTERS.map((value) => ({ value, label: value === 'all' ? t('movements.reports.all') : t(`movements.reportStatus.${value}`) }))}
+      />
+      <ProblemAlert error={review.error} />
+      <ProblemAlert error={reports.error} />
+      <Table rowKey="id" columns={columns} dataSource={reports.data?.items ?? []} loading={reports.isFetching} locale={{ emptyText: t('movements.reports.none') }} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: true }} />
+      <ReturnReportModal
+        unitName={returning ? unitName(returning.unit_code) : undefined}
+        onSubmit={(note) => (returning ? review.mutateAsync({ reportId: returning.id, accept: false, note }).then(() => message.success(t('movements.reports.returned'))) : Promise.resolve())}
+        onClose={() => { setReturning(null); }}
+      />
+    </Flex>
+  );
+}
+
+function InitiativesTab({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const initiatives = useInitiatives(campaignId);
+  const columns: TableColumnsType<CampaignSchemas['InitiativeOut']> = [
+    { title: t('movements.initiatives.title'), dataIndex: 'title', render: (title: string, item) => <div>{title}{item.summary && <div style={{ fontSize: 12 }}>{item.summary}</div>}</div> },
+    { title: t('movements.initiatives.unit'), dataIndex: 'unit_code' },
+    { title: t('movements.initiatives.authors'), dataIndex: 'authors', render: (authors: string[]) => authors.join(', ') },
+    { title: t('movements.initiatives.status'), dataIndex: 'status', render: (status: 'submitted' | 'accepted' | 'rejected') => <InitiativeStatusTag status={status} /> },
+    { title: t('movements.initiatives.assessment'), dataIndex: 'assessment', render: (value: string | null) => value ?? '–' },
+  ];
+  return (
+    <>
+      <ProblemAlert error={initiatives.error} />
+      <Table rowKey="id" columns={columns} dataSource={initiatives.data?.items ?? []} loading={initiatives.isPending} locale={{ emptyText: t('movements.initiatives.none') }} scroll={{ x: true }} />
+    </>
+  );
+}
+
+function CommendationsTab({ campaignId }: { campaignId: string }) {
+  const { t } = useTranslation();
+  const { date } = useFormatters();
+  const commendations = useCommendations(campaignId);
+  const columns: TableColumnsType<CampaignSchemas['CommendationOut']> = [
+    { title: t('movements.commendations.recipient'), key: 'recipient', render: (_, item) => (item.recipient_type === 'person' ? `${item.person_name ?? ''} (${item.unit_code})` : item.unit_code) },
+    { title: t('movements.commendations.form'), dataIndex: 'form' },
+    { title: t('movements.commendations.decision'), key: 'decision', render: (_, item) => `${item.decision_no} · ${date(item.decided_on)}` },
+    { title: t('movements.commendations.reason'), dataIndex: 'reason' },
+  ];
+  return (
+    <>
+      <ProblemAlert error={commendations.error} />
+      <Table rowKey="id" columns={columns} dataSource={commendations.data?.items ?? []} loading={commendations.isPending} locale={{ emptyText: t('movements.commendations.none') }} scroll={{ x: true }} />
+    </>
+  );
+}
