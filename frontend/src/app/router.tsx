@@ -83,6 +83,18 @@ export const routes: RouteObject[] = [
                     index: true,
                     lazy: async () => ({ Component: (await import('./routes/scoring')).ScoringRoute }),
                   },
+                  {
+                    path: 'criteria-sets/:setId',
+                    lazy: async () => ({ Component: (await import('./routes/scoring-criteria-set')).CriteriaSetRoute }),
+                  },
+                  {
+                    path: 'rounds/:roundId',
+                    lazy: async () => ({ Component: (await import('./routes/scoring-round')).RoundRoute }),
+                  },
+                  {
+                    path: 'scorecards/:scorecardId',
+                    lazy: async () => ({ Component: (await import('./routes/scoring-scorecard')).ScorecardRoute }),
+                  },
                 ],
               },
               {

@@ -1,0 +1,151 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTestQueryClient, jsonResponse, mockFetch, testUser } from '@/testing/test-utils';
+import type { Role } from '@/lib/auth/roles';
+import type { Scorecard } from '../api/get-scorecard';
+import { ScorecardForm } from '../components/scorecard-form';
+import type { Criterion } from '../logic/scores';
+
+const CRITERIA: Criterion[] = [
+  {
+    code: '1',
+    title: 'Chuyển đổi số',
+    max_points: '20',
+    method: 'manual',
+    children: [
+      { code: '1.1', title: 'Kế hoạch', max_points: '15', method: 'manual', children: [] },
+      { code: '1.2', title: 'Số hóa hồ sơ', max_points: '15', method: 'target_progress', target_code: 'T', children: [] },
+    ],
+  },
+  { code: '2', title: 'Chữ ký số', max_points: '5', method: 'boolean', children: [] },
+];
+const BANDS = [
+  { label: 'Tốt', min_score: '20' },
+  { label: 'Đạt', min_score: '10' },
+];
+
+function scorecard(status: Scorecard['status'], overrides: Partial<Record<string, Partial<Scorecard['entries'][number]>>> = {}): Scorecard {
+  const entry = (code: string, title: string, max: string, method: string) => ({
+    criterion_code: code,
+    title,
+    max_points: max,
+    method,
+    self_score: null,
+    reviewed_score: null,
+    auto_score: null,
+    ...overrides[code],
+  });
+  return {
+    id: 'sc-1',
+    round_id: 'r-1',
+    subject_type: 'collective',
+    subject_id: '66-SVHTTDL',
+    subject_name: 'Sở Văn hóa, Thể thao và Du lịch',
+    unit_code: '66-SVHTTDL',
+    cluster: 'Khối các sở',
+    status,
+    entries: [entry('1.1', 'Kế hoạch', '15', 'manual'), entry('1.2', 'Số hóa hồ sơ', '15', 'target_progress'), entry('2', 'Chữ ký số', '5', 'boolean')],
+    total: '0',
+    band: null,
+    pending: [],
+    return_reason: null,
+    updated_at: '2025-10-01T00:00:00Z',
+  };
+}
+
+function renderForm(card: Scorecard, roles: Role[]) {
+  return render(
+    <QueryClientProvider client={createTestQueryClient()}>
+      <ScorecardForm scorecard={card} etag={'"abc"'} criteria={CRITERIA} bands={BANDS} user={testUser({ roles, unit_codes: ['66-SVHTTDL'] })} />
+    </QueryClientProvider>,
+  );
+}
+
+// Typing into antd inputs in jsdom is slow on a shared machine.
+const SLOW = 30_000;
+
+const totals = () => screen.getByRole('region', { name: 'Tổng điểm' });
+
+describe('ScorecardForm', () => {
+  beforeEach(() => {
+    // jsdom has no ResizeObserver; the table's horizontal scroll watches its width with one.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe(): void {
+          // nothing to watch in jsdom
+        }
+        unobserve(): void {
+          // nothing to watch in jsdom
+        }
+        disconnect(): void {
+          // nothing to watch in jsdom
+        }
+      },
+    );
+  });
+
+  it('updates the totals live as the manager self-assesses, capping a parent at its maximum', async () => {
+    const user = userEvent.setup();
+    renderForm(scorecard('draft', { '1.2': { auto_score: '9' } }), ['manager']);
+
+    expect(within(totals()).getByRole('heading', { name: 'Tổng điểm: 9 / 25' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Điểm tự chấm, tiêu chí 1.1 Kế hoạch'), '14');
+    // 14 + 9 = 23, capped at 20 for criterion 1.
+    expect(within(totals()).getByRole('heading', { name: 'Tổng điểm: 20 / 25' })).toBeInTheDocument();
+    expect(within(totals()).getByText(/Xếp loại dự kiến: Tốt/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Điểm tự chấm, tiêu chí 2 Chữ ký số'), '5');
+    expect(within(totals()).getByRole('heading', { name: 'Tổng điểm: 25 / 25' })).toBeInTheDocument();
+    // The automatic value beats the self-assessment for an automatic criterion.
+    await user.type(screen.getByLabelText('Điểm tự chấm, tiêu chí 1.2 Số hóa hồ sơ'), '1');
+    expect(within(totals()).getByRole('heading', { name: 'Tổng điểm: 25 / 25' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Gửi thẩm định/ })).toBeEnabled();
+    expect(screen.queryByLabelText(/Điểm thẩm định/)).not.toBeInTheDocument();
+  }, SLOW);
+
+  it('refuses a score above the maximum or between 0 and the maximum of a met-or-not criterion', async () => {
+    const user = userEvent.setup();
+    renderForm(scorecard('draft'), ['manager']);
+
+    const plan = screen.getByLabelText('Điểm tự chấm, tiêu chí 1.1 Kế hoạch');
+    await user.type(plan, '16');
+    expect(await screen.findByText('Điểm phải từ 0 đến 15.')).toBeInTheDocument();
+    expect(plan).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByRole('button', { name: /Lưu/ })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Gửi thẩm định/ })).toBeDisabled();
+
+    await user.clear(plan);
+    await user.type(plan, '15');
+    expect(screen.queryByText('Điểm phải từ 0 đến 15.')).not.toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Điểm tự chấm, tiêu chí 2 Chữ ký số'), '3');
+    expect(await screen.findByText('Tiêu chí đạt / không đạt: điểm là 0 hoặc 5.')).toBeInTheDocument();
+  }, SLOW);
+
+  it('lets an evaluator enter reviewed scores, which take over, and sends them with If-Match', async () => {
+    const user = userEvent.setup();
+    const fetchMock = mockFetch(() => jsonResponse(scorecard('submitted', { '1.1': { self_score: '10', reviewed_score: '8' } })));
+    renderForm(scorecard('submitted', { '1.1': { self_score: '10' } }), ['evaluator']);
+
+    expect(within(totals()).getByRole('heading', { name: 'Tổng điểm: 10 / 25' })).toBeInTheDocument();
+    expect(screen.queryByLabelText(/Điểm tự chấm/)).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Điểm thẩm định, tiêu chí 1.1 Kế hoạch'), '8');
+    expect(within(totals()).getByRole('heading', { name: 'Tổng điểm: 8 / 25' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /Lưu/ }));
+    const patch = fetchMock.mock.calls.map(([request]) => request as Request).find((request) => request.method === 'PATCH');
+    expect(patch?.headers.get('If-Match')).toBe('"abc"');
+    expect(await patch?.json()).toEqual({ entries: [{ criterion_code: '1.1', reviewed_score: 8 }] });
+    expect(screen.getByRole('button', { name: /Trả lại/ })).toBeInTheDocument();
+  }, SLOW);
+
+  it('shows the council only approve and return, and nothing to edit', () => {
+    renderForm(scorecard('reviewed', { '1.1': { self_score: '10', reviewed_score: '8' } }), ['council']);
+    expect(screen.getByRole('button', { name: /Phê duyệt/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Trả lại/ })).toBeInTheDocument();
+    expect(screen.queryByRole('spinbutton')).not.toBeInTheDocument();
+    expect(screen.getByText('Đã thẩm định')).toBeInTheDocument();
+  });
+});
