@@ -82,7 +82,8 @@ LEARNER_DIMS = "l.province_code, l.commune_code, l.category, l.gender, coalesce(
 RECORD_FACT = "r.course_code, coalesce(r.completed_on, r.enrolled_on), r.status = 'completed'"
 
 # Records now (+1) and as they were (-1) for the learners a statement touched; `moved` holds the ids of
-# the rows whose counted fields the statement changed (their old versions come from `old_rows`).
+# the rows whose counted fields the statement changed (their old versions come from `old_rows`). NOT EXISTS,
+# not NOT IN: a NOT IN over a million ids that do not fit work_mem is a nested loop.
 RECORD_FACTS = f"""
     SELECT 1, r.learner_id, {LEARNER_DIMS}, {RECORD_FACT}
     FROM literacy.training_record r JOIN literacy.learner l ON l.id = r.learner_id
@@ -90,7 +91,8 @@ RECORD_FACTS = f"""
     UNION ALL
     SELECT -1, r.learner_id, {LEARNER_DIMS}, {RECORD_FACT}
     FROM literacy.training_record r JOIN literacy.learner l ON l.id = r.learner_id
-    WHERE r.learner_id IN (SELECT learner_id FROM changed) AND r.id NOT IN (SELECT id FROM moved)
+    WHERE r.learner_id IN (SELECT learner_id FROM changed)
+      AND NOT EXISTS (SELECT 1 FROM moved m WHERE m.id = r.id)
     {{old_versions}}
 """
 OLD_VERSIONS = f"""

@@ -203,6 +203,8 @@ class ImportWorker:
             try:
                 async with self.engine.begin() as connection:
                     await connection.execute(text("SET LOCAL statement_timeout = 0"))
+                    # Hash joins and aggregates over a million staged rows stay in memory.
+                    await connection.execute(text("SET LOCAL work_mem = '256MB'"))
                     counts = await merge(
                         connection,
                         job_id=str(claim.id),
