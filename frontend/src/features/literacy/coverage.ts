@@ -47,13 +47,22 @@ function nextMonth(day: string): string {
  * Bars of learners and of those who completed, per group. By month on a time axis, with the
  * 100 peak days shaded (markArea) and the axis widened to show the whole drive.
  */
-export function coverageChartOption(t: TFunction, groupBy: CoverageGroup, items: readonly CoverageItem[]): ChartOption {
+export function coverageChartOption(
+  t: TFunction,
+  groupBy: CoverageGroup,
+  items: readonly CoverageItem[],
+  formatNumber: (value: number) => string = String,
+): ChartOption {
+  const valueAxis = { type: 'value' as const, axisLabel: { formatter: formatNumber } };
   const learnersName = t('literacy.coverage.learners');
   const completedName = t('literacy.coverage.completed');
   const common = {
     tooltip: { trigger: 'axis' as const },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    // ECharts writes its own description over the container's label (a list of raw values,
+    // timestamps on a time axis); say what the chart shows instead: the table has the numbers.
+    aria: { enabled: true, label: { description: t(`literacy.coverage.chartLabel.${groupBy}`) } },
   };
 
   if (groupBy === 'month') {
@@ -67,7 +76,7 @@ export function coverageChartOption(t: TFunction, groupBy: CoverageGroup, items:
         min: earlierOf(first, monthStart(PEAK_DAYS.from)),
         max: nextMonth(laterOf(last, monthStart(PEAK_DAYS.to))),
       },
-      yAxis: { type: 'value' },
+      yAxis: valueAxis,
       series: [
         {
           type: 'bar',
@@ -95,7 +104,7 @@ export function coverageChartOption(t: TFunction, groupBy: CoverageGroup, items:
   shown.reverse();
   return {
     ...common,
-    xAxis: { type: 'value' },
+    xAxis: valueAxis,
     yAxis: { type: 'category', data: shown.map((item) => coverageLabel(t, groupBy, item)) },
     series: [
       { type: 'bar', name: learnersName, data: shown.map((item) => item.learners) },

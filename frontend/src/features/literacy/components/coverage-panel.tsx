@@ -25,7 +25,12 @@ export function CoveragePanel() {
   const to = dateWindow?.[1]?.format(API_DATE);
   const coverage = useCoverage({ group_by: groupBy, from, to });
   const report = coverage.data?.group_by === groupBy ? coverage.data : undefined;
-  const option = useMemo(() => (report ? coverageChartOption(t, groupBy, report.items) : undefined), [t, groupBy, report]);
+  const option = useMemo(
+    () => (report ? coverageChartOption(t, groupBy, report.items, (value) => number(value)) : undefined),
+    // `number` changes with the language, as `t` does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, groupBy, report],
+  );
   const chartHeight = groupBy === 'commune' ? 40 + 28 * Math.min(TOP_COMMUNES, report?.items.length ?? 0) : groupBy === 'month' ? 340 : 260;
 
   return (

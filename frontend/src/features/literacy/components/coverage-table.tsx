@@ -68,7 +68,7 @@ export function CoverageTable({ groupBy, report, loading = false }: CoverageTabl
       pagination={report.items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       locale={{ emptyText: t('literacy.coverage.none') }}
       summary={() => (
-        <Table.Summary fixed>
+        <Table.Summary>
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>
               <Typography.Text strong>{t('literacy.coverage.total')}</Typography.Text>
