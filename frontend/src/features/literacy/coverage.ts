@@ -23,9 +23,14 @@ export function coverageLabel(t: TFunction, groupBy: CoverageGroupBy, item: Pick
   return item.label;
 }
 
-/** "2025-08" → "2025-08-01", the first day of the month, where the month's bar stands on a time axis. */
+/** "2025-08" → "2025-08-01", the first day of the month. */
 function monthStart(key: string): string {
   return `${key.slice(0, 7)}-01`;
+}
+
+/** Where a month's bar stands on the time axis: mid-month, so that it sits inside its month. */
+function monthMiddle(key: string): string {
+  return `${key.slice(0, 7)}-16`;
 }
 
 function laterOf(a: string, b: string): string {
@@ -82,7 +87,7 @@ export function coverageChartOption(
           type: 'bar',
           name: learnersName,
           barMaxWidth: 28,
-          data: items.map((item) => [monthStart(item.key), item.learners]),
+          data: items.map((item) => [monthMiddle(item.key), item.learners]),
           markArea: {
             itemStyle: { color: 'rgba(250, 173, 20, 0.15)' },
             label: { show: true, position: 'insideTop', color: '#874d00' },
@@ -93,7 +98,7 @@ export function coverageChartOption(
           type: 'bar',
           name: completedName,
           barMaxWidth: 28,
-          data: items.map((item) => [monthStart(item.key), item.completed]),
+          data: items.map((item) => [monthMiddle(item.key), item.completed]),
         },
       ],
     };

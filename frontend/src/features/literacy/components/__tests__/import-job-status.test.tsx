@@ -39,7 +39,7 @@ describe('importProgressPercent', () => {
   });
 });
 
-describe('ImportJobStatus', () => {
+describe('ImportJobStatus', { timeout: 20_000 }, () => {
   it('shows a progress bar and the rows checked while the job runs, no counts yet', () => {
     render(<ImportJobStatus job={job()} />);
 
