@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined, SubnodeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Typography, message } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -45,6 +45,8 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
   const { t } = useTranslation();
   const format = useFormatters();
   const navigate = useNavigate();
+  const idPrefix = useId();
+  const fieldId = (key: string, field: string) => `${idPrefix}-${key}-${field}`;
   const readOnly = !canManage || criteriaSet?.status === 'published';
   const [name, setName] = useState(criteriaSet?.name ?? '');
   const [campaignId, setCampaignId] = useState(criteriaSet?.campaign_id);
@@ -121,8 +123,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
         aria-label={t('scoring.sets.criterionGroup', { code: draft.code || label })}
       >
         <Space wrap align="start">
-          <Form.Item label={t('scoring.sets.code')} style={{ marginBottom: 0 }}>
+          <Form.Item label={t('scoring.sets.code')} htmlFor={fieldId(draft.key, 'code')} style={{ marginBottom: 0 }}>
             <Input
+                id={fieldId(draft.key, 'code')}
               value={draft.code}
               disabled={readOnly}
               style={{ width: 90 }}
@@ -131,8 +134,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
               }}
             />
           </Form.Item>
-          <Form.Item label={t('scoring.sets.title')} style={{ marginBottom: 0 }}>
+          <Form.Item label={t('scoring.sets.title')} htmlFor={fieldId(draft.key, 'title')} style={{ marginBottom: 0 }}>
             <Input
+                id={fieldId(draft.key, 'title')}
               value={draft.title}
               disabled={readOnly}
               style={{ width: 340 }}
@@ -141,8 +145,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
               }}
             />
           </Form.Item>
-          <Form.Item label={t('scoring.sets.maxPoints')} style={{ marginBottom: 0 }}>
+          <Form.Item label={t('scoring.sets.maxPoints')} htmlFor={fieldId(draft.key, 'max')} style={{ marginBottom: 0 }}>
             <InputNumber
+                id={fieldId(draft.key, 'max')}
               value={draft.maxPoints}
               disabled={readOnly}
               min={0}
@@ -154,8 +159,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
             />
           </Form.Item>
           {leaf ? (
-            <Form.Item label={t('scoring.sets.method')} style={{ marginBottom: 0 }}>
+            <Form.Item label={t('scoring.sets.method')} htmlFor={fieldId(draft.key, 'method')} style={{ marginBottom: 0 }}>
               <Select<Method>
+                id={fieldId(draft.key, 'method')}
                 value={draft.method}
                 disabled={readOnly}
                 style={{ width: 220 }}
@@ -169,8 +175,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
             <Typography.Text type="secondary">{t('scoring.sets.parentHint')}</Typography.Text>
           )}
           {leaf && draft.method === 'target_progress' && (
-            <Form.Item label={t('scoring.sets.targetCode')} style={{ marginBottom: 0 }}>
+            <Form.Item label={t('scoring.sets.targetCode')} htmlFor={fieldId(draft.key, 'target')} style={{ marginBottom: 0 }}>
               <Input
+                id={fieldId(draft.key, 'target')}
                 value={draft.targetCode}
                 disabled={readOnly}
                 style={{ width: 140 }}
@@ -223,8 +230,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
       )}
       {criteriaSet?.status === 'published' && <Alert type="info" showIcon title={t('scoring.sets.readOnly')} />}
       <Form layout="vertical" style={{ maxWidth: 720 }}>
-        <Form.Item label={t('scoring.sets.name')} required>
+        <Form.Item label={t('scoring.sets.name')} htmlFor={fieldId('set', 'name')} required>
           <Input
+            id={fieldId('set', 'name')}
             value={name}
             disabled={readOnly}
             onChange={(event) => {
@@ -234,8 +242,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
         </Form.Item>
         {!criteriaSet && (
           <Space wrap>
-            <Form.Item label={t('scoring.sets.campaign')} required>
+            <Form.Item label={t('scoring.sets.campaign')} htmlFor={fieldId('set', 'campaign')} required>
               <Select
+                id={fieldId('set', 'campaign')}
                 value={campaignId}
                 style={{ width: 420 }}
                 loading={campaigns.isPending}
@@ -244,8 +253,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
                 onChange={setCampaignId}
               />
             </Form.Item>
-            <Form.Item label={t('scoring.sets.subjectType')} required>
+            <Form.Item label={t('scoring.sets.subjectType')} htmlFor={fieldId('set', 'type')} required>
               <Select
+                id={fieldId('set', 'type')}
                 value={subjectType}
                 style={{ width: 200 }}
                 options={(['collective', 'individual'] as const).map((type) => ({ value: type, label: t(`scoring.subjectType.${type}`) }))}
@@ -274,8 +284,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
       <Typography.Title level={2}>{t('scoring.sets.bands')}</Typography.Title>
       {bands.map((band, index) => (
         <Space key={band.key} wrap align="start" role="group" aria-label={t('scoring.sets.bandGroup', { index: index + 1 })}>
-          <Form.Item label={t('scoring.sets.bandLabel')} style={{ marginBottom: 0 }}>
+          <Form.Item label={t('scoring.sets.bandLabel')} htmlFor={fieldId(band.key, 'label')} style={{ marginBottom: 0 }}>
             <Input
+                id={fieldId(band.key, 'label')}
               value={band.label}
               disabled={readOnly}
               style={{ width: 320 }}
@@ -284,8 +295,9 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
               }}
             />
           </Form.Item>
-          <Form.Item label={t('scoring.sets.minScore')} style={{ marginBottom: 0 }}>
+          <Form.Item label={t('scoring.sets.minScore')} htmlFor={fieldId(band.key, 'min')} style={{ marginBottom: 0 }}>
             <InputNumber
+                id={fieldId(band.key, 'min')}
               value={band.minScore}
               disabled={readOnly}
               min={0}

@@ -50,13 +50,15 @@ export function RankingView({ roundId, bands }: RankingViewProps) {
     return {
       tooltip: { trigger: 'item' },
       legend: { top: 0, data: labels.filter((label) => rows.some((row) => (row.band ?? noBand) === label)) },
-      grid: { left: 8, right: 48, top: 48, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: t('scoring.ranking.total') },
+      grid: { left: 8, right: 48, top: 48, bottom: 32, containLabel: true },
+      xAxis: { type: 'value', name: t('scoring.ranking.total'), nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'category', data: names, inverse: true },
       series: labels.map((label) => ({
         name: label,
         type: 'bar',
-        stack: 'total',
+        // One bar per subject: the series (one per band, for the legend) overlap instead of sitting side by side.
+        barGap: '-100%',
+        barMaxWidth: 28,
         itemStyle: { color: colour(label) },
         label: { show: true, position: 'right', formatter: (params: { value: unknown }) => (params.value === null ? '' : format.number(params.value as number)) },
         data: rows.map((row) => ((row.band ?? noBand) === label ? Number(row.total) : null)),
@@ -79,8 +81,9 @@ export function RankingView({ roundId, bands }: RankingViewProps) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap align="end">
-        <Form.Item label={t('scoring.ranking.cluster')} style={{ marginBottom: 0 }}>
+        <Form.Item label={t('scoring.ranking.cluster')} htmlFor={`${roundId}-cluster`} style={{ marginBottom: 0 }}>
           <Select
+            id={`${roundId}-cluster`}
             value={cluster}
             style={{ minWidth: 320 }}
             options={clusters.map((name) => ({ value: name, label: name }))}

@@ -188,7 +188,7 @@ export function ScorecardForm({ scorecard, etag, criteria, bands, user }: Scorec
         dataSource={rows}
         pagination={false}
         size="small"
-        scroll={{ x: 1100 }}
+        tableLayout="auto"
         columns={[
           {
             title: t('scoring.scorecard.criterion'),
@@ -243,6 +243,7 @@ export function ScorecardForm({ scorecard, etag, criteria, bands, user }: Scorec
           {
             title: t('scoring.scorecard.evidence'),
             key: 'evidence',
+            width: 180,
             render: (_, { criterion }) => {
               const code = criterion.code;
               if ((criterion.children ?? []).length > 0) return null;
@@ -273,6 +274,7 @@ export function ScorecardForm({ scorecard, etag, criteria, bands, user }: Scorec
           {
             title: t('scoring.scorecard.notes'),
             key: 'notes',
+            width: 200,
             render: (_, { criterion }) => {
               const code = criterion.code;
               if ((criterion.children ?? []).length > 0) return null;
