@@ -65,6 +65,7 @@ export function CoursesAndClasses() {
           <Select
             id="class-course-filter"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ minWidth: 260 }}
             placeholder={t('literacy.classes.anyCourse')}
             value={courseCode}
