@@ -12,6 +12,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useFormatters } from '@/lib/format';
+import { useCompetenceNames } from '../api/get-competences';
 import { certificatePdfUrl, certificateVerifyUrl, useMyProgress } from '../api/get-my-progress';
 import type { CourseProgress, MyProgress } from '../api/get-my-progress';
 
@@ -55,8 +56,14 @@ function CourseCard({ course }: { course: CourseProgress }) {
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: 12 } as const;
 
+export interface MyProgressViewProps {
+  progress: MyProgress;
+  /** Competence code → name; codes alone while the names load (or if they cannot). */
+  competenceNames?: ReadonlyMap<string, string>;
+}
+
 /** What the page shows once the progress is loaded (separate, so tests can give it data directly). */
-export function MyProgressView({ progress }: { progress: MyProgress }) {
+export function MyProgressView({ progress, competenceNames }: MyProgressViewProps) {
   const { t } = useTranslation();
   const { date, number } = useFormatters();
   const completed = progress.courses.filter((course) => course.status === 'completed').length;
@@ -139,14 +146,19 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
         {progress.competences.length === 0 ? (
           <Typography.Paragraph type="secondary">{t('me.noCompetences')}</Typography.Paragraph>
         ) : (
-          <ul style={{ ...listStyle, gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: 8 }}>
-            {progress.competences.map((competence) => (
-              <li key={competence.code}>
-                <Tag icon={<CheckCircleOutlined />} color="blue" style={{ whiteSpace: 'normal' }}>
-                  <span translate="no">{competence.code}</span> · {t('me.level', { level: competence.level })}
-                </Tag>
-              </li>
-            ))}
+          <ul style={{ ...listStyle, gap: 8 }}>
+            {progress.competences.map((competence) => {
+              const name = competenceNames?.get(competence.code);
+              return (
+                <li key={competence.code} style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
+                  <CheckCircleOutlined aria-hidden style={{ color: '#1677ff' }} />
+                  <span>
+                    <span translate="no">{competence.code}</span>
+                    {name && <> {name}</>} · {t('me.level', { level: competence.level })}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
@@ -158,7 +170,8 @@ export function MyProgressView({ progress }: { progress: MyProgress }) {
 export function MyProgressPanel() {
   const { t } = useTranslation();
   const progress = useMyProgress();
+  const competenceNames = useCompetenceNames();
   if (progress.isPending) return <Typography.Paragraph>{t('app.loading')}</Typography.Paragraph>;
   if (progress.isError) return <ProblemAlert error={progress.error} messages={{ 404: t('me.notFound') }} />;
-  return <MyProgressView progress={progress.data} />;
+  return <MyProgressView progress={progress.data} competenceNames={competenceNames.data} />;
 }

@@ -16,6 +16,7 @@ describe('MyProgressView', { timeout: 20_000 }, () => {
           ],
           competences: [{ code: 'VN.1.1', level: 1 }],
         }}
+        competenceNames={new Map([['VN.1.1', 'Sử dụng thiết bị số']])}
       />,
     );
 
@@ -36,7 +37,9 @@ describe('MyProgressView', { timeout: 20_000 }, () => {
       '/api/literacy/v1/certificates/BDHVS-2025-ABC123.pdf',
     );
 
-    expect(within(screen.getByRole('region', { name: 'Năng lực số đã đạt' })).getByText(/mức 1/)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Năng lực số đã đạt' })).getByRole('listitem')).toHaveTextContent(
+      'VN.1.1 Sử dụng thiết bị số · mức 1',
+    );
     expect(screen.getByText('Giờ đã học').nextElementSibling).toHaveTextContent('4');
   });
 
