@@ -148,18 +148,19 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
 
 function SummaryCards({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
+  const { number } = useFormatters();
   const summary = useSummary(campaignId);
   if (summary.isError) return <ProblemAlert error={summary.error} />;
   const data = summary.data;
   return (
     <section aria-label={t('movements.detail.summary')}>
       <Flex wrap gap="middle">
-        <Card size="small"><Statistic title={t('movements.summary.daysLeft')} value={data ? Math.max(0, data.days_left) : '–'} loading={summary.isPending} /></Card>
-        <Card size="small"><Statistic title={t('movements.summary.participants')} value={data?.participants ?? '–'} loading={summary.isPending} /></Card>
-        <Card size="small"><Statistic title={t('movements.planStatus.on_time')} value={data?.plans.on_time ?? '–'} loading={summary.isPending} /></Card>
-        <Card size="small"><Statistic title={t('movements.planStatus.late')} value={data?.plans.late ?? '–'} loading={summary.isPending} /></Card>
-        <Card size="small"><Statistic title={t('movements.planStatus.missing')} value={data?.plans.missing ?? '–'} loading={summary.isPending} /></Card>
-        <Card size="small"><Statistic title={t('movements.summary.reportsToReview')} value={data?.reports.submitted ?? '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.summary.daysLeft')} value={data ? number(Math.max(0, data.days_left)) : '–'} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.summary.participants')} value={number(data?.participants)} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.planStatus.on_time')} value={number(data?.plans.on_time)} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.planStatus.late')} value={number(data?.plans.late)} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.planStatus.missing')} value={number(data?.plans.missing)} loading={summary.isPending} /></Card>
+        <Card size="small"><Statistic title={t('movements.summary.reportsToReview')} value={number(data?.reports.submitted)} loading={summary.isPending} /></Card>
       </Flex>
     </section>
   );

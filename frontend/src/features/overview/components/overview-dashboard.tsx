@@ -96,11 +96,11 @@ export function OverviewDashboard({ movementPath }: { movementPath: (id: string)
         <Typography.Title level={2} id="overview-movements">{t('overview.movements.title')}</Typography.Title>
         <ProblemAlert error={movements.error ?? summaryError} />
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-          <Col xs={12} md={6}><Card size="small"><Statistic title={t('overview.movements.active')} value={movements.data ? items.length : '–'} loading={movements.isPending} /></Card></Col>
+          <Col xs={12} md={6}><Card size="small"><Statistic title={t('overview.movements.active')} value={movements.data ? number(items.length) : '–'} loading={movements.isPending} /></Card></Col>
           <Col xs={12} md={6}><Card size="small"><Statistic title={t('overview.movements.meanProgress')} value={progressAll === undefined ? '–' : percent(progressAll)} /></Card></Col>
-          <Col xs={12} md={4}><Card size="small"><Statistic title={t('overview.plans.on_time')} value={plans.on_time} prefix={<CheckCircleOutlined aria-hidden />} /></Card></Col>
-          <Col xs={12} md={4}><Card size="small"><Statistic title={t('overview.plans.late')} value={plans.late} prefix={<ClockCircleOutlined aria-hidden />} /></Card></Col>
-          <Col xs={12} md={4}><Card size="small"><Statistic title={t('overview.plans.missing')} value={plans.missing} prefix={<MinusCircleOutlined aria-hidden />} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('overview.plans.on_time')} value={number(plans.on_time)} prefix={<CheckCircleOutlined aria-hidden />} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('overview.plans.late')} value={number(plans.late)} prefix={<ClockCircleOutlined aria-hidden />} /></Card></Col>
+          <Col xs={12} md={4}><Card size="small"><Statistic title={t('overview.plans.missing')} value={number(plans.missing)} prefix={<MinusCircleOutlined aria-hidden />} /></Card></Col>
         </Row>
         <Table
           rowKey={(row) => row.campaign.id}
