@@ -117,7 +117,7 @@ def import_rate(stack: Stack, token: str, path: Path, rows: int) -> tuple[float,
     headers = {"Authorization": f"Bearer {token}"}
     with (
         httpx.Client(base_url=stack.gateway, headers=headers, timeout=600) as client,
-        PeakMemory(stack.service_pid("literacy_api")) as memory,
+        PeakMemory(stack.service_pid("literacy")) as memory,
     ):
         started = time.perf_counter()
         with path.open("rb") as file:

@@ -35,17 +35,19 @@ class Stack:
     def service_url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.ports[name.upper() + '_PORT']}"
 
-    def service_pid(self, module: str) -> int:
-        """The process of a service (its uvicorn), found by its module name on the command line."""
+    def service_pid(self, name: str) -> int:
+        """The process of a service (its uvicorn), found by its port on the command line (other stacks may
+        run the same service on this machine)."""
+        port = f"--port {self.ports[name.upper() + '_PORT']} "
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
                 try:
                     command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
                 except OSError:
                     continue
-                if module in command and "uvicorn" in command:
+                if "uvicorn" in command and port in command:
                     return int(entry.name)
-        raise LookupError(module)
+        raise LookupError(name)
 
 
 def _ready(url: str) -> bool:

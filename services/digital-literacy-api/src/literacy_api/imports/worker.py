@@ -217,7 +217,7 @@ class ImportWorker:
                         connection,
                         claim,
                         "status = 'succeeded', inserted = :inserted, updated = :updated, unchanged = :unchanged,"
-                        " duplicates = :duplicates, certificates_issued = :issued, finished_at = now(),"
+                        " duplicates = :duplicates, certificates_issued = :issued, finished_at = clock_timestamp(),"
                         " lease_until = NULL,"
                         " rejected = (SELECT count(*) FROM literacy.import_error WHERE job_id = :id)",
                         inserted=counts.inserted,
@@ -255,7 +255,7 @@ class ImportWorker:
         async with self.engine.begin() as connection:
             await connection.execute(
                 text(
-                    "UPDATE literacy.import_job SET status = 'failed', failure = :reason, finished_at = now(),"
+                    "UPDATE literacy.import_job SET status = 'failed', failure = :reason, finished_at = clock_timestamp(),"
                     " lease_until = NULL, inserted = 0, updated = 0, unchanged = 0, duplicates = 0"
                     f" WHERE {OWNED}"
                 ),
