@@ -54,7 +54,7 @@ export function OverviewDashboard({ movementPath }: { movementPath: (id: string)
     {
       title: t('overview.movements.daysLeft'),
       key: 'days',
-      render: (_, row) => (row.summary ? t('overview.movements.days', { count: Math.max(0, row.summary.days_left) }) : '–'),
+      render: (_, row) => (row.summary ? t('overview.movements.days', { count: Math.max(0, row.summary.days_left), days: number(Math.max(0, row.summary.days_left)) }) : '–'),
     },
     { title: t('overview.movements.participants'), key: 'participants', render: (_, row) => number(row.summary?.participants) },
     {
@@ -129,7 +129,7 @@ function PlansChart({ plansByMovement, height }: { plansByMovement: string; heig
     const series = JSON.parse(plansByMovement) as { code: string; plans?: Record<PlanKey, number> }[];
     return {
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: series.map((item) => item.code) },
