@@ -109,7 +109,7 @@ test('an official reads training coverage by month with the 100 peak days marked
 
   await page.getByText('Tháng', { exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Độ phủ theo tháng' })).toBeVisible();
-  await expect(page.getByText('Vùng tô màu là đợt 100 ngày cao điểm (19/08/2025 – 26/11/2025).')).toBeVisible();
+  await expect(page.getByText('Vùng tô màu là đợt 100 ngày cao điểm (15/07/2025 – 25/10/2025).')).toBeVisible();
   await expect(page.getByRole('img', { name: /tô màu giai đoạn 100 ngày cao điểm/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /^08\/2025/ })).toContainText('%');
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'literacy-coverage.png'), fullPage: true, animations: 'disabled' });

@@ -5,7 +5,7 @@ import type { CoverageGroupBy, CoverageItem } from './api/get-coverage';
 import { CATEGORY_LABELS, GENDER_LABELS, isCategory, isGender } from './labels';
 
 /** The "100 peak days" drive of the Bình dân học vụ số movement (both days included). */
-export const PEAK_DAYS = { from: '2025-08-19', to: '2025-11-26' } as const;
+export const PEAK_DAYS = { from: '2025-07-15', to: '2025-10-25' } as const;
 
 /** The groups the page offers (ethnicity is sensitive and stays out of this page). */
 export const COVERAGE_GROUPS = ['commune', 'category', 'gender', 'month'] as const satisfies readonly CoverageGroupBy[];

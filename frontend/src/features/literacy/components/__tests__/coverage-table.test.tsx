@@ -84,7 +84,7 @@ describe('coverageChartOption', () => {
     const series = Array.isArray(option.series) ? option.series : [];
     const first = series[0];
     expect(first?.markArea?.data).toEqual([[{ name: '100 ngày cao điểm', xAxis: PEAK_DAYS.from }, { xAxis: PEAK_DAYS.to }]]);
-    expect(option.xAxis).toMatchObject({ type: 'time', min: '2025-07-01', max: '2025-12-01' });
+    expect(option.xAxis).toMatchObject({ type: 'time', min: '2025-07-01', max: '2025-11-01' });
     // Each month's bar stands mid-month, inside its month.
     expect(first?.data).toEqual([['2025-07-16', 100], ['2025-08-16', 900]]);
   });
