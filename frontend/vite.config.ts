@@ -39,5 +39,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Whole-app tests render antd pages in jsdom: seconds each on a busy 2-core machine.
+    testTimeout: 20_000,
   },
 });

@@ -29,6 +29,17 @@ if (typeof window.matchMedia !== 'function') {
   });
 }
 
+// jsdom has no ResizeObserver; antd (Statistic, Table, Progress) and ECharts observe sizes with it.
+if (typeof window.ResizeObserver !== 'function') {
+  class ResizeObserverStub {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+  Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+}
+
 beforeEach(async () => {
   window.localStorage.clear();
   await i18n.changeLanguage(DEFAULT_LANGUAGE);
