@@ -1,4 +1,9 @@
-/** The active movements and each one's summary (plans, reports, targets' mean progress, days left). */
+/**
+ * The active movements and each one's summary (plans, reports, targets' mean progress, days left).
+ * The overview is where everyone lands after signing in and leaves at once for another page, so its
+ * queries pass no abort signal: a small request left to finish costs less than a cancelled one
+ * (which the browser reports as a failed request).
+ */
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { campaignApi, unwrap } from '@/lib/api/services';
 
@@ -18,13 +23,13 @@ export const overviewKeys = {
 };
 
 export const getActiveMovementsQueryOptions = () =>
-  queryOptions({ queryKey: overviewKeys.active(), queryFn: ({ signal }) => getActiveMovements({ signal }) });
+  queryOptions({ queryKey: overviewKeys.active(), queryFn: () => getActiveMovements() });
 
 export const useActiveMovements = () => useQuery(getActiveMovementsQueryOptions());
 
 export const useMovementSummaries = (campaignIds: readonly string[]) =>
   useQueries({
     queries: campaignIds.map((id) =>
-      queryOptions({ queryKey: overviewKeys.summary(id), queryFn: ({ signal }) => getMovementSummary(id, { signal }) }),
+      queryOptions({ queryKey: overviewKeys.summary(id), queryFn: () => getMovementSummary(id) }),
     ),
   });

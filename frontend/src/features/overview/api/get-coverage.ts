@@ -15,7 +15,11 @@ export async function getCoverage(query: CoverageQuery, { signal }: { signal?: A
 }
 
 export const getCoverageQueryOptions = (query: CoverageQuery) =>
-  queryOptions({ queryKey: overviewKeys.coverage(query), queryFn: ({ signal }) => getCoverage(query, { signal }) });
+  queryOptions({
+    queryKey: overviewKeys.coverage(query),
+    // No abort signal: see get-active-movements.ts.
+    queryFn: () => getCoverage(query),
+  });
 
 export const useCoverage = (query: CoverageQuery) => useQuery(getCoverageQueryOptions(query));
 

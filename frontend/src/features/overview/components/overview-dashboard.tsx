@@ -92,7 +92,7 @@ export function OverviewDashboard({ movementPath }: { movementPath: (id: string)
 
   return (
     <Flex vertical gap="large">
-      <section aria-labelledby="overview-movements">
+      <section aria-labelledby="overview-movements" aria-busy={movements.isPending || summaries.some((query) => query.isPending)}>
         <Typography.Title level={2} id="overview-movements">{t('overview.movements.title')}</Typography.Title>
         <ProblemAlert error={movements.error ?? summaryError} />
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -154,7 +154,7 @@ function CoverageSection() {
   const totals = total.data?.totals;
   const weekTotals = weekly.data?.totals;
   return (
-    <section aria-labelledby="overview-coverage">
+    <section aria-labelledby="overview-coverage" aria-busy={total.isPending || weekly.isPending}>
       <Typography.Title level={2} id="overview-coverage">{t('overview.coverage.title')}</Typography.Title>
       <ProblemAlert error={total.error ?? weekly.error} />
       <Row gutter={[16, 16]}>
