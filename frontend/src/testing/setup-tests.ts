@@ -32,12 +32,12 @@ if (typeof window.matchMedia !== 'function') {
 // jsdom has no ResizeObserver; antd (Statistic, Table, Progress) and ECharts observe sizes with it.
 if (typeof window.ResizeObserver !== 'function') {
   class ResizeObserverStub {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
+    observe = (): undefined => undefined;
+    unobserve = (): undefined => undefined;
+    disconnect = (): undefined => undefined;
   }
-  Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
-  Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
+  Object.defineProperty(window, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserverStub });
+  Object.defineProperty(globalThis, 'ResizeObserver', { writable: true, configurable: true, value: ResizeObserverStub });
 }
 
 beforeEach(async () => {
