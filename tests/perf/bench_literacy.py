@@ -23,6 +23,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 from literacy_data import (
+    CATEGORIES,
     COURSES,
     COURSES_SQL,
     ETHNICITIES,
@@ -143,7 +144,6 @@ async def generate(stack: Stack) -> int:
     try:
         await connection.execute("SET statement_timeout = 0; SET ROLE literacy_svc")
         await connection.execute(HASH_FUNCTION)
-        await connection.execute(_asyncpg(COURSES_SQL), COURSES)
         communes = commune_codes()
         chunk = 200_000
         for first in range(1, LEARNERS + 1, chunk):
@@ -154,10 +154,7 @@ async def generate(stack: Stack) -> int:
                 PROVINCE,
                 communes,
                 ETHNICITIES,
-                ["citizen"] * 12
-                + ["student"] * 4
-                + ["worker"] * 3
-                + ["civil_servant", "public_employee", "cadre"],
+                CATEGORIES,
                 first,
                 min(first + chunk - 1, LEARNERS),
             )

@@ -8,7 +8,6 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,10 +116,7 @@ def open_import_file(path: Path) -> ImportFile:
 
 def check_readable(import_file: ImportFile) -> int:
     """Reads the file once (encoding, header, structure) and returns its number of data rows."""
-    count = 0
-    with suppress(StopIteration):
-        for _ in import_file.rows():
-            count += 1
+    count = sum(1 for _ in import_file.rows())
     if count == 0:
         raise FileRejected("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
     return count

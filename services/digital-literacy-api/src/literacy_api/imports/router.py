@@ -69,15 +69,6 @@ async def submit_import(
         submitted_by=access.principal.subject,
         scope_units=None if scope is None else sorted(scope.units),
         scope_communes=None if scope is None else sorted(scope.communes),
-        status="queued",
-        processed_rows=0,
-        inserted=0,
-        updated=0,
-        unchanged=0,
-        rejected=0,
-        duplicates=0,
-        certificates_issued=0,
-        attempts=0,
     )
     session.add(job)
     await session.flush()
