@@ -12,6 +12,10 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // The stack and Chromium share two cores: waits end when what a person would see appears, with
+  // room for a busy machine (a passing test takes what it needs, only a broken one waits this long).
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: './playwright-report' }]],
   globalSetup: './e2e/global-setup.ts',
   projects: [

@@ -39,7 +39,10 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
-    // Whole-app tests render antd pages in jsdom: seconds each on a busy 2-core machine.
-    testTimeout: 20_000,
+    // Whole-app tests render antd pages in jsdom: seconds each on a busy 2-core machine. Waits
+    // inside a test (setup-tests.ts) run up to just under this deadline; a test that passes
+    // takes what it needs, only a broken one runs this long.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

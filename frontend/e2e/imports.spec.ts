@@ -60,7 +60,7 @@ test('an administrator imports a commune CSV and sees its progress, final counts
   });
 
   const result = page.getByRole('region', { name: 'xa-e2e.csv' });
-  await expect(result.getByText('Hoàn tất')).toBeVisible({ timeout: 30_000 });
+  await expect(result.getByText('Hoàn tất')).toBeVisible({ timeout: 60_000 });
   await expect(result.getByText('Kết quả (3 dòng)')).toBeVisible();
   await expect(result.getByTestId('import-count-inserted')).toHaveText('2');
   await expect(result.getByTestId('import-count-updated')).toHaveText('0');

@@ -26,7 +26,7 @@ async function pickDate(scope: Page | Locator, label: string, date: string) {
 
 test.describe('movements', () => {
   // Long journeys through several forms; the machine running them may be busy.
-  test.describe.configure({ timeout: 90_000 });
+  test.describe.configure({ timeout: 180_000 });
 
   test('an administrator creates a movement with a phase and a target and sees them on its page', async ({ page, loginAs }) => {
     await loginAs('admin');

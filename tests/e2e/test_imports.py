@@ -9,7 +9,7 @@ import time
 import openpyxl
 import pytest
 
-from service_kit.localities import localities
+from reference_data.localities import localities
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,7 @@ progress, a certificate verifies publicly, and a manager's scope comes from camp
 
 import pytest
 
-from service_kit.localities import localities
+from reference_data.localities import localities
 
 pytestmark = pytest.mark.e2e
 

@@ -6,7 +6,7 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from service_kit.localities import localities
+from reference_data.localities import localities
 
 pytestmark = pytest.mark.e2e
 

@@ -3,7 +3,7 @@ campaign-api and the training rates from digital-literacy-api with its own clien
 
 import pytest
 
-from service_kit.localities import localities
+from reference_data.localities import localities
 
 pytestmark = pytest.mark.e2e
 

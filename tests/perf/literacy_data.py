@@ -14,7 +14,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from service_kit.localities import localities
+from reference_data.localities import localities
 
 PROVINCE = "66"  # Đắk Lắk
 PEAK_START = date(2025, 7, 15)  # the "100 peak days" drive: 15/07 – 25/10/2025

@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { setSessionForTesting } from '@/lib/auth/session';
 import { DEFAULT_LANGUAGE, i18n } from '@/lib/i18n';
+
+// A `findBy…`/`waitFor` ends when what it waits for appears or when the test's own deadline
+// (vite.config.ts `testTimeout`) passes, never on a short timer of its own: the first render of
+// a lazily loaded page transforms its modules, which takes seconds on a busy two-core machine.
+configure({ asyncUtilTimeout: 45_000 });
 
 /** The width media queries are answered for: a desktop screen, as most officials use. */
 const SCREEN_WIDTH = 1280;

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from service_kit.localities import LocalityDirectory, localities, tidy_name
+from reference_data.localities import LocalityDirectory, localities, tidy_name
 from service_kit.testing import assert_problem
 
 DAK_LAK = "66"
@@ -129,7 +129,7 @@ def test_an_unknown_province_has_no_communes():
 
 
 def test_build_refuses_inconsistent_data():
-    from service_kit.localities import Locality
+    from reference_data.localities import Locality
 
     province = Locality(code="01", name="A", division_type="tỉnh")
     commune = Locality(code="00001", name="B", division_type="xã")

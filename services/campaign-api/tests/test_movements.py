@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from campaign_api.campaigns.models import Campaign, Phase, Target
 from campaign_api.participation.models import Participant, Report
-from service_kit.localities import localities
+from reference_data.localities import localities
 from service_kit.testing import assert_problem
 
 DAK_LAK = "66"

@@ -7,7 +7,7 @@ import pytest
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SERVICE_DATABASE
 from literacy_api.main import create_app
-from service_kit.localities import localities
+from reference_data.localities import localities
 from service_kit.testing import ServiceUnderTest
 from service_kit.units import UnitScope
 

@@ -18,9 +18,9 @@ from campaign_api.participation.service import ParticipationService
 from campaign_api.units import repository as units
 from campaign_api.units.schemas import UnitCreate
 from campaign_api.units.service import UnitService
+from reference_data.localities import localities
 from service_kit.auth import Principal
 from service_kit.db import Database
-from service_kit.localities import localities
 from service_kit.seeding import demo_id
 
 logger = logging.getLogger("campaign_api.seed")

@@ -15,9 +15,9 @@ from literacy_api.imports.worker import ImportWorker, WorkerSettings
 from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
+from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
 from service_kit.http_client import ServiceClient, service_client
-from service_kit.personal_data import PersonalDataCipher
 from service_kit.units import CampaignUnitTree
 
 

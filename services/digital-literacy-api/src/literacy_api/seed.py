@@ -17,9 +17,9 @@ from literacy_api.catalog.models import Course, TrainingClass
 from literacy_api.config import LiteracySettings
 from literacy_api.learners.models import Learner
 from literacy_api.training.models import Certificate, TrainingRecord
+from reference_data.localities import localities
+from reference_data.personal_data import PersonalDataCipher, mask_national_id
 from service_kit.db import Database
-from service_kit.localities import localities
-from service_kit.personal_data import PersonalDataCipher, mask_national_id
 from service_kit.text import fold
 
 logger = logging.getLogger("literacy_api.seed")

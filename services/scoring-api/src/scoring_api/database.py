@@ -1,28 +1,21 @@
-"""The `scoring` schema that scoring-api owns: its metadata, declarative base and audit table."""
+"""The `scoring` schema that scoring-api owns: its metadata, declarative base, audit trail and idempotency records."""
 
 from pathlib import Path
 
 from sqlalchemy.orm import DeclarativeBase
 
-from service_kit.audit import AuditTrail
-from service_kit.db import schema_metadata
-from service_kit.idempotency import idempotency_table
-from service_kit.postgres import ServiceDatabase
+from service_kit.db import ServiceSchema
 
-SCHEMA = "scoring"
-SERVICE_DATABASE = ServiceDatabase(
-    schema=SCHEMA,
-    role="scoring_svc",
-    alembic_ini=Path(__file__).resolve().parents[2] / "alembic.ini",
+OWNED = ServiceSchema(
+    "scoring", role="scoring_svc", alembic_ini=Path(__file__).resolve().parents[2] / "alembic.ini"
 )
-
-metadata = schema_metadata(SCHEMA)
+SCHEMA = OWNED.name
+SERVICE_DATABASE = OWNED.database
+metadata = OWNED.metadata
+audit_trail = OWNED.audit_trail
+audit_event = audit_trail.table
+idempotency_keys = OWNED.idempotency_keys
 
 
 class Base(DeclarativeBase):
     metadata = metadata
-
-
-audit_trail = AuditTrail(metadata)
-audit_event = audit_trail.table
-idempotency_keys = idempotency_table(metadata)

@@ -12,7 +12,7 @@ from sqlalchemy import BigInteger, Column, DateTime, Identity, Index, MetaData, 
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from service_kit.observability import current_request_id
+from service_kit.observability import current_client_address, current_request_id
 
 AUDIT_TABLE = "audit_event"
 
@@ -92,7 +92,8 @@ class AuditTrail:
         after: dict[str, Any] | None = None,
         client_ip: str | None = None,
     ) -> None:
-        """Append one event in the caller's transaction (it is kept only if the change is)."""
+        """Append one event in the caller's transaction (it is kept only if the change is); the client's
+        address is the current request's unless given."""
         await session.execute(
             insert(self.table).values(
                 actor=actor,
@@ -102,6 +103,6 @@ class AuditTrail:
                 before=before,
                 after=after,
                 request_id=current_request_id(),
-                client_ip=client_ip,
+                client_ip=client_ip if client_ip is not None else current_client_address(),
             )
         )

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import MetaData, text
+from sqlalchemy import MetaData, Table, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from service_kit.audit import AuditTrail
+from service_kit.errors import ProblemError
+from service_kit.idempotency import idempotency_table
+from service_kit.postgres import ServiceDatabase
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -22,6 +29,28 @@ NAMING_CONVENTION = {
 def schema_metadata(schema: str) -> MetaData:
     """The `MetaData` of one service: every table in the service's own schema, named by convention."""
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
+
+
+class ServiceSchema:
+    """What one service owns in the database: its schema and login role, the metadata its tables are
+    declared on, its audit trail and its idempotency records. A service's `database.py` is one of these."""
+
+    def __init__(self, schema: str, *, role: str, alembic_ini: Path) -> None:
+        self.name = schema
+        self.database = ServiceDatabase(schema=schema, role=role, alembic_ini=alembic_ini)
+        self.metadata = schema_metadata(schema)
+        self.audit_trail = AuditTrail(self.metadata)
+        self.idempotency_keys: Table = idempotency_table(self.metadata)
+
+
+async def flush_or_conflict(session: AsyncSession, conflict: ProblemError) -> None:
+    """Flush pending changes in a savepoint; a unique or foreign-key violation becomes `conflict`
+    (a 409 the caller words), and the request's transaction stays usable."""
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError:
+        raise conflict from None
 
 
 def async_url(url: str | URL) -> URL:

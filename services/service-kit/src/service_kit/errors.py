@@ -84,6 +84,11 @@ class ValidationFailed(ProblemError):
     status, title, slug = 422, "Validation Failed", "validation-error"
 
 
+def field_error(field: str, message: str, **extensions: Any) -> ValidationFailed:
+    """A 422 about one field of the request, in the `errors` list as validation errors are."""
+    return ValidationFailed(message, errors=[{"field": field, "message": message}], **extensions)
+
+
 class TooManyRequests(ProblemError):
     status, title, slug = 429, "Too Many Requests", "too-many-requests"
 

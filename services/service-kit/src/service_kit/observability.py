@@ -21,6 +21,7 @@ REQUEST_ID_HEADER = "X-Request-ID"
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
+client_address_var: ContextVar[str | None] = ContextVar("client_address", default=None)
 
 access_logger = logging.getLogger("service_kit.access")
 error_logger = logging.getLogger("service_kit.error")
@@ -33,8 +34,13 @@ def current_request_id() -> str | None:
     return request_id_var.get()
 
 
+def current_client_address() -> str | None:
+    """The address of the caller of the request being served (the gateway's X-Forwarded-For, applied
+    by uvicorn), for the audit trail: set by the middleware, so nobody threads it by hand."""
+    return client_address_var.get()
+
+
 def client_address(request: Request) -> str | None:
-    """The caller's address for the audit trail (the gateway's X-Forwarded-For, applied by uvicorn)."""
     return request.client.host if request.client else None
 
 
@@ -89,6 +95,8 @@ class RequestContextMiddleware:
         )
         request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        client = scope.get("client")
+        address_token = client_address_var.set(client[0] if client else None)
         started = time.perf_counter()
         status = 500
         response_started = False
@@ -134,3 +142,4 @@ class RequestContextMiddleware:
                 },
             )
             request_id_var.reset(token)
+            client_address_var.reset(address_token)

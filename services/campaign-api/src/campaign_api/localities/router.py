@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from reference_data.localities import CommuneOut, Locality, LocalityDirectory, get_localities
 from service_kit.auth import PrincipalDep
 from service_kit.errors import PROBLEM, NotFound
-from service_kit.localities import CommuneOut, Locality, LocalityDirectory, get_localities
 from service_kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/localities", tags=["localities"])

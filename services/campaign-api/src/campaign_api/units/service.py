@@ -11,9 +11,9 @@ from campaign_api.auditing import AuditedService
 from campaign_api.units import repository
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import UnitCreate, UnitKind, UnitOut, UnitUpdate
+from reference_data.localities import localities
 from service_kit.auth import Principal
 from service_kit.errors import Conflict, NotFound, ValidationFailed
-from service_kit.localities import localities
 from service_kit.text import fold
 
 

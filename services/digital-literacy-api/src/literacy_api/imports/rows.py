@@ -13,8 +13,8 @@ from typing import Any
 
 from literacy_api.imports.columns import CATEGORIES, GENDERS, STATUSES
 from literacy_api.training.schemas import RecordStatus
-from service_kit.localities import localities
-from service_kit.personal_data import PersonalDataCipher, mask_national_id
+from reference_data.localities import localities
+from reference_data.personal_data import PersonalDataCipher, mask_national_id
 from service_kit.text import fold
 
 NATIONAL_ID = "national_id"

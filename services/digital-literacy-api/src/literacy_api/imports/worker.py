@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from literacy_api.imports.merge import STAGE_DDL, MergeScope, merge
 from literacy_api.imports.reader import FileRejected, Row, check_readable, open_import_file
 from literacy_api.imports.rows import STAGE_COLUMNS, RowChecker, RowRejected
-from service_kit.personal_data import PersonalDataCipher
+from reference_data.personal_data import PersonalDataCipher
 
 logger = logging.getLogger(__name__)
 

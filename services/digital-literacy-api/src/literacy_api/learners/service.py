@@ -16,10 +16,10 @@ from literacy_api.access import LearnerAccess
 from literacy_api.database import audit_trail
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import Category, Gender, LearnerCreate, LearnerOut, LearnerUpdate
+from reference_data.localities import localities
+from reference_data.personal_data import PersonalDataCipher, mask_national_id, mask_phone
 from service_kit.errors import Conflict, NotFound, ValidationFailed
-from service_kit.localities import localities
 from service_kit.pagination import CursorParams, keyset_paginate
-from service_kit.personal_data import PersonalDataCipher, mask_national_id, mask_phone
 from service_kit.text import fold
 
 NATIONAL_ID = "national_id"

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.learners.schemas import CATEGORY_LABELS, GENDER_LABELS, Category, Gender
 from literacy_api.stats.schemas import CoverageItem, CoverageReport, CoverageTotals, GroupBy
-from service_kit.localities import localities
+from reference_data.localities import localities
 from service_kit.text import fold
 
 PLACES = Decimal("0.0001")

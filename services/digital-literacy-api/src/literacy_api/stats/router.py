@@ -16,10 +16,10 @@ from literacy_api.stats.coverage import CoverageQueries, Place, Window
 from literacy_api.stats.models import Population
 from literacy_api.stats.schemas import CoverageReport, GroupBy, PopulationIn, PopulationOut
 from literacy_api.training.schemas import UnitRate
+from reference_data.localities import localities
 from service_kit.auth import Principal, PrincipalDep
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, Forbidden, ValidationFailed
-from service_kit.localities import localities
 from service_kit.pagination import Page
 
 router = APIRouter(tags=["statistics"])

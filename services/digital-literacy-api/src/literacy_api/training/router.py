@@ -25,13 +25,13 @@ from literacy_api.training.schemas import (
     Revocation,
 )
 from literacy_api.training.service import TrainingService
+from reference_data.personal_data import mask_name
 from service_kit.auth import Principal, PrincipalDep, require_roles
 from service_kit.caching import not_modified
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM, Forbidden, InvalidState, NotFound
 from service_kit.observability import client_address
 from service_kit.pagination import CursorPage, CursorParamsDep, keyset_paginate
-from service_kit.personal_data import mask_name
 
 router = APIRouter(tags=["training"])
 

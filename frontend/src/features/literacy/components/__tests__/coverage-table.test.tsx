@@ -19,7 +19,7 @@ const byCategory: CoverageReport = {
 const row = (name: string) => screen.getByRole('row', { name: new RegExp(`^${name}`) });
 
 // antd's table is slow to render the first time on a busy machine.
-describe('CoverageTable', { timeout: 20_000 }, () => {
+describe('CoverageTable', () => {
   beforeEach(() => {
     // jsdom has no ResizeObserver; antd's table measures its columns with one.
     vi.stubGlobal(

@@ -39,7 +39,7 @@ describe('importProgressPercent', () => {
   });
 });
 
-describe('ImportJobStatus', { timeout: 20_000 }, () => {
+describe('ImportJobStatus', () => {
   it('shows a progress bar and the rows checked while the job runs, no counts yet', () => {
     render(<ImportJobStatus job={job()} />);
 

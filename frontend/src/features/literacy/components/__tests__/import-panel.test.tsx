@@ -31,7 +31,7 @@ function job(overrides: Partial<ImportJob>): ImportJob {
   };
 }
 
-describe('ImportPanel', { timeout: 20_000 }, () => {
+describe('ImportPanel', () => {
   it('uploads the file as multipart, polls the job while it runs and shows the final counts', async () => {
     vi.stubGlobal(
       'ResizeObserver',
@@ -83,7 +83,7 @@ describe('ImportPanel', { timeout: 20_000 }, () => {
     expect(await within(result).findByText('Đã kiểm tra 2 / 4 dòng')).toBeInTheDocument();
     expect(within(result).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
 
-    expect(await within(result).findByText('Hoàn tất', {}, { timeout: 5_000 })).toBeInTheDocument();
+    expect(await within(result).findByText('Hoàn tất')).toBeInTheDocument();
     expect(within(result).getByTestId('import-count-inserted')).toHaveTextContent('3');
     expect(within(result).getByTestId('import-count-rejected')).toHaveTextContent('1');
     expect(within(result).getByRole('button', { name: /Tải báo cáo lỗi \(1 dòng\)/ })).toBeInTheDocument();

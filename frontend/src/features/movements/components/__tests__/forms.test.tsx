@@ -49,7 +49,7 @@ describe('TargetForm', () => {
     await fill(user, screen.getByLabelText('Giá trị mục tiêu'), '40');
     await user.click(screen.getByRole('button', { name: 'Lưu' }));
 
-    expect(await screen.findByText('Mã chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.', undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Mã chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.')).toBeInTheDocument();
     expect(screen.getByText('Chỉ tiêu tăng phải lớn hơn giá trị ban đầu.')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   }, 30_000);
@@ -79,7 +79,7 @@ describe('TargetForm', () => {
       });
     });
     // Under the field, and in the alert's list.
-    expect(await screen.findByText('Target code already used.', undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText('Target code already used.')).toBeInTheDocument();
     expect(screen.getByLabelText('Mã chỉ tiêu')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('alert')).toHaveTextContent('Dữ liệu nhập chưa hợp lệ.');
     expect(screen.getByRole('alert')).toHaveTextContent('code: Target code already used.');

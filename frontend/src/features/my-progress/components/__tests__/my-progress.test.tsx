@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MyProgressView } from '../my-progress';
 
-describe('MyProgressView', { timeout: 20_000 }, () => {
+describe('MyProgressView', () => {
   it('shows each course with its status in words, progress, certificates with their links, competences and hours', () => {
     render(
       <MyProgressView

@@ -6,7 +6,7 @@ import os
 import pytest
 from cryptography.exceptions import InvalidTag
 
-from service_kit.personal_data import PersonalDataCipher, mask_name, mask_national_id, mask_phone
+from reference_data.personal_data import PersonalDataCipher, mask_name, mask_national_id, mask_phone
 
 
 @pytest.fixture

@@ -48,7 +48,20 @@ class PersonalDataCipher:
         return self._aead.decrypt(nonce, ciphertext, field.encode())
 
     def lookup_hash(self, value: str, *, field: str) -> bytes:
-        return hmac.new(self._lookup_key, f"{field}:{value}".encode(), hashlib.sha256).digest()
+        return lookup_digest(self._lookup_key, value, field=field)
+
+
+NATIONAL_ID_FIELD = "national_id"
+
+
+def lookup_digest(key: bytes, value: str, *, field: str) -> bytes:
+    """The one keyed hash (HMAC-SHA256 over `field:value`) under which every service finds a person's
+    national ID (or another identifier) without keeping it: the same key gives the same digest anywhere."""
+    return hmac.new(key, f"{field}:{value}".encode(), hashlib.sha256).digest()
+
+
+def national_id_digest(key: bytes, national_id: str) -> bytes:
+    return lookup_digest(key, national_id, field=NATIONAL_ID_FIELD)
 
 
 def mask_national_id(national_id: str) -> str:
