@@ -37,10 +37,11 @@ gen-client-check: deps-python $(FRONTEND)/node_modules/.package-lock.json
 test-browser:
 	cd $(FRONTEND) && npm run test:e2e
 
-lint: deps-python $(FRONTEND)/node_modules/.package-lock.json ## ruff, mypy, eslint, tsc
+lint: deps-python $(FRONTEND)/node_modules/.package-lock.json ## ruff, mypy, import contracts, eslint, tsc
 	$(UV_RUN) ruff check .
 	$(UV_RUN) ruff format --check .
-	$(UV_RUN) mypy services/service-kit/src services/campaign-api/src services/scoring-api/src services/digital-literacy-api/src infra/devstack
+	$(UV_RUN) mypy services/service-kit/src services/reference-data/src services/campaign-api/src services/scoring-api/src services/digital-literacy-api/src infra/devstack
+	$(UV_RUN) lint-imports
 	cd $(FRONTEND) && npm run lint && npm run typecheck
 
 fmt: deps-python ## Format and auto-fix the Python code

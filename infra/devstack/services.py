@@ -31,6 +31,8 @@ class Service:
 
 SERVICES = (
     Service("campaign", "campaign_api", "CAMPAIGN_", CAMPAIGN_DATABASE),
-    Service("scoring", "scoring_api", "SCORING_", SCORING_DATABASE, ("campaign:read", "literacy:read")),
+    Service(
+        "scoring", "scoring_api", "SCORING_", SCORING_DATABASE, ("campaign:read", "literacy:units")
+    ),  # unit rates only
     Service("literacy", "literacy_api", "LITERACY_", LITERACY_DATABASE, ("campaign:read",)),
 )
