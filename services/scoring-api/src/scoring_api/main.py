@@ -27,8 +27,9 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
             )
             app.state.campaign_client = campaign
             app.state.unit_tree = CampaignUnitTree(campaign)
+            # Only units' training rates (`GET /v1/stats/units`): never the learner register.
             app.state.literacy_client = await service_client(
-                LiteracyClient, settings, settings.literacy_api_url, scope="literacy:read", stack=stack
+                LiteracyClient, settings, settings.literacy_api_url, scope="literacy:units", stack=stack
             )
             yield
 
