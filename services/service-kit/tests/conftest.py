@@ -17,13 +17,16 @@ def kit_settings(database_url: URL | str) -> ServiceSettings:
 
 @pytest.fixture
 def build_app(postgres_admin_url: URL):
-    def build(*routers: APIRouter, database_url: URL | str | None = None) -> FastAPI:
+    def build(
+        *routers: APIRouter, database_url: URL | str | None = None, uploads: tuple[tuple[str, int], ...] = ()
+    ) -> FastAPI:
         return create_service_app(
             kit_settings(database_url or postgres_admin_url),
             schema="kit_test",
             title="kit test",
             description="An app assembled from the kit alone",
             routers=routers,
+            uploads=uploads,
         )
 
     return build

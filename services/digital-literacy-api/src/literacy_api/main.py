@@ -63,6 +63,8 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             "'Digital literacy for all' (Bình dân học vụ số) movement, bulk imports, personal progress and "
             "coverage statistics."
         ),
+        # Imports take files up to their own limit; every other body is held to the kit's JSON limit.
+        uploads=[("POST /v1/imports", settings.import_max_bytes)],
         routers=[
             competences_router,
             catalog_router,

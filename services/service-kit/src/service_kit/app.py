@@ -17,6 +17,7 @@ from service_kit.auth import TokenVerifier
 from service_kit.db import Database
 from service_kit.errors import install_problem_handlers
 from service_kit.idempotency import IdempotencyMiddleware
+from service_kit.limits import BodyLimitMiddleware
 from service_kit.observability import RequestContextMiddleware, configure_logging
 from service_kit.settings import Environment, ServiceSettings
 
@@ -36,7 +37,11 @@ def create_service_app(
     routers: Sequence[APIRouter] = (),
     resources: Resources | None = None,
     openapi_tags: Sequence[dict[str, str]] = (),
+    uploads: Sequence[tuple[str, int]] = (),
 ) -> FastAPI:
+    """The service's app. `uploads` names the routes that take large bodies (`("POST /v1/imports",
+    limit)`); every other body is held to `settings.max_body_bytes` before it is read."""
+
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.environment is not Environment.TEST:
@@ -74,6 +79,7 @@ def create_service_app(
     )
     # Added last is outermost: request ids and the error catch-all wrap everything.
     app.add_middleware(IdempotencyMiddleware, schema=schema)
+    app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes, uploads=uploads)
     app.add_middleware(RequestContextMiddleware)
     install_problem_handlers(app)
     app.include_router(health.router)

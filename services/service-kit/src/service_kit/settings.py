@@ -43,6 +43,9 @@ class ServiceSettings(BaseSettings):
     environment: Environment = Field(default=Environment.DEVELOPMENT, validation_alias=_shared("ENVIRONMENT"))
     log_level: str = Field(default="INFO", validation_alias=_shared("LOG_LEVEL"))
 
+    # Bodies of JSON requests (uploads have their own limits, named by the service's app).
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, validation_alias=_shared("MAX_BODY_BYTES"))
+
     # This service's own login: a role that owns the service's schema and nothing else.
     database_url: SecretStr = SecretStr("")
     db_pool_size: int = 10
