@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from service_kit.db import SessionDep, async_url
 from service_kit.errors import Conflict
+from service_kit.observability import JsonFormatter
 from service_kit.pagination import (
     CursorPage,
     CursorParamsDep,
@@ -24,7 +25,7 @@ from service_kit.pagination import (
     keyset_paginate,
     paginate,
 )
-from service_kit.testing import started
+from service_kit.testing import assert_problem, started
 
 metadata = MetaData(schema="kit_test")
 note = Table(
@@ -37,6 +38,12 @@ note = Table(
 )
 
 router = APIRouter()
+
+
+@router.get("/notes/as-number")
+async def note_as_number(who: str, session: SessionDep) -> int:
+    # A statement PostgreSQL refuses with the value in its message ("invalid input syntax: ...").
+    return int(await session.scalar(text("SELECT CAST(CAST(:who AS text) AS integer)"), {"who": who}) or 0)
 
 
 @router.post("/notes", status_code=201)
@@ -200,3 +207,24 @@ async def test_the_commit_happens_before_the_response_leaves(build_app, notes_ta
     finally:
         event.remove(Session, "after_commit", on_commit)
     assert order == ["commit", "response"]
+
+
+async def test_a_database_that_cannot_be_reached_is_a_503_problem_not_a_500(build_app, caplog):
+    unreachable = "postgresql://nobody:x@127.0.0.1:1/none"
+    async with started(build_app(router, database_url=unreachable)) as http:
+        response = await http.post("/notes", params={"body": "Nguyễn Văn A 1990-01-02"})
+        listing = await http.get("/notes")
+    problem = assert_problem(response, 503)
+    assert problem["code"] == "database.unavailable"
+    assert response.headers["retry-after"] == "5"
+    assert assert_problem(listing, 503)["code"] == "database.unavailable"
+    assert "Nguyễn" not in caplog.text
+    assert "127.0.0.1" not in response.text
+
+
+async def test_a_statement_the_database_refuses_is_logged_without_its_values(client, caplog):
+    response = await client.get("/notes/as-number", params={"who": "Nguyễn Văn A"})
+    assert_problem(response, 500)
+    written = [JsonFormatter().format(record) for record in caplog.records]
+    assert any("InvalidTextRepresentationError sqlstate=22P02" in line for line in written), written
+    assert not [line for line in written if "Nguyễn" in line]

@@ -1,7 +1,6 @@
 """Bodies over a route's limit are refused with 413 before anything reads them or checks the token;
 only the routes a service names as uploads take large bodies."""
 
-
 import pytest
 from fastapi import APIRouter, Depends, UploadFile
 from pydantic import BaseModel

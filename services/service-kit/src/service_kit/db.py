@@ -78,6 +78,8 @@ class Database:
             pool_size=pool_size,
             max_overflow=max_overflow,
             pool_pre_ping=True,
+            # Errors and logs show the statement, never the values bound to it (names, birth dates, hashes).
+            hide_parameters=True,
             connect_args={
                 "server_settings": {
                     "application_name": application_name,

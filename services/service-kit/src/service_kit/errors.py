@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -182,8 +183,45 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     )
 
 
+_DRIVER_MODULES = ("asyncpg", "sqlalchemy.pool", "sqlalchemy.dialects.postgresql.asyncpg")
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """Whether `exc` says the database cannot be reached (down, restarting, pool exhausted, connection
+    lost), as opposed to a statement it refused (a bug, a constraint): the first is a 503."""
+    if isinstance(exc, sa_exc.TimeoutError | sa_exc.DisconnectionError):
+        return True
+    if isinstance(exc, sa_exc.DBAPIError):
+        return exc.connection_invalidated or isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError)
+    if isinstance(exc, OSError | TimeoutError):
+        # Connecting raises plain OSErrors (refused, no socket file): count those raised by the driver.
+        frame = exc.__traceback__
+        while frame is not None:
+            if frame.tb_frame.f_globals.get("__name__", "").startswith(_DRIVER_MODULES):
+                return True
+            frame = frame.tb_next
+    return False
+
+
+async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
+    if not database_unreachable(exc):
+        raise exc
+    logger.warning("database unavailable: %s", type(exc).__name__)
+    return problem_response(
+        503,
+        title=DependencyUnavailable.title,
+        detail="The database cannot be reached just now; try again shortly.",
+        type_=f"{PROBLEM_TYPE_BASE}{DependencyUnavailable.slug}",
+        instance=request.url.path,
+        headers={"Retry-After": "5"},
+        extensions={"code": "database.unavailable"},
+    )
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     """Every error leaves the service as problem+json; unexpected ones are rendered by the middleware."""
+    for unreachable in (sa_exc.DBAPIError, sa_exc.DisconnectionError, sa_exc.TimeoutError, OSError):
+        app.add_exception_handler(unreachable, _on_database_error)
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http_exception)
     app.add_exception_handler(RequestValidationError, _on_validation_error)

@@ -7,11 +7,13 @@ import logging
 import re
 import sys
 import time
+import traceback
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError, StatementError
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -44,8 +46,36 @@ def client_address(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
+def _database_error_summary(exc: BaseException) -> str | None:
+    """What a log may say of a database error: its kind, SQLSTATE and constraint, never its message
+    (PostgreSQL's message and DETAIL repeat the values: "Failing row contains (Nguyễn Văn A, ...)")."""
+    if not isinstance(exc, StatementError):
+        return None
+    original = exc.orig if isinstance(exc, DBAPIError) else None
+    cause = getattr(original, "__cause__", None) or original
+    parts = [type(exc).__name__, type(cause).__name__ if cause is not None else ""]
+    for attribute in ("sqlstate", "constraint_name", "table_name", "column_name"):
+        value = getattr(cause, attribute, None) or getattr(original, attribute, None)
+        if value:
+            parts.append(f"{attribute}={value}")
+    return " ".join(p for p in parts if p)
+
+
+def _safe_exception_text(exc_info: Any) -> str:
+    """The traceback of the outermost exception; for a database error, its summary instead of its
+    message, and none of the driver exceptions chained under it."""
+    _, exc, tb = exc_info
+    if exc is None:
+        return ""
+    summary = _database_error_summary(exc)
+    if summary is None:
+        return "".join(traceback.format_exception(exc))
+    return "".join(traceback.format_tb(tb)) + summary
+
+
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line, always with the request id of the request being served."""
+    """One JSON object per line, always with the request id of the request being served, and never a
+    value bound to a database statement."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -57,7 +87,7 @@ class JsonFormatter(logging.Formatter):
         }
         entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD_ATTRS and k not in entry})
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+            entry["exception"] = _safe_exception_text(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
