@@ -2,14 +2,15 @@
 
 from datetime import date
 
+import httpx
 import pytest
 
+from literacy_api.clients.campaign import CampaignClient
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SERVICE_DATABASE
 from literacy_api.main import create_app
 from reference_data.localities import localities
 from service_kit.testing import ServiceUnderTest
-from service_kit.units import UnitScope
 
 DAK_LAK = "66"
 
@@ -25,36 +26,67 @@ def communes() -> list[str]:
     return [c.code for c in localities.communes(DAK_LAK)[:3]] + [localities.communes("01")[0].code]
 
 
-class UnitTreeDouble:
-    """campaign-api's unit tree as digital-literacy-api sees it: unit → (units below, their communes)."""
+class CampaignDirectory:
+    """campaign-api's directory of units as digital-literacy-api reads it (`GET /v1/units/{code}` and
+    `/subtree`), behind the service's real typed client: unit → (parent, commune)."""
 
-    def __init__(self, tree: dict[str, UnitScope]) -> None:
-        self.tree = tree
+    def __init__(self, units: dict[str, tuple[str | None, str | None]]) -> None:
+        self.units = dict(units)
+        self.down = False
+        self.requests: list[str] = []
 
-    async def scope(self, unit_codes: tuple[str, ...]) -> UnitScope:
-        scopes = [self.tree.get(code, UnitScope(frozenset({code}), frozenset())) for code in unit_codes]
-        return UnitScope(
-            units=frozenset().union(*(s.units for s in scopes)),
-            communes=frozenset().union(*(s.communes for s in scopes)),
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request.url.path)
+        if self.down:
+            return httpx.Response(503)
+        parts = request.url.path.split("/")  # "", "v1", "units", code[, "subtree"]
+        code = parts[3]
+        if code not in self.units:
+            return httpx.Response(404, json={"status": 404})
+        if len(parts) == 5 and parts[4] == "subtree":
+            below = [{"code": c, "commune_code": self.units[c][1], "depth": 1} for c in self._below(code)]
+            return httpx.Response(200, json={"items": below, "total": len(below)})
+        return httpx.Response(200, json={"code": code, "commune_code": self.units[code][1]})
+
+    def _below(self, code: str) -> list[str]:
+        children = [c for c, (parent, _commune) in self.units.items() if parent == code]
+        return [d for c in children for d in (c, *self._below(c))]
+
+    def client(self) -> CampaignClient:
+        return CampaignClient(
+            "http://campaign.test", transport=httpx.MockTransport(self), backoff_seconds=0, retries=0
         )
 
 
-@pytest.fixture
-def unit_tree_double() -> type[UnitTreeDouble]:
-    return UnitTreeDouble
-
-
-@pytest.fixture
-def unit_tree(app, communes) -> UnitTreeDouble:
-    """The commune of communes[0] is unit 66-X1 (with a school below it); 66-SYT is a department."""
-    tree = UnitTreeDouble(
+def directory_of(communes: list[str]) -> CampaignDirectory:
+    """Commune 0 is unit 66-X1 (a school below it), commune 1 is unit 66-X2; 66-SYT and 66-SKHCN are
+    departments without a commune."""
+    return CampaignDirectory(
         {
-            "66-X1": UnitScope(frozenset({"66-X1", "66-X1-THCS"}), frozenset({communes[0]})),
-            "66-SYT": UnitScope(frozenset({"66-SYT"}), frozenset()),
+            "66-X1": (None, communes[0]),
+            "66-X1-THCS": ("66-X1", None),
+            "66-X2": (None, communes[1]),
+            "66-SYT": (None, None),
+            "66-SKHCN": (None, None),
         }
     )
-    app.state.unit_tree = tree
-    return tree
+
+
+@pytest.fixture
+def campaign_directory(communes) -> CampaignDirectory:
+    return directory_of(communes)
+
+
+@pytest.fixture
+def app(app, campaign_directory):
+    """The app, its campaign-api client answering from `campaign_directory`."""
+    app.state.campaign = campaign_directory.client()
+    return app
+
+
+@pytest.fixture
+def unit_tree(campaign_directory) -> CampaignDirectory:
+    return campaign_directory
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import text
 
-from literacy_api.stats.coverage import CoverageQueries, Place, Window
+from literacy_api.stats.repository import CoverageQueries, Place, Window
 from literacy_api.stats.schemas import GroupBy
 from service_kit.testing import assert_problem
 

@@ -19,7 +19,6 @@ from literacy_api.database import SERVICE_DATABASE
 from literacy_api.imports.columns import COLUMNS
 from literacy_api.main import create_app
 from service_kit.testing import ServiceUnderTest, assert_problem, started
-from service_kit.units import UnitScope
 
 VI = {c.name: c.header_vi for c in COLUMNS}
 TODAY = date.today()
@@ -35,7 +34,7 @@ def imports_database_url(provision_separate):
 
 
 @pytest.fixture
-def start(imports_database_url, token_factory):
+def start(imports_database_url, token_factory, campaign_directory):
     """Starts the service (its worker included) on the imports database; more than once for restarts."""
 
     def start_service(**overrides):
@@ -48,6 +47,7 @@ def start(imports_database_url, token_factory):
         async def running():
             async with started(app) as client:
                 app.state.token_verifier.trust(token_factory.trusted_issuer(), token_factory.key_source())
+                app.state.campaign = campaign_directory.client()
                 yield app, client
 
         return running()
@@ -331,12 +331,9 @@ async def test_the_same_idempotency_key_gives_the_same_job(service, admin, commu
 
 
 async def test_a_manager_imports_only_inside_their_communes_and_units(
-    service, admin, token_factory, communes, unit_tree_double
+    service, admin, token_factory, communes
 ):
     app, client = service
-    app.state.unit_tree = unit_tree_double(
-        {"66-X1": UnitScope(frozenset({"66-X1"}), frozenset({communes[0]}))}
-    )
     # Someone of the second commune already exists.
     await finished(
         client, admin, (await upload(client, admin, csv_bytes([person("066190000051", communes[1])])))["id"]
@@ -344,12 +341,14 @@ async def test_a_manager_imports_only_inside_their_communes_and_units(
     manager = token_factory.auth("ql-x1", roles=["manager"], unit_codes=["66-X1"])
     rows = [
         person("066190000052", communes[0]),  # their commune
-        person("066190000053", communes[1], unit_code="66-X1"),  # their unit's staff living elsewhere
+        # Their unit's staff living in another unit's commune: a manager writes only learners whose unit
+        # AND commune are theirs, so this row would move the other commune's coverage: refused.
+        person("066190000053", communes[1], unit_code="66-X1"),
         person("066190000054", communes[1]),  # neither
         person("066190000051", communes[0]),  # a person of another commune, moved here by this file
     ]
     job = await finished(client, manager, (await upload(client, manager, csv_bytes(rows)))["id"])
-    assert (job["inserted"], job["rejected"]) == (2, 2)
+    assert (job["inserted"], job["rejected"]) == (1, 3)
     assert (
         await scalar(
             app, "SELECT commune_code FROM literacy.learner WHERE national_id_masked = '066******051'"
@@ -360,7 +359,8 @@ async def test_a_manager_imports_only_inside_their_communes_and_units(
     listed = (await client.get("/v1/imports", headers=manager)).json()
     assert [j["id"] for j in listed["items"]] == [job["id"]]
     admins = (await client.get("/v1/imports", headers=admin)).json()
-    assert_problem(await client.get(f"/v1/imports/{admins['items'][-1]['id']}", headers=manager), 403)
+    # Someone else's import does not exist for them (404: it names the people it holds).
+    assert_problem(await client.get(f"/v1/imports/{admins['items'][-1]['id']}", headers=manager), 404)
 
 
 async def test_a_job_interrupted_by_a_restart_resumes_with_exact_counts(start, admin, communes):

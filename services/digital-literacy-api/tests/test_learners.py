@@ -98,7 +98,8 @@ async def test_managers_see_their_units_and_communes_only(
     commune_manager = token_factory.auth("ql-x1", roles=["manager"], unit_codes=["66-X1"])
     listed = (await client.get("/v1/learners", headers=commune_manager)).json()["items"]
     assert {item["id"] for item in listed} == {in_commune["id"], in_school["id"]}
-    assert_problem(await client.get(f"/v1/learners/{elsewhere['id']}", headers=commune_manager), 403)
+    # Another unit's learner does not exist for this manager (404: existence does not leak).
+    assert_problem(await client.get(f"/v1/learners/{elsewhere['id']}", headers=commune_manager), 404)
     moved = await client.patch(
         f"/v1/learners/{in_commune['id']}", headers=commune_manager, json={"commune_code": communes[2]}
     )

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from literacy_api.training.models import Certificate
+from literacy_api.certificates.models import Certificate
 from service_kit.testing import assert_problem
 
 

@@ -1,6 +1,111 @@
-"""Dependency aliases of digital-literacy-api's routers (chained load-or-404 + access checks join them here)."""
+"""Dependencies of digital-literacy-api's routers: the caller as an `Actor` (a manager's scope resolved once,
+from campaign-api), and chained dependencies that load an object or 404 and then ask the access policy."""
 
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from literacy_api import access
+from literacy_api.clients.campaign import CampaignClient
+from literacy_api.imports import repository as imports_repository
+from literacy_api.imports.models import ImportJob
+from literacy_api.learners import repository as learners_repository
+from literacy_api.learners.models import Learner
+from reference_data.personal_data import PersonalDataCipher
+from service_kit.access import READ, Actor, Policy, resolve_actor
 from service_kit.auth import PrincipalDep
 from service_kit.db import SessionDep
+from service_kit.errors import NotFound
 
-__all__ = ["PrincipalDep", "SessionDep"]
+__all__ = ["ActorDep", "CampaignDep", "CipherDep", "SessionDep"]
+
+
+def get_campaign(request: Request) -> CampaignClient:
+    """campaign-api's directory: managers' scopes and the unit codes that exist (cached)."""
+    campaign: CampaignClient = request.app.state.campaign
+    return campaign
+
+
+def get_cipher(request: Request) -> PersonalDataCipher:
+    cipher: PersonalDataCipher = request.app.state.cipher
+    return cipher
+
+
+CampaignDep = Annotated[CampaignClient, Depends(get_campaign)]
+CipherDep = Annotated[PersonalDataCipher, Depends(get_cipher)]
+
+
+async def get_actor(principal: PrincipalDep, campaign: CampaignDep) -> Actor:
+    """The caller, a manager's scope resolved once per request (the kit's `actor_dependency` cannot be
+    used yet: under `from __future__ import annotations` its closure's `Depends` is not resolved)."""
+    return await resolve_actor(principal, campaign)
+
+
+ActorDep = Annotated[Actor, Depends(get_actor)]
+
+
+def allowed(policy: Policy[object], action: str = READ) -> Callable[..., Awaitable[Actor]]:
+    """The caller, when the policy lets them do `action` on the collection (403 otherwise)."""
+
+    async def dependency(actor: ActorDep) -> Actor:
+        policy.ensure(actor, action, None)
+        return actor
+
+    return dependency
+
+
+RegisterReader = Annotated[Actor, Depends(allowed(access.LEARNER_REGISTER))]
+RegisterWriter = Annotated[Actor, Depends(allowed(access.LEARNER_REGISTER, "create"))]
+RecordReader = Annotated[Actor, Depends(allowed(access.RECORD_REGISTER))]
+RecordWriter = Annotated[Actor, Depends(allowed(access.RECORD_REGISTER, "create"))]
+ImportDesk = Annotated[Actor, Depends(allowed(access.IMPORT_DESK))]
+ImportSubmitter = Annotated[Actor, Depends(allowed(access.IMPORT_DESK, "create"))]
+CourseCreator = Annotated[Actor, Depends(allowed(access.COURSE_LIST, "create"))]
+ClassCreator = Annotated[Actor, Depends(allowed(access.CLASS_LIST, "create"))]
+UnitStatisticsReader = Annotated[Actor, Depends(allowed(access.UNIT_STATISTICS))]
+StatisticsReader = Annotated[Actor, Depends(allowed(access.COVERAGE))]
+PopulationEditor = Annotated[Actor, Depends(allowed(access.POPULATION, "edit"))]
+Matcher = Annotated[Actor, Depends(allowed(access.LEARNER_MATCH))]
+LearnerSelf = Annotated[Actor, Depends(allowed(access.OWN_DATA))]
+CertificateRevoker = Annotated[Actor, Depends(allowed(access.CERTIFICATES, "revoke"))]
+
+
+def learner_for(action: str = READ) -> Callable[..., Awaitable[Learner]]:
+    """The learner of the path, for a caller who may use the register (403) and do `action` on this
+    learner (404 when they may not even read it); locked for a change."""
+    gate = access.LEARNER_REGISTER
+
+    async def dependency(learner_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Learner:
+        gate.ensure(actor, READ, None)
+        learner = await learners_repository.get(session, learner_id, for_update=action != READ)
+        if learner is None:
+            raise NotFound(f"No learner {learner_id}.", code="learner.not_found")
+        access.LEARNERS.ensure(actor, action, learner)
+        return learner
+
+    return dependency
+
+
+LearnerDep = Annotated[Learner, Depends(learner_for())]
+
+
+def import_job_for(action: str = READ) -> Callable[..., Awaitable[ImportJob]]:
+    """The import of the path, for its submitter (and administrators); 404 for everyone else at the desk."""
+
+    async def dependency(job_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> ImportJob:
+        access.IMPORT_DESK.ensure(actor, READ, None)
+        job = await imports_repository.get(session, job_id)
+        if job is None:
+            raise NotFound(f"No import {job_id}.", code="import.not_found")
+        access.IMPORT_JOBS.ensure(actor, action, job)
+        return job
+
+    return dependency
+
+
+ImportJobDep = Annotated[ImportJob, Depends(import_job_for())]
+ImportErrorsDep = Annotated[ImportJob, Depends(import_job_for("read_errors"))]

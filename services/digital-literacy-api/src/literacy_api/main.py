@@ -7,6 +7,8 @@ from collections.abc import AsyncIterator
 from fastapi import FastAPI
 
 from literacy_api.catalog.router import router as catalog_router
+from literacy_api.certificates.router import router as certificates_router
+from literacy_api.clients.campaign import CampaignClient
 from literacy_api.competences.router import router as competences_router
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SCHEMA
@@ -17,8 +19,7 @@ from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
-from service_kit.http_client import ServiceClient, service_client
-from service_kit.units import CampaignUnitTree
+from service_kit.http_client import service_client
 
 
 def create_app(settings: LiteracySettings | None = None) -> FastAPI:
@@ -30,11 +31,11 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             settings.personal_data_key.get_secret_value(), settings.lookup_key.get_secret_value()
         )
         async with contextlib.AsyncExitStack() as stack:
-            # Managers' scope (their units and those units' communes) comes from campaign-api.
-            campaign = await service_client(
-                ServiceClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
+            # Managers' scope (their units and those units' communes) and the unit codes that exist
+            # come from campaign-api's directory (cached by the client).
+            app.state.campaign = await service_client(
+                CampaignClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
             )
-            app.state.unit_tree = CampaignUnitTree(campaign)
             worker = ImportWorker(
                 app.state.database.engine,
                 app.state.cipher,
@@ -43,6 +44,7 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
                     lease_seconds=settings.import_lease_seconds,
                     poll_seconds=settings.import_poll_seconds,
                 ),
+                units=lambda: app.state.campaign,
             )
             app.state.import_worker = worker
             task = asyncio.create_task(worker.run()) if settings.import_worker else None
@@ -70,6 +72,7 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             catalog_router,
             learners_router,
             training_router,
+            certificates_router,
             imports_router,
             stats_router,
         ],

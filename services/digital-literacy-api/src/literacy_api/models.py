@@ -1,11 +1,13 @@
-"""Every table of the `literacy` schema, imported in one place so that Alembic sees them all."""
+"""Every table of the `literacy` schema, imported in one place so that Alembic sees them all
+(`migrations/env.py` autogenerates against this metadata)."""
 
 from literacy_api.catalog.models import Course, TrainingClass
+from literacy_api.certificates.models import Certificate
 from literacy_api.database import audit_event, idempotency_keys, metadata
 from literacy_api.imports.models import ImportFileChunk, ImportJob, ImportRowError
 from literacy_api.learners.models import Learner
 from literacy_api.stats.models import CoverageCourseMonth, CoverageMonth, CoverageMonthPair, Population
-from literacy_api.training.models import Certificate, TrainingRecord
+from literacy_api.training.models import TrainingRecord
 
 __all__ = [
     "Certificate",

@@ -14,9 +14,10 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import URL
 
 from literacy_api.catalog.models import Course, TrainingClass
+from literacy_api.certificates.models import Certificate
 from literacy_api.config import LiteracySettings
 from literacy_api.learners.models import Learner
-from literacy_api.training.models import Certificate, TrainingRecord
+from literacy_api.training.models import TrainingRecord
 from reference_data.localities import localities
 from reference_data.personal_data import PersonalDataCipher, mask_national_id
 from service_kit.db import Database

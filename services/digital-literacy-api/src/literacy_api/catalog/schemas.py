@@ -10,12 +10,18 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from literacy_api.learners.schemas import Category
+from literacy_api.learners.schemas import Category, ListAction
+from service_kit.pagination import Page
 
 Code = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class CourseAction(StrEnum):
+    EDIT = "edit"
+    ADD_CLASS = "add_class"
 
 
 class CourseCreate(BaseModel):
@@ -41,6 +47,15 @@ class CourseOut(BaseModel):
     competence_codes: list[str]
     required_for: list[Category]
     created_at: datetime
+    allowed_actions: list[CourseAction] = Field(
+        default_factory=list, description="What the caller may do on this course"
+    )
+
+
+class CoursePage(Page[CourseOut]):
+    allowed_actions: list[ListAction] = Field(
+        default_factory=list, description='["create"] when the caller may add courses'
+    )
 
 
 class VenueType(StrEnum):
@@ -82,3 +97,9 @@ class ClassOut(BaseModel):
     starts_on: date
     ends_on: date
     trainer: str
+
+
+class ClassPage(Page[ClassOut]):
+    allowed_actions: list[ListAction] = Field(
+        default_factory=list, description='["create"] when the caller may open classes'
+    )

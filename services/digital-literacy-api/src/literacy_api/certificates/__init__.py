@@ -1,1 +1,1 @@
-"""Printable certificates."""
+"""Certificates: issued by training records, verified publicly, printed, revoked."""

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from literacy_api.competences.framework import FRAMEWORKS, LEVELS, framework
-from literacy_api.competences.schemas import CompetencesOut, FrameworkOut, LevelOut
-from service_kit.auth import PrincipalDep
-from service_kit.errors import PROBLEM, NotFound
+from literacy_api.competences import service
+from literacy_api.competences.schemas import CompetencesOut
+from literacy_api.deps import ActorDep
+from service_kit.errors import PROBLEM
 
 router = APIRouter(prefix="/v1/competences", tags=["competences"])
 
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/v1/competences", tags=["competences"])
     responses={401: PROBLEM, 404: PROBLEM},
 )
 async def list_competences(
-    _: PrincipalDep,
+    _: ActorDep,
     framework_code: Annotated[
         str | None,
         Query(
@@ -30,15 +30,4 @@ async def list_competences(
         ),
     ] = None,
 ) -> CompetencesOut:
-    if framework_code is None:
-        chosen = FRAMEWORKS
-    else:
-        found = framework(framework_code)
-        if found is None:
-            known = ", ".join(f.code for f in FRAMEWORKS)
-            raise NotFound(f"No competence framework {framework_code}: the frameworks are {known}.")
-        chosen = (found,)
-    return CompetencesOut(
-        frameworks=[FrameworkOut.of(f) for f in chosen],
-        levels=[LevelOut.of(level) for level in LEVELS],
-    )
+    return service.competences(framework_code)

@@ -1,6 +1,7 @@
 """The set-based merge of an import's staged rows into learners, records and certificates, in one
 transaction: the last row of each (person, course) wins, a completed record stays completed on its date,
-nothing outside the submitter's scope is touched, and every row gets exactly one outcome."""
+nothing outside the submitter's scope is touched (a manager's: learners whose commune, and unit if
+any, are theirs), and every row gets exactly one outcome."""
 
 from __future__ import annotations
 
@@ -44,12 +45,12 @@ WITH rejected AS (
     DELETE FROM import_plan p
     WHERE (p.current_status = 'completed' AND p.status <> 'completed')
        OR (:scoped AND p.learner_id IS NOT NULL
-           AND NOT (p.current_commune = ANY(:communes) OR coalesce(p.current_unit = ANY(:units), false)))
+           AND NOT (p.current_commune = ANY(:communes) AND (p.current_unit IS NULL OR p.current_unit = ANY(:units))))
     RETURNING p.line,
         CASE WHEN p.current_status = 'completed' AND p.status <> 'completed'
              THEN 'khóa học này đã Hoàn thành ngày ' || to_char(p.current_completed_on, 'DD/MM/YYYY')
                   || ': không đổi được trạng thái'
-             ELSE 'người học này thuộc xã/phường và đơn vị ngoài phạm vi bạn phụ trách' END AS reason
+             ELSE 'người học này thuộc xã/phường hoặc đơn vị ngoài phạm vi bạn phụ trách' END AS reason
 )
 INSERT INTO literacy.import_error (job_id, line, reason) SELECT :job, line, reason FROM rejected
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -97,6 +97,8 @@ class RowChecker:
     today: date
     scope_units: Collection[str] | None = None
     scope_communes: Collection[str] | None = None
+    known_units: Collection[str] | None = None
+    """The unit codes campaign-api's directory has (None: not checked); see `unit_codes_of`."""
 
     def check(self, line: int, row: Mapping[str, Any]) -> tuple[Any, ...]:
         reasons: list[str] = []
@@ -123,7 +125,7 @@ class RowChecker:
         ethnicity = field("ethnicity", "Dân tộc", _ethnicity)
         commune = field("commune_code", "Mã xã/phường", _commune, required=True)
         category = field("category", "Đối tượng", CATEGORY, required=True)
-        unit_code = field("unit_code", "Mã đơn vị", _unit_code)
+        unit_code = field("unit_code", "Mã đơn vị", self._unit)
         course = field("course_code", "Mã khóa học", self._course, required=True)
         status = field(
             "status", "Trạng thái", lambda v: RecordStatus(STATUSES[fold(_text(v))]), required=True
@@ -150,13 +152,12 @@ class RowChecker:
             reasons.append("Ngày hoàn thành trước Ngày ghi danh")
         if born and enrolled_on and enrolled_on < born:
             reasons.append("Ngày ghi danh trước Ngày sinh")
-        if (
-            commune is not None
-            and self.scope_communes is not None
-            and commune not in self.scope_communes
-            and (unit_code is None or unit_code not in (self.scope_units or ()))
-        ):
-            reasons.append(f"xã/phường {commune} và đơn vị ngoài phạm vi bạn phụ trách")
+        # A manager writes only learners wholly in their scope: their commune, and their unit if any.
+        if self.scope_communes is not None:
+            if commune is not None and commune not in self.scope_communes:
+                reasons.append(f"xã/phường {commune} ngoài phạm vi bạn phụ trách")
+            if unit_code is not None and unit_code not in (self.scope_units or ()):
+                reasons.append(f"đơn vị {unit_code} ngoài phạm vi bạn phụ trách")
         if reasons:
             raise RowRejected(reasons)
         return (
@@ -186,6 +187,12 @@ class RowChecker:
         if day > self.today or day.year < 1900:
             raise ValueError("ngoài khoảng")
         return day
+
+    def _unit(self, value: Any) -> str:
+        code = _unit_code(value)
+        if self.known_units is not None and code not in self.known_units:
+            raise KeyError(code)
+        return code
 
     def _course(self, value: Any) -> str:
         code = _text(value).upper()
@@ -237,6 +244,11 @@ def _ethnicity(value: Any) -> str:
     if len(text) > 64:
         raise ValueError(text)
     return text
+
+
+def unit_codes_of(rows: Iterable[tuple[int, Mapping[str, Any]]]) -> set[str]:
+    """The unit codes a batch of rows names (to be looked up in the directory before checking them)."""
+    return {code for _line, cells in rows if (code := _text(cells.get("unit_code")))}
 
 
 def _unit_code(value: Any) -> str:

@@ -8,6 +8,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from literacy_api.learners.schemas import ListAction
+from service_kit.pagination import Page
+
+
+class ImportJobAction(StrEnum):
+    READ_ERRORS = "read_errors"
+
 
 class ImportStatus(StrEnum):
     QUEUED = "queued"
@@ -38,3 +45,12 @@ class ImportJobOut(BaseModel):
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    allowed_actions: list[ImportJobAction] = Field(
+        default_factory=list, description="What the caller may do on this import"
+    )
+
+
+class ImportPage(Page[ImportJobOut]):
+    allowed_actions: list[ListAction] = Field(
+        default_factory=list, description='["create"] when the caller may submit imports'
+    )

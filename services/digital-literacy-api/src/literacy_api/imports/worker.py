@@ -11,20 +11,21 @@ import contextlib
 import logging
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from literacy_api.imports.merge import STAGE_DDL, MergeScope, merge
 from literacy_api.imports.reader import FileRejected, Row, check_readable, open_import_file
-from literacy_api.imports.rows import STAGE_COLUMNS, RowChecker, RowRejected
+from literacy_api.imports.rows import STAGE_COLUMNS, RowChecker, RowRejected, unit_codes_of
 from reference_data.personal_data import PersonalDataCipher
+from service_kit.errors import DependencyUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,15 @@ WHERE id = (
 RETURNING id, attempts, submitted_by, scope_units, scope_communes
 """
 OWNED = "id = :id AND status = 'running' AND attempts = :attempt"
+DIRECTORY_DOWN = (
+    "Không kiểm tra được mã đơn vị: hệ thống danh mục đơn vị không trả lời. Hãy gửi lại tệp sau ít phút."
+)
+
+
+class UnitDirectory(Protocol):
+    """campaign-api's directory of units (cached by the client): which of these codes are units."""
+
+    async def known_units(self, codes: Iterable[str]) -> Collection[str]: ...
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,15 @@ class JobLost(Exception):
 
 
 class ImportWorker:
-    def __init__(self, engine: AsyncEngine, cipher: PersonalDataCipher, settings: WorkerSettings) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        cipher: PersonalDataCipher,
+        settings: WorkerSettings,
+        units: Callable[[], UnitDirectory],
+    ) -> None:
         self.engine = engine
+        self.units = units
         self.cipher = cipher
         self.settings = settings
         self._wake = asyncio.Event()
@@ -151,6 +168,10 @@ class ImportWorker:
             except FileRejected as rejected:
                 await self._fail(claim, str(rejected))
                 return
+            except DependencyUnavailable:
+                # Unit codes are never guessed: without the directory the file cannot be checked.
+                await self._fail(claim, DIRECTORY_DOWN)
+                return
             await self._merge(claim)
 
     async def _stage(self, claim: Claim, import_file: Any) -> None:
@@ -165,13 +186,19 @@ class ImportWorker:
                 today=datetime.now(UTC).date(),
                 scope_units=claim.scope.units,
                 scope_communes=claim.scope.communes,
+                known_units=set(),
             )
+            known: set[str] = set()
             rows = import_file.rows()
             processed = rejected = 0
             while True:
-                good, bad = await asyncio.to_thread(_check_batch, checker, rows, self.settings.batch_rows)
-                if not good and not bad:
+                batch = await asyncio.to_thread(_take, rows, self.settings.batch_rows)
+                if not batch:
                     break
+                # The batch's unit codes, looked up once each in campaign-api's directory (cached).
+                known |= set(await self.units().known_units(sorted(unit_codes_of(batch) - known)))
+                checker.known_units = known
+                good, bad = await asyncio.to_thread(_check_batch, checker, batch)
                 processed += len(good) + len(bad)
                 rejected += len(bad)
                 async with connection.begin():
@@ -317,12 +344,16 @@ class ImportWorker:
             yield path
 
 
+def _take(rows: Iterator[Row], size: int) -> list[Row]:
+    return list(islice(rows, size))
+
+
 def _check_batch(
-    checker: RowChecker, rows: Iterator[Row], size: int
+    checker: RowChecker, batch: list[Row]
 ) -> tuple[list[tuple[Any, ...]], list[tuple[int, str]]]:
     good: list[tuple[Any, ...]] = []
     bad: list[tuple[int, str]] = []
-    for line, cells in islice(rows, size):
+    for line, cells in batch:
         try:
             good.append(checker.check(line, cells))
         except RowRejected as rejected:

@@ -2,53 +2,57 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import select
 
-from literacy_api.access import ReaderDep, WriterDep
+from literacy_api.deps import (
+    ActorDep,
+    CampaignDep,
+    CipherDep,
+    LearnerDep,
+    LearnerSelf,
+    Matcher,
+    RegisterReader,
+    RegisterWriter,
+    SessionDep,
+    learner_for,
+)
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import (
     Category,
     LearnerCreate,
     LearnerOut,
+    LearnerPage,
     LearnerUpdate,
     MatchRequest,
     MatchResult,
     PersonalDataExport,
 )
-from literacy_api.learners.service import NATIONAL_ID, PHONE, LearnerService
-from literacy_api.training.models import TrainingRecord
-from literacy_api.training.schemas import RecordOut
-from service_kit.auth import Principal, PrincipalDep, require_roles
+from literacy_api.learners.service import LearnerService
 from service_kit.caching import check_if_match, conditional
-from service_kit.db import SessionDep
-from service_kit.errors import PROBLEM, Forbidden, NotFound
-from service_kit.observability import client_address
-from service_kit.pagination import CursorPage, CursorParamsDep
+from service_kit.errors import PROBLEM
+from service_kit.pagination import CursorParamsDep
 
 router = APIRouter(tags=["learners"])
 
 
-def get_learner_service(request: Request, session: SessionDep) -> LearnerService:
-    return LearnerService(
-        session=session,
-        cipher=request.app.state.cipher,
-        client_ip=client_address(request),
-    )
+def get_learner_service(session: SessionDep, cipher: CipherDep, campaign: CampaignDep) -> LearnerService:
+    return LearnerService(session=session, cipher=cipher, units=campaign)
 
 
 LearnerServiceDep = Annotated[LearnerService, Depends(get_learner_service)]
+EditableLearner = Annotated[Learner, Depends(learner_for("edit"))]
+ErasableLearner = Annotated[Learner, Depends(learner_for("erase"))]
 
 
 @router.post(
     "/v1/learners", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM}
 )
-async def create_learner(data: LearnerCreate, access: WriterDep, service: LearnerServiceDep) -> LearnerOut:
-    return service.out(await service.create(access, data), sensitive=access.sees_sensitive_data)
+async def create_learner(
+    data: LearnerCreate, actor: RegisterWriter, service: LearnerServiceDep
+) -> LearnerOut:
+    return service.out(actor, await service.create(actor, data), single=True)
 
 
 @router.get(
@@ -57,7 +61,7 @@ async def create_learner(data: LearnerCreate, access: WriterDep, service: Learne
     responses={403: PROBLEM},
 )
 async def list_learners(
-    access: ReaderDep,
+    actor: RegisterReader,
     service: LearnerServiceDep,
     page: CursorParamsDep,
     national_id: Annotated[
@@ -67,9 +71,9 @@ async def list_learners(
     category: Annotated[Category | None, Query()] = None,
     unit_code: Annotated[str | None, Query(max_length=32)] = None,
     q: Annotated[str | None, Query(max_length=100, description="Name; diacritics ignored")] = None,
-) -> CursorPage[LearnerOut]:
-    learners, next_cursor = await service.list(
-        access,
+) -> LearnerPage:
+    return await service.page(
+        actor,
         page,
         national_id=national_id,
         commune_code=commune_code,
@@ -77,36 +81,25 @@ async def list_learners(
         unit_code=unit_code,
         q=q,
     )
-    # Ethnicity never appears in lists.
-    return CursorPage(items=[service.out(learner) for learner in learners], next_cursor=next_cursor)
 
 
 @router.post(
     "/v1/learners/match",
-    summary="API clients: the learner with this national ID and birth date (no hint which differs)",
+    summary="API clients granted literacy:match: the learner with this national ID and birth date "
+    "(no hint which differs)",
     responses={403: PROBLEM, 404: PROBLEM},
 )
-async def match_learner(
-    data: MatchRequest, principal: PrincipalDep, service: LearnerServiceDep
-) -> MatchResult:
-    if not principal.is_client or not (
-        principal.has_scope("literacy:match") or principal.has_scope("literacy:read")
-    ):
-        raise Forbidden("Only API clients granted literacy:match look learners up.")
-    learner_id = await service.match(data.national_id, data.date_of_birth)
-    if learner_id is None:
-        raise NotFound("No learner matches these details.")
-    return MatchResult(learner_id=learner_id)
+async def match_learner(data: MatchRequest, _: Matcher, service: LearnerServiceDep) -> MatchResult:
+    return MatchResult(learner_id=await service.match(data.national_id, data.date_of_birth))
 
 
 @router.get(
     "/v1/learners/{learner_id}", response_model=LearnerOut, responses={304: {}, 403: PROBLEM, 404: PROBLEM}
 )
 async def get_learner(
-    learner_id: uuid.UUID, request: Request, response: Response, access: ReaderDep, service: LearnerServiceDep
+    learner: LearnerDep, request: Request, response: Response, actor: ActorDep, service: LearnerServiceDep
 ) -> LearnerOut | Response:
-    learner = await service.get(access, learner_id)
-    return conditional(request, response, service.out(learner, sensitive=access.sees_sensitive_data))
+    return conditional(request, response, service.out(actor, learner, single=True))
 
 
 @router.patch(
@@ -114,16 +107,15 @@ async def get_learner(
     responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 412: PROBLEM, 422: PROBLEM},
 )
 async def update_learner(
-    learner_id: uuid.UUID,
+    learner: EditableLearner,
     data: LearnerUpdate,
     request: Request,
     response: Response,
-    access: WriterDep,
+    actor: ActorDep,
     service: LearnerServiceDep,
 ) -> LearnerOut:
-    learner = await service.get(access, learner_id, for_update=True)
-    check_if_match(request, service.out(learner, sensitive=access.sees_sensitive_data))
-    updated = service.out(await service.update(access, learner, data), sensitive=access.sees_sensitive_data)
+    check_if_match(request, service.out(actor, learner, single=True))
+    updated = service.out(actor, await service.update(actor, learner, data), single=True)
     conditional(request, response, updated)
     return updated
 
@@ -134,13 +126,8 @@ async def update_learner(
     summary="Erase the learner's personal data; anonymous records stay counted",
     responses={403: PROBLEM, 404: PROBLEM},
 )
-async def erase_learner(
-    learner_id: uuid.UUID,
-    _: Annotated[Principal, Depends(require_roles("admin"))],
-    access: WriterDep,
-    service: LearnerServiceDep,
-) -> Response:
-    await service.erase(access, await service.get(access, learner_id, for_update=True))
+async def erase_learner(learner: ErasableLearner, actor: ActorDep, service: LearnerServiceDep) -> Response:
+    await service.erase(actor, learner)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -149,23 +136,5 @@ async def erase_learner(
     summary="Everything held about the signed-in learner",
     responses={403: PROBLEM, 404: PROBLEM},
 )
-async def export_my_data(
-    principal: PrincipalDep, session: SessionDep, service: LearnerServiceDep
-) -> PersonalDataExport:
-    if principal.learner_id is None:
-        raise Forbidden("This is for learners, with their own account.")
-    # The learner reads their own record: no unit scope applies.
-    learner = await session.get(Learner, uuid.UUID(principal.learner_id))
-    if learner is None or learner.erased_at is not None:
-        raise NotFound("No learner record is linked to this account.")
-    records = await session.scalars(select(TrainingRecord).where(TrainingRecord.learner_id == learner.id))
-    cipher = service.cipher
-    return PersonalDataExport(
-        learner=service.out(learner, sensitive=True),
-        national_id=cipher.decrypt(learner.national_id_encrypted, field=NATIONAL_ID)
-        if learner.national_id_encrypted
-        else None,
-        phone=cipher.decrypt(learner.phone_encrypted, field=PHONE) if learner.phone_encrypted else None,
-        records=[RecordOut.model_validate(r).model_dump(mode="json") for r in records],
-        exported_at=datetime.now(UTC),
-    )
+async def export_my_data(actor: LearnerSelf, service: LearnerServiceDep) -> PersonalDataExport:
+    return await service.export(actor)

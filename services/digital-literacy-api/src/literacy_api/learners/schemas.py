@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from service_kit.pagination import CursorPage
+
 _NATIONAL_ID = re.compile(r"^\d{12}$")
 _PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
 
@@ -33,6 +35,18 @@ FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
 UnitCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
 Ethnicity = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+
+
+class ListAction(StrEnum):
+    """What the caller may do on a collection (learners, courses, classes, imports)."""
+
+    CREATE = "create"
+
+
+class LearnerAction(StrEnum):
+    EDIT = "edit"
+    ERASE = "erase"
+    ADD_RECORD = "add_record"
 
 
 class Gender(StrEnum):
@@ -103,6 +117,15 @@ class LearnerOut(BaseModel):
     erased: bool = False
     created_at: datetime
     updated_at: datetime
+    allowed_actions: list[LearnerAction] = Field(
+        default_factory=list, description="What the caller may do on this learner"
+    )
+
+
+class LearnerPage(CursorPage[LearnerOut]):
+    allowed_actions: list[ListAction] = Field(
+        default_factory=list, description='["create"] when the caller may add learners'
+    )
 
 
 class MatchRequest(BaseModel):

@@ -6,44 +6,75 @@ import hmac
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from literacy_api.access import LearnerAccess
+from literacy_api import access
 from literacy_api.database import audit_trail
+from literacy_api.learners import repository
 from literacy_api.learners.models import Learner
-from literacy_api.learners.schemas import Category, Gender, LearnerCreate, LearnerOut, LearnerUpdate
+from literacy_api.learners.schemas import (
+    Category,
+    Gender,
+    LearnerAction,
+    LearnerCreate,
+    LearnerOut,
+    LearnerPage,
+    LearnerUpdate,
+    ListAction,
+    PersonalDataExport,
+)
+from literacy_api.training.schemas import RecordOut
 from reference_data.localities import localities
 from reference_data.personal_data import PersonalDataCipher, mask_national_id, mask_phone
-from service_kit.errors import Conflict, NotFound, ValidationFailed
-from service_kit.pagination import CursorParams, keyset_paginate
+from service_kit.access import Actor
+from service_kit.db import flush_or_conflict
+from service_kit.errors import Conflict, NotFound, field_error
+from service_kit.pagination import CursorParams
 from service_kit.text import fold
 
 NATIONAL_ID = "national_id"
 PHONE = "phone"
 
 
-def province_of(commune_code: str) -> str:
+class UnitDirectory(Protocol):
+    """campaign-api's directory of units, as far as learners need it (cached by the client)."""
+
+    async def unit_exists(self, code: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a learner is (or would be after a change): their unit and their commune."""
+
+    unit_code: str | None
+    commune_code: str | None
+
+
+def province_of(commune_code: str, field: str = "commune_code") -> str:
     province = localities.province_of_commune(commune_code)
     if province is None:
-        raise ValidationFailed(
-            f"No commune or ward {commune_code}.",
-            errors=[{"field": "commune_code", "message": "unknown commune or ward"}],
-        )
+        raise field_error(field, f"No commune or ward {commune_code}.")
     return province
+
+
+async def ensure_unit_exists(units: UnitDirectory, unit_code: str | None, field: str = "unit_code") -> None:
+    """Unknown unit codes are refused (422): a learner of a unit that does not exist counts nowhere."""
+    if unit_code is not None and not await units.unit_exists(unit_code):
+        raise field_error(field, f"No unit {unit_code} in the directory of units.")
 
 
 @dataclass(kw_only=True)
 class LearnerService:
     session: AsyncSession
     cipher: PersonalDataCipher
-    client_ip: str | None = None
+    units: UnitDirectory
 
-    def out(self, learner: Learner, *, sensitive: bool = False) -> LearnerOut:
+    def out(self, actor: Actor, learner: Learner, *, single: bool = False) -> LearnerOut:
+        """The learner as `actor` sees it; ethnicity for administrators, on the single record only."""
         phone = self.cipher.decrypt(learner.phone_encrypted, field=PHONE) if learner.phone_encrypted else None
+        sensitive = single and access.sees_sensitive_data(actor)
         return LearnerOut(
             id=learner.id,
             national_id_masked=learner.national_id_masked,
@@ -59,26 +90,27 @@ class LearnerService:
             erased=learner.erased_at is not None,
             created_at=learner.created_at,
             updated_at=learner.updated_at,
+            allowed_actions=access.actions(access.LEARNERS, LearnerAction, actor, learner),
         )
 
-    async def _audit(self, access: LearnerAccess, action: str, learner: Learner, fields: list[str]) -> None:
+    async def _audit(self, actor: Actor, action: str, learner: Learner, fields: list[str]) -> None:
         # The trail says who changed which fields, never the values: it must not become a copy of the data.
         await audit_trail.record(
             self.session,
-            actor=access.principal.subject,
+            actor=actor.subject,
             action=action,
             object_type="learner",
             object_id=str(learner.id),
             after={"fields": sorted(fields), "national_id_masked": learner.national_id_masked},
-            client_ip=self.client_ip,
         )
 
     def hash_of(self, national_id: str) -> bytes:
         return self.cipher.lookup_hash(national_id, field=NATIONAL_ID)
 
-    async def create(self, access: LearnerAccess, data: LearnerCreate) -> Learner:
+    async def create(self, actor: Actor, data: LearnerCreate) -> Learner:
         province = province_of(data.commune_code)
-        access.ensure_covers(unit_code=data.unit_code, commune_code=data.commune_code)
+        await ensure_unit_exists(self.units, data.unit_code)
+        access.LEARNER_PLACES.ensure(actor, "place", Place(data.unit_code, data.commune_code))
         learner = Learner(
             province_code=province,
             commune_code=data.commune_code,
@@ -96,34 +128,14 @@ class LearnerService:
             phone_encrypted=self.cipher.encrypt(data.phone, field=PHONE) if data.phone else None,
         )
         self.session.add(learner)
-        try:
-            async with self.session.begin_nested():
-                await self.session.flush()
-        except IntegrityError:
-            raise Conflict("A learner with this national ID exists.") from None
-        await self.session.refresh(learner)
-        await self._audit(access, "learner.created", learner, list(data.model_fields_set))
+        await flush_or_conflict(self.session, Conflict("A learner with this national ID exists."))
+        await repository.refresh(self.session, learner)
+        await self._audit(actor, "learner.created", learner, list(data.model_fields_set))
         return learner
 
-    async def get(self, access: LearnerAccess, learner_id: uuid.UUID, *, for_update: bool = False) -> Learner:
-        statement = select(Learner).where(Learner.id == learner_id)
-        if for_update:
-            statement = statement.with_for_update()
-        learner = await self.session.scalar(statement)
-        if learner is None:
-            raise NotFound(f"No learner {learner_id}.")
-        access.ensure_covers(unit_code=learner.unit_code, commune_code=learner.commune_code)
-        return learner
-
-    async def find_by_national_id(self, national_id: str) -> Learner | None:
-        learner: Learner | None = await self.session.scalar(
-            select(Learner).where(Learner.national_id_hash == self.hash_of(national_id))
-        )
-        return learner
-
-    async def list(
+    async def page(
         self,
-        access: LearnerAccess,
+        actor: Actor,
         params: CursorParams,
         *,
         national_id: str | None,
@@ -131,42 +143,42 @@ class LearnerService:
         category: str | None,
         unit_code: str | None,
         q: str | None,
-    ) -> tuple[list[Learner], str | None]:
-        statement = select(Learner).where(Learner.erased_at.is_(None))
-        if access.scope is not None:
-            statement = statement.where(
-                or_(
-                    Learner.unit_code.in_(access.scope.units), Learner.commune_code.in_(access.scope.communes)
-                )
-            )
-        if national_id is not None:
-            statement = statement.where(Learner.national_id_hash == self.hash_of(national_id))
-        if commune_code is not None:
-            statement = statement.where(Learner.commune_code == commune_code)
-        if category is not None:
-            statement = statement.where(Learner.category == category)
-        if unit_code is not None:
-            statement = statement.where(Learner.unit_code == unit_code)
-        for word in fold(q).split() if q else []:
-            statement = statement.where(Learner.full_name_folded.contains(word, autoescape=True))
-        return await keyset_paginate(
+    ) -> LearnerPage:
+        learners, next_cursor = await repository.page(
             self.session,
-            statement,
-            keys=[Learner.full_name_folded, Learner.id],
-            key_of=lambda learner: (learner.full_name_folded, learner.id),
-            params=params,
+            access.learner_scope(actor),
+            params,
+            national_id_hash=self.hash_of(national_id) if national_id is not None else None,
+            commune_code=commune_code,
+            category=category,
+            unit_code=unit_code,
+            q=q,
+        )
+        # Ethnicity never appears in lists.
+        return LearnerPage(
+            items=[self.out(actor, learner) for learner in learners],
+            next_cursor=next_cursor,
+            allowed_actions=access.actions(access.LEARNER_REGISTER, ListAction, actor, None),
         )
 
-    async def update(self, access: LearnerAccess, learner: Learner, data: LearnerUpdate) -> Learner:
+    async def update(self, actor: Actor, learner: Learner, data: LearnerUpdate) -> Learner:
         if learner.erased_at is not None:
             raise Conflict("This learner's personal data was erased.")
         changes: dict[str, Any] = data.model_dump(exclude_unset=True)
         if "commune_code" in changes:
-            learner.province_code = province_of(changes["commune_code"])
-        access.ensure_covers(
-            unit_code=changes.get("unit_code", learner.unit_code),
-            commune_code=changes.get("commune_code", learner.commune_code),
+            province = province_of(changes["commune_code"])
+        if changes.get("unit_code") is not None:
+            await ensure_unit_exists(self.units, changes["unit_code"])
+        # A change may not move the learner out of the caller's scope.
+        access.LEARNER_PLACES.ensure(
+            actor,
+            "place",
+            Place(
+                changes.get("unit_code", learner.unit_code), changes.get("commune_code", learner.commune_code)
+            ),
         )
+        if "commune_code" in changes:
+            learner.province_code = province
         for name, value in changes.items():
             if name == "phone":
                 learner.phone_encrypted = self.cipher.encrypt(value, field=PHONE) if value else None
@@ -176,12 +188,11 @@ class LearnerService:
                 learner.date_of_birth, learner.birth_year = value, value.year
             else:
                 setattr(learner, name, value.value if hasattr(value, "value") else value)
-        await self.session.flush()
-        await self.session.refresh(learner)
-        await self._audit(access, "learner.updated", learner, list(changes))
+        await repository.refresh(self.session, learner)
+        await self._audit(actor, "learner.updated", learner, list(changes))
         return learner
 
-    async def erase(self, access: LearnerAccess, learner: Learner) -> None:
+    async def erase(self, actor: Actor, learner: Learner) -> None:
         """Right to erasure: the person is gone; anonymous records stay counted in the statistics."""
         if learner.erased_at is not None:
             return
@@ -197,19 +208,47 @@ class LearnerService:
         await self.session.flush()
         await audit_trail.record(
             self.session,
-            actor=access.principal.subject,
+            actor=actor.subject,
             action="learner.erased",
             object_type="learner",
             object_id=str(learner.id),
             before={"national_id_masked": masked},
             after={"fields": ["date_of_birth", "full_name", "national_id", "phone"]},
-            client_ip=self.client_ip,
         )
 
-    async def match(self, national_id: str, date_of_birth: date) -> uuid.UUID | None:
+    async def match(self, national_id: str, date_of_birth: date) -> uuid.UUID:
         """The learner with both details, compared in constant time; no hint which one differed."""
-        learner = await self.find_by_national_id(national_id)
+        learner = await repository.by_national_id_hash(self.session, self.hash_of(national_id))
         stored = learner.date_of_birth.isoformat() if learner and learner.date_of_birth else "0000-00-00"
         if hmac.compare_digest(stored.encode(), date_of_birth.isoformat().encode()) and learner is not None:
             return learner.id
-        return None
+        raise NotFound("No learner matches these details.")
+
+    async def own(self, actor: Actor) -> Learner:
+        """The signed-in learner's record (no unit scope applies: it is their own)."""
+        try:
+            learner_id = uuid.UUID(str(actor.learner_id))
+        except ValueError:
+            raise NotFound("No learner record is linked to this account.") from None
+        learner = await repository.get(self.session, learner_id)
+        if learner is None or learner.erased_at is not None:
+            raise NotFound("No learner record is linked to this account.")
+        return learner
+
+    async def export(self, actor: Actor) -> PersonalDataExport:
+        """Everything held about the signed-in learner (Decree 13/2023: the right of access)."""
+        learner = await self.own(actor)
+        records = await repository.records_of(self.session, learner.id)
+        cipher = self.cipher
+        own_view = self.out(actor, learner).model_copy(
+            update={"ethnicity": learner.ethnicity, "allowed_actions": []}
+        )
+        return PersonalDataExport(
+            learner=own_view,
+            national_id=cipher.decrypt(learner.national_id_encrypted, field=NATIONAL_ID)
+            if learner.national_id_encrypted
+            else None,
+            phone=cipher.decrypt(learner.phone_encrypted, field=PHONE) if learner.phone_encrypted else None,
+            records=[RecordOut.model_validate(r).model_dump(mode="json") for r in records],
+            exported_at=datetime.now(UTC),
+        )

@@ -9,6 +9,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from service_kit.pagination import Page
+
+
+class PopulationAction(StrEnum):
+    EDIT = "edit"
+
 
 class GroupBy(StrEnum):
     COMMUNE = "commune"
@@ -72,3 +78,16 @@ class PopulationIn(BaseModel):
 
 class PopulationOut(PopulationFigure):
     province_code: str
+
+
+class UnitRate(BaseModel):
+    unit_code: str
+    staff_learners: int
+    completed_required: int
+    rate: Decimal = Field(description="completed_required / staff_learners (0 when the unit has no learners)")
+
+
+class PopulationPage(Page[PopulationOut]):
+    allowed_actions: list[PopulationAction] = Field(
+        default_factory=list, description='["edit"] when the caller may set population figures'
+    )

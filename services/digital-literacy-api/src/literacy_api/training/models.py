@@ -1,4 +1,4 @@
-"""Training records and certificates."""
+"""Training records (one per learner and course)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,8 @@ from sqlalchemy import (
     Numeric,
     SmallInteger,
     String,
-    Text,
     UniqueConstraint,
     func,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -61,22 +59,3 @@ class TrainingRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
-
-
-class Certificate(Base):
-    __tablename__ = "certificate"
-
-    code: Mapped[str] = mapped_column(
-        String(32),
-        primary_key=True,
-        server_default=text("literacy.new_certificate_code()"),
-        comment="unguessable verification code, drawn in the database",
-    )
-    record_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("training_record.id", ondelete="RESTRICT"), unique=True
-    )
-    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="RESTRICT"), index=True)
-    course_code: Mapped[str] = mapped_column(ForeignKey("course.code", ondelete="RESTRICT"))
-    issued_on: Mapped[date] = mapped_column(Date)
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    revoked_reason: Mapped[str | None] = mapped_column(Text)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class RecordAction(StrEnum):
+    EDIT = "edit"
+    REVOKE_CERTIFICATE = "revoke_certificate"
 
 
 class RecordStatus(StrEnum):
@@ -57,22 +63,24 @@ class RecordOut(BaseModel):
     source: str
     commune_code: str
     certificate_code: str | None = None
+    allowed_actions: list[RecordAction] = Field(
+        default_factory=list, description="What the caller may do on this record"
+    )
 
 
-class CertificateOut(BaseModel):
-    code: str
-    valid: bool
-    revoked: bool
-    course_code: str
-    course_title: str
-    learner_name_masked: str
-    issued_on: date
+@dataclass(frozen=True)
+class RecordSubject:
+    """A record as the access policy sees it: where it lies (its learner's unit, its commune) and its
+    certificate."""
 
+    record: Any
+    unit_code: str | None
+    certificate_code: str | None
+    certificate_revoked: bool
 
-class Revocation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    @property
+    def commune_code(self) -> str | None:
+        return str(self.record.commune_code)
 
 
 class CourseProgress(BaseModel):
@@ -96,10 +104,3 @@ class MyProgress(BaseModel):
     courses: list[CourseProgress]
     competences: list[CompetenceReached]
     hours_completed: Decimal
-
-
-class UnitRate(BaseModel):
-    unit_code: str
-    staff_learners: int
-    completed_required: int
-    rate: Decimal = Field(description="completed_required / staff_learners (0 when the unit has no learners)")

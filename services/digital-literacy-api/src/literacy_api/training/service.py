@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from literacy_api.access import LearnerAccess
-from literacy_api.catalog.models import Course, TrainingClass
+from literacy_api import access
 from literacy_api.database import audit_trail
 from literacy_api.learners.models import Learner
-from literacy_api.training.models import Certificate, TrainingRecord
+from literacy_api.learners.schemas import LearnerAction
+from literacy_api.training import repository
+from literacy_api.training.models import TrainingRecord
 from literacy_api.training.schemas import (
     CompetenceReached,
     CourseProgress,
     MyProgress,
+    RecordAction,
     RecordIn,
     RecordOut,
     RecordStatus,
+    RecordSubject,
 )
-from service_kit.errors import InvalidState, NotFound, ValidationFailed
+from service_kit.access import READ, Actor
+from service_kit.errors import InvalidState, NotFound, field_error
+from service_kit.pagination import CursorPage, CursorParams
 
 # Which status a record may move to from each one. Completed is final.
 ALLOWED = {
@@ -38,36 +44,48 @@ ALLOWED = {
 }
 
 
-def _invalid(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed(message, errors=[{"field": field, "message": message}])
+def record_out(
+    actor: Actor,
+    record: TrainingRecord,
+    *,
+    unit_code: str | None,
+    certificate_code: str | None,
+    certificate_revoked: bool = False,
+) -> RecordOut:
+    subject = RecordSubject(record, unit_code, certificate_code, certificate_revoked)
+    return RecordOut.model_validate(record).model_copy(
+        update={
+            "certificate_code": certificate_code,
+            "allowed_actions": access.actions(access.RECORDS, RecordAction, actor, subject),
+        }
+    )
 
 
 @dataclass(kw_only=True)
 class TrainingService:
     session: AsyncSession
-    client_ip: str | None = None
 
-    async def record(
-        self, access: LearnerAccess, data: RecordIn, today: date | None = None
-    ) -> tuple[RecordOut, bool]:
+    async def _writable_learner(self, actor: Actor, learner_id: uuid.UUID) -> Learner:
+        """The learner a record is written for: unknown and unreadable learners alike are 'no learner'
+        (422, nothing leaks); a learner the caller may read but not change is 403."""
+        learner = await repository.learner(self.session, learner_id)
+        if learner is None or not access.LEARNERS.can(actor, READ, learner):
+            raise field_error("learner_id", f"No learner {learner_id}.")
+        access.LEARNERS.ensure(actor, LearnerAction.ADD_RECORD, learner)
+        return learner
+
+    async def record(self, actor: Actor, data: RecordIn, today: date | None = None) -> tuple[RecordOut, bool]:
         """Create or update the learner's record for the course; returns it and whether it is new."""
         today = today or datetime.now(UTC).date()
-        learner = await self.session.get(Learner, data.learner_id)
-        if learner is None:
-            raise _invalid("learner_id", f"No learner {data.learner_id}.")
-        access.ensure_covers(unit_code=learner.unit_code, commune_code=learner.commune_code)
-        course = await self.session.get(Course, data.course_code)
+        learner = await self._writable_learner(actor, data.learner_id)
+        course = await repository.course(self.session, data.course_code)
         if course is None:
-            raise _invalid("course_code", f"No course {data.course_code}.")
+            raise field_error("course_code", f"No course {data.course_code}.")
         if data.class_id is not None:
-            training_class = await self.session.get(TrainingClass, data.class_id)
+            training_class = await repository.training_class(self.session, data.class_id)
             if training_class is None or training_class.course_code != course.code:
-                raise _invalid("class_id", "No class of this course with that id.")
-        record = await self.session.scalar(
-            select(TrainingRecord)
-            .where(TrainingRecord.learner_id == learner.id, TrainingRecord.course_code == course.code)
-            .with_for_update()
-        )
+                raise field_error("class_id", "No class of this course with that id.")
+        record = await repository.record_of(self.session, learner.id, course.code)
         created = record is None
         before = None if record is None else RecordStatus(record.status)
         if before is not None and data.status not in ALLOWED[before]:
@@ -81,12 +99,11 @@ class TrainingService:
                 record.completed_on if record and record.completed_on else (data.completed_on or today)
             )
             if completed_on < enrolled_on or completed_on > today:
-                raise _invalid("completed_on", "completed_on lies between enrolled_on and today.")
+                raise field_error("completed_on", "completed_on lies between enrolled_on and today.")
         elif data.completed_on is not None:
-            raise _invalid("completed_on", "Only a completed record has completed_on.")
+            raise field_error("completed_on", "Only a completed record has completed_on.")
         if record is None:
             record = TrainingRecord(learner_id=learner.id, course_code=course.code)
-            self.session.add(record)
         record.class_id = data.class_id if data.class_id is not None else record.class_id
         record.province_code, record.commune_code = learner.province_code, learner.commune_code
         record.status = data.status.value
@@ -95,60 +112,59 @@ class TrainingService:
         record.enrolled_on = enrolled_on
         record.completed_on = completed_on
         record.source = data.source
-        await self.session.flush()
+        await repository.save(self.session, record)
         certificate = await self._certificate_for(record, today)
         if created or before is not data.status:
             await audit_trail.record(
                 self.session,
-                actor=access.principal.subject,
+                actor=actor.subject,
                 action="record.created" if created else "record.status_changed",
                 object_type="training_record",
                 object_id=str(record.id),
                 before=None if before is None else {"status": before.value},
                 after={"status": data.status.value, "certificate": certificate},
-                client_ip=self.client_ip,
             )
-        await self.session.refresh(record)
-        return RecordOut.model_validate(record).model_copy(update={"certificate_code": certificate}), created
+        await repository.refresh(self.session, record)
+        return record_out(actor, record, unit_code=learner.unit_code, certificate_code=certificate), created
 
     async def _certificate_for(self, record: TrainingRecord, today: date) -> str | None:
         """The record's certificate, issued once when it is completed."""
-        existing = await self.session.scalar(
-            select(Certificate.code).where(Certificate.record_id == record.id)
-        )
+        existing = await repository.certificate_code(self.session, record.id)
         if existing is not None or record.status != RecordStatus.COMPLETED:
             return existing
-        # The code (80 random bits, base32 in groups of four) is drawn by the database, as imports do.
-        code = await self.session.scalar(
-            insert(Certificate)
-            .values(
-                record_id=record.id,
-                learner_id=record.learner_id,
-                course_code=record.course_code,
-                issued_on=record.completed_on or today,
-            )
-            .returning(Certificate.code)
-        )
-        return str(code)
+        return await repository.issue_certificate(self.session, record, record.completed_on or today)
 
-    async def progress_of(self, learner_id: str) -> MyProgress:
-        """One indexed read of the learner's records (unique index on learner, course), with courses and certificates."""
-        learner = await self.session.get(Learner, learner_id)
+    async def page(
+        self, actor: Actor, params: CursorParams, filters: dict[str, Any]
+    ) -> CursorPage[RecordOut]:
+        rows, next_cursor = await repository.page(self.session, access.learner_scope(actor), params, filters)
+        return CursorPage(
+            items=[
+                record_out(
+                    actor,
+                    record,
+                    unit_code=unit_code,
+                    certificate_code=code,
+                    certificate_revoked=revoked_at is not None,
+                )
+                for record, unit_code, code, revoked_at in rows
+            ],
+            next_cursor=next_cursor,
+        )
+
+    async def progress_of(self, actor: Actor) -> MyProgress:
+        """The signed-in learner's courses, certificates, competences reached and hours."""
+        try:
+            learner_id = uuid.UUID(str(actor.learner_id))
+        except ValueError:
+            raise NotFound("No learner record is linked to this account.") from None
+        learner = await repository.learner(self.session, learner_id)
         if learner is None:
             raise NotFound("No learner record is linked to this account.")
-        rows = (
-            await self.session.execute(
-                select(TrainingRecord, Course, Certificate.code)
-                .join(Course, Course.code == TrainingRecord.course_code)
-                .outerjoin(Certificate, Certificate.record_id == TrainingRecord.id)
-                .where(TrainingRecord.learner_id == learner.id)
-                .order_by(TrainingRecord.course_code)
-            )
-        ).all()
         courses = []
         reached: dict[str, int] = {}
         hours = Decimal(0)
-        for record, course, certificate in rows:
+        for record, course, certificate in await repository.progress(self.session, learner.id):
             courses.append(
                 CourseProgress(
                     course_code=course.code,

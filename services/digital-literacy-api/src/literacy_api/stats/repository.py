@@ -1,5 +1,6 @@
-"""Coverage statistics from the rollups: distinct learners and completers per commune, category, gender,
-ethnicity, month or course, over any date window.
+"""The statistics queries: units' completion of required courses, population figures, and coverage from
+the rollups: distinct learners and completers per commune, category, gender, ethnicity, month or course,
+over any date window.
 
 Whole months of the window are read from the rollups (months minus consecutive-month pairs counts each
 learner once); the days of a window that cut a month short are read from the records of those days only
@@ -15,10 +16,12 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.learners.schemas import CATEGORY_LABELS, GENDER_LABELS, Category, Gender
+from literacy_api.stats.models import Population
 from literacy_api.stats.schemas import CoverageItem, CoverageReport, CoverageTotals, GroupBy
 from reference_data.localities import localities
 from service_kit.text import fold
@@ -344,3 +347,54 @@ def _order(group_by: GroupBy) -> Any:
     if group_by is GroupBy.COMMUNE:
         return lambda item: fold(item.label)
     return lambda item: (item.key == OTHER, -item.learners, item.key)
+
+
+# A learner counts as completed when no course required for their category lacks a completed record
+# (so a learner whose category has no required course counts as completed).
+UNIT_RATES = text(
+    """
+    WITH staff AS (
+        SELECT id, unit_code, category FROM literacy.learner WHERE unit_code = ANY(:codes)
+    ), required AS (
+        SELECT code, unnest(required_for) AS category FROM literacy.course
+    ), missing AS (
+        SELECT DISTINCT s.id
+        FROM staff s JOIN required r ON r.category = s.category
+        WHERE NOT EXISTS (
+            SELECT 1 FROM literacy.training_record t
+            WHERE t.learner_id = s.id AND t.course_code = r.code AND t.status = 'completed'
+        )
+    )
+    SELECT s.unit_code, count(*) AS staff_learners,
+           count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM missing m WHERE m.id = s.id)) AS completed_required
+    FROM staff s GROUP BY s.unit_code
+    """
+)
+
+
+async def unit_counts(session: AsyncSession, codes: list[str]) -> dict[str, tuple[int, int]]:
+    """Per unit: its learners, and those who completed every course required for their category."""
+    rows = await session.execute(UNIT_RATES, {"codes": codes})
+    return {row.unit_code: (row.staff_learners, row.completed_required) for row in rows}
+
+
+async def set_population(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    statement = insert(Population).values(rows)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[Population.commune_code],
+            set_={
+                "adults": statement.excluded.adults,
+                "reference_year": statement.excluded.reference_year,
+                "updated_by": statement.excluded.updated_by,
+                "updated_at": func.now(),
+            },
+        )
+    )
+
+
+async def population_figures(session: AsyncSession, province_code: str | None) -> list[Population]:
+    statement = select(Population).order_by(Population.commune_code)
+    if province_code is not None:
+        statement = statement.where(Population.province_code == province_code)
+    return list(await session.scalars(statement))

@@ -1,0 +1,1 @@
+"""The competence frameworks have no tables: they are static reference data (`framework.py`)."""
