@@ -12,7 +12,15 @@ async def count(app, model) -> int:
         return len((await session.scalars(select(model))).all())
 
 
-async def test_admin_creates_a_unit_manager_who_can_sign_in(create_account, bearer, client):
+async def test_admin_creates_a_unit_manager_who_can_sign_in(create_account, bearer, client, admin):
+    # A manager's units are units of the directory.
+    unit = {
+        "code": "66-SKHCN",
+        "name": "Sở Khoa học và Công nghệ",
+        "kind": "department",
+        "province_code": "66",
+    }
+    assert (await client.post("/v1/units", headers=admin, json=unit)).status_code == 201
     account = await create_account("truong.phong.cntt", ["manager"], ["66-SKHCN"], full_name="Trần Thị Bích")
     assert account["username"] == "truong.phong.cntt"
     assert account["roles"] == ["manager"]

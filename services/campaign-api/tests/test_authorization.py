@@ -196,7 +196,7 @@ MATRIX = [
 @pytest.fixture
 async def callers(client, create_account, bearer, admin, literacy) -> dict[str, dict[str, str]]:
     headers: dict[str, dict[str, str]] = {"anonymous": {}, "admin": admin}
-    ids: dict[str, str] = {}
+    ids: dict[str, str] = await build_world(client, admin)  # first: managers' units must exist
     for role in ("manager", "evaluator", "council", "viewer"):
         account = await create_account(f"tk.{role}", [role], ["66-SKHCN"] if role == "manager" else [])
         ids[f"{role}_id"] = account["id"]
@@ -223,7 +223,6 @@ async def callers(client, create_account, bearer, admin, literacy) -> dict[str, 
             },
         )
         headers[name] = {"Authorization": f"Bearer {token.json()['access_token']}"}
-    ids.update(await build_world(client, admin))
     headers["_ids"] = ids
     return headers
 

@@ -1,4 +1,5 @@
-"""The base of campaign-api's services: the request's session, and its audit trail with the caller's address."""
+"""The base of campaign-api's services: the request's session and its audit trail (the kit takes the
+caller's address from the request context)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,17 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.database import audit_trail
+from service_kit.access import Actor
 from service_kit.auth import Principal
 
 
 @dataclass(kw_only=True)
 class AuditedService:
     session: AsyncSession
-    client_ip: str | None = None
 
     async def audit(
         self,
-        actor: Principal | str,
+        actor: Actor | Principal | str,
         action: str,
         object_type: str,
         object_id: str,
@@ -34,5 +35,4 @@ class AuditedService:
             object_id=object_id,
             before=before,
             after=after,
-            client_ip=self.client_ip,
         )

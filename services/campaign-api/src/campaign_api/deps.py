@@ -1,27 +1,266 @@
-"""Who may do what in campaign-api: dependency aliases shared by its routers."""
+"""The dependencies campaign-api's routers resolve: who is calling (`ActorDep`), the services, and the
+chained "load it or 404, then ask the policy" dependencies (`CampaignDep`, `ReportDep`, ...)."""
 
-from typing import Annotated
+from __future__ import annotations
 
-from fastapi import Depends
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, TypeVar
 
-from service_kit.auth import Principal, PrincipalDep, require_roles
+from fastapi import Depends, Request, Response
+
+from campaign_api.access import (
+    ACCOUNT_LIST,
+    ACCOUNTS,
+    CAMPAIGN_LIST,
+    CAMPAIGNS,
+    CLIENT_LIST,
+    COMMENDATIONS,
+    INITIATIVES,
+    LOCALITIES,
+    PARTICIPANTS,
+    REPORTS,
+    UNIT_LIST,
+    UNITS,
+    CampaignSeen,
+    Filing,
+)
+from campaign_api.campaigns.models import Campaign
+from campaign_api.campaigns.service import CampaignService
+from campaign_api.identity.models import Account
+from campaign_api.identity.service import IdentityService
+from campaign_api.localities.service import LocalityService
+from campaign_api.participation.models import Participant, Report
+from campaign_api.participation.service import ParticipationService
+from campaign_api.recognition.models import Initiative
+from campaign_api.recognition.service import RecognitionService
+from campaign_api.units.models import Unit
+from campaign_api.units.service import DirectoryScope, UnitService
+from reference_data.localities import LocalityDirectory, get_localities
+from service_kit.access import READ, Actor, Policy, ScopeSource, resolve_actor
+from service_kit.auth import PrincipalDep
+from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
-from service_kit.errors import Forbidden
 
-READ_ROLES = ("admin", "manager", "evaluator", "council", "viewer")
-READ_SCOPE = "campaign:read"
+T = TypeVar("T")
 
 
-async def require_reader(principal: PrincipalDep) -> Principal:
-    """Officials of any role, and API clients granted `campaign:read`; not learners."""
-    if principal.has_role(*READ_ROLES) or principal.has_scope(READ_SCOPE):
-        return principal
-    raise Forbidden(
-        "Reading the directory and the movements needs an official's role or the campaign:read scope."
+# --- who is calling ----------------------------------------------------------------------------
+
+
+def get_scope_source(session: SessionDep) -> ScopeSource:
+    """Managers' scopes come from campaign-api's own directory, in the request's transaction."""
+    return DirectoryScope(session)
+
+
+async def get_actor(
+    principal: PrincipalDep, source: Annotated[ScopeSource, Depends(get_scope_source)]
+) -> Actor:
+    # The kit's `actor_dependency(get_scope_source)` builds the same, but its closure's annotation
+    # does not resolve under `from __future__ import annotations` (FastAPI reads `source` as a query).
+    return await resolve_actor(principal, source)
+
+
+ActorDep = Annotated[Actor, Depends(get_actor)]
+
+
+def may(policy: Policy[None], action: str = READ) -> Callable[..., Awaitable[Actor]]:
+    """The caller, when `policy` lets them do `action` on its collection (read it, create in it)."""
+
+    async def dependency(actor: ActorDep) -> Actor:
+        policy.ensure(actor, action, None)
+        return actor
+
+    return dependency
+
+
+LocalityReader = Annotated[Actor, Depends(may(LOCALITIES))]
+UnitReader = Annotated[Actor, Depends(may(UNIT_LIST))]
+UnitCreator = Annotated[Actor, Depends(may(UNIT_LIST, "create"))]
+CampaignReader = Annotated[Actor, Depends(may(CAMPAIGN_LIST))]
+CampaignCreator = Annotated[Actor, Depends(may(CAMPAIGN_LIST, "create"))]
+AccountReader = Annotated[Actor, Depends(may(ACCOUNT_LIST))]
+AccountCreator = Annotated[Actor, Depends(may(ACCOUNT_LIST, "create"))]
+ClientReader = Annotated[Actor, Depends(may(CLIENT_LIST))]
+ClientCreator = Annotated[Actor, Depends(may(CLIENT_LIST, "create"))]
+
+
+# --- services ----------------------------------------------------------------------------------
+
+
+def get_unit_service(session: SessionDep) -> UnitService:
+    return UnitService(session=session)
+
+
+def get_campaign_service(session: SessionDep) -> CampaignService:
+    return CampaignService(session=session)
+
+
+UnitServiceDep = Annotated[UnitService, Depends(get_unit_service)]
+CampaignServiceDep = Annotated[CampaignService, Depends(get_campaign_service)]
+
+
+def get_participation_service(session: SessionDep, campaigns: CampaignServiceDep) -> ParticipationService:
+    return ParticipationService(session=session, campaigns=campaigns)
+
+
+def get_recognition_service(session: SessionDep, campaigns: CampaignServiceDep) -> RecognitionService:
+    return RecognitionService(session=session, campaigns=campaigns)
+
+
+def get_identity_service(request: Request, session: SessionDep) -> IdentityService:
+    state = request.app.state
+    return IdentityService(
+        session=session,
+        settings=state.settings,
+        keys=state.signing_keys,
+        literacy=getattr(state, "literacy_client", None),
     )
 
 
-ReaderDep = Annotated[Principal, Depends(require_reader)]
-AdminDep = Annotated[Principal, Depends(require_roles("admin"))]
+def get_locality_service(
+    directory: Annotated[LocalityDirectory, Depends(get_localities)],
+) -> LocalityService:
+    return LocalityService(directory)
 
-__all__ = ["AdminDep", "PrincipalDep", "ReaderDep", "SessionDep"]
+
+ParticipationServiceDep = Annotated[ParticipationService, Depends(get_participation_service)]
+RecognitionServiceDep = Annotated[RecognitionService, Depends(get_recognition_service)]
+IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
+LocalityServiceDep = Annotated[LocalityService, Depends(get_locality_service)]
+
+
+# --- objects: load or 404, then ask the policy ---------------------------------------------------
+
+
+def unit_for(action: str = READ) -> Callable[..., Awaitable[Unit]]:
+    async def dependency(code: str, actor: ActorDep, service: UnitServiceDep) -> Unit:
+        unit = await service.get(code, for_update=action != READ)
+        UNITS.ensure(actor, action, unit)
+        return unit
+
+    return dependency
+
+
+def account_for(action: str = READ) -> Callable[..., Awaitable[Account]]:
+    async def dependency(account_id: uuid.UUID, actor: ActorDep, service: IdentityServiceDep) -> Account:
+        # Accounts are the administrators' alone: refused before anyone learns whether the id exists.
+        ACCOUNT_LIST.ensure(actor, READ, None)
+        account = await service.get_account(account_id, for_update=action != READ)
+        ACCOUNTS.ensure(actor, action, account)
+        return account
+
+    return dependency
+
+
+async def _seen_campaign(
+    campaign_id: uuid.UUID, actor: Actor, service: CampaignService, *, action: str, for_update: bool
+) -> CampaignSeen:
+    CAMPAIGN_LIST.ensure(actor, READ, None)
+    campaign = await service.get(campaign_id, for_update=for_update)
+    (seen,) = await service.seen(actor, [campaign])
+    CAMPAIGNS.ensure(actor, action, seen)
+    return seen
+
+
+async def _readable_campaign(campaign_id: uuid.UUID, actor: Actor, service: CampaignService) -> Campaign:
+    return (await _seen_campaign(campaign_id, actor, service, action=READ, for_update=False)).campaign
+
+
+def campaign_for(action: str = READ) -> Callable[..., Awaitable[Campaign]]:
+    """The campaign of the path, when the caller may do `action` to it (locked for a change)."""
+
+    async def dependency(campaign_id: uuid.UUID, actor: ActorDep, service: CampaignServiceDep) -> Campaign:
+        seen = await _seen_campaign(campaign_id, actor, service, action=action, for_update=action != READ)
+        return seen.campaign
+
+    return dependency
+
+
+async def _commendations_campaign(
+    campaign_id: uuid.UUID, actor: ActorDep, service: CampaignServiceDep
+) -> Campaign:
+    seen = await _seen_campaign(campaign_id, actor, service, action=READ, for_update=False)
+    COMMENDATIONS.ensure(actor, READ, seen)
+    return seen.campaign
+
+
+def plan_for(action: str) -> Callable[..., Awaitable[tuple[Campaign, Participant]]]:
+    """A participant of the path's campaign, for its plan. Whether the caller may file for the unit is
+    asked before whether the unit takes part: a manager learns nothing of other units."""
+
+    async def dependency(
+        campaign_id: uuid.UUID,
+        unit_code: str,
+        actor: ActorDep,
+        campaigns: CampaignServiceDep,
+        service: ParticipationServiceDep,
+    ) -> tuple[Campaign, Participant]:
+        campaign = await _readable_campaign(campaign_id, actor, campaigns)
+        PARTICIPANTS.ensure(actor, action, Filing(campaign, unit_code))
+        return campaign, await service.participant(campaign, unit_code)
+
+    return dependency
+
+
+def report_for(action: str = READ) -> Callable[..., Awaitable[tuple[Report, Campaign]]]:
+    """A report and its campaign; another unit's report is 404 to a manager (hidden)."""
+
+    async def dependency(
+        report_id: uuid.UUID, actor: ActorDep, service: ParticipationServiceDep
+    ) -> tuple[Report, Campaign]:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        report, campaign = await service.get_report(report_id, for_update=action != READ)
+        REPORTS.ensure(actor, action, Filing(campaign, report.unit_code, report.status))
+        return report, campaign
+
+    return dependency
+
+
+def initiative_for(action: str) -> Callable[..., Awaitable[tuple[Initiative, Campaign]]]:
+    async def dependency(
+        initiative_id: uuid.UUID, actor: ActorDep, service: RecognitionServiceDep
+    ) -> tuple[Initiative, Campaign]:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        initiative, campaign = await service.get_initiative(initiative_id, for_update=action != READ)
+        INITIATIVES.ensure(actor, action, Filing(campaign, initiative.unit_code, initiative.status))
+        return initiative, campaign
+
+    return dependency
+
+
+UnitDep = Annotated[Unit, Depends(unit_for())]
+AccountDep = Annotated[Account, Depends(account_for())]
+CampaignDep = Annotated[Campaign, Depends(campaign_for())]
+CommendationsCampaignDep = Annotated[Campaign, Depends(_commendations_campaign)]
+ReportDep = Annotated[tuple[Report, Campaign], Depends(report_for())]
+
+
+# --- versions (ETag / If-Match) --------------------------------------------------------------------
+
+
+@dataclass
+class Versions:
+    """A single resource's ETag: a GET answers 304 to a fresh copy; a change made against an outdated
+    copy (`If-Match`) is refused with 412 before anything changes, and its answer carries the new ETag."""
+
+    request: Request
+    response: Response
+
+    def answer(self, representation: T) -> T | Response:
+        return conditional(self.request, self.response, representation)
+
+    def expect(self, current: object) -> None:
+        check_if_match(self.request, current)
+
+    def tag(self, representation: T) -> T:
+        not_modified(self.request, self.response, representation)
+        return representation
+
+
+def get_versions(request: Request, response: Response) -> Versions:
+    return Versions(request, response)
+
+
+VersionsDep = Annotated[Versions, Depends(get_versions)]

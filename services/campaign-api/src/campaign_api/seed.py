@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from campaign_api.campaigns import repository as campaign_repository
 from campaign_api.campaigns.models import Campaign
-from campaign_api.campaigns.schemas import CampaignCreate, Content, Milestone, PhaseCreate, TargetCreate
+from campaign_api.campaigns.schemas import (
+    CampaignAction,
+    CampaignCreate,
+    Content,
+    Milestone,
+    PhaseCreate,
+    TargetCreate,
+)
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.participation.schemas import PlanIn, ReportIn
 from campaign_api.participation.service import ParticipationService
@@ -19,6 +27,7 @@ from campaign_api.units import repository as units
 from campaign_api.units.schemas import UnitCreate
 from campaign_api.units.service import UnitService
 from reference_data.localities import localities
+from service_kit.access import Actor
 from service_kit.auth import Principal
 from service_kit.db import Database
 from service_kit.seeding import demo_id
@@ -26,7 +35,7 @@ from service_kit.seeding import demo_id
 logger = logging.getLogger("campaign_api.seed")
 
 DAK_LAK = "66"
-SEEDER = Principal(subject="seed", issuer="system", roles=frozenset({"admin"}))
+SEEDER = Actor(Principal(subject="seed", issuer="system", roles=frozenset({"admin"})), None)
 DEPARTMENTS = [
     ("66-SKHCN", "Sở Khoa học và Công nghệ", 85),
     ("66-SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", 120),
@@ -58,7 +67,7 @@ async def seed(database_url: URL) -> None:
     database = Database(database_url, pool_size=2, max_overflow=0, application_name="campaign-api seed")
     try:
         async with database.sessionmaker() as session, session.begin():
-            if await session.scalar(select(Campaign.id).where(Campaign.code == "CDS-2025-2030")) is not None:
+            if await campaign_repository.by_code(session, "CDS-2025-2030") is not None:
                 logger.info("campaign-api demo data is there already")
                 return
             unit_service = UnitService(session=session)
@@ -68,6 +77,13 @@ async def seed(database_url: URL) -> None:
             await _movements(campaigns, participation, [code for code, *_ in DEPARTMENTS], communes)
     finally:
         await database.dispose()
+
+
+async def _create(
+    campaigns: CampaignService, data: CampaignCreate, *, campaign_id: uuid.UUID | None = None
+) -> Campaign:
+    created = await campaigns.create(SEEDER, data, campaign_id=campaign_id)
+    return await campaigns.get(created.id)
 
 
 async def _units(session: AsyncSession, unit_service: UnitService) -> list[str]:
@@ -117,8 +133,8 @@ async def _movements(
     departments: list[str],
     communes: list[str],
 ) -> None:
-    umbrella = await campaigns.create(
-        SEEDER,
+    umbrella = await _create(
+        campaigns,
         CampaignCreate(
             code="CDS-2025-2030",
             title="Phong trào thi đua “Chuyển đổi số” giai đoạn 2025–2030",
@@ -176,7 +192,7 @@ async def _movements(
         ),
     )
     await participation.enrol(SEEDER, umbrella, [*departments, *communes])
-    await campaigns.transition(SEEDER, umbrella, "launch")
+    await campaigns.transition(SEEDER, umbrella, CampaignAction.LAUNCH)
     plans = {  # issued on: on time (≤ 30/9/2025), late, or none yet
         "66-SKHCN": date(2025, 8, 15),
         "66-SVHTTDL": date(2025, 9, 10),
@@ -190,12 +206,12 @@ async def _movements(
         await participation.file_plan(
             SEEDER,
             umbrella,
-            unit_code,
+            await participation.participant(umbrella, unit_code),
             PlanIn(document_no=f"{issued_on.day}/KH-{unit_code[3:]}", issued_on=issued_on),
         )
 
-    department = await campaigns.create(
-        SEEDER,
+    department = await _create(
+        campaigns,
         CampaignCreate(
             code="SVHTTDL-CDS-2025",
             title="Thi đua chuyển đổi số ngành Văn hóa, Thể thao và Du lịch năm 2025",
@@ -248,16 +264,16 @@ async def _movements(
         )
     culture_units = ["66-SVHTTDL", *communes[:5]]
     await participation.enrol(SEEDER, department, culture_units)
-    await campaigns.transition(SEEDER, department, "launch")
+    await campaigns.transition(SEEDER, department, CampaignAction.LAUNCH)
     for index, unit_code in enumerate(culture_units):
         await participation.file_plan(
             SEEDER,
             department,
-            unit_code,
+            await participation.participant(department, unit_code),
             PlanIn(document_no=f"{index + 3}/KH-VH", issued_on=date(2025, 8, 1 + index * 4)),
         )
         for quarter_end, share in ((date(2025, 9, 30), 0.5), (date(2025, 12, 31), 0.8)):
-            report = await participation.submit_report(
+            filed = await participation.submit_report(
                 SEEDER,
                 department,
                 ReportIn(
@@ -271,6 +287,7 @@ async def _movements(
                     narrative="Báo cáo tiến độ chuyển đổi số của đơn vị.",
                 ),
             )
+            report, _ = await participation.get_report(filed.id, for_update=True)
             if quarter_end.month == 9 or index < 3:
                 await participation.review(SEEDER, report, department, accept=True, note=None)
             elif index == 4:
@@ -278,8 +295,8 @@ async def _movements(
                     SEEDER, report, department, accept=False, note="Bổ sung minh chứng số hóa."
                 )
 
-    drive = await campaigns.create(
-        SEEDER,
+    drive = await _create(
+        campaigns,
         CampaignCreate(
             code="BDHVS-100-NGAY",
             title="“100 ngày cao điểm” Bình dân học vụ số",
@@ -314,5 +331,5 @@ async def _movements(
         ),
     )
     await participation.enrol(SEEDER, drive, communes)
-    await campaigns.transition(SEEDER, drive, "launch")
+    await campaigns.transition(SEEDER, drive, CampaignAction.LAUNCH)
     logger.info("campaign-api demo data seeded: %d units, 3 movements", 1 + len(departments) + len(communes))

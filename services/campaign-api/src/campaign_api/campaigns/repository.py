@@ -8,6 +8,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.campaigns.models import Campaign, Phase, Target
+from service_kit.pagination import PageParams, paginate
 
 
 async def get(session: AsyncSession, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign | None:
@@ -15,6 +16,11 @@ async def get(session: AsyncSession, campaign_id: uuid.UUID, *, for_update: bool
     if for_update:
         statement = statement.with_for_update()
     campaign: Campaign | None = await session.scalar(statement)
+    return campaign
+
+
+async def by_code(session: AsyncSession, code: str) -> Campaign | None:
+    campaign: Campaign | None = await session.scalar(select(Campaign).where(Campaign.code == code))
     return campaign
 
 
@@ -41,6 +47,12 @@ def query(
             | Campaign.code.icontains(word, autoescape=True)
         )
     return statement
+
+
+async def page(
+    session: AsyncSession, statement: Select[Campaign], params: PageParams
+) -> tuple[list[Campaign], int]:
+    return await paginate(session, statement, params)
 
 
 async def phases(session: AsyncSession, campaign_id: uuid.UUID) -> list[Phase]:

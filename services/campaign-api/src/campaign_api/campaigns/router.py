@@ -5,12 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
-from campaign_api.campaigns import repository
+from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import (
+    CampaignAction,
     CampaignCreate,
     CampaignOut,
+    CampaignPage,
     CampaignStatus,
     CampaignUpdate,
     Level,
@@ -19,95 +21,90 @@ from campaign_api.campaigns.schemas import (
     TargetCreate,
     TargetOut,
 )
-from campaign_api.campaigns.service import CampaignService
-from campaign_api.deps import ReaderDep
-from service_kit.auth import PrincipalDep
-from service_kit.caching import check_if_match, conditional, not_modified
-from service_kit.db import SessionDep
+from campaign_api.deps import (
+    CampaignCreator,
+    CampaignDep,
+    CampaignReader,
+    CampaignServiceDep,
+    VersionsDep,
+    campaign_for,
+)
 from service_kit.errors import PROBLEM
-from service_kit.observability import client_address
-from service_kit.pagination import Page, PageParamsDep, paginate
-from service_kit.text import fold
+from service_kit.pagination import Page, PageParamsDep
 
 router = APIRouter(tags=["campaigns"])
 
 RUNNER_ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
 
-
-def get_campaign_service(request: Request, session: SessionDep) -> CampaignService:
-    return CampaignService(session=session, client_ip=client_address(request))
-
-
-CampaignServiceDep = Annotated[CampaignService, Depends(get_campaign_service)]
+CampaignToEdit = Annotated[Campaign, Depends(campaign_for(CampaignAction.EDIT))]
+CampaignToLaunch = Annotated[Campaign, Depends(campaign_for(CampaignAction.LAUNCH))]
+CampaignToClose = Annotated[Campaign, Depends(campaign_for(CampaignAction.CLOSE))]
+CampaignForPhase = Annotated[Campaign, Depends(campaign_for(CampaignAction.ADD_PHASE))]
+CampaignForTarget = Annotated[Campaign, Depends(campaign_for(CampaignAction.ADD_TARGET))]
 
 
 @router.post("/v1/campaigns", status_code=status.HTTP_201_CREATED, responses=RUNNER_ERRORS)
 async def create_campaign(
-    data: CampaignCreate, actor: PrincipalDep, service: CampaignServiceDep
+    data: CampaignCreate, actor: CampaignCreator, service: CampaignServiceDep
 ) -> CampaignOut:
     """Admins, and managers of the organising unit, launch movements (created as `draft`)."""
-    return CampaignOut.model_validate(await service.create(actor, data))
+    return await service.create(actor, data)
 
 
 @router.get("/v1/campaigns", summary="Movements, filtered by status, level, organiser, parent and title")
 async def list_campaigns(
-    _: ReaderDep,
-    session: SessionDep,
+    actor: CampaignReader,
+    service: CampaignServiceDep,
     page: PageParamsDep,
     status_: Annotated[CampaignStatus | None, Query(alias="status")] = None,
     level: Annotated[Level | None, Query()] = None,
     organizer_unit_code: Annotated[str | None, Query(max_length=32)] = None,
     parent_id: Annotated[uuid.UUID | None, Query()] = None,
     q: Annotated[str | None, Query(max_length=100, description="Title or code; diacritics ignored")] = None,
-) -> Page[CampaignOut]:
-    statement = repository.query(
+) -> CampaignPage:
+    return await service.list(
+        actor,
+        page,
         status=status_,
         level=level,
         organizer_unit_code=organizer_unit_code,
         parent_id=parent_id,
-        folded_words=fold(q).split() if q else [],
+        q=q,
     )
-    campaigns, total = await paginate(session, statement, page)
-    return Page(items=[CampaignOut.model_validate(c) for c in campaigns], total=total)
 
 
-@router.get("/v1/campaigns/{campaign_id}", response_model=CampaignOut, responses={304: {}, 404: PROBLEM})
+@router.get(
+    "/v1/campaigns/{campaign_id}", response_model=CampaignOut, responses={304: {}, 403: PROBLEM, 404: PROBLEM}
+)
 async def get_campaign(
-    campaign_id: uuid.UUID, request: Request, response: Response, _: ReaderDep, service: CampaignServiceDep
+    campaign: CampaignDep, actor: CampaignReader, versions: VersionsDep, service: CampaignServiceDep
 ) -> CampaignOut | Response:
-    return conditional(request, response, CampaignOut.model_validate(await service.get(campaign_id)))
+    return versions.answer(await service.out(actor, campaign))
 
 
 @router.patch("/v1/campaigns/{campaign_id}", responses={**RUNNER_ERRORS, 412: PROBLEM})
 async def update_campaign(
-    campaign_id: uuid.UUID,
+    campaign: CampaignToEdit,
     data: CampaignUpdate,
-    request: Request,
-    response: Response,
-    actor: PrincipalDep,
+    actor: CampaignReader,
+    versions: VersionsDep,
     service: CampaignServiceDep,
 ) -> CampaignOut:
-    campaign = await service.get(campaign_id, for_update=True)
-    check_if_match(request, CampaignOut.model_validate(campaign))
-    updated = CampaignOut.model_validate(await service.update(actor, campaign, data))
-    not_modified(request, response, updated)
-    return updated
+    return versions.tag(await service.update(actor, campaign, data, expect=versions.expect))
 
 
 @router.post("/v1/campaigns/{campaign_id}/launch", summary="draft → active", responses=RUNNER_ERRORS)
 async def launch_campaign(
-    campaign_id: uuid.UUID, actor: PrincipalDep, service: CampaignServiceDep
+    campaign: CampaignToLaunch, actor: CampaignReader, service: CampaignServiceDep
 ) -> CampaignOut:
-    campaign = await service.get(campaign_id, for_update=True)
-    return CampaignOut.model_validate(await service.transition(actor, campaign, "launch"))
+    return await service.transition(actor, campaign, CampaignAction.LAUNCH)
 
 
 @router.post("/v1/campaigns/{campaign_id}/close", summary="active → closed", responses=RUNNER_ERRORS)
 async def close_campaign(
-    campaign_id: uuid.UUID, actor: PrincipalDep, service: CampaignServiceDep
+    campaign: CampaignToClose, actor: CampaignReader, service: CampaignServiceDep
 ) -> CampaignOut:
-    campaign = await service.get(campaign_id, for_update=True)
-    return CampaignOut.model_validate(await service.transition(actor, campaign, "close"))
+    return await service.transition(actor, campaign, CampaignAction.CLOSE)
 
 
 @router.post(
@@ -117,19 +114,14 @@ async def close_campaign(
     responses=RUNNER_ERRORS,
 )
 async def add_phase(
-    campaign_id: uuid.UUID, data: PhaseCreate, actor: PrincipalDep, service: CampaignServiceDep
+    campaign: CampaignForPhase, data: PhaseCreate, actor: CampaignReader, service: CampaignServiceDep
 ) -> PhaseOut:
-    campaign = await service.get(campaign_id, for_update=True)
-    return PhaseOut.model_validate(await service.add_phase(actor, campaign, data))
+    return await service.add_phase(actor, campaign, data)
 
 
-@router.get("/v1/campaigns/{campaign_id}/phases", responses={404: PROBLEM})
-async def list_phases(
-    campaign_id: uuid.UUID, _: ReaderDep, session: SessionDep, service: CampaignServiceDep
-) -> Page[PhaseOut]:
-    await service.get(campaign_id)
-    phases = [PhaseOut.model_validate(p) for p in await repository.phases(session, campaign_id)]
-    return Page(items=phases, total=len(phases))
+@router.get("/v1/campaigns/{campaign_id}/phases", responses={403: PROBLEM, 404: PROBLEM})
+async def list_phases(campaign: CampaignDep, service: CampaignServiceDep) -> Page[PhaseOut]:
+    return await service.phases(campaign)
 
 
 @router.post(
@@ -139,16 +131,11 @@ async def list_phases(
     responses=RUNNER_ERRORS,
 )
 async def add_target(
-    campaign_id: uuid.UUID, data: TargetCreate, actor: PrincipalDep, service: CampaignServiceDep
+    campaign: CampaignForTarget, data: TargetCreate, actor: CampaignReader, service: CampaignServiceDep
 ) -> TargetOut:
-    campaign = await service.get(campaign_id, for_update=True)
-    return TargetOut.model_validate(await service.add_target(actor, campaign, data))
+    return await service.add_target(actor, campaign, data)
 
 
-@router.get("/v1/campaigns/{campaign_id}/targets", responses={404: PROBLEM})
-async def list_targets(
-    campaign_id: uuid.UUID, _: ReaderDep, session: SessionDep, service: CampaignServiceDep
-) -> Page[TargetOut]:
-    await service.get(campaign_id)
-    targets = [TargetOut.model_validate(t) for t in await repository.targets(session, campaign_id)]
-    return Page(items=targets, total=len(targets))
+@router.get("/v1/campaigns/{campaign_id}/targets", responses={403: PROBLEM, 404: PROBLEM})
+async def list_targets(campaign: CampaignDep, service: CampaignServiceDep) -> Page[TargetOut]:
+    return await service.targets(campaign)

@@ -10,6 +10,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from service_kit.pagination import Page
+
 Code = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
 ]
@@ -23,6 +25,24 @@ class Level(StrEnum):
     PROVINCE = "province"
     DEPARTMENT = "department"
     COMMUNE = "commune"
+
+
+class CampaignAction(StrEnum):
+    """What a caller may do to a movement (its `allowed_actions`)."""
+
+    EDIT = "edit"
+    LAUNCH = "launch"
+    CLOSE = "close"
+    ENROL = "enrol"
+    ADD_PHASE = "add_phase"
+    ADD_TARGET = "add_target"
+    ADD_INITIATIVE = "add_initiative"
+    ADD_COMMENDATION = "add_commendation"
+    EXPORT_PARTICIPANTS = "export_participants"
+
+
+class CampaignListAction(StrEnum):
+    CREATE = "create"
 
 
 class CampaignStatus(StrEnum):
@@ -105,6 +125,13 @@ class CampaignOut(BaseModel):
     objectives: list[str]
     created_at: datetime
     updated_at: datetime
+    allowed_actions: list[CampaignAction] = Field(
+        default_factory=list, description="What the caller may do to this movement now"
+    )
+
+
+class CampaignPage(Page[CampaignOut]):
+    allowed_actions: list[CampaignListAction] = Field(default_factory=list)
 
 
 class MilestoneKind(StrEnum):

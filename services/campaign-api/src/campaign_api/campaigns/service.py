@@ -3,41 +3,52 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
+from campaign_api.access import CAMPAIGN_LIST, CAMPAIGNS, NEW_CAMPAIGNS, CampaignSeen
 from campaign_api.auditing import AuditedService
 from campaign_api.campaigns import repository
 from campaign_api.campaigns.models import Campaign, Phase, Target
 from campaign_api.campaigns.schemas import (
+    CampaignAction,
     CampaignCreate,
+    CampaignListAction,
     CampaignOut,
+    CampaignPage,
     CampaignStatus,
     CampaignUpdate,
     PhaseCreate,
+    PhaseOut,
     TargetCreate,
+    TargetOut,
 )
+from campaign_api.participation import repository as participation
 from campaign_api.units import repository as units
-from campaign_api.units.service import SessionUnitTree
-from service_kit.auth import Principal, ensure_unit_access
-from service_kit.errors import Conflict, InvalidState, NotFound, ValidationFailed
+from service_kit.access import Actor
+from service_kit.db import flush_or_conflict
+from service_kit.errors import Conflict, InvalidState, NotFound, field_error
+from service_kit.pagination import Page, PageParams
 from service_kit.text import fold
 
 TRANSITIONS = {
-    "launch": (CampaignStatus.DRAFT, CampaignStatus.ACTIVE),
-    "close": (CampaignStatus.ACTIVE, CampaignStatus.CLOSED),
+    CampaignAction.LAUNCH: (CampaignStatus.DRAFT, CampaignStatus.ACTIVE),
+    CampaignAction.CLOSE: (CampaignStatus.ACTIVE, CampaignStatus.CLOSED),
 }
 
 
-def field_error(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed(message, errors=[{"field": field, "message": message}])
-
-
 def snapshot(campaign: Campaign) -> dict[str, Any]:
-    return CampaignOut.model_validate(campaign).model_dump(mode="json", exclude={"created_at", "updated_at"})
+    return CampaignOut.model_validate(campaign).model_dump(
+        mode="json", exclude={"created_at", "updated_at", "allowed_actions"}
+    )
+
+
+def campaign_out(actor: Actor, seen: CampaignSeen) -> CampaignOut:
+    out = CampaignOut.model_validate(seen.campaign)
+    out.allowed_actions = [CampaignAction(a) for a in CAMPAIGNS.allowed_actions(actor, seen)]
+    return out
 
 
 @dataclass(kw_only=True)
@@ -45,20 +56,54 @@ class CampaignService(AuditedService):
     async def get(self, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign:
         campaign = await repository.get(self.session, campaign_id, for_update=for_update)
         if campaign is None:
-            raise NotFound(f"No campaign {campaign_id}.")
+            raise NotFound(f"No campaign {campaign_id}.", code="campaign.not_found")
         return campaign
 
-    async def ensure_runs(self, principal: Principal, organizer_unit_code: str) -> None:
-        """Admins, and managers of the organising unit (or of a unit above it), run a campaign."""
-        await ensure_unit_access(principal, organizer_unit_code, SessionUnitTree(self.session))
+    async def seen(self, actor: Actor, campaigns: Sequence[Campaign]) -> list[CampaignSeen]:
+        """The campaigns with the participants this actor acts for (one query, managers only)."""
+        own: dict[uuid.UUID, frozenset[str]] = {}
+        if actor.is_manager and actor.scope is not None and campaigns:
+            own = await participation.participating(
+                self.session, [c.id for c in campaigns], actor.scope.units
+            )
+        return [CampaignSeen(c, own.get(c.id, frozenset())) for c in campaigns]
+
+    async def out(self, actor: Actor, campaign: Campaign) -> CampaignOut:
+        (seen,) = await self.seen(actor, [campaign])
+        return campaign_out(actor, seen)
+
+    async def list(
+        self,
+        actor: Actor,
+        params: PageParams,
+        *,
+        status: str | None,
+        level: str | None,
+        organizer_unit_code: str | None,
+        parent_id: uuid.UUID | None,
+        q: str | None,
+    ) -> CampaignPage:
+        statement = repository.query(
+            status=status,
+            level=level,
+            organizer_unit_code=organizer_unit_code,
+            parent_id=parent_id,
+            folded_words=fold(q).split() if q else [],
+        )
+        campaigns, total = await repository.page(self.session, statement, params)
+        return CampaignPage(
+            items=[campaign_out(actor, seen) for seen in await self.seen(actor, campaigns)],
+            total=total,
+            allowed_actions=[CampaignListAction(a) for a in CAMPAIGN_LIST.allowed_actions(actor, None)],
+        )
 
     async def create(
-        self, actor: Principal, data: CampaignCreate, *, campaign_id: uuid.UUID | None = None
-    ) -> Campaign:
+        self, actor: Actor, data: CampaignCreate, *, campaign_id: uuid.UUID | None = None
+    ) -> CampaignOut:
         """`campaign_id` lets the demo seed use ids the other services' seeds know; the API never passes it."""
         if await units.get(self.session, data.organizer_unit_code) is None:
             raise field_error("organizer_unit_code", f"No unit {data.organizer_unit_code}.")
-        await self.ensure_runs(actor, data.organizer_unit_code)
+        NEW_CAMPAIGNS.ensure(actor, CampaignListAction.CREATE, data)
         if data.parent_id is not None:
             parent = await repository.get(self.session, data.parent_id)
             if parent is None:
@@ -75,17 +120,21 @@ class CampaignService(AuditedService):
             status=CampaignStatus.DRAFT.value,
         )
         self.session.add(campaign)
-        try:
-            async with self.session.begin_nested():
-                await self.session.flush()
-        except IntegrityError:
-            raise Conflict(f"A campaign with code {data.code} exists.") from None
+        await flush_or_conflict(self.session, Conflict(f"A campaign with code {data.code} exists."))
         await self.session.refresh(campaign)
         await self.audit(actor, "campaign.created", "campaign", str(campaign.id), after=snapshot(campaign))
-        return campaign
+        return await self.out(actor, campaign)
 
-    async def update(self, actor: Principal, campaign: Campaign, data: CampaignUpdate) -> Campaign:
-        await self.ensure_runs(actor, campaign.organizer_unit_code)
+    async def update(
+        self,
+        actor: Actor,
+        campaign: Campaign,
+        data: CampaignUpdate,
+        *,
+        expect: Callable[[CampaignOut], None] = lambda _: None,
+    ) -> CampaignOut:
+        """`expect` refuses a change made against an outdated copy (If-Match) before anything changes."""
+        expect(await self.out(actor, campaign))
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState("A closed campaign does not change.")
         before = snapshot(campaign)
@@ -108,10 +157,9 @@ class CampaignService(AuditedService):
         await self.audit(
             actor, "campaign.updated", "campaign", str(campaign.id), before=before, after=snapshot(campaign)
         )
-        return campaign
+        return await self.out(actor, campaign)
 
-    async def transition(self, actor: Principal, campaign: Campaign, action: str) -> Campaign:
-        await self.ensure_runs(actor, campaign.organizer_unit_code)
+    async def transition(self, actor: Actor, campaign: Campaign, action: CampaignAction) -> CampaignOut:
         source, destination = TRANSITIONS[action]
         if campaign.status != source:
             raise InvalidState(f"Only a {source} campaign can {action}; this one is {campaign.status}.")
@@ -126,10 +174,17 @@ class CampaignService(AuditedService):
             before={"status": source},
             after={"status": destination},
         )
-        return campaign
+        return await self.out(actor, campaign)
 
-    async def add_phase(self, actor: Principal, campaign: Campaign, data: PhaseCreate) -> Phase:
-        await self.ensure_runs(actor, campaign.organizer_unit_code)
+    async def phases(self, campaign: Campaign) -> Page[PhaseOut]:
+        phases = [PhaseOut.model_validate(p) for p in await repository.phases(self.session, campaign.id)]
+        return Page(items=phases, total=len(phases))
+
+    async def targets(self, campaign: Campaign) -> Page[TargetOut]:
+        targets = [TargetOut.model_validate(t) for t in await repository.targets(self.session, campaign.id)]
+        return Page(items=targets, total=len(targets))
+
+    async def add_phase(self, actor: Actor, campaign: Campaign, data: PhaseCreate) -> PhaseOut:
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState("A closed campaign does not change.")
         if data.starts_on < campaign.starts_on or data.ends_on > campaign.ends_on:
@@ -155,19 +210,14 @@ class CampaignService(AuditedService):
             str(campaign.id),
             after={"phase": data.model_dump(mode="json")},
         )
-        return phase
+        return PhaseOut.model_validate(phase)
 
-    async def add_target(self, actor: Principal, campaign: Campaign, data: TargetCreate) -> Target:
-        await self.ensure_runs(actor, campaign.organizer_unit_code)
+    async def add_target(self, actor: Actor, campaign: Campaign, data: TargetCreate) -> TargetOut:
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState("A closed campaign does not change.")
         target = Target(campaign_id=campaign.id, **data.model_dump())
         self.session.add(target)
-        try:
-            async with self.session.begin_nested():
-                await self.session.flush()
-        except IntegrityError:
-            raise Conflict(f"The campaign already has a target {data.code}.") from None
+        await flush_or_conflict(self.session, Conflict(f"The campaign already has a target {data.code}."))
         await self.audit(
             actor,
             "target.created",
@@ -175,7 +225,7 @@ class CampaignService(AuditedService):
             str(campaign.id),
             after={"target": data.model_dump(mode="json")},
         )
-        return target
+        return TargetOut.model_validate(target)
 
 
 def first_plan_due(phases: list[Phase]) -> date | None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
+from service_kit.pagination import PageParams, paginate
 
 
 async def account_by_username(session: AsyncSession, username: str) -> Account | None:
@@ -56,6 +59,35 @@ async def client_by_id(session: AsyncSession, client_id: str) -> ApiClient | Non
 
 def clients_query() -> Select[ApiClient]:
     return select(ApiClient).order_by(ApiClient.client_id)
+
+
+async def accounts_page(
+    session: AsyncSession, params: PageParams, *, q: str | None, role: str | None, active: bool | None
+) -> tuple[list[Account], int]:
+    return await paginate(session, accounts_query(q=q, role=role, active=active), params)
+
+
+async def clients_page(session: AsyncSession, params: PageParams) -> tuple[list[ApiClient], int]:
+    return await paginate(session, clients_query(), params)
+
+
+async def insert_account_unless_named(session: AsyncSession, **values: Any) -> uuid.UUID | None:
+    """Insert the account unless one has its username (race-safe); its id when inserted."""
+    inserted: uuid.UUID | None = await session.scalar(
+        insert(Account)
+        .values(id=uuid.uuid4(), **values)
+        .on_conflict_do_nothing(index_elements=[Account.username])
+        .returning(Account.id)
+    )
+    return inserted
+
+
+async def upsert_client(session: AsyncSession, client_id: str, **values: Any) -> None:
+    await session.execute(
+        insert(ApiClient)
+        .values(client_id=client_id, **values)
+        .on_conflict_do_update(index_elements=[ApiClient.client_id], set_=values)
+    )
 
 
 async def refresh_token_for_update(session: AsyncSession, token_id: uuid.UUID) -> RefreshToken | None:

@@ -4,49 +4,44 @@ from __future__ import annotations
 
 import base64
 import binascii
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from campaign_api.identity import repository
+from campaign_api.deps import (
+    AccountCreator,
+    AccountDep,
+    AccountReader,
+    ClientCreator,
+    ClientReader,
+    IdentityServiceDep,
+    VersionsDep,
+    account_for,
+)
+from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import (
+    AccountAction,
     AccountCreate,
     AccountOut,
+    AccountPage,
     AccountUpdate,
     ClientCreate,
     ClientCreated,
-    ClientOut,
+    ClientPage,
     Me,
     Role,
     SignUp,
     TokenResponse,
 )
-from campaign_api.identity.service import IdentityService, RecordedRefusal
-from service_kit.auth import Principal, PrincipalDep, require_roles
-from service_kit.caching import check_if_match, conditional, not_modified
-from service_kit.db import SessionDep
+from campaign_api.identity.service import RecordedRefusal, account_out
+from service_kit.auth import PrincipalDep
 from service_kit.errors import PROBLEM, BadRequest, render_problem
-from service_kit.observability import client_address
-from service_kit.pagination import Page, PageParamsDep, paginate
+from service_kit.pagination import PageParamsDep
 
 router = APIRouter(tags=["identity"])
 
-
-def get_identity_service(request: Request, session: SessionDep) -> IdentityService:
-    state = request.app.state
-    return IdentityService(
-        session=session,
-        settings=state.settings,
-        keys=state.signing_keys,
-        literacy=getattr(state, "literacy_client", None),
-        client_ip=client_address(request),
-    )
-
-
-IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
-AdminDep = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+AccountToEdit = Annotated[Account, Depends(account_for(AccountAction.EDIT))]
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
@@ -132,52 +127,48 @@ async def sign_up(request: Request, data: SignUp, service: IdentityServiceDep) -
     "/v1/accounts",
     status_code=status.HTTP_201_CREATED,
     summary="Create an official's account",
-    responses={403: PROBLEM, 409: PROBLEM},
+    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
 )
-async def create_account(data: AccountCreate, actor: AdminDep, service: IdentityServiceDep) -> AccountOut:
-    return AccountOut.model_validate(await service.create_account(actor, data))
+async def create_account(
+    data: AccountCreate, actor: AccountCreator, service: IdentityServiceDep
+) -> AccountOut:
+    return await service.create_account(actor, data)
 
 
 @router.get("/v1/accounts", summary="Accounts, filtered by name, role and state", responses={403: PROBLEM})
 async def list_accounts(
-    _: AdminDep,
-    session: SessionDep,
+    actor: AccountReader,
+    service: IdentityServiceDep,
     page: PageParamsDep,
     q: Annotated[str | None, Query(max_length=100, description="Part of the username or full name")] = None,
     role: Annotated[Role | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
-) -> Page[AccountOut]:
-    accounts, total = await paginate(session, repository.accounts_query(q=q, role=role, active=active), page)
-    return Page(items=[AccountOut.model_validate(a) for a in accounts], total=total)
+) -> AccountPage:
+    return await service.accounts(actor, page, q=q, role=role, active=active)
 
 
 @router.get(
     "/v1/accounts/{account_id}", response_model=AccountOut, responses={304: {}, 403: PROBLEM, 404: PROBLEM}
 )
 async def get_account(
-    account_id: uuid.UUID, request: Request, response: Response, _: AdminDep, service: IdentityServiceDep
+    account: AccountDep, actor: AccountReader, versions: VersionsDep
 ) -> AccountOut | Response:
-    return conditional(request, response, AccountOut.model_validate(await service.get_account(account_id)))
+    return versions.answer(account_out(actor, account))
 
 
 @router.patch(
     "/v1/accounts/{account_id}",
     summary="Change an account (roles, units, name, password, active); send If-Match with its ETag",
-    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 412: PROBLEM},
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 412: PROBLEM, 422: PROBLEM},
 )
 async def update_account(
-    account_id: uuid.UUID,
+    account: AccountToEdit,
     data: AccountUpdate,
-    request: Request,
-    response: Response,
-    actor: AdminDep,
+    actor: AccountReader,
+    versions: VersionsDep,
     service: IdentityServiceDep,
 ) -> AccountOut:
-    account = await service.get_account(account_id, for_update=True)
-    check_if_match(request, AccountOut.model_validate(account))
-    updated = AccountOut.model_validate(await service.update_account(actor, account, data))
-    not_modified(request, response, updated)
-    return updated
+    return versions.tag(await service.update_account(actor, account, data, expect=versions.expect))
 
 
 @router.post(
@@ -187,15 +178,13 @@ async def update_account(
     responses={403: PROBLEM, 409: PROBLEM},
 )
 async def create_client(
-    data: ClientCreate, response: Response, actor: AdminDep, service: IdentityServiceDep
+    data: ClientCreate, response: Response, actor: ClientCreator, service: IdentityServiceDep
 ) -> ClientCreated:
     # The secret is shown once: not cached, and not kept for Idempotency-Key replays.
     response.headers["Cache-Control"] = "no-store"
-    client, secret = await service.create_client(actor, data)
-    return ClientCreated(**ClientOut.model_validate(client).model_dump(), client_secret=secret)
+    return await service.create_client(actor, data)
 
 
 @router.get("/v1/clients", summary="API clients", responses={403: PROBLEM})
-async def list_clients(_: AdminDep, session: SessionDep, page: PageParamsDep) -> Page[ClientOut]:
-    clients, total = await paginate(session, repository.clients_query(), page)
-    return Page(items=[ClientOut.model_validate(c) for c in clients], total=total)
+async def list_clients(actor: ClientReader, service: IdentityServiceDep, page: PageParamsDep) -> ClientPage:
+    return await service.clients(actor, page)

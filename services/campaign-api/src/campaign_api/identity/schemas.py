@@ -17,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 
+from service_kit.pagination import Page
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -37,6 +39,19 @@ class Scope(StrEnum):
     LITERACY_READ = "literacy:read"
     LITERACY_WRITE = "literacy:write"
     LITERACY_MATCH = "literacy:match"
+    LITERACY_UNITS = "literacy:units"
+
+
+class AccountAction(StrEnum):
+    EDIT = "edit"
+
+
+class AccountListAction(StrEnum):
+    CREATE = "create"
+
+
+class ClientListAction(StrEnum):
+    CREATE = "create"
 
 
 NATIONAL_ID = re.compile(r"^\d{12}$")
@@ -133,6 +148,11 @@ class AccountOut(BaseModel):
     active: bool
     created_at: datetime
     updated_at: datetime
+    allowed_actions: list[AccountAction] = Field(default_factory=list)
+
+
+class AccountPage(Page[AccountOut]):
+    allowed_actions: list[AccountListAction] = Field(default_factory=list)
 
 
 class ClientCreate(BaseModel):
@@ -154,6 +174,10 @@ class ClientOut(BaseModel):
     scopes: list[str]
     active: bool
     created_at: datetime
+
+
+class ClientPage(Page[ClientOut]):
+    allowed_actions: list[ClientListAction] = Field(default_factory=list)
 
 
 class ClientCreated(ClientOut):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.exc import IntegrityError
-
+from campaign_api.access import ACCOUNT_LIST, ACCOUNTS, CLIENT_LIST
 from campaign_api.auditing import AuditedService
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
@@ -28,15 +27,26 @@ from campaign_api.identity.keys import SigningKeys
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
 from campaign_api.identity.schemas import (
     NATIONAL_ID,
+    AccountAction,
     AccountCreate,
+    AccountListAction,
+    AccountOut,
+    AccountPage,
     AccountUpdate,
     ClientCreate,
+    ClientCreated,
+    ClientListAction,
+    ClientOut,
+    ClientPage,
     Me,
     Role,
     SignUp,
     TokenResponse,
 )
+from campaign_api.units.service import UnitService
+from service_kit.access import Actor
 from service_kit.auth import Principal
+from service_kit.db import flush_or_conflict
 from service_kit.errors import (
     BadRequest,
     Conflict,
@@ -45,7 +55,9 @@ from service_kit.errors import (
     ProblemError,
     TooManyRequests,
     Unauthorized,
+    field_error,
 )
+from service_kit.pagination import PageParams
 
 logger = logging.getLogger("campaign_api.identity")
 
@@ -76,6 +88,12 @@ def account_snapshot(account: Account) -> dict[str, Any]:
         "learner_id": str(account.learner_id) if account.learner_id else None,
         "active": account.active,
     }
+
+
+def account_out(actor: Actor, account: Account) -> AccountOut:
+    out = AccountOut.model_validate(account)
+    out.allowed_actions = [AccountAction(a) for a in ACCOUNTS.allowed_actions(actor, account)]
+    return out
 
 
 @dataclass(kw_only=True)
@@ -274,7 +292,31 @@ class IdentityService(AuditedService):
 
     # --- accounts -----------------------------------------------------------------------------
 
-    async def create_account(self, actor: Principal, data: AccountCreate) -> Account:
+    async def _check_units(self, unit_codes: list[str]) -> None:
+        unknown = await UnitService(session=self.session).unknown_codes(unit_codes)
+        if unknown:
+            raise field_error("unit_codes", f"Unknown unit codes: {', '.join(unknown)}.")
+
+    async def accounts(
+        self, actor: Actor, params: PageParams, *, q: str | None, role: str | None, active: bool | None
+    ) -> AccountPage:
+        accounts, total = await repository.accounts_page(self.session, params, q=q, role=role, active=active)
+        return AccountPage(
+            items=[account_out(actor, a) for a in accounts],
+            total=total,
+            allowed_actions=[AccountListAction(a) for a in ACCOUNT_LIST.allowed_actions(actor, None)],
+        )
+
+    async def clients(self, actor: Actor, params: PageParams) -> ClientPage:
+        clients, total = await repository.clients_page(self.session, params)
+        return ClientPage(
+            items=[ClientOut.model_validate(c) for c in clients],
+            total=total,
+            allowed_actions=[ClientListAction(a) for a in CLIENT_LIST.allowed_actions(actor, None)],
+        )
+
+    async def create_account(self, actor: Actor, data: AccountCreate) -> AccountOut:
+        await self._check_units(data.unit_codes)
         account = Account(
             username=data.username,
             password_hash=hash_secret(data.password),
@@ -284,11 +326,8 @@ class IdentityService(AuditedService):
             active=data.active,
         )
         self.session.add(account)
-        try:
-            async with self.session.begin_nested():
-                await self.session.flush()
-        except IntegrityError:
-            raise Conflict(f"An account named {data.username} exists.") from None
+        await flush_or_conflict(self.session, Conflict(f"An account named {data.username} exists."))
+        await self.session.refresh(account)
         await self.audit(
             actor=actor.subject,
             action="account.created",
@@ -296,15 +335,24 @@ class IdentityService(AuditedService):
             object_id=str(account.id),
             after=account_snapshot(account),
         )
-        return account
+        return account_out(actor, account)
 
     async def get_account(self, account_id: uuid.UUID, *, for_update: bool = False) -> Account:
         account = await repository.account_by_id(self.session, account_id, for_update=for_update)
         if account is None:
-            raise NotFound(f"No account {account_id}.")
+            raise NotFound(f"No account {account_id}.", code="account.not_found")
         return account
 
-    async def update_account(self, actor: Principal, account: Account, data: AccountUpdate) -> Account:
+    async def update_account(
+        self,
+        actor: Actor,
+        account: Account,
+        data: AccountUpdate,
+        *,
+        expect: Callable[[AccountOut], None] = lambda _: None,
+    ) -> AccountOut:
+        """`expect` refuses a change made against an outdated copy (If-Match) before anything changes."""
+        expect(account_out(actor, account))
         before = account_snapshot(account)
         changes = data.model_dump(exclude_unset=True)
         if "roles" in changes and changes["roles"] is None:
@@ -321,6 +369,8 @@ class IdentityService(AuditedService):
             raise Conflict("A manager acts for units: give at least one unit code.")
         if str(account.id) == actor.subject and (data.active is False or (Role.ADMIN not in roles)):
             raise Conflict("You cannot deactivate your own account or take away your own admin role.")
+        if data.unit_codes is not None:
+            await self._check_units(unit_codes)
         if data.full_name is not None:
             account.full_name = data.full_name
         account.roles = roles
@@ -344,11 +394,12 @@ class IdentityService(AuditedService):
             before=before,
             after=after,
         )
-        return account
+        return account_out(actor, account)
 
     # --- API clients --------------------------------------------------------------------------
 
-    async def create_client(self, actor: Principal, data: ClientCreate) -> tuple[ApiClient, str]:
+    async def create_client(self, actor: Actor, data: ClientCreate) -> ClientCreated:
+        """The client and its secret, which this answer alone shows."""
         secret = new_client_secret()
         client = ApiClient(
             client_id=data.client_id or f"client-{secrets.token_hex(6)}",
@@ -358,11 +409,7 @@ class IdentityService(AuditedService):
             active=True,
         )
         self.session.add(client)
-        try:
-            async with self.session.begin_nested():
-                await self.session.flush()
-        except IntegrityError:
-            raise Conflict(f"A client {client.client_id} exists.") from None
+        await flush_or_conflict(self.session, Conflict(f"A client {client.client_id} exists."))
         await self.session.refresh(client)
         await self.audit(
             actor=actor.subject,
@@ -371,7 +418,7 @@ class IdentityService(AuditedService):
             object_id=client.client_id,
             after={"name": client.name, "scopes": client.scopes},
         )
-        return client, secret
+        return ClientCreated(**ClientOut.model_validate(client).model_dump(), client_secret=secret)
 
     # --- learner sign-up ----------------------------------------------------------------------
 
@@ -400,11 +447,7 @@ class IdentityService(AuditedService):
             active=True,
         )
         self.session.add(account)
-        try:
-            async with self.session.begin_nested():
-                await self.session.flush()
-        except IntegrityError:
-            raise Conflict("An account exists for this learner.") from None
+        await flush_or_conflict(self.session, Conflict("An account exists for this learner."))
         await self.session.refresh(account)
         await self.audit(
             actor=str(account.id),
@@ -420,19 +463,14 @@ class IdentityService(AuditedService):
     async def bootstrap(self) -> None:
         """Create the first administrator and the configured service clients (idempotent, race-safe)."""
         admin = self.settings.admin_username.strip().lower()
-        inserted = await self.session.scalar(
-            insert(Account)
-            .values(
-                id=uuid.uuid4(),
-                username=admin,
-                password_hash=hash_secret(self.settings.admin_password.get_secret_value()),
-                full_name="Quản trị hệ thống",
-                roles=[Role.ADMIN.value],
-                unit_codes=[],
-                active=True,
-            )
-            .on_conflict_do_nothing(index_elements=[Account.username])
-            .returning(Account.id)
+        inserted = await repository.insert_account_unless_named(
+            self.session,
+            username=admin,
+            password_hash=hash_secret(self.settings.admin_password.get_secret_value()),
+            full_name="Quản trị hệ thống",
+            roles=[Role.ADMIN.value],
+            unit_codes=[],
+            active=True,
         )
         if inserted is not None:
             logger.info("created the first administrator %s", admin)
@@ -449,8 +487,4 @@ class IdentityService(AuditedService):
                 "scopes": sorted(seed.scopes),
                 "active": True,
             }
-            await self.session.execute(
-                insert(ApiClient)
-                .values(client_id=seed.client_id, **values)
-                .on_conflict_do_update(index_elements=[ApiClient.client_id], set_=values)
-            )
+            await repository.upsert_client(self.session, seed.client_id, **values)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
-from reference_data.localities import CommuneOut, Locality, LocalityDirectory, get_localities
-from service_kit.auth import PrincipalDep
-from service_kit.errors import PROBLEM, NotFound
+from campaign_api.deps import LocalityReader, LocalityServiceDep
+from campaign_api.localities.schemas import CommuneOut, Locality
+from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep
 
 router = APIRouter(prefix="/v1/localities", tags=["localities"])
 
-
-LocalitiesDep = Annotated[LocalityDirectory, Depends(get_localities)]
 SearchQuery = Annotated[
     str | None,
     Query(
@@ -29,9 +27,10 @@ SearchQuery = Annotated[
     summary="The 34 provinces and centrally-run cities (July 2025), ordered by code",
     responses={401: PROBLEM},
 )
-async def list_provinces(_: PrincipalDep, directory: LocalitiesDep, q: SearchQuery = None) -> Page[Locality]:
-    items = directory.provinces(q)
-    return Page(items=items, total=len(items))
+async def list_provinces(
+    _: LocalityReader, service: LocalityServiceDep, q: SearchQuery = None
+) -> Page[Locality]:
+    return service.provinces(q)
 
 
 @router.get(
@@ -41,15 +40,12 @@ async def list_provinces(_: PrincipalDep, directory: LocalitiesDep, q: SearchQue
 )
 async def list_communes(
     code: Annotated[str, Path(description='The province code, two digits ("01", "66")')],
-    _: PrincipalDep,
-    directory: LocalitiesDep,
+    _: LocalityReader,
+    service: LocalityServiceDep,
     paging: PageParamsDep,
     q: SearchQuery = None,
 ) -> Page[Locality]:
-    if directory.province(code) is None:
-        raise NotFound(f"No province {code}: province codes have two digits, e.g. 01 or 66.")
-    found = directory.communes(code, q)
-    return Page(items=found[paging.offset : paging.offset + paging.limit], total=len(found))
+    return service.communes(code, q, paging)
 
 
 @router.get(
@@ -59,11 +55,7 @@ async def list_communes(
 )
 async def get_commune(
     code: Annotated[str, Path(description='The commune code, five digits ("00070", "24133")')],
-    _: PrincipalDep,
-    directory: LocalitiesDep,
+    _: LocalityReader,
+    service: LocalityServiceDep,
 ) -> CommuneOut:
-    commune = directory.commune(code)
-    province_code = directory.province_of_commune(code)
-    if commune is None or province_code is None:
-        raise NotFound(f"No commune or ward {code}: commune codes have five digits, e.g. 00070.")
-    return CommuneOut(**commune.model_dump(), province_code=province_code)
+    return service.commune(code)

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, status
 from fastapi.responses import Response
 
-from campaign_api.campaigns.router import CampaignServiceDep
-from campaign_api.deps import ReaderDep
-from campaign_api.participation import repository
+from campaign_api.campaigns.models import Campaign
+from campaign_api.campaigns.schemas import CampaignAction
+from campaign_api.deps import (
+    CampaignDep,
+    CampaignReader,
+    ParticipationServiceDep,
+    ReportDep,
+    campaign_for,
+    plan_for,
+    report_for,
+)
+from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.schemas import (
     Enrolment,
     Kpi,
+    ParticipantAction,
     ParticipantOut,
     PlanIn,
     PlanStatus,
+    ReportAction,
     ReportIn,
     ReportOut,
     ReportResubmission,
@@ -24,24 +34,22 @@ from campaign_api.participation.schemas import (
     ReviewNote,
     Summary,
 )
-from campaign_api.participation.service import ParticipationService
-from campaign_api.participation.spreadsheet import participants_workbook
-from service_kit.auth import PrincipalDep
-from service_kit.db import SessionDep
+from campaign_api.participation.service import report_out
 from service_kit.errors import PROBLEM
-from service_kit.pagination import Page, PageParamsDep, paginate
+from service_kit.pagination import Page, PageParamsDep
 
 router = APIRouter(tags=["participation"])
 
 ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
+READ_ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def get_participation_service(session: SessionDep, campaigns: CampaignServiceDep) -> ParticipationService:
-    return ParticipationService(session=session, campaigns=campaigns)
-
-
-ParticipationDep = Annotated[ParticipationService, Depends(get_participation_service)]
+CampaignToEnrol = Annotated[Campaign, Depends(campaign_for(CampaignAction.ENROL))]
+CampaignToExport = Annotated[Campaign, Depends(campaign_for(CampaignAction.EXPORT_PARTICIPANTS))]
+PlanToFile = Annotated[tuple[Campaign, Participant], Depends(plan_for(ParticipantAction.FILE_PLAN))]
+ReportToResubmit = Annotated[tuple[Report, Campaign], Depends(report_for(ReportAction.RESUBMIT))]
+ReportToAccept = Annotated[tuple[Report, Campaign], Depends(report_for(ReportAction.ACCEPT))]
+ReportToReturn = Annotated[tuple[Report, Campaign], Depends(report_for(ReportAction.RETURN))]
 
 
 @router.post(
@@ -50,36 +58,35 @@ ParticipationDep = Annotated[ParticipationService, Depends(get_participation_ser
     responses=ERRORS,
 )
 async def enrol(
-    campaign_id: uuid.UUID, data: Enrolment, actor: PrincipalDep, service: ParticipationDep
+    campaign: CampaignToEnrol, data: Enrolment, actor: CampaignReader, service: ParticipationServiceDep
 ) -> Page[ParticipantOut]:
-    campaign = await service.campaigns.get(campaign_id, for_update=True)
-    await service.enrol(actor, campaign, data.unit_codes)
-    items = await service.participants(campaign)
-    return Page(items=items, total=len(items))
+    return await service.enrol(actor, campaign, data.unit_codes)
 
 
-@router.get("/v1/campaigns/{campaign_id}/participants", responses={404: PROBLEM})
+@router.get(
+    "/v1/campaigns/{campaign_id}/participants",
+    summary="The participants (a manager who does not run the movement sees its own units)",
+    responses=READ_ERRORS,
+)
 async def list_participants(
-    campaign_id: uuid.UUID,
-    _: ReaderDep,
-    service: ParticipationDep,
+    campaign: CampaignDep,
+    actor: CampaignReader,
+    service: ParticipationServiceDep,
     plan_status: Annotated[PlanStatus | None, Query(description="e.g. late or missing")] = None,
 ) -> Page[ParticipantOut]:
-    campaign = await service.campaigns.get(campaign_id)
-    items = await service.participants(campaign, plan_status)
-    return Page(items=items, total=len(items))
+    return await service.participants(actor, campaign, plan_status)
 
 
 @router.get(
     "/v1/campaigns/{campaign_id}/participants.xlsx",
-    summary="The participants with their plan status, as a spreadsheet",
+    summary="The participants with their plan status, as a spreadsheet (the rows the caller may read)",
     response_class=Response,
-    responses={200: {"content": {XLSX: {}}}, 404: PROBLEM},
+    responses={200: {"content": {XLSX: {}}}, **READ_ERRORS},
 )
-async def participants_sheet(campaign_id: uuid.UUID, _: ReaderDep, service: ParticipationDep) -> Response:
-    campaign = await service.campaigns.get(campaign_id)
-    content = participants_workbook(campaign, await service.participants(campaign))
-    filename = f"don-vi-tham-gia-{campaign.code}.xlsx"
+async def participants_sheet(
+    campaign: CampaignToExport, actor: CampaignReader, service: ParticipationServiceDep
+) -> Response:
+    filename, content = await service.participants_sheet(actor, campaign)
     return Response(
         content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
     )
@@ -91,10 +98,10 @@ async def participants_sheet(campaign_id: uuid.UUID, _: ReaderDep, service: Part
     responses=ERRORS,
 )
 async def file_plan(
-    campaign_id: uuid.UUID, unit_code: str, data: PlanIn, actor: PrincipalDep, service: ParticipationDep
+    plan: PlanToFile, data: PlanIn, actor: CampaignReader, service: ParticipationServiceDep
 ) -> ParticipantOut:
-    campaign = await service.campaigns.get(campaign_id)
-    return await service.file_plan(actor, campaign, unit_code, data)
+    campaign, participant = plan
+    return await service.file_plan(actor, campaign, participant, data)
 
 
 @router.post(
@@ -104,49 +111,49 @@ async def file_plan(
     responses=ERRORS,
 )
 async def submit_report(
-    campaign_id: uuid.UUID, data: ReportIn, actor: PrincipalDep, service: ParticipationDep
+    campaign: CampaignDep, data: ReportIn, actor: CampaignReader, service: ParticipationServiceDep
 ) -> ReportOut:
-    campaign = await service.campaigns.get(campaign_id)
-    return ReportOut.model_validate(await service.submit_report(actor, campaign, data))
+    return await service.submit_report(actor, campaign, data)
 
 
-@router.get("/v1/campaigns/{campaign_id}/reports", responses={404: PROBLEM})
+@router.get(
+    "/v1/campaigns/{campaign_id}/reports",
+    summary="Reports (a manager who does not run the movement sees its own units')",
+    responses=READ_ERRORS,
+)
 async def list_reports(
-    campaign_id: uuid.UUID,
-    _: ReaderDep,
-    session: SessionDep,
+    campaign: CampaignDep,
+    actor: CampaignReader,
     page: PageParamsDep,
-    service: ParticipationDep,
+    service: ParticipationServiceDep,
     unit_code: Annotated[str | None, Query(max_length=32)] = None,
     status_: Annotated[ReportStatus | None, Query(alias="status")] = None,
 ) -> Page[ReportOut]:
-    await service.campaigns.get(campaign_id)
-    reports, total = await paginate(
-        session, repository.reports_query(campaign_id, unit_code=unit_code, status=status_), page
-    )
-    return Page(items=[ReportOut.model_validate(r) for r in reports], total=total)
+    return await service.reports(actor, campaign, page, unit_code=unit_code, status=status_)
 
 
-@router.get("/v1/reports/{report_id}", responses={404: PROBLEM})
-async def get_report(report_id: uuid.UUID, _: ReaderDep, service: ParticipationDep) -> ReportOut:
-    report, _campaign = await service.get_report(report_id)
-    return ReportOut.model_validate(report)
+@router.get("/v1/reports/{report_id}", responses=READ_ERRORS)
+async def get_report(report: ReportDep, actor: CampaignReader) -> ReportOut:
+    return report_out(actor, *report)
 
 
 @router.put("/v1/reports/{report_id}", summary="Submit a returned report again, corrected", responses=ERRORS)
 async def resubmit_report(
-    report_id: uuid.UUID, data: ReportResubmission, actor: PrincipalDep, service: ParticipationDep
+    report: ReportToResubmit,
+    data: ReportResubmission,
+    actor: CampaignReader,
+    service: ParticipationServiceDep,
 ) -> ReportOut:
-    report, campaign = await service.get_report(report_id)
-    return ReportOut.model_validate(await service.resubmit(actor, report, campaign, data))
+    return await service.resubmit(actor, *report, data)
 
 
 @router.post(
     "/v1/reports/{report_id}/accept", summary="The organiser accepts a submitted report", responses=ERRORS
 )
-async def accept_report(report_id: uuid.UUID, actor: PrincipalDep, service: ParticipationDep) -> ReportOut:
-    report, campaign = await service.get_report(report_id)
-    return ReportOut.model_validate(await service.review(actor, report, campaign, accept=True, note=None))
+async def accept_report(
+    report: ReportToAccept, actor: CampaignReader, service: ParticipationServiceDep
+) -> ReportOut:
+    return await service.review(actor, *report, accept=True, note=None)
 
 
 @router.post(
@@ -155,34 +162,29 @@ async def accept_report(report_id: uuid.UUID, actor: PrincipalDep, service: Part
     responses=ERRORS,
 )
 async def return_report(
-    report_id: uuid.UUID, data: ReviewNote, actor: PrincipalDep, service: ParticipationDep
+    report: ReportToReturn, data: ReviewNote, actor: CampaignReader, service: ParticipationServiceDep
 ) -> ReportOut:
-    report, campaign = await service.get_report(report_id)
-    return ReportOut.model_validate(
-        await service.review(actor, report, campaign, accept=False, note=data.review_note)
-    )
+    return await service.review(actor, *report, accept=False, note=data.review_note)
 
 
 @router.get(
     "/v1/campaigns/{campaign_id}/kpis",
-    summary="Each unit's progress per target, from its latest accepted report",
-    responses={404: PROBLEM},
+    summary="Each unit's progress per target, from its latest accepted report (the units the caller reads)",
+    responses=READ_ERRORS,
 )
 async def kpis(
-    campaign_id: uuid.UUID,
-    _: ReaderDep,
-    service: ParticipationDep,
+    campaign: CampaignDep,
+    actor: CampaignReader,
+    service: ParticipationServiceDep,
     unit_code: Annotated[str | None, Query(max_length=32)] = None,
 ) -> Page[Kpi]:
-    campaign = await service.campaigns.get(campaign_id)
-    items = await service.kpis(campaign, unit_code)
-    return Page(items=items, total=len(items))
+    return await service.kpis(actor, campaign, unit_code)
 
 
 @router.get(
     "/v1/campaigns/{campaign_id}/summary",
-    summary="What the dashboard shows of a movement",
-    responses={404: PROBLEM},
+    summary="What the dashboard shows of a movement (over the units the caller reads)",
+    responses=READ_ERRORS,
 )
-async def summary(campaign_id: uuid.UUID, _: ReaderDep, service: ParticipationDep) -> Summary:
-    return await service.summary(await service.campaigns.get(campaign_id))
+async def summary(campaign: CampaignDep, actor: CampaignReader, service: ParticipationServiceDep) -> Summary:
+    return await service.summary(actor, campaign)

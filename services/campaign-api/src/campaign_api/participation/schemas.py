@@ -27,6 +27,20 @@ class ReportStatus(StrEnum):
     RETURNED = "returned"
 
 
+class ParticipantAction(StrEnum):
+    """What a caller may do for a participant unit (a row of /participants)."""
+
+    FILE_PLAN = "file_plan"
+    FILE_REPORT = "file_report"
+    ADD_INITIATIVE = "add_initiative"
+
+
+class ReportAction(StrEnum):
+    ACCEPT = "accept"
+    RETURN = "return"
+    RESUBMIT = "resubmit"
+
+
 class Enrolment(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -42,6 +56,7 @@ class ParticipantOut(BaseModel):
     plan_document_no: str | None = None
     plan_issued_on: date | None = None
     last_report_on: date | None = None
+    allowed_actions: list[ParticipantAction] = Field(default_factory=list)
 
 
 class PlanIn(BaseModel):
@@ -96,6 +111,7 @@ class ReportOut(BaseModel):
     review_note: str | None
     submitted_at: datetime
     reviewed_at: datetime | None
+    allowed_actions: list[ReportAction] = Field(default_factory=list)
 
 
 class Kpi(BaseModel):

@@ -1,4 +1,7 @@
-"""Rules of taking part: who files what, report review, KPIs from accepted reports, the dashboard summary."""
+"""Rules of taking part: who files what, report review, KPIs from accepted reports, the dashboard summary.
+
+Every list and figure is limited to the units the caller reads (`access.filing_units`): a manager who
+does not run the movement sees its own units' rows, reports, KPIs and summary only."""
 
 from __future__ import annotations
 
@@ -7,41 +10,50 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from campaign_api.access import PARTICIPANTS, REPORTS, Filing, filing_units
+from campaign_api.auditing import AuditedService
 from campaign_api.campaigns import repository as campaigns
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
-from campaign_api.campaigns.service import CampaignService, field_error, first_plan_due
+from campaign_api.campaigns.service import CampaignService, first_plan_due
 from campaign_api.participation import repository
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.progress import plan_status, progress
 from campaign_api.participation.schemas import (
     Kpi,
+    ParticipantAction,
     ParticipantOut,
     PlanCounts,
     PlanIn,
     PlanStatus,
+    ReportAction,
     ReportCounts,
     ReportIn,
+    ReportOut,
     ReportResubmission,
     ReportStatus,
     Summary,
     TargetProgress,
 )
+from campaign_api.participation.spreadsheet import participants_workbook
 from campaign_api.units import repository as units
-from campaign_api.units.service import SessionUnitTree
-from service_kit.auth import Principal, ensure_unit_access
-from service_kit.errors import InvalidState, NotFound
+from service_kit.access import Actor
+from service_kit.errors import InvalidState, NotFound, field_error
+from service_kit.pagination import Page, PageParams
 
 
-@dataclass
-class ParticipationService:
-    session: AsyncSession
+def report_out(actor: Actor, report: Report, campaign: Campaign) -> ReportOut:
+    out = ReportOut.model_validate(report)
+    filing = Filing(campaign, report.unit_code, report.status)
+    out.allowed_actions = [ReportAction(a) for a in REPORTS.allowed_actions(actor, filing)]
+    return out
+
+
+@dataclass(kw_only=True)
+class ParticipationService(AuditedService):
     campaigns: CampaignService
 
-    async def enrol(self, actor: Principal, campaign: Campaign, unit_codes: list[str]) -> list[str]:
-        await self.campaigns.ensure_runs(actor, campaign.organizer_unit_code)
+    async def enrol(self, actor: Actor, campaign: Campaign, unit_codes: list[str]) -> Page[ParticipantOut]:
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState("A closed campaign enrols no one.")
         unknown = sorted(set(unit_codes) - await units.existing_codes(self.session, unit_codes))
@@ -50,21 +62,31 @@ class ParticipationService:
             raise field_error("unit_codes", f"Unknown unit codes: {', '.join(unknown)}.")
         enrolled = await repository.enrol(self.session, campaign.id, unit_codes)
         if enrolled:
-            await self.campaigns.audit(
+            await self.audit(
                 actor, "campaign.enrolled", "campaign", str(campaign.id), after={"unit_codes": enrolled}
             )
-        return enrolled
+        return await self.participants(actor, campaign)
 
     async def participants(
-        self, campaign: Campaign, plan_filter: PlanStatus | None = None
+        self, actor: Actor, campaign: Campaign, plan_filter: PlanStatus | None = None
+    ) -> Page[ParticipantOut]:
+        items = await self._participants(actor, campaign, plan_filter)
+        return Page(items=items, total=len(items))
+
+    async def _participants(
+        self, actor: Actor, campaign: Campaign, plan_filter: PlanStatus | None = None
     ) -> list[ParticipantOut]:
+        readable = filing_units(actor, campaign)
         due = first_plan_due(await campaigns.phases(self.session, campaign.id))
-        last_reports = await repository.last_report_dates(self.session, campaign.id)
+        last_reports = await repository.last_report_dates(self.session, campaign.id, readable)
         items = []
-        for participant, unit in await repository.participants_with_units(self.session, campaign.id):
+        for participant, unit in await repository.participants_with_units(
+            self.session, campaign.id, readable
+        ):
             status = plan_status(participant.plan_issued_on, due)
             if plan_filter is not None and status is not plan_filter:
                 continue
+            allowed = PARTICIPANTS.allowed_actions(actor, Filing(campaign, unit.code))
             items.append(
                 ParticipantOut(
                     unit_code=unit.code,
@@ -75,22 +97,27 @@ class ParticipationService:
                     plan_document_no=participant.plan_document_no,
                     plan_issued_on=participant.plan_issued_on,
                     last_report_on=last_reports.get(unit.code),
+                    allowed_actions=[ParticipantAction(a) for a in allowed],
                 )
             )
         return items
 
-    async def _participant_acting(self, actor: Principal, campaign: Campaign, unit_code: str) -> Participant:
-        """The participant `unit_code`, when `actor` may act for it (its managers, or admins)."""
-        await ensure_unit_access(actor, unit_code, SessionUnitTree(self.session))
+    async def participants_sheet(self, actor: Actor, campaign: Campaign) -> tuple[str, bytes]:
+        """The sheet's file name and content: the rows the caller may read."""
+        content = participants_workbook(campaign, await self._participants(actor, campaign))
+        return f"don-vi-tham-gia-{campaign.code}.xlsx", content
+
+    async def participant(self, campaign: Campaign, unit_code: str) -> Participant:
         participant = await repository.participant(self.session, campaign.id, unit_code)
         if participant is None:
-            raise NotFound(f"Unit {unit_code} does not take part in this campaign.")
+            raise NotFound(
+                f"Unit {unit_code} does not take part in this campaign.", code="participant.not_found"
+            )
         return participant
 
     async def file_plan(
-        self, actor: Principal, campaign: Campaign, unit_code: str, plan: PlanIn
+        self, actor: Actor, campaign: Campaign, participant: Participant, plan: PlanIn
     ) -> ParticipantOut:
-        participant = await self._participant_acting(actor, campaign, unit_code)
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState("A closed campaign takes no more plans.")
         before = {"document_no": participant.plan_document_no, "issued_on": str(participant.plan_issued_on)}
@@ -98,15 +125,17 @@ class ParticipationService:
         participant.plan_issued_on = plan.issued_on
         participant.plan_summary = plan.summary
         await self.session.flush()
-        await self.campaigns.audit(
+        await self.audit(
             actor,
             "plan.filed",
             "participant",
-            f"{campaign.id}/{unit_code}",
+            f"{campaign.id}/{participant.unit_code}",
             before=before,
             after=plan.model_dump(mode="json"),
         )
-        (out,) = [p for p in await self.participants(campaign) if p.unit_code == unit_code]
+        (out,) = [
+            p for p in await self._participants(actor, campaign) if p.unit_code == participant.unit_code
+        ]
         return out
 
     async def _check_values(self, campaign: Campaign, period_end: date, values: dict[str, Decimal]) -> None:
@@ -120,8 +149,9 @@ class ParticipationService:
         if unknown:
             raise field_error("values", f"Unknown target codes: {', '.join(unknown)}.")
 
-    async def submit_report(self, actor: Principal, campaign: Campaign, data: ReportIn) -> Report:
-        await self._participant_acting(actor, campaign, data.unit_code)
+    async def submit_report(self, actor: Actor, campaign: Campaign, data: ReportIn) -> ReportOut:
+        PARTICIPANTS.ensure(actor, ParticipantAction.FILE_REPORT, Filing(campaign, data.unit_code))
+        await self.participant(campaign, data.unit_code)
         if campaign.status != CampaignStatus.ACTIVE:
             raise InvalidState(f"Reports are filed while the campaign is active; it is {campaign.status}.")
         await self._check_values(campaign, data.period_end, data.values)
@@ -137,21 +167,37 @@ class ParticipationService:
         self.session.add(report)
         await self.session.flush()
         await self.session.refresh(report)
-        await self.campaigns.audit(
-            actor, "report.submitted", "report", str(report.id), after={"status": "submitted"}
-        )
-        return report
+        await self.audit(actor, "report.submitted", "report", str(report.id), after={"status": "submitted"})
+        return report_out(actor, report, campaign)
 
-    async def get_report(self, report_id: uuid.UUID) -> tuple[Report, Campaign]:
-        report = await repository.report(self.session, report_id)
+    async def get_report(self, report_id: uuid.UUID, *, for_update: bool = False) -> tuple[Report, Campaign]:
+        report = await repository.report(self.session, report_id, for_update=for_update)
         if report is None:
-            raise NotFound(f"No report {report_id}.")
+            raise NotFound(f"No report {report_id}.", code="report.not_found")
         return report, await self.campaigns.get(report.campaign_id)
 
+    async def reports(
+        self,
+        actor: Actor,
+        campaign: Campaign,
+        params: PageParams,
+        *,
+        unit_code: str | None,
+        status: str | None,
+    ) -> Page[ReportOut]:
+        reports, total = await repository.reports_page(
+            self.session,
+            campaign.id,
+            params,
+            units=filing_units(actor, campaign),
+            unit_code=unit_code,
+            status=status,
+        )
+        return Page(items=[report_out(actor, r, campaign) for r in reports], total=total)
+
     async def resubmit(
-        self, actor: Principal, report: Report, campaign: Campaign, data: ReportResubmission
-    ) -> Report:
-        await self._participant_acting(actor, campaign, report.unit_code)
+        self, actor: Actor, report: Report, campaign: Campaign, data: ReportResubmission
+    ) -> ReportOut:
         if report.status != ReportStatus.RETURNED:
             raise InvalidState(f"Only a returned report is submitted again; this one is {report.status}.")
         if campaign.status != CampaignStatus.ACTIVE:
@@ -165,7 +211,7 @@ class ParticipationService:
         report.submitted_at = datetime.now(UTC)
         report.reviewed_at = None
         await self.session.flush()
-        await self.campaigns.audit(
+        await self.audit(
             actor,
             "report.resubmitted",
             "report",
@@ -173,12 +219,11 @@ class ParticipationService:
             before={"status": "returned"},
             after={"status": "submitted"},
         )
-        return report
+        return report_out(actor, report, campaign)
 
     async def review(
-        self, actor: Principal, report: Report, campaign: Campaign, *, accept: bool, note: str | None
-    ) -> Report:
-        await self.campaigns.ensure_runs(actor, campaign.organizer_unit_code)
+        self, actor: Actor, report: Report, campaign: Campaign, *, accept: bool, note: str | None
+    ) -> ReportOut:
         if report.status != ReportStatus.SUBMITTED:
             raise InvalidState(f"Only a submitted report is reviewed; this one is {report.status}.")
         destination = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
@@ -186,7 +231,7 @@ class ParticipationService:
         report.review_note = note
         report.reviewed_at = datetime.now(UTC)
         await self.session.flush()
-        await self.campaigns.audit(
+        await self.audit(
             actor,
             f"report.{'accepted' if accept else 'returned'}",
             "report",
@@ -194,12 +239,19 @@ class ParticipationService:
             before={"status": "submitted"},
             after={"status": destination, "review_note": note},
         )
-        return report
+        return report_out(actor, report, campaign)
 
-    async def kpis(self, campaign: Campaign, unit_code: str | None = None) -> list[Kpi]:
+    async def kpis(self, actor: Actor, campaign: Campaign, unit_code: str | None = None) -> Page[Kpi]:
+        items = await self._kpis(actor, campaign, unit_code)
+        return Page(items=items, total=len(items))
+
+    async def _kpis(self, actor: Actor, campaign: Campaign, unit_code: str | None = None) -> list[Kpi]:
         targets = {t.code: t for t in await campaigns.targets(self.session, campaign.id)}
         items = []
-        for report in await repository.latest_accepted(self.session, campaign.id, unit_code):
+        accepted = await repository.latest_accepted(
+            self.session, campaign.id, units=filing_units(actor, campaign), unit_code=unit_code
+        )
+        for report in accepted:
             for code, raw in sorted(report.values.items()):
                 target = targets.get(code)
                 if target is None:
@@ -216,13 +268,13 @@ class ParticipationService:
                 )
         return items
 
-    async def summary(self, campaign: Campaign, today: date | None = None) -> Summary:
-        participants = await self.participants(campaign)
+    async def summary(self, actor: Actor, campaign: Campaign, today: date | None = None) -> Summary:
+        participants = await self._participants(actor, campaign)
         counts = dict.fromkeys(PlanStatus, 0)
         for participant in participants:
             counts[participant.plan_status] += 1
-        reports = await repository.report_counts(self.session, campaign.id)
-        kpis = await self.kpis(campaign)
+        reports = await repository.report_counts(self.session, campaign.id, filing_units(actor, campaign))
+        kpis = await self._kpis(actor, campaign)
         targets = []
         for target in await campaigns.targets(self.session, campaign.id):
             values = [k.progress for k in kpis if k.target_code == target.code]

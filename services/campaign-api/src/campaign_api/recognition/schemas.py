@@ -20,6 +20,10 @@ class InitiativeStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class InitiativeAction(StrEnum):
+    ASSESS = "assess"
+
+
 class InitiativeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -55,6 +59,7 @@ class InitiativeOut(BaseModel):
     assessment: str | None
     submitted_at: datetime
     assessed_at: datetime | None
+    allowed_actions: list[InitiativeAction] = Field(default_factory=list)
 
 
 class RecipientType(StrEnum):

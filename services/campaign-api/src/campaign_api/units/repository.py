@@ -8,6 +8,7 @@ from sqlalchemy import Select, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.units.models import Unit
+from service_kit.pagination import PageParams, paginate
 
 
 async def get(session: AsyncSession, code: str, *, for_update: bool = False) -> Unit | None:
@@ -54,6 +55,22 @@ async def descendants(session: AsyncSession, code: str) -> list[tuple[str, str, 
     tree = tree.union_all(child)
     rows = await session.execute(select(tree).order_by(tree.c.depth, tree.c.code))
     return [(row.code, row.name, row.parent_code, row.commune_code, row.depth) for row in rows]
+
+
+async def with_descendants(session: AsyncSession, codes: Iterable[str]) -> list[tuple[str, str | None]]:
+    """The units `codes` and every unit below them, as (code, commune_code): a manager's scope."""
+    wanted = list(set(codes))
+    if not wanted:
+        return []
+    columns = (Unit.code, Unit.commune_code)
+    tree = select(*columns).where(Unit.code.in_(wanted)).cte("scope", recursive=True)
+    tree = tree.union(select(*columns).join(tree, Unit.parent_code == tree.c.code))
+    rows = await session.execute(select(tree.c.code, tree.c.commune_code))
+    return [(row.code, row.commune_code) for row in rows]
+
+
+async def page(session: AsyncSession, statement: Select[Unit], params: PageParams) -> tuple[list[Unit], int]:
+    return await paginate(session, statement, params)
 
 
 async def existing_codes(session: AsyncSession, codes: Iterable[str]) -> set[str]:

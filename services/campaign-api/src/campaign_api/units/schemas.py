@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from service_kit.pagination import Page
+
 UnitCode = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
@@ -25,6 +27,14 @@ class UnitKind(StrEnum):
     SCHOOL = "school"
     ENTERPRISE = "enterprise"
     OTHER = "other"
+
+
+class UnitAction(StrEnum):
+    EDIT = "edit"
+
+
+class UnitListAction(StrEnum):
+    CREATE = "create"
 
 
 class UnitCreate(BaseModel):
@@ -64,6 +74,11 @@ class UnitOut(BaseModel):
     staff_count: int
     created_at: datetime
     updated_at: datetime
+    allowed_actions: list[UnitAction] = Field(default_factory=list)
+
+
+class UnitPage(Page[UnitOut]):
+    allowed_actions: list[UnitListAction] = Field(default_factory=list)
 
 
 class UnitCodeOut(BaseModel):

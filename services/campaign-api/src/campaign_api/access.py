@@ -1,0 +1,296 @@
+"""Who may do what in campaign-api: one policy per kind of object, built on `service_kit.access`.
+
+Every router asks these policies through the chained dependencies of `deps.py`; services ask them
+when the object is named in the request body (the unit a report is filed for, a new campaign's
+organiser); repositories filter lists by `filing_units`. A manager acts for the units of its token
+and their sub-units (`Actor.scope`, read from this service's own directory of units).
+
+Reading a unit's filings (plans, reports, initiatives, KPIs) is province-wide for administrators,
+evaluators, council members, viewers and `campaign:read` clients; a manager reads only its own units'
+filings, unless it runs the campaign (acts for the organising unit), whose organiser reviews them all.
+Another unit's report or initiative is answered 404 to a manager (`hidden`): its existence does not leak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from campaign_api.campaigns.models import Campaign
+from campaign_api.campaigns.schemas import CampaignAction, CampaignListAction, CampaignStatus
+from campaign_api.identity.models import Account
+from campaign_api.identity.schemas import AccountAction, AccountListAction, ClientListAction, Role
+from campaign_api.participation.schemas import ParticipantAction, ReportAction, ReportStatus
+from campaign_api.recognition.schemas import InitiativeAction, InitiativeStatus
+from campaign_api.units.models import Unit
+from campaign_api.units.schemas import UnitAction, UnitListAction
+from service_kit.access import READ, Actor, Policy, Rule, anyone, client_scopes, either, roles
+
+T = TypeVar("T")
+
+READ_SCOPE = "campaign:read"
+PROVINCE_WIDE_READERS = (Role.ADMIN, Role.EVALUATOR, Role.COUNCIL, Role.VIEWER)
+"""Roles that read every unit's filings; a manager's reads stop at its units."""
+
+reader = either(roles(*PROVINCE_WIDE_READERS, Role.MANAGER), client_scopes(READ_SCOPE))
+"""Officials of any role, and API clients granted `campaign:read`; not learners."""
+admin = roles(Role.ADMIN)
+
+
+class Organised(Protocol):
+    """A campaign, or a campaign about to be created: what its organiser's managers run."""
+
+    @property
+    def organizer_unit_code(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class CampaignSeen:
+    """A campaign as one actor sees it: with the participants that actor acts for (managers only;
+    an administrator acts for every unit and needs none listed)."""
+
+    campaign: Campaign
+    own_participants: frozenset[str] = frozenset()
+
+    @property
+    def organizer_unit_code(self) -> str:
+        return self.campaign.organizer_unit_code
+
+    @property
+    def status(self) -> str:
+        return self.campaign.status
+
+
+@dataclass(frozen=True)
+class Filing:
+    """What one unit files in a campaign (its enrolment and plan, a report, an initiative)."""
+
+    campaign: Campaign
+    unit_code: str
+    status: str | None = None
+
+
+class StatefulPolicy(Policy[T]):
+    """A policy whose `allowed_actions` also say whether the object's state lets the action happen now.
+
+    `ensure` still decides on who the caller is only, so that a right caller in a wrong state gets the
+    service's 409 (`InvalidState`) as before, while the dashboard shows no control that would fail.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        *,
+        read: Rule[T],
+        actions: Mapping[str, Rule[T]],
+        states: Mapping[str, Rule[T]],
+        hidden: bool = False,
+        label: str | None = None,
+    ) -> None:
+        super().__init__(kind, read=read, actions=actions, hidden=hidden, label=label)
+        self._states = dict(states)
+
+    def allowed_actions(self, actor: Actor, obj: T) -> list[str]:
+        return [
+            name
+            for name in super().allowed_actions(actor, obj)
+            if name not in self._states or self._states[name](actor, obj)
+        ]
+
+
+# --- rules -------------------------------------------------------------------------------------
+
+
+def runs(actor: Actor, campaign: Organised) -> bool:
+    """Administrators, and managers of the organising unit (or of a unit above it), run a campaign."""
+    return actor.acts_for(campaign.organizer_unit_code)
+
+
+def reads_every_unit(actor: Actor) -> bool:
+    return actor.has_role(*PROVINCE_WIDE_READERS) or (actor.is_client and actor.has_scope(READ_SCOPE))
+
+
+def filing_units(actor: Actor, campaign: Campaign) -> frozenset[str] | None:
+    """The units whose filings in `campaign` this actor reads; None for every unit."""
+    if reads_every_unit(actor) or runs(actor, campaign):
+        return None
+    if actor.is_manager and actor.scope is not None:
+        return actor.scope.units
+    return frozenset()
+
+
+def reads_filing(actor: Actor, filing: Filing) -> bool:
+    if not reader(actor, filing):
+        return False
+    units = filing_units(actor, filing.campaign)
+    return units is None or filing.unit_code in units
+
+
+def files_for_unit(actor: Actor, filing: Filing) -> bool:
+    """The unit's managers (and administrators) file its plan, reports and initiatives."""
+    return actor.acts_for(filing.unit_code)
+
+
+def reviews(actor: Actor, filing: Filing) -> bool:
+    return runs(actor, filing.campaign)
+
+
+def acts_for_a_participant(actor: Actor, seen: CampaignSeen) -> bool:
+    return actor.is_admin or bool(seen.own_participants)
+
+
+def status_is(*statuses: str) -> Rule[object]:
+    def rule(_actor: Actor, obj: object) -> bool:
+        return getattr(obj, "status", None) in statuses
+
+    return rule
+
+
+def campaign_status_is(*statuses: str) -> Rule[Filing]:
+    def rule(_actor: Actor, filing: Filing) -> bool:
+        return filing.campaign.status in statuses
+
+    return rule
+
+
+OPEN = (CampaignStatus.DRAFT, CampaignStatus.ACTIVE)
+ACTIVE = (CampaignStatus.ACTIVE,)
+
+
+def _both(first: Rule[Filing], second: Rule[Filing]) -> Rule[Filing]:
+    def rule(actor: Actor, filing: Filing) -> bool:
+        return first(actor, filing) and second(actor, filing)
+
+    return rule
+
+
+# --- policies ----------------------------------------------------------------------------------
+
+CAMPAIGN_LIST: Policy[None] = Policy(
+    "campaign",
+    read=reader,
+    actions={CampaignListAction.CREATE: roles(Role.ADMIN, Role.MANAGER)},
+    label="movements",
+)
+"""Reading the movements, and creating one (for a unit the creator runs: `NEW_CAMPAIGNS`)."""
+
+NEW_CAMPAIGNS: Policy[Organised] = Policy(
+    "campaign", read=reader, actions={CampaignListAction.CREATE: runs}, label="movement"
+)
+
+CAMPAIGNS: StatefulPolicy[CampaignSeen] = StatefulPolicy(
+    "campaign",
+    read=reader,
+    actions={
+        CampaignAction.EDIT: runs,
+        CampaignAction.LAUNCH: runs,
+        CampaignAction.CLOSE: runs,
+        CampaignAction.ENROL: runs,
+        CampaignAction.ADD_PHASE: runs,
+        CampaignAction.ADD_TARGET: runs,
+        CampaignAction.ADD_INITIATIVE: acts_for_a_participant,
+        CampaignAction.ADD_COMMENDATION: runs,
+        CampaignAction.EXPORT_PARTICIPANTS: anyone,
+    },
+    states={
+        CampaignAction.EDIT: status_is(*OPEN),
+        CampaignAction.LAUNCH: status_is(CampaignStatus.DRAFT),
+        CampaignAction.CLOSE: status_is(CampaignStatus.ACTIVE),
+        CampaignAction.ENROL: status_is(*OPEN),
+        CampaignAction.ADD_PHASE: status_is(*OPEN),
+        CampaignAction.ADD_TARGET: status_is(*OPEN),
+        CampaignAction.ADD_INITIATIVE: status_is(*ACTIVE),
+    },
+    label="movement",
+)
+"""A movement: every official and `campaign:read` client reads it; its organiser's managers run it."""
+
+PARTICIPANTS: StatefulPolicy[Filing] = StatefulPolicy(
+    "participant",
+    read=reads_filing,
+    actions={
+        ParticipantAction.FILE_PLAN: files_for_unit,
+        ParticipantAction.FILE_REPORT: files_for_unit,
+        ParticipantAction.ADD_INITIATIVE: files_for_unit,
+    },
+    states={
+        ParticipantAction.FILE_PLAN: campaign_status_is(*OPEN),
+        ParticipantAction.FILE_REPORT: campaign_status_is(*ACTIVE),
+        ParticipantAction.ADD_INITIATIVE: campaign_status_is(*ACTIVE),
+    },
+    label="participant",
+)
+"""A unit's enrolment and implementation plan (a row of the participants list and sheet).
+
+Not hidden: writing another unit's plan is 403 (that a unit takes part is no secret; its plan is)."""
+
+PLANS = PARTICIPANTS
+"""A plan is filed on its participant: the same rules."""
+
+REPORTS: StatefulPolicy[Filing] = StatefulPolicy(
+    "report",
+    read=reads_filing,
+    actions={
+        ReportAction.ACCEPT: reviews,
+        ReportAction.RETURN: reviews,
+        ReportAction.RESUBMIT: files_for_unit,
+    },
+    states={
+        ReportAction.ACCEPT: status_is(ReportStatus.SUBMITTED),
+        ReportAction.RETURN: status_is(ReportStatus.SUBMITTED),
+        ReportAction.RESUBMIT: _both(status_is(ReportStatus.RETURNED), campaign_status_is(*ACTIVE)),
+    },
+    hidden=True,
+)
+"""A progress report: its unit files (and corrects) it, the organiser accepts or returns it."""
+
+INITIATIVES: StatefulPolicy[Filing] = StatefulPolicy(
+    "initiative",
+    read=reads_filing,
+    actions={InitiativeAction.ASSESS: reviews},
+    states={InitiativeAction.ASSESS: status_is(InitiativeStatus.SUBMITTED)},
+    hidden=True,
+)
+
+COMMENDATIONS: Policy[CampaignSeen] = Policy("commendation", read=reader)
+"""Commendations are decisions made public: every reader of the movement reads them
+(recording one is the movement's `add_commendation`)."""
+
+UNIT_LIST: Policy[None] = Policy(
+    "unit", read=reader, actions={UnitListAction.CREATE: admin}, label="directory of units"
+)
+UNITS: Policy[Unit] = Policy("unit", read=reader, actions={UnitAction.EDIT: admin})
+
+ACCOUNT_LIST: Policy[None] = Policy(
+    "account", read=admin, actions={AccountListAction.CREATE: admin}, label="accounts"
+)
+ACCOUNTS: Policy[Account] = Policy("account", read=admin, actions={AccountAction.EDIT: admin})
+
+CLIENT_LIST: Policy[None] = Policy(
+    "api_client", read=admin, actions={ClientListAction.CREATE: admin}, label="API clients"
+)
+
+LOCALITIES: Policy[None] = Policy("locality", read=anyone, label="localities")
+"""Reference data: every signed-in caller reads the provinces and communes."""
+
+__all__ = [
+    "ACCOUNTS",
+    "ACCOUNT_LIST",
+    "CAMPAIGNS",
+    "CAMPAIGN_LIST",
+    "CLIENT_LIST",
+    "COMMENDATIONS",
+    "INITIATIVES",
+    "LOCALITIES",
+    "NEW_CAMPAIGNS",
+    "PARTICIPANTS",
+    "PLANS",
+    "READ",
+    "REPORTS",
+    "UNITS",
+    "UNIT_LIST",
+    "CampaignSeen",
+    "Filing",
+    "filing_units",
+]

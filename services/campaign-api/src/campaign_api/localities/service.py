@@ -1,0 +1,33 @@
+"""Reading the localities: 404s that say what a code looks like, and paging of a province's communes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from campaign_api.localities import repository
+from campaign_api.localities.schemas import CommuneOut, Locality
+from reference_data.localities import LocalityDirectory
+from service_kit.errors import NotFound
+from service_kit.pagination import Page, PageParams
+
+
+@dataclass
+class LocalityService:
+    directory: LocalityDirectory
+
+    def provinces(self, q: str | None) -> Page[Locality]:
+        items = repository.provinces(self.directory, q)
+        return Page(items=items, total=len(items))
+
+    def communes(self, province_code: str, q: str | None, paging: PageParams) -> Page[Locality]:
+        if repository.province(self.directory, province_code) is None:
+            raise NotFound(f"No province {province_code}: province codes have two digits, e.g. 01 or 66.")
+        found = repository.communes(self.directory, province_code, q)
+        return Page(items=found[paging.offset : paging.offset + paging.limit], total=len(found))
+
+    def commune(self, code: str) -> CommuneOut:
+        found = repository.commune(self.directory, code)
+        if found is None:
+            raise NotFound(f"No commune or ward {code}: commune codes have five digits, e.g. 00070.")
+        commune, province_code = found
+        return CommuneOut(**commune.model_dump(), province_code=province_code)
