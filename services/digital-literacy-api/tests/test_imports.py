@@ -363,6 +363,52 @@ async def test_a_manager_imports_only_inside_their_communes_and_units(
     assert_problem(await client.get(f"/v1/imports/{admins['items'][-1]['id']}", headers=manager), 404)
 
 
+async def test_rows_naming_another_unit_or_an_unknown_unit_are_rejected_and_write_nothing(
+    service, admin, token_factory, communes
+):
+    app, client = service
+    manager = token_factory.auth("ql-x1", roles=["manager"], unit_codes=["66-X1"])
+    rows = [
+        person("066190000061", communes[0], unit_code="66-X1-THCS"),  # 2: theirs
+        person("066190000062", communes[0], unit_code="66-X2"),  # 3: another unit's staff
+        person("066190000063", communes[0], unit_code="66-NOPE"),  # 4: no such unit
+        person("066190000064", communes[1], unit_code="66-X2"),  # 5: wholly another unit's
+    ]
+    job = await finished(client, manager, (await upload(client, manager, csv_bytes(rows)))["id"])
+    assert (job["inserted"], job["rejected"]) == (1, 3)
+    assert job["allowed_actions"] == ["read_errors"]
+    stored = await scalar(
+        app, "SELECT string_agg(national_id_masked || ' ' || unit_code, ',') FROM literacy.learner"
+    )
+    assert stored == "066******061 66-X1-THCS"
+    assert await scalar(app, "SELECT count(*) FROM literacy.training_record") == 1
+    assert await scalar(app, "SELECT coalesce(sum(learners), 0) FROM literacy.coverage_course_month") == 1
+    report = (await client.get(f"/v1/imports/{job['id']}/errors", headers=manager)).text
+    lines = {int(r[0]): r[1] for r in list(csv.reader(io.StringIO(report.lstrip("\ufeff"))))[1:]}
+    assert "66-X2" in lines[3]
+    assert "ngoài phạm vi" in lines[3]
+    assert "66-NOPE" in lines[4]
+    assert "không có trong danh mục" in lines[4]
+    assert "ngoài phạm vi" in lines[5]
+    # An administrator's file is checked against the directory too.
+    unknown = [person("066190000065", communes[0], unit_code="66-NOPE")]
+    job = await finished(client, admin, (await upload(client, admin, csv_bytes(unknown)))["id"])
+    assert (job["inserted"], job["rejected"]) == (0, 1)
+    assert await scalar(app, "SELECT count(*) FROM literacy.learner") == 1
+
+
+async def test_an_import_fails_when_the_directory_of_units_cannot_answer(
+    service, admin, communes, campaign_directory
+):
+    app, client = service
+    campaign_directory.down = True
+    rows = [person("066190000071", communes[0], unit_code="66-X1")]
+    job = await finished(client, admin, (await upload(client, admin, csv_bytes(rows)))["id"])
+    assert job["status"] == "failed"
+    assert "mã đơn vị" in job["failure"]
+    assert await scalar(app, "SELECT count(*) FROM literacy.learner") == 0
+
+
 async def test_a_job_interrupted_by_a_restart_resumes_with_exact_counts(start, admin, communes):
     rows = [
         person(f"066190{n:06d}", communes[n % 2], course="VNEID" if n % 3 else "DVC") for n in range(6_000)
