@@ -51,7 +51,32 @@ async def test_not_found_raised_by_a_handler_is_a_404_problem(client):
 async def test_unknown_path_is_a_404_problem_not_html(client):
     body = assert_problem(await client.get("/v1/does-not-exist"), 404)
     assert body["type"] == "about:blank"
-    assert body["title"] == "Not Found"
+    assert body["title"] == "Không tìm thấy"
+    assert body["detail"] == "Không có địa chỉ /v1/does-not-exist."
+    assert body["code"] == "route.not_found"
+
+
+async def test_problems_speak_english_when_the_caller_asks_for_it(client):
+    english = await client.get("/v1/does-not-exist", headers={"Accept-Language": "en-US,en;q=0.9"})
+    body = assert_problem(english, 404)
+    assert (body["title"], body["detail"]) == ("Not Found", "No resource at /v1/does-not-exist")
+    assert english.headers["content-language"] == "en"
+    vietnamese = await client.get("/v1/does-not-exist", headers={"Accept-Language": "fr, vi;q=0.5, en;q=0.4"})
+    assert assert_problem(vietnamese, 404)["title"] == "Không tìm thấy"
+    assert vietnamese.headers["content-language"] == "vi"
+
+
+async def test_validation_errors_are_worded_in_vietnamese_by_default(client):
+    body = assert_problem(await client.post("/things", json={"name": "", "points": 11}), 422)
+    assert body["code"] == "request.invalid"
+    assert body["detail"] == "Dữ liệu gửi lên không hợp lệ; xem danh sách lỗi theo từng trường."
+    fields = {error["field"]: error["message"] for error in body["errors"]}
+    assert fields == {"name": "Cần ít nhất 1 ký tự.", "points": "Tối đa là 10."}
+
+
+async def test_every_problem_carries_a_machine_code(client):
+    assert assert_problem(await client.get("/things/abc"), 404)["code"] == "resource.not_found"
+    assert assert_problem(await client.delete("/things"), 405)["code"] == "request.method_not_allowed"
 
 
 async def test_wrong_method_is_a_405_problem(client):

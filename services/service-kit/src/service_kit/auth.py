@@ -77,7 +77,9 @@ class JwksCache:
         try:
             return self._keys[kid]
         except KeyError:
-            raise Unauthorized("The token is signed with an unknown key.") from None
+            raise Unauthorized(
+                "The token is signed with an unknown key.", code="auth.token_unknown_key"
+            ) from None
 
     def _may_refresh(self) -> bool:
         return self._fetched_at is None or time.monotonic() - self._fetched_at >= self._min_refresh
@@ -141,15 +143,18 @@ class TokenVerifier:
             header = jwt.get_unverified_header(token)
             unverified = jwt.decode(token, options={"verify_signature": False})
         except jwt.PyJWTError:
-            raise Unauthorized("The token is malformed.") from None
+            raise Unauthorized("The token is malformed.", code="auth.token_malformed") from None
         if header.get("alg") != ALGORITHM:
-            raise Unauthorized("The token is not signed with RS256.")
+            raise Unauthorized("The token is not signed with RS256.", code="auth.token_algorithm")
         kid = header.get("kid")
         if not isinstance(kid, str) or not kid:
-            raise Unauthorized("The token has no key id.")
+            raise Unauthorized("The token has no key id.", code="auth.token_no_key_id")
         issuer = self._issuers.get(str(unverified.get("iss")))
         if issuer is None:
-            raise Unauthorized("The token comes from an issuer this service does not trust.")
+            raise Unauthorized(
+                "The token comes from an issuer this service does not trust.",
+                code="auth.token_untrusted_issuer",
+            )
         key = await self._keys[issuer.issuer].key(kid)
         try:
             claims = jwt.decode(
@@ -162,9 +167,9 @@ class TokenVerifier:
                 options={"require": ["exp", "iss", "aud", "sub"]},
             )
         except jwt.ExpiredSignatureError:
-            raise Unauthorized("The token has expired.") from None
+            raise Unauthorized("The token has expired.", code="auth.token_expired") from None
         except jwt.PyJWTError:
-            raise Unauthorized("The token is not valid.") from None
+            raise Unauthorized("The token is not valid.", code="auth.token_invalid") from None
         return self._principal(issuer, claims)
 
     @staticmethod
@@ -197,7 +202,9 @@ async def get_principal(
     verifier: Annotated[TokenVerifier, Depends(get_token_verifier)],
 ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("A bearer token is required.", headers={"WWW-Authenticate": "Bearer"})
+        raise Unauthorized(
+            "A bearer token is required.", code="auth.token_required", headers={"WWW-Authenticate": "Bearer"}
+        )
     principal = await verifier.verify(credentials.credentials)
     request.state.principal = principal
     return principal

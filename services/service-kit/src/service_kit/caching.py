@@ -45,4 +45,6 @@ def check_if_match(request: Request, current: Any) -> None:
     """Refuse a change made against an outdated copy (when the client sent `If-Match`)."""
     header = request.headers.get("if-match")
     if header is not None and not _matches(header, etag_of(current)):
-        raise PreconditionFailed("The resource changed since you read it; read it again and retry.")
+        raise PreconditionFailed(
+            "The resource changed since you read it; read it again and retry.", code="resource.changed"
+        )

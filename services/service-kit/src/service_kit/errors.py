@@ -13,6 +13,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from service_kit import i18n
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "urn:thidua-so:problem:"
 PROBLEM: dict[str, Any] = {"content": {PROBLEM_MEDIA_TYPE: {}}, "description": "An RFC 9457 problem"}
@@ -32,12 +34,18 @@ class ProblemError(Exception):
         self,
         detail: str | None = None,
         *,
+        code: str | None = None,
+        params: Mapping[str, Any] | None = None,
         errors: Sequence[Mapping[str, str]] | None = None,
         headers: Mapping[str, str] | None = None,
         **extensions: Any,
     ) -> None:
+        """`code` names the problem for machines and picks its text in the caller's language
+        (`service_kit.i18n`); `params` fill that text; `detail` is the text when the code has none."""
         super().__init__(detail or self.title)
         self.detail = detail
+        self.code = code
+        self.params = dict(params or {})
         self.errors = list(errors) if errors is not None else None
         self.headers = dict(headers or {})
         self.extensions = extensions
@@ -85,9 +93,13 @@ class ValidationFailed(ProblemError):
     status, title, slug = 422, "Validation Failed", "validation-error"
 
 
-def field_error(field: str, message: str, **extensions: Any) -> ValidationFailed:
-    """A 422 about one field of the request, in the `errors` list as validation errors are."""
-    return ValidationFailed(message, errors=[{"field": field, "message": message}], **extensions)
+def field_error(
+    field: str, message: str | None = None, *, code: str | None = None, **params: Any
+) -> ValidationFailed:
+    """A 422 about one field of the request, in the `errors` list as validation errors are; with a
+    registered `code`, the text is in the caller's language (filled with `params`)."""
+    text = (i18n.message(code, params) if code else None) or message or ""
+    return ValidationFailed(text, code=code, params=params, errors=[{"field": field, "message": text}])
 
 
 class TooManyRequests(ProblemError):
@@ -110,21 +122,34 @@ def problem_response(
     errors: Sequence[Mapping[str, str]] | None = None,
     headers: Mapping[str, str] | None = None,
     extensions: Mapping[str, Any] | None = None,
+    code: str | None = None,
+    params: Mapping[str, Any] | None = None,
 ) -> JSONResponse:
+    """A problem+json response in the request's language, always with a machine `code`: the text
+    registered for `code` wins over `detail`, which is the fallback for codes without one."""
+    extensions = dict(extensions or {})
+    explicit = code or extensions.pop("code", None)
+    code = explicit or i18n.DEFAULT_CODES.get(status, f"http.{status}")
+    language = i18n.current_language()
     body: dict[str, Any] = {
         "type": type_,
-        "title": title or HTTPStatus(status).phrase,
+        "title": i18n.title(status) or title or HTTPStatus(status).phrase,
         "status": status,
     }
-    if detail:
-        body["detail"] = detail
+    # A raise that words its own detail without naming a code keeps its words (the status's code
+    # still goes out for machines); a named code speaks the caller's language.
+    localized = i18n.message(code, {**extensions, **(params or {})}) if explicit or not detail else None
+    if localized or detail:
+        body["detail"] = localized or detail
+    body["code"] = code
     if instance:
         body["instance"] = instance
     if errors is not None:
         body["errors"] = list(errors)
     if extensions:
         body.update({k: v for k, v in extensions.items() if k not in body})
-    return JSONResponse(body, status_code=status, headers=dict(headers or {}), media_type=PROBLEM_MEDIA_TYPE)
+    all_headers = {"Content-Language": language, **dict(headers or {})}
+    return JSONResponse(body, status_code=status, headers=all_headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
 def _field_name(location: Sequence[int | str]) -> str:
@@ -137,7 +162,8 @@ def _field_name(location: Sequence[int | str]) -> str:
 
 def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     return [
-        {"field": _field_name(err.get("loc", ())), "message": str(err.get("msg", ""))} for err in exc.errors()
+        {"field": _field_name(err.get("loc", ())), "message": i18n.validation_message(err)}
+        for err in exc.errors()
     ]
 
 
@@ -152,6 +178,8 @@ def render_problem(request: Request, exc: ProblemError) -> JSONResponse:
         errors=exc.errors,
         headers=exc.headers,
         extensions=exc.extensions,
+        code=exc.code,
+        params=exc.params,
     )
 
 
@@ -164,10 +192,17 @@ async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     phrase = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
-    if exc.status_code == 404 and detail is None:
-        detail = f"No resource at {request.url.path}"
+    # Starlette's own 404/405 (no route, wrong method) and the body limit say it with the kit's codes.
+    code = {404: "route.not_found", 405: "request.method_not_allowed", 413: "request.too_large"}.get(
+        exc.status_code
+    )
     return problem_response(
-        exc.status_code, detail=detail, instance=request.url.path, headers=getattr(exc, "headers", None)
+        exc.status_code,
+        detail=detail,
+        instance=request.url.path,
+        headers=getattr(exc, "headers", None),
+        code=code if detail is None or exc.status_code == 413 else None,
+        params={"path": request.url.path, "limit_bytes": getattr(exc, "limit", "")},
     )
 
 
@@ -176,10 +211,10 @@ async def _on_validation_error(request: Request, exc: Exception) -> JSONResponse
     return problem_response(
         422,
         title=ValidationFailed.title,
-        detail="The request is not valid; see `errors`.",
         type_=f"{PROBLEM_TYPE_BASE}{ValidationFailed.slug}",
         instance=request.url.path,
         errors=validation_errors(exc),
+        code="request.invalid",
     )
 
 
@@ -210,11 +245,10 @@ async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(
         503,
         title=DependencyUnavailable.title,
-        detail="The database cannot be reached just now; try again shortly.",
         type_=f"{PROBLEM_TYPE_BASE}{DependencyUnavailable.slug}",
         instance=request.url.path,
         headers={"Retry-After": "5"},
-        extensions={"code": "database.unavailable"},
+        code="database.unavailable",
     )
 
 

@@ -37,5 +37,5 @@ async def readyz(database: DatabaseDep) -> HealthStatus:
         await asyncio.wait_for(database.ping(), timeout=READINESS_TIMEOUT_SECONDS)
     except Exception as exc:
         logger.warning("readiness check failed: %s", type(exc).__name__)
-        raise DependencyUnavailable("The database does not answer.") from exc
+        raise DependencyUnavailable("The database does not answer.", code="database.unavailable") from exc
     return HealthStatus(status="ok")

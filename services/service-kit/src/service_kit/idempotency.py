@@ -116,7 +116,11 @@ class IdempotencyMiddleware:
             await self.app(scope, receive, send)
             return
         if not _VALID_KEY.match(key):
-            response = problem_response(400, detail="Idempotency-Key is 1 to 255 visible ASCII characters.")
+            response = problem_response(
+                400,
+                detail="Idempotency-Key is 1 to 255 visible ASCII characters.",
+                code="idempotency.bad_key",
+            )
             await response(scope, receive, send)
             return
         principal = await self._principal(scope)
@@ -195,18 +199,21 @@ class IdempotencyMiddleware:
             response = problem_response(
                 422,
                 detail="This Idempotency-Key was used with another request; use a new key.",
+                code="idempotency.key_reused",
                 instance=scope["path"],
             )
         elif kept["status_code"] is None:
             response = problem_response(
                 409,
                 detail="The first request with this Idempotency-Key is still running.",
+                code="idempotency.in_progress",
                 instance=scope["path"],
             )
         elif kept["response_body"] is None:
             response = problem_response(
                 409,
                 detail="A request with this Idempotency-Key was done already; its answer is shown once only.",
+                code="idempotency.shown_once",
                 instance=scope["path"],
             )
         else:

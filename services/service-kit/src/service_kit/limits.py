@@ -29,6 +29,7 @@ class BodyTooLarge(HTTPException):
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, _too_large(limit), headers={"Connection": "close"})
+        self.limit = limit
 
 
 class BodyLimitMiddleware:
@@ -105,7 +106,7 @@ class BodyLimitMiddleware:
                 400,
                 detail="The Content-Length header is not a number.",
                 instance=scope["path"],
-                extensions={"code": "request.bad_content_length"},
+                code="request.bad_content_length",
             )
         else:
             response = problem_response(
@@ -113,7 +114,8 @@ class BodyLimitMiddleware:
                 detail=_too_large(limit),
                 instance=scope["path"],
                 headers={"Connection": "close"},
-                extensions={"code": "request.too_large", "limit_bytes": limit},
+                code="request.too_large",
+                extensions={"limit_bytes": limit},
             )
 
         async def no_body() -> Message:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, StatementError
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from service_kit import i18n
 from service_kit.errors import problem_response
 
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -125,6 +126,8 @@ class RequestContextMiddleware:
         )
         request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
+        language = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"accept-language"), None)
+        language_token = i18n.language_var.set(i18n.negotiate(language))
         client = scope.get("client")
         address_token = client_address_var.set(client[0] if client else None)
         started = time.perf_counter()
@@ -152,8 +155,9 @@ class RequestContextMiddleware:
                 raise
             response = problem_response(
                 500,
-                detail=f"An unexpected error occurred. Quote request id {request_id} when reporting it.",
                 instance=scope["path"],
+                code="server.error",
+                params={"request_id": request_id},
             )
             await response(scope, receive, send_with_request_id)
         finally:
@@ -173,3 +177,4 @@ class RequestContextMiddleware:
             )
             request_id_var.reset(token)
             client_address_var.reset(address_token)
+            i18n.language_var.reset(language_token)

@@ -121,7 +121,9 @@ def decode_cursor(cursor: str) -> list[Any]:
             raise TypeError("cursor is not a list")
         return [_decode_value(v) for v in raw]
     except (binascii.Error, ValueError, TypeError, KeyError) as exc:
-        raise BadRequest("The cursor is not valid; start again without it.") from exc
+        raise BadRequest(
+            "The cursor is not valid; start again without it.", code="paging.bad_cursor"
+        ) from exc
 
 
 async def keyset_paginate(
@@ -142,7 +144,7 @@ async def keyset_paginate(
     if params.cursor is not None:
         after = decode_cursor(params.cursor)
         if len(after) != len(keys):
-            raise BadRequest("The cursor is not valid; start again without it.")
+            raise BadRequest("The cursor is not valid; start again without it.", code="paging.bad_cursor")
         bound = [literal(value, type_=key.type) for key, value in zip(keys, after, strict=True)]
         statement = statement.where(tuple_(*keys) > tuple_(*bound))
     result = await session.execute(statement.limit(params.limit + 1))
