@@ -74,6 +74,34 @@ async def test_validation_errors_are_worded_in_vietnamese_by_default(client):
     assert fields == {"name": "Cần ít nhất 1 ký tự.", "points": "Tối đa là 10."}
 
 
+async def test_a_wrong_method_names_every_method_the_path_takes(build_app):
+    both = APIRouter()
+
+    @both.get("/pairs/{code}")
+    async def read_pair(code: str) -> str:
+        return code
+
+    @both.patch("/pairs/{code}")
+    async def change_pair(code: str) -> str:
+        return code
+
+    async with started(build_app(both)) as http:
+        response = await http.delete("/pairs/a")
+    assert_problem(response, 405)
+    assert response.headers["allow"] == "GET, PATCH"
+
+
+async def test_the_openapi_document_declares_the_problems_each_operation_can_answer(client):
+    document = (await client.get("/openapi.json")).json()
+    create = document["paths"]["/things"]["post"]["responses"]
+    assert {"400", "409", "413", "422", "503"} <= set(create)
+    assert set(create["422"]["content"]) == {"application/problem+json"}
+    read = document["paths"]["/things/{code}"]["get"]["responses"]
+    assert {"404", "422"} <= set(read)
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+    assert document["components"]["schemas"]["Problem"]["required"] == ["type", "title", "status", "code"]
+
+
 async def test_every_problem_carries_a_machine_code(client):
     assert assert_problem(await client.get("/things/abc"), 404)["code"] == "resource.not_found"
     assert assert_problem(await client.delete("/things"), 405)["code"] == "request.method_not_allowed"

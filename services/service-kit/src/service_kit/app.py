@@ -19,6 +19,7 @@ from service_kit.errors import install_problem_handlers
 from service_kit.idempotency import IdempotencyMiddleware
 from service_kit.limits import BodyLimitMiddleware
 from service_kit.observability import RequestContextMiddleware, configure_logging
+from service_kit.openapi import install_truthful_openapi
 from service_kit.settings import Environment, ServiceSettings
 
 Resources = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
@@ -86,6 +87,7 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     _mount_docs(app)
+    install_truthful_openapi(app)
     return app
 
 

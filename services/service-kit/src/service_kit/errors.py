@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from service_kit import i18n
 
@@ -188,6 +189,21 @@ async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     return render_problem(request, exc)
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path (Starlette names only the first route's)."""
+    return [
+        method
+        for method in _METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+
+
 async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     phrase = HTTPStatus(exc.status_code).phrase
@@ -196,11 +212,14 @@ async def _on_http_exception(request: Request, exc: Exception) -> JSONResponse:
     code = {404: "route.not_found", 405: "request.method_not_allowed", 413: "request.too_large"}.get(
         exc.status_code
     )
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = ", ".join(_allowed_methods(request))
     return problem_response(
         exc.status_code,
         detail=detail,
         instance=request.url.path,
-        headers=getattr(exc, "headers", None),
+        headers=headers,
         code=code if detail is None or exc.status_code == 413 else None,
         params={"path": request.url.path, "limit_bytes": getattr(exc, "limit", "")},
     )

@@ -25,6 +25,8 @@ Row = TypeVar("Row")
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_OFFSET = 2**31 - 1
+"""Far past any list of the platform, and inside PostgreSQL's bigint (an offset of 2^63 was a 500)."""
 
 
 class Page(BaseModel, Generic[T]):
@@ -45,7 +47,7 @@ class PageParams:
 
 def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 
@@ -58,7 +60,12 @@ class CursorParams:
 
 def cursor_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=2048, pattern=r"^[A-Za-z0-9_=-]*$", description="`next_cursor` of the previous page"
+        ),
+    ] = None,
 ) -> CursorParams:
     return CursorParams(limit=limit, cursor=cursor)
 
