@@ -3,8 +3,6 @@ communes they act for, resolved once per request), rules per kind of object and 
 `allowed_actions` that come from the same rules. The rules themselves live in each service's
 `access.py`; routers only ask them through chained dependencies."""
 
-from __future__ import annotations
-
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Generic, Protocol, TypeVar

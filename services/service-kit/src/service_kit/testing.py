@@ -324,8 +324,12 @@ class AuthorizationRow:
     public: bool = False
     body: dict[str, Any] | None = field(default=None, hash=False)
     then: int | None = None
+    refused: Mapping[str, int] = field(default_factory=dict, hash=False)
+    """Callers refused with another status than 403 (404 where existence must not leak, 422, ...)."""
 
     def expected(self, caller: str, order: Sequence[str]) -> int:
+        if caller in self.refused:
+            return self.refused[caller]
         if self.public or caller in self.allow:
             if self.then is not None and caller != next(c for c in order if c in self.allow):
                 return self.then
