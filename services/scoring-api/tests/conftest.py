@@ -89,14 +89,34 @@ def literacy(app) -> Downstream:
     return double
 
 
-class TreeDouble:
-    async def subtree(self, unit_code: str) -> frozenset[str]:
-        return frozenset({unit_code})
+# campaign-api's unit directory: 66-SKHCN has a sub-unit (its digital-transformation centre), the others none.
+UNITS = {
+    "66-SKHCN": [{"code": "66-SKHCN-TTCDS", "commune_code": None}],
+    "66-SYT": [],
+    "66-STC": [],
+    "66-X1": [],
+}
+
+
+class Directory(Downstream):
+    """campaign-api's `GET /v1/units/{code}` and `/subtree`, counting the calls."""
+
+    def __init__(self) -> None:
+        answers: dict[str, object] = {}
+        for code, below in UNITS.items():
+            answers[f"/v1/units/{code}"] = {"code": code, "commune_code": None}
+            answers[f"/v1/units/{code}/subtree"] = {"items": below}
+        super().__init__(answers)
 
 
 @pytest.fixture(autouse=True)
-def unit_tree(app):
-    app.state.unit_tree = TreeDouble()
+def directory(app) -> Directory:
+    """Managers' scopes read through the real campaign client, from a double of the directory."""
+    double = Directory()
+    app.state.scope_source = CampaignClient(
+        "http://campaign.test", transport=httpx.MockTransport(double), backoff_seconds=0, retries=1
+    )
+    return double
 
 
 @pytest.fixture

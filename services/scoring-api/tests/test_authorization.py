@@ -1,6 +1,8 @@
 """The authorization matrix of scoring-api: every endpoint, every kind of caller, exactly the status it should
-get. `allow` lists who gets `ok`; everyone else signed in gets 403 and anonymous callers 401 (unless `public`);
-`then` is what the later allowed callers get once the first one changed the state."""
+get. `allow` lists who gets `ok`; `hidden` who gets 404 (a manager before another unit's scorecard: its
+existence does not leak); everyone else signed in gets 403 and anonymous callers 401 (unless `public`);
+`then` is what the later allowed callers get once the first one changed the state. The manager acts for
+66-SKHCN; object-level rows put them before 66-STC's and 66-SYT's cards and an individual of 66-SYT."""
 
 from dataclasses import dataclass, field
 
@@ -18,6 +20,7 @@ CALLERS = (
     "client_other",
 )
 READERS = ("admin", "manager", "evaluator", "council", "viewer", "client_read")
+PROVINCE_READERS = ("admin", "evaluator", "council", "viewer", "client_read")
 CAMPAIGN = "7d1f3c2a-0000-4000-8000-00000000c001"
 
 
@@ -30,13 +33,16 @@ class Row:
     public: bool = False
     body: dict | None = field(default=None, hash=False)
     then: int | None = None
+    hidden: tuple[str, ...] = ()
 
     def expected(self, caller: str) -> int:
         if self.public or caller in self.allow:
             if self.then is not None and caller != next(c for c in CALLERS if c in self.allow):
                 return self.then
             return self.ok
-        return 401 if caller == "anonymous" else 403
+        if caller == "anonymous":
+            return 401
+        return 404 if caller in self.hidden else 403
 
 
 SET = {
@@ -93,13 +99,52 @@ MATRIX = [
         then=409,
         body={"reason": "Bổ sung"},
     ),
-    Row("POST", "/v1/scorecards/{reviewed_card_id}/approve", allow=("admin", "council"), then=409),
+    Row(
+        "POST",
+        "/v1/scorecards/{reviewed_card_id}/approve",
+        allow=("admin", "council"),
+        then=409,
+        hidden=("manager",),
+    ),
     Row("POST", "/v1/rounds/{round_id}/compute", allow=("admin",)),
     Row("GET", "/v1/rounds/{round_id}/ranking", allow=READERS),
     Row("GET", "/v1/rounds/{round_id}/ranking.xlsx", allow=READERS),
     Row("GET", "/v1/rounds/{round_id}/ranking.csv", allow=READERS),
     Row("GET", "/v1/rounds/{round_id}/proposals", allow=READERS),
     Row("GET", "/v1/scorecards/{card_id}/history", allow=READERS),
+    # Object level: the manager of 66-SKHCN before another unit's card (66-STC, a draft) and person.
+    Row("GET", "/v1/scorecards/{other_card_id}", allow=PROVINCE_READERS, hidden=("manager",)),
+    Row("GET", "/v1/scorecards/{other_card_id}/history", allow=PROVINCE_READERS, hidden=("manager",)),
+    Row(
+        "PATCH",
+        "/v1/scorecards/{other_card_id}",
+        allow=("admin",),
+        body={"entries": [{"criterion_code": "1", "self_score": 3}]},
+        hidden=("manager",),
+    ),
+    Row(
+        "PATCH",
+        "/v1/scorecards/{other_card_id}",
+        allow=("admin",),
+        body={"entries": [{"criterion_code": "1"}]},
+        hidden=("manager",),
+    ),
+    Row("POST", "/v1/scorecards/{other_card_id}/submit", allow=("admin",), hidden=("manager",)),
+    Row(
+        "POST",
+        "/v1/scorecards/{other_card_id}/return",
+        allow=("admin", "evaluator", "council"),
+        then=409,
+        body={"reason": "Bổ sung"},
+        hidden=("manager",),
+    ),
+    Row(
+        "POST",
+        "/v1/rounds/{individual_round_id}/scorecards",
+        allow=("admin",),
+        ok=201,
+        body={"subject_id": "syt-{caller}", "subject_name": "Cán bộ {caller}", "unit_code": "66-SYT"},
+    ),
 ]
 
 
@@ -139,6 +184,7 @@ async def world(client, people, token_factory, published_round, campaign, litera
         "individual_round_id": individual["id"],
         "card_id": cards["66-SKHCN"]["id"],
         "reviewed_card_id": reviewed,
+        "other_card_id": cards["66-STC"]["id"],
     }
     return {"callers": callers, "ids": ids}
 
@@ -178,6 +224,7 @@ def test_every_route_of_the_app_has_a_row(app):
         "{individual_round_id}": "{round_id}",
         "{card_id}": "{scorecard_id}",
         "{reviewed_card_id}": "{scorecard_id}",
+        "{other_card_id}": "{scorecard_id}",
     }
 
     def general(path: str) -> str:
@@ -187,3 +234,8 @@ def test_every_route_of_the_app_has_a_row(app):
 
     missing = documented - {(row.method, general(row.path)) for row in MATRIX}
     assert not missing, f"add authorization rows for: {sorted(missing)}"
+
+
+def test_the_matrix_covers_every_caller_on_every_row():
+    # rows × callers, object-level rows included: the size the closing note reports
+    assert len(MATRIX) * len(CALLERS) == 32 * 9

@@ -1,21 +1,125 @@
-"""Who may do what in scoring-api: dependency aliases shared by its routers."""
+"""Dependencies shared by scoring-api's routers: who is calling (`ActorDep`, with a manager's unit scope
+resolved once), and the chained loaders that fetch an object or answer 404, then ask the access policy
+for the action the route takes (`ScorecardDep`, `scorecard_for(...)`, `RoundDep`, `CriteriaSetDep`, ...)."""
 
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
-from service_kit.auth import Principal, PrincipalDep, require_roles
-from service_kit.errors import Forbidden
+from scoring_api.access import CRITERIA_SETS, ROUNDS, SCORECARDS
+from scoring_api.clients.campaign import CampaignClient
+from scoring_api.clients.literacy import LiteracyClient
+from scoring_api.criteria.models import CriteriaSet
+from scoring_api.criteria.repository import CriteriaSetRepository
+from scoring_api.rounds.models import Round
+from scoring_api.rounds.repository import RoundRepository
+from scoring_api.scorecards.models import Scorecard
+from scoring_api.scorecards.repository import ScorecardRepository
+from service_kit.access import READ, Actor, Policy, ScopeSource, resolve_actor
+from service_kit.auth import PrincipalDep
+from service_kit.db import SessionDep
+from service_kit.errors import NotFound
 
-READ_ROLES = ("admin", "manager", "evaluator", "council", "viewer")
+
+def get_scope_source(request: Request) -> ScopeSource | None:
+    """campaign-api's unit directory (the campaign client), from which managers' scopes are read."""
+    source: ScopeSource | None = getattr(request.app.state, "scope_source", None)
+    return source
 
 
-async def require_reader(principal: PrincipalDep) -> Principal:
-    """Officials of every role, and API clients granted `scoring:read`; not learners."""
-    if principal.has_role(*READ_ROLES) or principal.has_scope("scoring:read"):
-        return principal
-    raise Forbidden("Scores are for officials and systems granted scoring:read.")
+def get_campaign_client(request: Request) -> CampaignClient:
+    client: CampaignClient = request.app.state.campaign_client
+    return client
 
 
-ReaderDep = Annotated[Principal, Depends(require_reader)]
-AdminDep = Annotated[Principal, Depends(require_roles("admin"))]
+def get_literacy_client(request: Request) -> LiteracyClient:
+    client: LiteracyClient = request.app.state.literacy_client
+    return client
+
+
+async def get_actor(
+    principal: PrincipalDep, source: Annotated[ScopeSource | None, Depends(get_scope_source)]
+) -> Actor:
+    # `service_kit.access.actor_dependency` would be this, but its string annotations (postponed by
+    # `from __future__ import annotations`) name a closure variable FastAPI cannot resolve: `source`
+    # becomes a query parameter. Written here until the kit's is fixed.
+    return await resolve_actor(principal, source)
+
+
+ActorDep = Annotated[Actor, Depends(get_actor)]
+CampaignDep = Annotated[CampaignClient, Depends(get_campaign_client)]
+LiteracyDep = Annotated[LiteracyClient, Depends(get_literacy_client)]
+
+
+def criteria_set_for(action: str) -> Callable[..., Awaitable[CriteriaSet]]:
+    """Load the set of the path (locked when the action changes it) or 404, then ask the policy."""
+
+    async def dependency(set_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> CriteriaSet:
+        criteria_set = await CriteriaSetRepository(session).get(set_id, for_update=action != READ)
+        if criteria_set is None:
+            raise NotFound(f"No criteria set {set_id}.", code="criteria_set.not_found")
+        CRITERIA_SETS.ensure(actor, action, criteria_set)
+        return criteria_set
+
+    return dependency
+
+
+def round_for(action: str) -> Callable[..., Awaitable[Round]]:
+    """Load the round of the path, with its criteria set, or 404, then ask the policy."""
+
+    async def dependency(round_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Round:
+        scoring_round = await RoundRepository(session).get(round_id)
+        if scoring_round is None:
+            raise NotFound(f"No round {round_id}.", code="round.not_found")
+        ROUNDS.ensure(actor, action, scoring_round)
+        return scoring_round
+
+    return dependency
+
+
+def scorecard_for(action: str) -> Callable[..., Awaitable[Scorecard]]:
+    """Load the scorecard of the path (locked when the action changes it) or 404, then ask the policy:
+    another unit's card is 404 to a manager."""
+
+    async def dependency(scorecard_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Scorecard:
+        scorecard = await ScorecardRepository(session).get(scorecard_id, for_update=action != READ)
+        if scorecard is None:
+            raise NotFound(f"No scorecard {scorecard_id}.", code="scorecard.not_found")
+        SCORECARDS.ensure(actor, action, scorecard)
+        return scorecard
+
+    return dependency
+
+
+def scorecard_to_change() -> Callable[..., Awaitable[Scorecard]]:
+    """A scorecard whose entries are about to change: readable by the caller (else 404), locked; which
+    step's fields the caller may write the service asks the policy (`access.ensure_may_score`)."""
+
+    async def dependency(scorecard_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Scorecard:
+        scorecard = await ScorecardRepository(session).get(scorecard_id, for_update=True)
+        if scorecard is None:
+            raise NotFound(f"No scorecard {scorecard_id}.", code="scorecard.not_found")
+        SCORECARDS.ensure(actor, READ, scorecard)
+        return scorecard
+
+    return dependency
+
+
+CriteriaSetDep = Annotated[CriteriaSet, Depends(criteria_set_for(READ))]
+RoundDep = Annotated[Round, Depends(round_for(READ))]
+ScorecardDep = Annotated[Scorecard, Depends(scorecard_for(READ))]
+ScorecardToChangeDep = Annotated[Scorecard, Depends(scorecard_to_change())]
+
+
+def collection_for(policy: Policy[None], action: str) -> Callable[..., Awaitable[Actor]]:
+    """The caller, once the policy lets them read a list or create in it (403 otherwise)."""
+
+    async def dependency(actor: ActorDep) -> Actor:
+        policy.ensure(actor, action, None)
+        return actor
+
+    return dependency

@@ -10,10 +10,10 @@ from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.config import ScoringSettings
 from scoring_api.criteria.router import router as criteria_router
 from scoring_api.database import SCHEMA
+from scoring_api.rounds.router import router as rounds_router
 from scoring_api.scorecards.router import router as scorecards_router
 from service_kit.app import create_service_app
 from service_kit.http_client import service_client
-from service_kit.units import CampaignUnitTree
 
 
 def create_app(settings: ScoringSettings | None = None) -> FastAPI:
@@ -26,7 +26,7 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
                 CampaignClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
             )
             app.state.campaign_client = campaign
-            app.state.unit_tree = CampaignUnitTree(campaign)
+            app.state.scope_source = campaign  # managers' unit scopes come from its directory
             # Only units' training rates (`GET /v1/stats/units`): never the learner register.
             app.state.literacy_client = await service_client(
                 LiteracyClient, settings, settings.literacy_api_url, scope="literacy:units", stack=stack
@@ -41,6 +41,6 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
             "Criteria sets for collectives and individuals, scorecards with self-assessment → review → council "
             "approval, automatic criteria, rankings inside emulation clusters and commendation proposals."
         ),
-        routers=[criteria_router, scorecards_router],
+        routers=[criteria_router, rounds_router, scorecards_router],
         resources=resources,
     )

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import URL
 
-from scoring_api.models import CriteriaSet, Round
+from scoring_api.criteria.models import CriteriaSet
+from scoring_api.rounds.models import Round
 from service_kit.db import Database
 from service_kit.seeding import demo_id
 

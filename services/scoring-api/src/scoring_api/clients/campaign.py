@@ -1,13 +1,19 @@
-"""campaign-api as scoring-api calls it: a campaign's participants, targets and KPIs (one call each)."""
+"""campaign-api as scoring-api calls it: a campaign's participants, targets and KPIs (one call each), and
+the unit directory that a manager's scope comes from (cached)."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel
 
+from service_kit.access import UnitScope
 from service_kit.http_client import ServiceClient
+
+SCOPE_TTL_SECONDS = 60.0
 
 
 class Participant(BaseModel):
@@ -26,6 +32,13 @@ class Kpi(BaseModel):
     progress: Decimal
 
 
+class UnitPlace(BaseModel):
+    """A unit of the directory as a scope needs it: its code and the commune it is (if it is one)."""
+
+    code: str
+    commune_code: str | None = None
+
+
 class _Participants(BaseModel):
     items: list[Participant]
 
@@ -38,8 +51,19 @@ class _Kpis(BaseModel):
     items: list[Kpi]
 
 
+class _Subtree(BaseModel):
+    items: list[UnitPlace]
+
+
 class CampaignClient(ServiceClient):
     service_name = "campaign-api"
+
+    def __init__(
+        self, base_url: str, *, scope_ttl_seconds: float = SCOPE_TTL_SECONDS, **options: Any
+    ) -> None:
+        super().__init__(base_url, **options)
+        self._scope_ttl = scope_ttl_seconds
+        self._units: dict[str, tuple[float, tuple[UnitPlace, ...]]] = {}
 
     async def participants(self, campaign_id: uuid.UUID) -> list[Participant]:
         return (await self.get_model(f"/v1/campaigns/{campaign_id}/participants", _Participants)).items
@@ -52,3 +76,27 @@ class CampaignClient(ServiceClient):
     async def kpis(self, campaign_id: uuid.UUID) -> list[Kpi]:
         """Every unit's progress per target, from its latest accepted report (one batched call)."""
         return (await self.get_model(f"/v1/campaigns/{campaign_id}/kpis", _Kpis)).items
+
+    async def scope(self, unit_codes: tuple[str, ...]) -> UnitScope:
+        """What a manager of `unit_codes` acts for: those units, every unit below them, and the communes
+        they are. When campaign-api cannot answer, `DependencyUnavailable` propagates: an access decision
+        is never guessed. A unit the directory does not know adds nothing."""
+        places = [place for code in unit_codes for place in await self._unit_and_below(code)]
+        return UnitScope(
+            units=frozenset(p.code for p in places),
+            communes=frozenset(p.commune_code for p in places if p.commune_code),
+        )
+
+    async def _unit_and_below(self, unit_code: str) -> tuple[UnitPlace, ...]:
+        cached = self._units.get(unit_code)
+        if cached is not None and time.monotonic() - cached[0] < self._scope_ttl:
+            return cached[1]
+        response = await self.request("GET", f"/v1/units/{unit_code}")
+        if response.status_code == 404:
+            places: tuple[UnitPlace, ...] = ()
+        else:
+            own = self._parse(response, UnitPlace)
+            below = await self.get_model(f"/v1/units/{unit_code}/subtree", _Subtree)
+            places = (own, *below.items)
+        self._units[unit_code] = (time.monotonic(), places)
+        return places

@@ -1,21 +1,35 @@
-"""What the criteria-set and round endpoints accept and return."""
+"""What the criteria-set endpoints accept and return."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from scoring_api import engine
+from scoring_api.scorecards import scoring
+from service_kit.pagination import Page
 
 Code = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+class CriteriaSetAction(StrEnum):
+    """What a caller may do with one criteria set (its `allowed_actions`)."""
+
+    EDIT = "edit"
+    PUBLISH = "publish"
+
+
+class CriteriaSetListAction(StrEnum):
+    """What a caller may do with the list of criteria sets."""
+
+    CREATE = "create"
 
 
 class SubjectType(StrEnum):
@@ -29,18 +43,18 @@ class CriterionIn(BaseModel):
     code: Code
     title: Title
     max_points: Decimal = Field(gt=0, max_digits=7, decimal_places=2)
-    method: engine.Method = engine.Method.MANUAL
+    method: scoring.Method = scoring.Method.MANUAL
     target_code: Code | None = None
     children: list[CriterionIn] = Field(default_factory=list, max_length=100)
 
-    def to_engine(self) -> engine.Criterion:
-        return engine.Criterion(
+    def to_criterion(self) -> scoring.Criterion:
+        return scoring.Criterion(
             code=self.code,
             title=self.title,
             max_points=self.max_points,
             method=self.method,
             target_code=self.target_code,
-            children=tuple(child.to_engine() for child in self.children),
+            children=tuple(child.to_criterion() for child in self.children),
         )
 
 
@@ -51,12 +65,12 @@ class BandIn(BaseModel):
     min_score: Decimal = Field(ge=0, max_digits=7, decimal_places=2)
 
 
-def criteria_of(raw: list[dict[str, object]]) -> tuple[engine.Criterion, ...]:
-    return tuple(CriterionIn.model_validate(c).to_engine() for c in raw)
+def criteria_of(raw: list[dict[str, object]]) -> tuple[scoring.Criterion, ...]:
+    return tuple(CriterionIn.model_validate(c).to_criterion() for c in raw)
 
 
-def bands_of(raw: list[dict[str, object]]) -> tuple[engine.Band, ...]:
-    return tuple(engine.Band(label=str(b["label"]), min_score=Decimal(str(b["min_score"]))) for b in raw)
+def bands_of(raw: list[dict[str, object]]) -> tuple[scoring.Band, ...]:
+    return tuple(scoring.Band(label=str(b["label"]), min_score=Decimal(str(b["min_score"]))) for b in raw)
 
 
 class CriteriaSetCreate(BaseModel):
@@ -71,8 +85,8 @@ class CriteriaSetCreate(BaseModel):
 
     @model_validator(mode="after")
     def _valid(self) -> Self:
-        problems = engine.validate_set([c.to_engine() for c in self.criteria])
-        problems += engine.validate_bands([engine.Band(b.label, b.min_score) for b in self.bands])
+        problems = scoring.validate_set([c.to_criterion() for c in self.criteria])
+        problems += scoring.validate_bands([scoring.Band(b.label, b.min_score) for b in self.bands])
         if problems:
             raise ValueError("; ".join(problems))
         return self
@@ -92,36 +106,20 @@ class CriteriaSetOut(BaseModel):
     max_total: Decimal = Decimal(0)
     created_at: datetime
     published_at: datetime | None
-
-
-class RoundCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    criteria_set_id: uuid.UUID
-    name: Title
-    period_start: date
-    period_end: date
-    top_band_max_share: Decimal | None = Field(
-        default=None,
-        gt=0,
-        le=1,
-        description="The top band may hold at most this share of a cluster (e.g. 0.2)",
+    allowed_actions: list[CriteriaSetAction] = Field(
+        default_factory=list, description="What the caller may do with this set now"
     )
 
-    @model_validator(mode="after")
-    def _dates(self) -> Self:
-        if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
-        return self
+
+class CriteriaSetPage(Page[CriteriaSetOut]):
+    allowed_actions: list[CriteriaSetListAction] = Field(
+        default_factory=list, description="What the caller may do with the list (create a set)"
+    )
 
 
-class RoundOut(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+class CriteriaSetUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
-    id: uuid.UUID
-    criteria_set_id: uuid.UUID
-    name: str
-    period_start: date
-    period_end: date
-    top_band_max_share: Decimal | None
-    created_at: datetime
+    name: str | None = Field(default=None, min_length=1, max_length=500)
+    criteria: list[CriterionIn] | None = Field(default=None, min_length=1, max_length=100)
+    bands: list[BandIn] | None = Field(default=None, max_length=20)

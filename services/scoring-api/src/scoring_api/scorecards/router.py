@@ -2,40 +2,39 @@
 
 from __future__ import annotations
 
-import uuid
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from sqlalchemy import select
 
-from scoring_api import engine
-from scoring_api.clients.campaign import CampaignClient
-from scoring_api.clients.literacy import LiteracyClient
-from scoring_api.criteria.router import get_campaign_client
-from scoring_api.database import audit_event
-from scoring_api.deps import AdminDep, ReaderDep
-from scoring_api.scorecards.exports import ranking_csv, ranking_xlsx
+from scoring_api.deps import (
+    ActorDep,
+    CampaignDep,
+    LiteracyDep,
+    RoundDep,
+    ScorecardDep,
+    ScorecardToChangeDep,
+    round_for,
+    scorecard_for,
+)
+from scoring_api.rounds.models import Round
+from scoring_api.rounds.schemas import RoundAction
+from scoring_api.scorecards.models import Scorecard
 from scoring_api.scorecards.schemas import (
-    Adjustment,
-    BandGroup,
-    ClusterProposalOut,
     ComputeResult,
     HistoryEvent,
     IndividualScorecardIn,
     Proposals,
     RankingItem,
     ReturnReason,
+    ScorecardAction,
     ScorecardOut,
     ScorecardPatch,
     ScorecardStatus,
 )
-from scoring_api.scorecards.service import ScorecardService, present
-from service_kit.auth import PrincipalDep
+from scoring_api.scorecards.service import ScorecardService
 from service_kit.caching import check_if_match, conditional
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM
-from service_kit.observability import client_address
 from service_kit.pagination import Page
 
 router = APIRouter(tags=["scorecards"])
@@ -44,22 +43,23 @@ ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROB
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def get_scorecard_service(request: Request, session: SessionDep) -> ScorecardService:
-    return ScorecardService(
-        session=session,
-        unit_tree=getattr(request.app.state, "unit_tree", None),
-        client_ip=client_address(request),
-    )
+def get_service(session: SessionDep) -> ScorecardService:
+    return ScorecardService(session)
 
 
-def get_literacy_client(request: Request) -> LiteracyClient:
-    client: LiteracyClient = request.app.state.literacy_client
-    return client
+ServiceDep = Annotated[ScorecardService, Depends(get_service)]
+ClusterQuery = Annotated[str | None, Query(max_length=100)]
+StatusQuery = Annotated[ScorecardStatus | None, Query(alias="status")]
 
 
-ServiceDep = Annotated[ScorecardService, Depends(get_scorecard_service)]
-CampaignDep = Annotated[CampaignClient, Depends(get_campaign_client)]
-LiteracyDep = Annotated[LiteracyClient, Depends(get_literacy_client)]
+RoundToGenerateDep = Annotated[Round, Depends(round_for(RoundAction.GENERATE))]
+RoundToAddToDep = Annotated[Round, Depends(round_for(RoundAction.ADD_SCORECARD))]
+RoundToComputeDep = Annotated[Round, Depends(round_for(RoundAction.COMPUTE))]
+RoundToExportDep = Annotated[Round, Depends(round_for(RoundAction.EXPORT))]
+CardToSubmitDep = Annotated[Scorecard, Depends(scorecard_for(ScorecardAction.SUBMIT))]
+CardToReviewDep = Annotated[Scorecard, Depends(scorecard_for(ScorecardAction.REVIEW))]
+CardToApproveDep = Annotated[Scorecard, Depends(scorecard_for(ScorecardAction.APPROVE))]
+CardToReturnDep = Annotated[Scorecard, Depends(scorecard_for(ScorecardAction.RETURN))]
 
 
 @router.post(
@@ -68,41 +68,39 @@ LiteracyDep = Annotated[LiteracyClient, Depends(get_literacy_client)]
     responses={**ERRORS, 503: PROBLEM},
 )
 async def generate(
-    round_id: uuid.UUID, actor: AdminDep, service: ServiceDep, campaign: CampaignDep
+    scoring_round: RoundToGenerateDep, actor: ActorDep, service: ServiceDep, campaign: CampaignDep
 ) -> Page[ScorecardOut]:
-    context = await service.context(round_id)
-    items = [present(s, context) for s in await service.generate(actor, context, campaign)]
-    return Page(items=items, total=len(items))
+    return await service.generate(actor, scoring_round, campaign)
 
 
 @router.post(
     "/v1/rounds/{round_id}/scorecards",
     status_code=status.HTTP_201_CREATED,
-    summary="A scorecard for an individual",
+    summary="A scorecard for an individual of a unit the caller acts for",
     responses=ERRORS,
 )
 async def add_individual(
-    round_id: uuid.UUID, data: IndividualScorecardIn, actor: PrincipalDep, service: ServiceDep
-) -> ScorecardOut:
-    context = await service.context(round_id)
-    return present(await service.add_individual(actor, context, data), context)
-
-
-@router.get("/v1/rounds/{round_id}/scorecards", responses={403: PROBLEM, 404: PROBLEM})
-async def list_scorecards(
-    round_id: uuid.UUID,
-    _: ReaderDep,
+    data: IndividualScorecardIn,
+    scoring_round: RoundToAddToDep,
+    actor: ActorDep,
     service: ServiceDep,
-    status_: Annotated[ScorecardStatus | None, Query(alias="status")] = None,
-    cluster: Annotated[str | None, Query(max_length=100)] = None,
+) -> ScorecardOut:
+    return await service.add_individual(actor, scoring_round, data)
+
+
+@router.get(
+    "/v1/rounds/{round_id}/scorecards",
+    summary="The round's scorecards the caller may read (a manager: their units')",
+    responses={403: PROBLEM, 404: PROBLEM},
+)
+async def list_scorecards(
+    scoring_round: RoundDep,
+    actor: ActorDep,
+    service: ServiceDep,
+    status_: StatusQuery = None,
+    cluster: ClusterQuery = None,
 ) -> Page[ScorecardOut]:
-    context = await service.context(round_id)
-    items = [
-        present(s, context)
-        for s in await service.scorecards(round_id)
-        if (status_ is None or s.status == status_) and (cluster is None or s.cluster == cluster)
-    ]
-    return Page(items=items, total=len(items))
+    return await service.of_round(actor, scoring_round, status=status_, cluster=cluster)
 
 
 @router.get(
@@ -111,41 +109,31 @@ async def list_scorecards(
     responses={304: {}, 403: PROBLEM, 404: PROBLEM},
 )
 async def get_scorecard(
-    scorecard_id: uuid.UUID, request: Request, response: Response, _: ReaderDep, service: ServiceDep
+    request: Request, response: Response, scorecard: ScorecardDep, actor: ActorDep, service: ServiceDep
 ) -> ScorecardOut | Response:
-    scorecard, context = await service.get(scorecard_id)
-    return conditional(request, response, present(scorecard, context))
+    return conditional(request, response, await service.read(actor, scorecard))
 
 
 @router.patch(
     "/v1/scorecards/{scorecard_id}",
-    summary="Enter scores: the unit's manager self-assesses (draft, returned); an evaluator reviews (submitted)",
+    summary=(
+        "Enter scores: the unit's manager self-assesses (draft, returned); an evaluator reviews (submitted), "
+        "the council (reviewed)"
+    ),
     responses={**ERRORS, 412: PROBLEM},
 )
 async def patch_scorecard(
-    scorecard_id: uuid.UUID,
     data: ScorecardPatch,
     request: Request,
     response: Response,
-    actor: PrincipalDep,
+    scorecard: ScorecardToChangeDep,
+    actor: ActorDep,
     service: ServiceDep,
 ) -> ScorecardOut:
-    scorecard, context = await service.get(scorecard_id, for_update=True)
-    check_if_match(request, present(scorecard, context))
-    updated = present(await service.patch(actor, scorecard, context, data), context)
+    check_if_match(request, await service.read(actor, scorecard))
+    updated = await service.score(actor, scorecard, data)
     conditional(request, response, updated)
     return updated
-
-
-async def _move(
-    scorecard_id: uuid.UUID,
-    action: str,
-    actor: PrincipalDep,
-    service: ScorecardService,
-    reason: str | None = None,
-) -> ScorecardOut:
-    scorecard, context = await service.get(scorecard_id, for_update=True)
-    return present(await service.transition(actor, scorecard, action, reason), context)
 
 
 @router.post(
@@ -153,15 +141,15 @@ async def _move(
     summary="draft|returned → submitted (the unit's manager)",
     responses=ERRORS,
 )
-async def submit(scorecard_id: uuid.UUID, actor: PrincipalDep, service: ServiceDep) -> ScorecardOut:
-    return await _move(scorecard_id, "submit", actor, service)
+async def submit(scorecard: CardToSubmitDep, actor: ActorDep, service: ServiceDep) -> ScorecardOut:
+    return await service.transition(actor, scorecard, ScorecardAction.SUBMIT)
 
 
 @router.post(
     "/v1/scorecards/{scorecard_id}/review", summary="submitted → reviewed (an evaluator)", responses=ERRORS
 )
-async def review(scorecard_id: uuid.UUID, actor: PrincipalDep, service: ServiceDep) -> ScorecardOut:
-    return await _move(scorecard_id, "review", actor, service)
+async def review(scorecard: CardToReviewDep, actor: ActorDep, service: ServiceDep) -> ScorecardOut:
+    return await service.transition(actor, scorecard, ScorecardAction.REVIEW)
 
 
 @router.post(
@@ -169,19 +157,28 @@ async def review(scorecard_id: uuid.UUID, actor: PrincipalDep, service: ServiceD
     summary="reviewed → approved, locked (the council)",
     responses=ERRORS,
 )
-async def approve(scorecard_id: uuid.UUID, actor: PrincipalDep, service: ServiceDep) -> ScorecardOut:
-    return await _move(scorecard_id, "approve", actor, service)
+async def approve(scorecard: CardToApproveDep, actor: ActorDep, service: ServiceDep) -> ScorecardOut:
+    return await service.transition(actor, scorecard, ScorecardAction.APPROVE)
 
 
 @router.post(
     "/v1/scorecards/{scorecard_id}/return",
-    summary="submitted|reviewed → returned, with a reason",
+    summary="submitted|reviewed → returned, with a reason (an evaluator or the council)",
     responses=ERRORS,
 )
 async def return_scorecard(
-    scorecard_id: uuid.UUID, data: ReturnReason, actor: PrincipalDep, service: ServiceDep
+    data: ReturnReason, scorecard: CardToReturnDep, actor: ActorDep, service: ServiceDep
 ) -> ScorecardOut:
-    return await _move(scorecard_id, "return", actor, service, data.reason)
+    return await service.transition(actor, scorecard, ScorecardAction.RETURN, data.reason)
+
+
+@router.get(
+    "/v1/scorecards/{scorecard_id}/history",
+    summary="The scorecard's audit trail: who, when, old → new",
+    responses={403: PROBLEM, 404: PROBLEM},
+)
+async def history(scorecard: ScorecardDep, service: ServiceDep) -> Page[HistoryEvent]:
+    return await service.history(scorecard)
 
 
 @router.post(
@@ -190,23 +187,13 @@ async def return_scorecard(
     responses={403: PROBLEM, 404: PROBLEM},
 )
 async def compute(
-    round_id: uuid.UUID, actor: AdminDep, service: ServiceDep, campaign: CampaignDep, literacy: LiteracyDep
+    scoring_round: RoundToComputeDep,
+    actor: ActorDep,
+    service: ServiceDep,
+    campaign: CampaignDep,
+    literacy: LiteracyDep,
 ) -> ComputeResult:
-    return await service.compute(actor, await service.context(round_id), campaign, literacy)
-
-
-async def _ranking(
-    round_id: uuid.UUID, service: ScorecardService, cluster: str | None, status_: ScorecardStatus | None
-) -> list[RankingItem]:
-    # Ranks come from the whole round; filters only choose which rows to show.
-    items = await service.ranking(await service.context(round_id))
-    statuses = {str(s.id): s.status for s in await service.scorecards(round_id)} if status_ else {}
-    return [
-        item
-        for item in items
-        if (cluster is None or item.cluster == cluster)
-        and (status_ is None or statuses[str(item.scorecard_id)] == status_)
-    ]
+    return await service.compute(actor, scoring_round, campaign, literacy)
 
 
 @router.get(
@@ -215,14 +202,9 @@ async def _ranking(
     responses={403: PROBLEM, 404: PROBLEM},
 )
 async def ranking(
-    round_id: uuid.UUID,
-    _: ReaderDep,
-    service: ServiceDep,
-    cluster: Annotated[str | None, Query(max_length=100)] = None,
-    status_: Annotated[ScorecardStatus | None, Query(alias="status")] = None,
+    scoring_round: RoundDep, service: ServiceDep, cluster: ClusterQuery = None, status_: StatusQuery = None
 ) -> Page[RankingItem]:
-    items = await _ranking(round_id, service, cluster, status_)
-    return Page(items=items, total=len(items))
+    return await service.ranking(scoring_round, cluster=cluster, status=status_)
 
 
 @router.get(
@@ -231,20 +213,15 @@ async def ranking(
     responses={200: {"content": {XLSX: {}}}, 403: PROBLEM, 404: PROBLEM},
 )
 async def ranking_sheet(
-    round_id: uuid.UUID,
-    _: ReaderDep,
+    scoring_round: RoundToExportDep,
     service: ServiceDep,
-    cluster: Annotated[str | None, Query(max_length=100)] = None,
-    status_: Annotated[ScorecardStatus | None, Query(alias="status")] = None,
+    cluster: ClusterQuery = None,
+    status_: StatusQuery = None,
 ) -> Response:
-    context = await service.context(round_id)
-    content = ranking_xlsx(
-        f"Xếp hạng — {context.round.name}", await _ranking(round_id, service, cluster, status_)
-    )
     return Response(
-        content,
+        await service.ranking_sheet(scoring_round, cluster=cluster, status=status_),
         media_type=XLSX,
-        headers={"Content-Disposition": f'attachment; filename="xep-hang-{round_id}.xlsx"'},
+        headers={"Content-Disposition": f'attachment; filename="xep-hang-{scoring_round.id}.xlsx"'},
     )
 
 
@@ -254,17 +231,15 @@ async def ranking_sheet(
     responses={200: {"content": {"text/csv": {}}}, 403: PROBLEM, 404: PROBLEM},
 )
 async def ranking_table(
-    round_id: uuid.UUID,
-    _: ReaderDep,
+    scoring_round: RoundToExportDep,
     service: ServiceDep,
-    cluster: Annotated[str | None, Query(max_length=100)] = None,
-    status_: Annotated[ScorecardStatus | None, Query(alias="status")] = None,
+    cluster: ClusterQuery = None,
+    status_: StatusQuery = None,
 ) -> Response:
-    content = ranking_csv(await _ranking(round_id, service, cluster, status_))
     return Response(
-        content,
+        await service.ranking_table(scoring_round, cluster=cluster, status=status_),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="xep-hang-{round_id}.csv"'},
+        headers={"Content-Disposition": f'attachment; filename="xep-hang-{scoring_round.id}.csv"'},
     )
 
 
@@ -273,65 +248,5 @@ async def ranking_table(
     summary="Subjects proposed for commendation per band, with the round's quota",
     responses={403: PROBLEM, 404: PROBLEM},
 )
-async def proposals(round_id: uuid.UUID, _: ReaderDep, service: ServiceDep) -> Proposals:
-    context = await service.context(round_id)
-    items = await service.ranking(context)
-    by_id = {str(item.scorecard_id): item for item in items}
-    ranked = [
-        engine.Ranked(
-            rank=i.rank,
-            scorecard_id=str(i.scorecard_id),
-            subject_name=i.subject_name,
-            cluster=i.cluster,
-            total=i.total,
-            band=i.band,
-            provisional=i.provisional,
-        )
-        for i in items
-    ]
-    share = context.round.top_band_max_share
-    clusters = [
-        ClusterProposalOut(
-            cluster=proposal.cluster,
-            bands=[
-                BandGroup(label=b.label, subjects=[by_id[s.scorecard_id] for s in b.subjects])
-                for b in proposal.bands
-            ],
-            adjustments=[
-                Adjustment(
-                    scorecard_id=uuid.UUID(a.scorecard_id),
-                    subject_name=a.subject_name,
-                    from_band=a.from_band,
-                    to_band=a.to_band,
-                    reason=a.reason,
-                )
-                for a in proposal.adjustments
-            ],
-            unbanded=[by_id[s.scorecard_id] for s in proposal.unbanded],
-        )
-        for proposal in engine.propose(ranked, context.bands, Decimal(share) if share is not None else None)
-    ]
-    return Proposals(round_id=round_id, top_band_max_share=share, clusters=clusters)
-
-
-@router.get(
-    "/v1/scorecards/{scorecard_id}/history",
-    summary="The scorecard's audit trail: who, when, old → new",
-    responses={403: PROBLEM, 404: PROBLEM},
-)
-async def history(
-    scorecard_id: uuid.UUID, _: ReaderDep, session: SessionDep, service: ServiceDep
-) -> Page[HistoryEvent]:
-    await service.get(scorecard_id)
-    rows = await session.execute(
-        select(audit_event)
-        .where(audit_event.c.object_type == "scorecard", audit_event.c.object_id == str(scorecard_id))
-        .order_by(audit_event.c.id)
-    )
-    items = [
-        HistoryEvent(
-            occurred_at=r.occurred_at, actor=r.actor, action=r.action, before=r.before, after=r.after
-        )
-        for r in rows
-    ]
-    return Page(items=items, total=len(items))
+async def proposals(scoring_round: RoundDep, service: ServiceDep) -> Proposals:
+    return await service.proposals(scoring_round)

@@ -22,6 +22,17 @@ class ScorecardStatus(StrEnum):
     RETURNED = "returned"
 
 
+class ScorecardAction(StrEnum):
+    """What a caller may do with one scorecard now (its `allowed_actions`): `score` is entering the scores
+    of the present step (the self-assessment, the review or the council's), the others move the workflow."""
+
+    SCORE = "score"
+    SUBMIT = "submit"
+    REVIEW = "review"
+    APPROVE = "approve"
+    RETURN = "return"
+
+
 class IndividualScorecardIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -94,6 +105,9 @@ class ScorecardOut(BaseModel):
     pending: list[str] = Field(description="Leaf criteria without data")
     return_reason: str | None
     updated_at: datetime
+    allowed_actions: list[ScorecardAction] = Field(
+        default_factory=list, description="What the caller may do with this scorecard now"
+    )
 
 
 class ComputeResult(BaseModel):

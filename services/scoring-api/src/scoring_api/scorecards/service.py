@@ -1,63 +1,67 @@
-"""Rules of scorecards: who enters what in which state, the workflow, automatic criteria, totals and ranks."""
+"""Rules of scorecards: entering scores, the workflow's moves, automatic criteria, totals, ranks and proposals
+(who may do what, and when, is the access policy's: `access.py`)."""
 
 from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from scoring_api import engine
+from scoring_api import access
+from scoring_api.access import SCORECARDS
 from scoring_api.clients.campaign import CampaignClient
 from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.criteria.schemas import bands_of, criteria_of
 from scoring_api.database import audit_trail
-from scoring_api.models import CriteriaSet, Round, Scorecard
+from scoring_api.rounds.models import Round
+from scoring_api.rounds.repository import RoundRepository
+from scoring_api.scorecards import scoring
+from scoring_api.scorecards.exports import ranking_csv, ranking_xlsx
+from scoring_api.scorecards.models import Scorecard
+from scoring_api.scorecards.repository import ScorecardRepository
 from scoring_api.scorecards.schemas import (
+    Adjustment,
+    BandGroup,
+    ClusterProposalOut,
     ComputeResult,
     EntryOut,
+    HistoryEvent,
     IndividualScorecardIn,
+    Proposals,
     RankingItem,
+    ScorecardAction,
     ScorecardOut,
     ScorecardPatch,
     ScorecardStatus,
 )
-from service_kit.auth import Principal, UnitTree, ensure_unit_access
-from service_kit.errors import (
-    Conflict,
-    DependencyUnavailable,
-    Forbidden,
-    InvalidState,
-    NotFound,
-    ValidationFailed,
-)
+from service_kit.access import Actor
+from service_kit.errors import Conflict, DependencyUnavailable, ValidationFailed
+from service_kit.pagination import Page
 
 logger = logging.getLogger("scoring_api.scorecards")
 
 S = ScorecardStatus
-# action → (states it may start from, state it leads to, roles that may take it; "manager" acts for the unit)
-WORKFLOW: dict[str, tuple[frozenset[S], S, tuple[str, ...]]] = {
-    "submit": (frozenset({S.DRAFT, S.RETURNED}), S.SUBMITTED, ("manager", "admin")),
-    "review": (frozenset({S.SUBMITTED}), S.REVIEWED, ("evaluator", "admin")),
-    "approve": (frozenset({S.REVIEWED}), S.APPROVED, ("council", "admin")),
-    "return": (frozenset({S.SUBMITTED, S.REVIEWED}), S.RETURNED, ("evaluator", "council", "admin")),
+# Where each workflow action leads; who may take it, and from which states, is the access policy's.
+DESTINATION: dict[ScorecardAction, S] = {
+    ScorecardAction.SUBMIT: S.SUBMITTED,
+    ScorecardAction.REVIEW: S.REVIEWED,
+    ScorecardAction.APPROVE: S.APPROVED,
+    ScorecardAction.RETURN: S.RETURNED,
 }
-SELF_STATES = frozenset({S.DRAFT, S.RETURNED})
-REVIEW_STATES = frozenset({S.SUBMITTED})
 
 
 def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def engine_entries(scorecard: Scorecard) -> dict[str, engine.Entry]:
+def scored_entries(scorecard: Scorecard) -> dict[str, scoring.Entry]:
     return {
-        code: engine.Entry(
+        code: scoring.Entry(
             self_score=_decimal(raw.get("self_score")),
             reviewed_score=_decimal(raw.get("reviewed_score")),
             auto_score=_decimal(raw.get("auto_score")),
@@ -71,16 +75,20 @@ class Context:
     """A round with its criteria set, parsed once."""
 
     round: Round
-    criteria_set: CriteriaSet
-    criteria: tuple[engine.Criterion, ...]
-    bands: tuple[engine.Band, ...]
+    criteria: tuple[scoring.Criterion, ...]
+    bands: tuple[scoring.Band, ...]
+
+    @classmethod
+    def of(cls, scoring_round: Round) -> Context:
+        criteria_set = scoring_round.criteria_set
+        return cls(scoring_round, criteria_of(criteria_set.criteria), bands_of(criteria_set.bands))
 
 
-def present(scorecard: Scorecard, context: Context) -> ScorecardOut:
-    entries = engine_entries(scorecard)
-    result = engine.score(context.criteria, entries)
+def present(actor: Actor, scorecard: Scorecard, context: Context) -> ScorecardOut:
+    entries = scored_entries(scorecard)
+    result = scoring.score(context.criteria, entries)
     rows = []
-    for criterion in engine.leaves(context.criteria):
+    for criterion in scoring.leaves(context.criteria):
         raw = scorecard.entries.get(criterion.code, {})
         rows.append(
             EntryOut(
@@ -91,7 +99,7 @@ def present(scorecard: Scorecard, context: Context) -> ScorecardOut:
                 self_score=_decimal(raw.get("self_score")),
                 reviewed_score=_decimal(raw.get("reviewed_score")),
                 auto_score=_decimal(raw.get("auto_score")),
-                effective_score=engine.effective_score(criterion, entries.get(criterion.code)),
+                effective_score=scoring.effective_score(criterion, entries.get(criterion.code)),
                 note=raw.get("note"),
                 review_note=raw.get("review_note"),
                 evidence_url=raw.get("evidence_url"),
@@ -109,133 +117,114 @@ def present(scorecard: Scorecard, context: Context) -> ScorecardOut:
         status=S(scorecard.status),
         entries=rows,
         total=result.total,
-        band=engine.band_for(result.total, context.bands),
+        band=scoring.band_for(result.total, context.bands),
         pending=list(result.pending),
         return_reason=scorecard.return_reason,
         updated_at=scorecard.updated_at,
+        allowed_actions=[ScorecardAction(a) for a in SCORECARDS.allowed_actions(actor, scorecard)],
     )
 
 
-@dataclass(kw_only=True)
+@dataclass
 class ScorecardService:
     session: AsyncSession
-    unit_tree: UnitTree | None
-    client_ip: str | None = None
+    repository: ScorecardRepository = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.repository = ScorecardRepository(self.session)
 
     async def _audit(
-        self, actor: str, action: str, scorecard_id: uuid.UUID, before: Any = None, after: Any = None
+        self, actor: Actor, action: str, scorecard_id: uuid.UUID, before: Any = None, after: Any = None
     ) -> None:
         await audit_trail.record(
             self.session,
-            actor=actor,
+            actor=actor.subject,
             action=action,
             object_type="scorecard",
             object_id=str(scorecard_id),
             before=before,
             after=after,
-            client_ip=self.client_ip,
         )
 
-    async def context(self, round_id: uuid.UUID) -> Context:
-        scoring_round = await self.session.get(Round, round_id)
-        if scoring_round is None:
-            raise NotFound(f"No round {round_id}.")
-        criteria_set = await self.session.get(CriteriaSet, scoring_round.criteria_set_id)
-        assert criteria_set is not None  # a round's set cannot be deleted (RESTRICT)
-        return Context(
-            scoring_round, criteria_set, criteria_of(criteria_set.criteria), bands_of(criteria_set.bands)
+    async def _context_of(self, scorecard: Scorecard) -> Context:
+        scoring_round = await RoundRepository(self.session).get(scorecard.round_id)
+        assert scoring_round is not None  # a scorecard's round outlives it (CASCADE)
+        return Context.of(scoring_round)
+
+    async def read(self, actor: Actor, scorecard: Scorecard) -> ScorecardOut:
+        return present(actor, scorecard, await self._context_of(scorecard))
+
+    async def of_round(
+        self, actor: Actor, scoring_round: Round, *, status: S | None = None, cluster: str | None = None
+    ) -> Page[ScorecardOut]:
+        """The round's scorecards the caller may read (a manager: their units')."""
+        context = Context.of(scoring_round)
+        cards = await self.repository.of_round(
+            scoring_round.id,
+            units=access.readable_units(actor),
+            status=status.value if status else None,
+            cluster=cluster,
         )
+        items = [present(actor, card, context) for card in cards]
+        return Page(items=items, total=len(items))
 
-    async def get(self, scorecard_id: uuid.UUID, *, for_update: bool = False) -> tuple[Scorecard, Context]:
-        statement = select(Scorecard).where(Scorecard.id == scorecard_id)
-        if for_update:
-            statement = statement.with_for_update()
-        scorecard = await self.session.scalar(statement)
-        if scorecard is None:
-            raise NotFound(f"No scorecard {scorecard_id}.")
-        return scorecard, await self.context(scorecard.round_id)
-
-    async def scorecards(self, round_id: uuid.UUID) -> list[Scorecard]:
-        return list(
-            await self.session.scalars(
-                select(Scorecard).where(Scorecard.round_id == round_id).order_by(Scorecard.subject_name)
-            )
-        )
-
-    async def generate(self, actor: Principal, context: Context, campaign: CampaignClient) -> list[Scorecard]:
+    async def generate(
+        self, actor: Actor, scoring_round: Round, campaign: CampaignClient
+    ) -> Page[ScorecardOut]:
         """One scorecard per participant of the set's campaign (collective sets); existing ones are kept."""
-        if context.criteria_set.subject_type != "collective":
-            raise InvalidState("Scorecards of individuals are added one by one.")
-        participants = await campaign.participants(context.criteria_set.campaign_id)
-        existing = {s.subject_id for s in await self.scorecards(context.round.id)}
+        participants = await campaign.participants(scoring_round.criteria_set.campaign_id)
+        existing = await self.repository.subject_ids(scoring_round.id)
         for participant in participants:
             if participant.unit_code in existing:
                 continue
-            scorecard = Scorecard(
-                round_id=context.round.id,
-                subject_type="collective",
-                subject_id=participant.unit_code,
-                subject_name=participant.unit_name,
-                unit_code=participant.unit_code,
-                cluster=participant.cluster,
+            scorecard = await self.repository.add(
+                Scorecard(
+                    round_id=scoring_round.id,
+                    subject_type="collective",
+                    subject_id=participant.unit_code,
+                    subject_name=participant.unit_name,
+                    unit_code=participant.unit_code,
+                    cluster=participant.cluster,
+                    status=S.DRAFT.value,
+                    entries={},
+                    auto_sources={},
+                )
+            )
+            existing.add(participant.unit_code)
+            await self._audit(actor, "scorecard.created", scorecard.id, after={"status": "draft"})
+        return await self.of_round(actor, scoring_round)
+
+    async def add_individual(
+        self, actor: Actor, scoring_round: Round, data: IndividualScorecardIn
+    ) -> ScorecardOut:
+        """A scorecard for a person of a unit the caller acts for."""
+        access.ensure_acts_for(actor, data.unit_code)
+        if data.subject_id in await self.repository.subject_ids(scoring_round.id):
+            raise Conflict(f"{data.subject_id} has a scorecard in this round.")
+        scorecard = await self.repository.add(
+            Scorecard(
+                round_id=scoring_round.id,
+                subject_type="individual",
                 status=S.DRAFT.value,
                 entries={},
                 auto_sources={},
+                **data.model_dump(),
             )
-            self.session.add(scorecard)
-            await self.session.flush()
-            await self._audit(actor.subject, "scorecard.created", scorecard.id, after={"status": "draft"})
-        return await self.scorecards(context.round.id)
-
-    async def add_individual(
-        self, actor: Principal, context: Context, data: IndividualScorecardIn
-    ) -> Scorecard:
-        if context.criteria_set.subject_type != "individual":
-            raise InvalidState(
-                "This round scores collectives: generate their scorecards from the participants."
-            )
-        await ensure_unit_access(actor, data.unit_code, self.unit_tree)
-        if any(s.subject_id == data.subject_id for s in await self.scorecards(context.round.id)):
-            raise Conflict(f"{data.subject_id} has a scorecard in this round.")
-        scorecard = Scorecard(
-            round_id=context.round.id,
-            subject_type="individual",
-            status=S.DRAFT.value,
-            entries={},
-            auto_sources={},
-            **data.model_dump(),
         )
-        self.session.add(scorecard)
-        await self.session.flush()
-        await self.session.refresh(scorecard)
-        await self._audit(actor.subject, "scorecard.created", scorecard.id, after={"status": "draft"})
-        return scorecard
+        await self._audit(actor, "scorecard.created", scorecard.id, after={"status": "draft"})
+        return present(actor, scorecard, Context.of(scoring_round))
 
-    async def _may_act_for_unit(self, actor: Principal, unit_code: str) -> None:
-        await ensure_unit_access(actor, unit_code, self.unit_tree)
-
-    async def patch(
-        self, actor: Principal, scorecard: Scorecard, context: Context, data: ScorecardPatch
-    ) -> Scorecard:
-        status = S(scorecard.status)
-        if status is S.APPROVED:
-            raise InvalidState("An approved scorecard is locked.")
-        leaves = {c.code: c for c in engine.leaves(context.criteria)}
-        if any(e.self_fields for e in data.entries):
-            if not actor.has_role("manager", "admin"):
-                raise Forbidden("The self-assessment is entered by the unit's manager.")
-            await self._may_act_for_unit(actor, scorecard.unit_code)
-            if status not in SELF_STATES:
-                raise InvalidState(
-                    f"The self-assessment changes while draft or returned; this scorecard is {status.value}."
-                )
-        if any(e.review_fields for e in data.entries):
-            if not actor.has_role("evaluator", "admin"):
-                raise Forbidden("Reviewed scores are entered by an evaluator.")
-            if status not in REVIEW_STATES:
-                raise InvalidState(
-                    f"Reviewed scores are entered while submitted; this scorecard is {status.value}."
-                )
+    async def score(self, actor: Actor, scorecard: Scorecard, data: ScorecardPatch) -> ScorecardOut:
+        """Enter scores: the self-assessment (the unit's manager, draft or returned) or reviewed scores (an
+        evaluator while submitted, the council while reviewed) — whichever step is the caller's turn."""
+        access.ensure_may_score(
+            actor,
+            scorecard,
+            self_fields=any(e.self_fields for e in data.entries),
+            review_fields=any(e.review_fields for e in data.entries),
+        )
+        context = await self._context_of(scorecard)
+        leaves = {c.code: c for c in scoring.leaves(context.criteria)}
         errors = []
         for entry in data.entries:
             criterion = leaves.get(entry.criterion_code)
@@ -250,7 +239,7 @@ class ScorecardService:
             for value in (entry.self_score, entry.reviewed_score):
                 if value is not None:
                     try:
-                        engine.validate_score(criterion, value)
+                        scoring.validate_score(criterion, value)
                     except ValueError as problem:
                         errors.append({"field": f"entries.{entry.criterion_code}", "message": str(problem)})
         if errors:
@@ -266,57 +255,56 @@ class ScorecardService:
         await self.session.flush()
         await self.session.refresh(scorecard)
         await self._audit(
-            actor.subject,
+            actor,
             "scorecard.scored",
             scorecard.id,
             before={code: before.get(code, {}) for code in changed},
             after=changed,
         )
-        return scorecard
+        return present(actor, scorecard, context)
 
     async def transition(
-        self, actor: Principal, scorecard: Scorecard, action: str, reason: str | None = None
-    ) -> Scorecard:
-        sources, destination, roles = WORKFLOW[action]
-        if not actor.has_role(*roles):
-            raise Forbidden(f"To {action} a scorecard needs one of the roles: {', '.join(roles)}.")
-        if actor.has_role("manager") and not actor.has_role(*[r for r in roles if r != "manager"]):
-            await self._may_act_for_unit(actor, scorecard.unit_code)
-        status = S(scorecard.status)
-        if status not in sources:
-            if status is S.APPROVED:
-                raise InvalidState("An approved scorecard is locked.")
-            raise InvalidState(f"A {status.value} scorecard cannot be {action}ed.")
+        self, actor: Actor, scorecard: Scorecard, action: ScorecardAction, reason: str | None = None
+    ) -> ScorecardOut:
+        """Move the card on (the policy has checked that the action is the caller's now)."""
+        status, destination = S(scorecard.status), DESTINATION[action]
         scorecard.status = destination.value
         scorecard.return_reason = reason if destination is S.RETURNED else scorecard.return_reason
         await self.session.flush()
         await self.session.refresh(scorecard)
         await self._audit(
-            actor.subject,
-            f"scorecard.{action}",
+            actor,
+            f"scorecard.{action.value}",
             scorecard.id,
             before={"status": status.value},
             after={"status": destination.value, **({"reason": reason} if reason else {})},
         )
-        return scorecard
+        return await self.read(actor, scorecard)
+
+    async def history(self, scorecard: Scorecard) -> Page[HistoryEvent]:
+        items = [
+            HistoryEvent.model_validate(dict(event)) for event in await self.repository.history(scorecard.id)
+        ]
+        return Page(items=items, total=len(items))
 
     async def compute(
-        self, actor: Principal, context: Context, campaign: CampaignClient, literacy: LiteracyClient
+        self, actor: Actor, scoring_round: Round, campaign: CampaignClient, literacy: LiteracyClient
     ) -> ComputeResult:
         """Fill automatic criteria from the other services (one call to each); what cannot be fetched stays
         pending, and a later compute fills it. Everything is written in this one transaction."""
-        automatic = [c for c in engine.leaves(context.criteria) if c.method in engine.AUTOMATIC_METHODS]
-        scorecards = [s for s in await self.scorecards(context.round.id) if s.status != S.APPROVED]
+        context = Context.of(scoring_round)
+        automatic = [c for c in scoring.leaves(context.criteria) if c.method in scoring.AUTOMATIC_METHODS]
+        scorecards = [s for s in await self.repository.of_round(context.round.id) if s.status != S.APPROVED]
         unavailable: list[str] = []
         progress: dict[tuple[str, str], Decimal] | None = None
         rates: dict[str, Decimal] | None = None
-        if any(c.method is engine.Method.TARGET_PROGRESS for c in automatic):
+        if any(c.method is scoring.Method.TARGET_PROGRESS for c in automatic):
             try:
-                kpis = await campaign.kpis(context.criteria_set.campaign_id)
+                kpis = await campaign.kpis(scoring_round.criteria_set.campaign_id)
                 progress = {(k.unit_code, k.target_code): k.progress for k in kpis}
             except DependencyUnavailable:
                 unavailable.append(campaign.service_name)
-        if any(c.method is engine.Method.TRAINING_RATE for c in automatic):
+        if any(c.method is scoring.Method.TRAINING_RATE for c in automatic):
             try:
                 rates = await literacy.unit_rates([s.unit_code for s in scorecards])
             except DependencyUnavailable:
@@ -330,18 +318,18 @@ class ScorecardService:
             changes: dict[str, Any] = {}
             for criterion in automatic:
                 value, source = None, None
-                if criterion.method is engine.Method.TARGET_PROGRESS and progress is not None:
+                if criterion.method is scoring.Method.TARGET_PROGRESS and progress is not None:
                     value, source = (
                         progress.get((scorecard.unit_code, criterion.target_code or "")),
                         campaign.service_name,
                     )
-                elif criterion.method is engine.Method.TRAINING_RATE and rates is not None:
+                elif criterion.method is scoring.Method.TRAINING_RATE and rates is not None:
                     value, source = rates.get(scorecard.unit_code), literacy.service_name
                 if value is None:
                     if entries.get(criterion.code, {}).get("auto_score") is None:
                         pending.setdefault(str(scorecard.id), []).append(criterion.code)
                     continue
-                points = engine.auto_points(criterion, value).quantize(Decimal("0.0001"))
+                points = scoring.auto_points(criterion, value).quantize(Decimal("0.0001"))
                 entry = entries.setdefault(criterion.code, {})
                 if entry.get("auto_score") != str(points):
                     changes[criterion.code] = {
@@ -354,7 +342,7 @@ class ScorecardService:
                 filled += 1
             scorecard.entries, scorecard.auto_sources = entries, sources
             if changes:
-                await self._audit(actor.subject, "scorecard.computed", scorecard.id, after=changes)
+                await self._audit(actor, "scorecard.computed", scorecard.id, after=changes)
         await self.session.flush()
         return ComputeResult(
             round_id=context.round.id,
@@ -364,26 +352,93 @@ class ScorecardService:
             pending=pending,
         )
 
-    async def ranking(self, context: Context) -> list[RankingItem]:
-        scorecards = await self.scorecards(context.round.id)
+    async def _ranked(self, context: Context) -> tuple[list[RankingItem], dict[str, Scorecard]]:
+        scorecards = await self.repository.of_round(context.round.id)
         by_id = {str(s.id): s for s in scorecards}
-        ranked = engine.rank(
+        ranked = scoring.rank(
             [
-                engine.RankItem(
+                scoring.RankItem(
                     scorecard_id=str(s.id),
                     subject_name=s.subject_name,
                     cluster=s.cluster,
-                    total=engine.score(context.criteria, engine_entries(s)).total,
+                    total=scoring.score(context.criteria, scored_entries(s)).total,
                     approved=s.status == S.APPROVED,
                 )
                 for s in scorecards
             ],
             context.bands,
         )
-        return [ranking_item(r, by_id[r.scorecard_id]) for r in ranked]
+        return [ranking_item(r, by_id[r.scorecard_id]) for r in ranked], by_id
+
+    async def ranking(
+        self, scoring_round: Round, *, cluster: str | None = None, status: S | None = None
+    ) -> Page[RankingItem]:
+        """Ranks come from the whole round; the filters only choose which rows to show."""
+        items, cards = await self._ranked(Context.of(scoring_round))
+        shown = [
+            item
+            for item in items
+            if (cluster is None or item.cluster == cluster)
+            and (status is None or cards[str(item.scorecard_id)].status == status)
+        ]
+        return Page(items=shown, total=len(shown))
+
+    async def ranking_sheet(
+        self, scoring_round: Round, *, cluster: str | None = None, status: S | None = None
+    ) -> bytes:
+        page = await self.ranking(scoring_round, cluster=cluster, status=status)
+        return ranking_xlsx(f"Xếp hạng — {scoring_round.name}", page.items)
+
+    async def ranking_table(
+        self, scoring_round: Round, *, cluster: str | None = None, status: S | None = None
+    ) -> bytes:
+        return ranking_csv((await self.ranking(scoring_round, cluster=cluster, status=status)).items)
+
+    async def proposals(self, scoring_round: Round) -> Proposals:
+        """Subjects proposed per band in each cluster, with the round's quota on the top band applied."""
+        context = Context.of(scoring_round)
+        items, _ = await self._ranked(context)
+        by_id = {str(item.scorecard_id): item for item in items}
+        ranked = [
+            scoring.Ranked(
+                rank=i.rank,
+                scorecard_id=str(i.scorecard_id),
+                subject_name=i.subject_name,
+                cluster=i.cluster,
+                total=i.total,
+                band=i.band,
+                provisional=i.provisional,
+            )
+            for i in items
+        ]
+        share = scoring_round.top_band_max_share
+        clusters = [
+            ClusterProposalOut(
+                cluster=proposal.cluster,
+                bands=[
+                    BandGroup(label=b.label, subjects=[by_id[s.scorecard_id] for s in b.subjects])
+                    for b in proposal.bands
+                ],
+                adjustments=[
+                    Adjustment(
+                        scorecard_id=uuid.UUID(a.scorecard_id),
+                        subject_name=a.subject_name,
+                        from_band=a.from_band,
+                        to_band=a.to_band,
+                        reason=a.reason,
+                    )
+                    for a in proposal.adjustments
+                ],
+                unbanded=[by_id[s.scorecard_id] for s in proposal.unbanded],
+            )
+            for proposal in scoring.propose(
+                ranked, context.bands, Decimal(share) if share is not None else None
+            )
+        ]
+        return Proposals(round_id=scoring_round.id, top_band_max_share=share, clusters=clusters)
 
 
-def ranking_item(ranked: engine.Ranked, scorecard: Scorecard) -> RankingItem:
+def ranking_item(ranked: scoring.Ranked, scorecard: Scorecard) -> RankingItem:
     return RankingItem(
         rank=ranked.rank,
         scorecard_id=scorecard.id,

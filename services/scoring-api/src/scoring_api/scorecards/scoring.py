@@ -1,5 +1,6 @@
-"""The scoring engine: criteria trees, scorecard totals, bands, rankings inside clusters and commendation
-proposals — pure functions over `Decimal`, with no database and no HTTP."""
+"""Scoring, computed: a criteria tree's validity, a scorecard's total (children's sums capped at their
+parent's maximum, automatic points from a rate), its band, the ranking inside each cluster ("1224") and
+commendation proposals under a top band's quota — pure functions over `Decimal`, no database, no HTTP."""
 
 from __future__ import annotations
 

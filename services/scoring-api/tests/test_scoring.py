@@ -1,10 +1,10 @@
-"""The scoring engine on hand-computed examples: totals, validation, bands, ranking and proposals."""
+"""Scoring on hand-computed examples: totals, validation, bands, ranking and proposals."""
 
 from decimal import Decimal
 
 import pytest
 
-from scoring_api.engine import (
+from scoring_api.scorecards.scoring import (
     Band,
     Criterion,
     Entry,
@@ -30,7 +30,7 @@ EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
 GOOD = "Hoàn thành tốt nhiệm vụ"
 COMPLETED = "Hoàn thành nhiệm vụ"
 NOT_COMPLETED = "Không hoàn thành nhiệm vụ"
-# Listed out of order on purpose: the engine sorts bands by min_score.
+# Listed out of order on purpose: scoring sorts bands by min_score.
 BANDS = (
     Band(GOOD, D(70)),
     Band(NOT_COMPLETED, D(0)),
