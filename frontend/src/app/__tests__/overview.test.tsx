@@ -78,5 +78,5 @@ describe('overview page', () => {
     const coverageCalls = calls.mock.calls.map(([input]) => (typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)).filter((url) => url.includes('/v1/stats/coverage'));
     expect(coverageCalls.every((url) => url.includes('province_code=66') && url.includes('group_by=commune'))).toBe(true);
     expect(coverageCalls.some((url) => /from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}|to=.*from=/.test(url))).toBe(true);
-  }, 30_000);
+  });
 });

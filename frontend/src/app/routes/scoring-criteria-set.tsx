@@ -6,16 +6,12 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
 import { useCriteriaSet } from '@/features/scoring/api/get-criteria-sets';
 import { CriteriaSetEditor } from '@/features/scoring/components/criteria-set-editor';
-import { hasAnyRole } from '@/lib/auth/roles';
-import { useCurrentUser } from '@/lib/auth/use-session';
 
 /** A criteria set (`/scoring/criteria-sets/:setId`), or a new one (`…/new`). */
 export function CriteriaSetRoute() {
   const { t } = useTranslation();
   const { setId } = useParams();
   const isNew = setId === 'new';
-  const user = useCurrentUser();
-  const canManage = hasAnyRole(user, ['admin']);
   const query = useCriteriaSet(isNew ? undefined : setId);
   const back = <Link to={`${paths.scoring}?tab=sets`}>{t('scoring.sets.back')}</Link>;
   if (isNew) {
@@ -23,7 +19,7 @@ export function CriteriaSetRoute() {
       <section>
         <PageTitle title={t('scoring.sets.newTitle')} />
         {back}
-        <CriteriaSetEditor canManage={canManage} />
+        <CriteriaSetEditor />
       </section>
     );
   }
@@ -38,7 +34,6 @@ export function CriteriaSetRoute() {
           key={query.data.etag ?? query.data.criteriaSet.id}
           criteriaSet={query.data.criteriaSet}
           etag={query.data.etag}
-          canManage={canManage}
         />
       )}
     </section>

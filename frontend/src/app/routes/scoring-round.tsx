@@ -9,8 +9,6 @@ import { useRound } from '@/features/scoring/api/get-rounds';
 import { ProposalsView } from '@/features/scoring/components/proposals-view';
 import { RankingView } from '@/features/scoring/components/ranking-view';
 import { RoundScorecards } from '@/features/scoring/components/round-scorecards';
-import { hasAnyRole } from '@/lib/auth/roles';
-import { useCurrentUser } from '@/lib/auth/use-session';
 import { useFormatters } from '@/lib/format';
 
 const TABS = ['scorecards', 'ranking', 'proposals'] as const;
@@ -22,7 +20,6 @@ export function RoundRoute() {
   const { t } = useTranslation();
   const format = useFormatters();
   const { roundId = '' } = useParams();
-  const user = useCurrentUser();
   const round = useRound(roundId);
   const criteriaSet = useCriteriaSet(round.data?.criteria_set_id);
   const [params, setParams] = useSearchParams();
@@ -56,12 +53,12 @@ export function RoundRoute() {
           {
             key: 'scorecards',
             label: t('scoring.round.scorecards'),
-            children: <RoundScorecards roundId={roundId} canManage={hasAnyRole(user, ['admin'])} />,
+            children: <RoundScorecards roundId={roundId} round={round.data} />,
           },
           {
             key: 'ranking',
             label: t('scoring.round.ranking'),
-            children: <RankingView roundId={roundId} bands={criteriaSet.data?.criteriaSet.bands ?? []} />,
+            children: <RankingView roundId={roundId} round={round.data} bands={criteriaSet.data?.criteriaSet.bands ?? []} />,
           },
           { key: 'proposals', label: t('scoring.round.proposals'), children: <ProposalsView roundId={roundId} /> },
         ]}

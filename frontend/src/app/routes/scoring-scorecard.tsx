@@ -10,13 +10,14 @@ import { useRound } from '@/features/scoring/api/get-rounds';
 import { useScorecard } from '@/features/scoring/api/get-scorecard';
 import { ScorecardForm } from '@/features/scoring/components/scorecard-form';
 import { ScorecardHistory } from '@/features/scoring/components/scorecard-history';
-import { useCurrentUser } from '@/lib/auth/use-session';
 
-/** A scorecard (`/scoring/scorecards/:scorecardId`): the form and its audit trail. */
+/**
+ * A scorecard (`/scoring/scorecards/:scorecardId`): the form and its audit trail. A card the user
+ * may not read answers 404 (scoring-api does not even say it exists), which the page says.
+ */
 export function ScorecardRoute() {
   const { t } = useTranslation();
   const { scorecardId = '' } = useParams();
-  const user = useCurrentUser();
   const scorecard = useScorecard(scorecardId);
   const roundId = scorecard.data?.scorecard.round_id;
   const round = useRound(roundId ?? '');
@@ -27,7 +28,7 @@ export function ScorecardRoute() {
     <section>
       <PageTitle title={data ? t('scoring.scorecard.title', { name: data.scorecard.subject_name }) : t('scoring.scorecard.loading')} />
       {roundId && <Link to={`${paths.scoringRounds}/${roundId}`}>{t('scoring.scorecard.back', { round: round.data?.name ?? '' })}</Link>}
-      <ProblemAlert error={scorecard.error ?? round.error ?? criteriaSet.error} />
+      <ProblemAlert error={scorecard.error ?? round.error ?? criteriaSet.error} messages={{ 404: t('scoring.scorecard.notFound') }} />
       {(scorecard.isPending || criteriaSet.isPending) && !scorecard.error && <Spin />}
       {data && criteriaSet.data && (
         <Tabs
@@ -42,7 +43,6 @@ export function ScorecardRoute() {
                   etag={data.etag}
                   criteria={criteriaSet.data.criteriaSet.criteria}
                   bands={criteriaSet.data.criteriaSet.bands}
-                  user={user}
                 />
               ),
             },

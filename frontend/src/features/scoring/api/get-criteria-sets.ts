@@ -1,23 +1,28 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ListWithActions, WithActions } from '@/lib/allowed-actions';
 import { campaignApi, scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
 import { scoringKeys } from './keys';
 
-export type CriteriaSet = ScoringSchemas['CriteriaSetOut'];
+/** What scoring-api lets the caller do with a criteria set (`allowed_actions`). */
+export type CriteriaSetAction = 'edit' | 'publish';
+export type CriteriaSet = WithActions<ScoringSchemas['CriteriaSetOut'], CriteriaSetAction>;
+/** The sets; the list's own `allowed_actions` says whether the caller may start a new one. */
+export type CriteriaSetPage = ListWithActions<ScoringSchemas['Page_CriteriaSetOut_'], CriteriaSet>;
 
-export async function getCriteriaSets({ signal }: { signal?: AbortSignal } = {}) {
+export async function getCriteriaSets({ signal }: { signal?: AbortSignal } = {}): Promise<CriteriaSetPage> {
   return unwrap(scoringApi.GET('/v1/criteria-sets', { params: { query: { limit: 500 } }, signal }));
 }
 
 export const getCriteriaSetsQueryOptions = () =>
   queryOptions({ queryKey: scoringKeys.criteriaSets(), queryFn: ({ signal }) => getCriteriaSets({ signal }) });
 
-export const useCriteriaSets = () => useQuery(getCriteriaSetsQueryOptions());
+export const useCriteriaSets = ({ enabled = true }: { enabled?: boolean } = {}) => useQuery({ ...getCriteriaSetsQueryOptions(), enabled });
 
 /** A set with its ETag (a draft's changes send it as If-Match). */
 export async function getCriteriaSet(id: string, { signal }: { signal?: AbortSignal } = {}) {
   const result = await scoringApi.GET('/v1/criteria-sets/{set_id}', { params: { path: { set_id: id } }, signal });
-  const criteriaSet = await unwrap(Promise.resolve(result));
+  const criteriaSet: CriteriaSet = await unwrap(Promise.resolve(result));
   return { criteriaSet, etag: result.response.headers.get('ETag') };
 }
 

@@ -2,11 +2,17 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
+import type { WithActions } from '@/lib/allowed-actions';
 import { scoringKeys } from './keys';
 
-export type Scorecard = ScoringSchemas['ScorecardOut'];
+/**
+ * What scoring-api lets the caller do with a card (`allowed_actions`): `score` is changing the
+ * entries whose turn it is (the self-assessment while draft or returned, the reviewed scores after).
+ */
+export type ScorecardAction = 'score' | 'submit' | 'review' | 'approve' | 'return';
+export type Scorecard = WithActions<ScoringSchemas['ScorecardOut'], ScorecardAction>;
 export type EntryPatch = ScoringSchemas['EntryPatch'];
-export type WorkflowAction = 'submit' | 'review' | 'approve' | 'return';
+export type WorkflowAction = Exclude<ScorecardAction, 'score'>;
 
 export interface ScorecardWithEtag {
   scorecard: Scorecard;

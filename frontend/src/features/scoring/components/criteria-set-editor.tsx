@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
-import { useCampaignChoices } from '../api/get-criteria-sets';
+import { useCampaignChoices, useCriteriaSets } from '../api/get-criteria-sets';
 import type { CriteriaSet } from '../api/get-criteria-sets';
 import { useCreateCriteriaSet, usePublishCriteriaSet, useUpdateCriteriaSet } from '../api/save-criteria-set';
 import { criteriaBody, draftOf, emptyCriterion, maxTotal, newKey, validateDraft } from '../logic/criteria-set';
@@ -34,20 +35,22 @@ export interface CriteriaSetEditorProps {
   /** The set to show; undefined for a new one. */
   criteriaSet?: CriteriaSet;
   etag?: string | null;
-  canManage: boolean;
 }
 
 /**
  * A criteria set as a tree (code, title, maximum points, method, target; sub-criteria) and its
- * bands. Checked as the API checks it before saving; a published set is read-only.
+ * bands. Checked as the API checks it before saving. It can be changed when the set allows
+ * `edit` (a new one when the list allows `create`) and published when it allows `publish`;
+ * otherwise it is read-only.
  */
-export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: CriteriaSetEditorProps) {
+export function CriteriaSetEditor({ criteriaSet, etag = null }: CriteriaSetEditorProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const navigate = useNavigate();
   const idPrefix = useId();
   const fieldId = (key: string, field: string) => `${idPrefix}-${key}-${field}`;
-  const readOnly = !canManage || criteriaSet?.status === 'published';
+  const sets = useCriteriaSets({ enabled: !criteriaSet });
+  const readOnly = criteriaSet ? !can(criteriaSet, 'edit') : !can(sets.data, 'create');
   const [name, setName] = useState(criteriaSet?.name ?? '');
   const [campaignId, setCampaignId] = useState(criteriaSet?.campaign_id);
   const [subjectType, setSubjectType] = useState<'collective' | 'individual'>(criteriaSet?.subject_type ?? 'collective');
@@ -58,7 +61,7 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
     (criteriaSet?.bands ?? []).map((band) => ({ key: newKey(), label: band.label, minScore: Number(band.min_score) })),
   );
   const [showProblems, setShowProblems] = useState(false);
-  const campaigns = useCampaignChoices(!criteriaSet && canManage);
+  const campaigns = useCampaignChoices(!criteriaSet && !readOnly);
   const create = useCreateCriteriaSet();
   const update = useUpdateCriteriaSet(criteriaSet?.id ?? '');
   const publish = usePublishCriteriaSet(criteriaSet?.id ?? '');
@@ -341,12 +344,14 @@ export function CriteriaSetEditor({ criteriaSet, etag = null, canManage }: Crite
         <Alert type="error" showIcon role="alert" title={t('scoring.validation.fixFirst', { n: problems.length })} />
       )}
       <ProblemAlert error={create.error ?? update.error ?? publish.error} messages={{ 412: t('scoring.sets.stale') }} />
-      {!readOnly && (
+      {(!readOnly || can(criteriaSet, 'publish')) && (
         <Space>
-          <Button type="primary" icon={<SaveOutlined />} loading={create.isPending || update.isPending} onClick={save}>
-            {t('scoring.actions.save')}
-          </Button>
-          {criteriaSet && (
+          {!readOnly && (
+            <Button type="primary" icon={<SaveOutlined />} loading={create.isPending || update.isPending} onClick={save}>
+              {t('scoring.actions.save')}
+            </Button>
+          )}
+          {can(criteriaSet, 'publish') && (
             <Button
               icon={<SendOutlined />}
               loading={publish.isPending}

@@ -4,20 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useCriteriaSets } from '../api/get-criteria-sets';
 import type { CriteriaSet } from '../api/get-criteria-sets';
 import { SetStatusTag } from './status-tag';
 
-/** The criteria sets, newest first; an administrator starts a new one. */
-export function CriteriaSetList({ canManage }: { canManage: boolean }) {
+/** The criteria sets, newest first; whoever the list allows to "create" starts a new one. */
+export function CriteriaSetList() {
   const { t } = useTranslation();
   const format = useFormatters();
   const sets = useCriteriaSets();
   const navigate = useNavigate();
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {canManage && (
+      {can(sets.data, 'create') && (
         <Button
           icon={<PlusOutlined />}
           type="primary"

@@ -7,9 +7,11 @@ import { Chart } from '@/components/ui/chart';
 import type { ChartOption } from '@/components/ui/chart';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { downloadRankingXlsx, useRanking } from '../api/get-round-results';
 import type { RankingItem } from '../api/get-round-results';
+import type { Round } from '../api/get-rounds';
 import { ProvisionalTag } from './status-tag';
 
 /** Band colours from highest to lowest (a colour-blind-safe ramp); the band's name is always written too. */
@@ -18,11 +20,13 @@ const NO_BAND_COLOUR = '#bdbdbd';
 
 export interface RankingViewProps {
   roundId: string;
+  /** The round as loaded (its `export` action shows the download). */
+  round: Round | undefined;
   bands: readonly { label: string; min_score: string }[];
 }
 
 /** The ranking inside one cluster: a bar chart coloured by band (with a legend) and the table, and the .xlsx export. */
-export function RankingView({ roundId, bands }: RankingViewProps) {
+export function RankingView({ roundId, round, bands }: RankingViewProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const ranking = useRanking(roundId);
@@ -90,9 +94,11 @@ export function RankingView({ roundId, bands }: RankingViewProps) {
             onChange={setChosen}
           />
         </Form.Item>
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportSheet()}>
-          {t('scoring.ranking.export')}
-        </Button>
+        {can(round, 'export') && (
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportSheet()}>
+            {t('scoring.ranking.export')}
+          </Button>
+        )}
       </Space>
       <ProblemAlert error={ranking.error ?? exportError} />
       {rows.length > 0 && (

@@ -4,13 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useComputeRound, useGenerateScorecards, useScorecards } from '../api/get-round-results';
 import type { ScorecardSummary } from '../api/get-round-results';
+import type { Round } from '../api/get-rounds';
 import { ScorecardStatusTag } from './status-tag';
 
-/** The round's scorecards; an administrator generates them from the participants and computes automatic criteria. */
-export function RoundScorecards({ roundId, canManage }: { roundId: string; canManage: boolean }) {
+/**
+ * The round's scorecards the user may read; generating them from the participants and computing
+ * the automatic criteria show when the round allows `generate` and `compute`.
+ */
+export function RoundScorecards({ roundId, round }: { roundId: string; round: Round | undefined }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const scorecards = useScorecards(roundId);
@@ -18,14 +23,18 @@ export function RoundScorecards({ roundId, canManage }: { roundId: string; canMa
   const compute = useComputeRound(roundId);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {canManage && (
+      {(can(round, 'generate') || can(round, 'compute')) && (
         <Space wrap>
-          <Button icon={<ThunderboltOutlined />} loading={generate.isPending} onClick={() => { generate.mutate(); }}>
-            {t('scoring.round.generate')}
-          </Button>
-          <Button icon={<CalculatorOutlined />} loading={compute.isPending} onClick={() => { compute.mutate(); }}>
-            {t('scoring.round.compute')}
-          </Button>
+          {can(round, 'generate') && (
+            <Button icon={<ThunderboltOutlined />} loading={generate.isPending} onClick={() => { generate.mutate(); }}>
+              {t('scoring.round.generate')}
+            </Button>
+          )}
+          {can(round, 'compute') && (
+            <Button icon={<CalculatorOutlined />} loading={compute.isPending} onClick={() => { compute.mutate(); }}>
+              {t('scoring.round.compute')}
+            </Button>
+          )}
         </Space>
       )}
       <ProblemAlert error={scorecards.error ?? generate.error ?? compute.error} />

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useCriteriaSets } from '../api/get-criteria-sets';
 import { useCreateRound, useRounds } from '../api/get-rounds';
@@ -18,8 +19,8 @@ interface RoundFormValues {
   top_band_percent?: number | null;
 }
 
-/** The scoring rounds; an administrator opens a new one on a published criteria set. */
-export function RoundsList({ canManage }: { canManage: boolean }) {
+/** The scoring rounds; whoever the list allows to "create" opens a new one on a published criteria set. */
+export function RoundsList() {
   const { t } = useTranslation();
   const format = useFormatters();
   const rounds = useRounds();
@@ -49,7 +50,7 @@ export function RoundsList({ canManage }: { canManage: boolean }) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {canManage && (
+      {can(rounds.data, 'create') && (
         <Button icon={<PlusOutlined />} type="primary" onClick={() => { setOpen(true); }}>
           {t('scoring.rounds.create')}
         </Button>

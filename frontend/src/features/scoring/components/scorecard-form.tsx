@@ -3,8 +3,7 @@ import { Alert, Button, Input, InputNumber, Modal, Space, Table, Tag, Typography
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { hasAnyRole } from '@/lib/auth/roles';
-import type { CurrentUser } from '@/lib/auth/roles';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useMoveScorecard, usePatchScorecard } from '../api/get-scorecard';
 import type { EntryPatch, Scorecard, WorkflowAction } from '../api/get-scorecard';
@@ -26,8 +25,13 @@ export interface ScorecardFormProps {
   /** The criteria tree of the round's set (parents add up their children, capped). */
   criteria: readonly Criterion[];
   bands: readonly Band[];
-  user: CurrentUser;
 }
+
+/**
+ * The states whose scores are the unit's self-assessment; in the others the scores being entered
+ * are the reviewed ones. Whether the caller may enter them at all is the card's `score` action.
+ */
+const SELF_ASSESSED: ReadonlySet<Scorecard['status']> = new Set(['draft', 'returned']);
 
 const isHttpUrl = (value: string) => {
   try {
@@ -40,11 +44,13 @@ const isHttpUrl = (value: string) => {
 
 /**
  * A scorecard side by side — self-assessment, automatic value, reviewed score, the one that
- * counts, evidence and notes — with live totals. The unit's manager enters the self-assessment
- * (draft, returned), an evaluator the reviewed scores (submitted); the buttons follow the role
- * and the state. Changes are sent with the ETag read (If-Match).
+ * counts, evidence and notes — with live totals. What can be entered and which buttons show is
+ * what the card's `allowed_actions` lists for the signed-in user (scoring-api decides it):
+ * `score` opens the self-assessment (draft, returned) or the reviewed scores (later states),
+ * `submit`, `review`, `approve`, `return` each their button; with none the card is read-only.
+ * Changes are sent with the ETag read (If-Match).
  */
-export function ScorecardForm({ scorecard, etag, criteria, bands, user }: ScorecardFormProps) {
+export function ScorecardForm({ scorecard, etag, criteria, bands }: ScorecardFormProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const idPrefix = useId();
@@ -56,12 +62,9 @@ export function ScorecardForm({ scorecard, etag, criteria, bands, user }: Scorec
   const [messageApi, messageHolder] = message.useMessage();
 
   const { status } = scorecard;
-  const selfMode = hasAnyRole(user, ['manager', 'admin']) && (status === 'draft' || status === 'returned');
-  const reviewMode = hasAnyRole(user, ['evaluator', 'admin']) && status === 'submitted';
-  const canApprove = hasAnyRole(user, ['council', 'admin']) && status === 'reviewed';
-  const canReturn =
-    (hasAnyRole(user, ['evaluator', 'admin']) && status === 'submitted') ||
-    (hasAnyRole(user, ['council', 'admin']) && status === 'reviewed');
+  const mayScore = can(scorecard, 'score');
+  const selfMode = mayScore && SELF_ASSESSED.has(status);
+  const reviewMode = mayScore && !SELF_ASSESSED.has(status);
 
   const entries = new Map(scorecard.entries.map((entry) => [entry.criterion_code, entry]));
   const scores: Record<string, EntryScores> = {};
@@ -323,27 +326,27 @@ export function ScorecardForm({ scorecard, etag, criteria, bands, user }: Scorec
       />
       <ProblemAlert error={patch.error ?? move.error} messages={{ 412: t('scoring.scorecard.stale') }} />
       <Space wrap>
-        {(selfMode || reviewMode) && (
+        {mayScore && (
           <Button icon={<SaveOutlined />} disabled={!dirty || hasProblems} loading={patch.isPending} onClick={() => void save()}>
             {t('scoring.actions.save')}
           </Button>
         )}
-        {selfMode && (
+        {can(scorecard, 'submit') && (
           <Button type="primary" icon={<SendOutlined />} disabled={hasProblems} loading={move.isPending} onClick={() => void act('submit')}>
             {t('scoring.actions.submit')}
           </Button>
         )}
-        {reviewMode && (
+        {can(scorecard, 'review') && (
           <Button type="primary" icon={<CheckOutlined />} disabled={hasProblems} loading={move.isPending} onClick={() => void act('review')}>
             {t('scoring.actions.review')}
           </Button>
         )}
-        {canApprove && (
+        {can(scorecard, 'approve') && (
           <Button type="primary" icon={<CheckOutlined />} loading={move.isPending} onClick={() => void act('approve')}>
             {t('scoring.actions.approve')}
           </Button>
         )}
-        {canReturn && (
+        {can(scorecard, 'return') && (
           <Button
             danger
             icon={<RollbackOutlined />}

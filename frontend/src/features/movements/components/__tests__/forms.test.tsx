@@ -52,7 +52,7 @@ describe('TargetForm', () => {
     expect(await screen.findByText('Mã chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới.')).toBeInTheDocument();
     expect(screen.getByText('Chỉ tiêu tăng phải lớn hơn giá trị ban đầu.')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
-  }, 30_000);
+  });
 
   it('sends a valid target and shows the server’s field errors under their fields', async () => {
     const onSubmit = vi.fn(() =>
@@ -84,7 +84,7 @@ describe('TargetForm', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('Dữ liệu nhập chưa hợp lệ.');
     expect(screen.getByRole('alert')).toHaveTextContent('code: Target code already used.');
     expect(onDone).not.toHaveBeenCalled();
-  }, 30_000);
+  });
 });
 
 describe('ReturnReportModal', () => {
@@ -110,5 +110,5 @@ describe('ReturnReportModal', () => {
     await waitFor(() => {
       expect(onClose).toHaveBeenCalled();
     });
-  }, 30_000);
+  });
 });
