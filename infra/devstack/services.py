@@ -34,5 +34,11 @@ SERVICES = (
     Service(
         "scoring", "scoring_api", "SCORING_", SCORING_DATABASE, ("campaign:read", "literacy:units")
     ),  # unit rates only
-    Service("literacy", "literacy_api", "LITERACY_", LITERACY_DATABASE, ("campaign:read",)),
+    Service(
+        "literacy",
+        "literacy_api",
+        "LITERACY_",
+        LITERACY_DATABASE,
+        ("campaign:read", "identity:deactivate-learner"),
+    ),
 )
