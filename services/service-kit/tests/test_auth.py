@@ -1,5 +1,6 @@
 """Local verification of access tokens: signature, kid, issuer, audience, expiry, algorithm; roles and scopes."""
 
+import asyncio
 import time
 
 import httpx
@@ -9,7 +10,8 @@ from cryptography.hazmat.primitives import serialization
 from fastapi import APIRouter, Depends
 
 from service_kit.auth import Principal, PrincipalDep, TokenVerifier, require_roles, require_scope
-from service_kit.errors import Unauthorized
+from service_kit.errors import DependencyUnavailable, Unauthorized
+from service_kit.revocation import AccountVersion, PolledRevocations, Revocations
 from service_kit.settings import TrustedIssuer
 from service_kit.testing import TokenFactory, started
 
@@ -191,3 +193,51 @@ async def test_role_and_scope_requirements(client, issuer):
     assert (await client.get("/reports", headers=allowed)).json() == {"client": "portal"}
     forbidden = await client.get("/council-only", headers=issuer.auth(roles=["viewer"]))
     assert forbidden.headers["content-type"] == "application/problem+json"
+
+
+class Published:
+    """The issuer's list of recently changed accounts, as a test controls it."""
+
+    def __init__(self) -> None:
+        self.versions: dict[str, int] = {}
+        self.calls = 0
+        self.down = False
+
+    async def __call__(self):
+        self.calls += 1
+        if self.down:
+            raise DependencyUnavailable("campaign-api could not be reached.")
+        return Revocations(
+            items=[AccountVersion(sub=s, ver=v) for s, v in self.versions.items()], window_seconds=900
+        )
+
+
+async def test_a_token_older_than_its_accounts_version_is_refused_once_the_list_says_so(issuer, verifier):
+    published = Published()
+    verifier.use_revocations(PolledRevocations(published, refresh_seconds=0))
+    before = issuer.token("binh", roles=["manager"], ver=3)
+    assert (await verifier.verify(before)).subject == "binh"
+
+    published.versions = {"binh": 4}  # deactivated, or given another role
+    await verifier.verify(before)  # this request starts the refresh; it answers from the old list
+    await asyncio.sleep(0)
+    with pytest.raises(Unauthorized) as refused:
+        await verifier.verify(before)
+    assert refused.value.code == "auth.token_revoked"
+    assert (await verifier.verify(issuer.token("binh", roles=["viewer"], ver=4))).roles == {"viewer"}
+    assert (await verifier.verify(issuer.token("an", roles=["admin"], ver=1))).subject == "an"
+
+
+async def test_the_last_list_stays_in_force_while_the_issuer_cannot_answer(issuer, verifier):
+    published = Published()
+    published.versions = {"binh": 4}
+    verifier.use_revocations(PolledRevocations(published, refresh_seconds=0))
+    old = issuer.token("binh", roles=["manager"], ver=3)
+    with pytest.raises(Unauthorized):
+        await verifier.verify(old)
+    published.down = True
+    for _ in range(3):
+        with pytest.raises(Unauthorized):
+            await verifier.verify(old)
+        await asyncio.sleep(0)
+    assert published.calls >= 2

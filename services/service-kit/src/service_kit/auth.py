@@ -19,6 +19,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from service_kit.errors import Forbidden, Unauthorized
+from service_kit.revocation import VERSION_CLAIM, RevocationSource, token_is_current
 from service_kit.settings import TrustedIssuer
 
 logger = logging.getLogger("service_kit.auth")
@@ -130,8 +131,13 @@ class TokenVerifier:
     ) -> None:
         self._issuers: dict[str, TrustedIssuer] = {}
         self._keys: dict[str, KeySource] = {}
+        self._revocations: RevocationSource | None = None
         for issuer in issuers:
             self.trust(issuer, JwksCache(issuer.jwks_url, http, min_refresh_seconds=min_refresh_seconds))
+
+    def use_revocations(self, source: RevocationSource) -> None:
+        """Refuse people's tokens older than their account's current version (see revocation.py)."""
+        self._revocations = source
 
     def trust(self, issuer: TrustedIssuer, keys: KeySource) -> None:
         """Accept tokens of `issuer`, verified with `keys` (replaces an earlier source for it)."""
@@ -170,7 +176,15 @@ class TokenVerifier:
             raise Unauthorized("The token has expired.", code="auth.token_expired") from None
         except jwt.PyJWTError:
             raise Unauthorized("The token is not valid.", code="auth.token_invalid") from None
-        return self._principal(issuer, claims)
+        principal = self._principal(issuer, claims)
+        if self._revocations is not None and VERSION_CLAIM in claims and not principal.is_client:
+            current = await self._revocations.current_version(principal.subject)
+            if not token_is_current(claims[VERSION_CLAIM], current):
+                raise Unauthorized(
+                    "The account changed since this token was issued; sign in again.",
+                    code="auth.token_revoked",
+                )
+        return principal
 
     @staticmethod
     def _principal(issuer: TrustedIssuer, claims: dict[str, Any]) -> Principal:

@@ -257,6 +257,10 @@ register(
         ),
         "auth.token_expired": ("Phiên đăng nhập đã hết hạn.", "The token has expired."),
         "auth.token_invalid": ("Mã truy cập không hợp lệ.", "The token is not valid."),
+        "auth.token_revoked": (
+            "Tài khoản đã thay đổi (bị khóa hoặc đổi vai trò) từ khi đăng nhập; vui lòng đăng nhập lại.",
+            "The account changed since this token was issued; sign in again.",
+        ),
         "paging.bad_cursor": (
             "Con trỏ phân trang không hợp lệ; hãy bắt đầu lại từ trang đầu.",
             "The cursor is not valid; start again without it.",
