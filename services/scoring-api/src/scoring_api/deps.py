@@ -95,24 +95,21 @@ def scorecard_for(action: str) -> Callable[..., Awaitable[Scorecard]]:
     return dependency
 
 
-def scorecard_to_change() -> Callable[..., Awaitable[Scorecard]]:
-    """A scorecard whose entries are about to change: readable by the caller (else 404), locked; which
-    step's fields the caller may write the service asks the policy (`access.ensure_may_score`)."""
-
-    async def dependency(scorecard_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Scorecard:
-        scorecard = await ScorecardRepository(session).get(scorecard_id, for_update=True)
-        if scorecard is None:
-            raise NotFound(f"No scorecard {scorecard_id}.", code="scorecard.not_found")
-        SCORECARDS.ensure(actor, READ, scorecard)
-        return scorecard
-
-    return dependency
+async def scorecard_to_change(scorecard_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> Scorecard:
+    """A scorecard whose entries are about to change: readable by the caller (else 404), locked. Which
+    step's fields the caller may write depends on the change: the service asks the policy
+    (`access.ensure_may_score`) before anything is written."""
+    scorecard = await ScorecardRepository(session).get(scorecard_id, for_update=True)
+    if scorecard is None:
+        raise NotFound(f"No scorecard {scorecard_id}.", code="scorecard.not_found")
+    SCORECARDS.ensure(actor, READ, scorecard)
+    return scorecard
 
 
 CriteriaSetDep = Annotated[CriteriaSet, Depends(criteria_set_for(READ))]
 RoundDep = Annotated[Round, Depends(round_for(READ))]
 ScorecardDep = Annotated[Scorecard, Depends(scorecard_for(READ))]
-ScorecardToChangeDep = Annotated[Scorecard, Depends(scorecard_to_change())]
+ScorecardToChangeDep = Annotated[Scorecard, Depends(scorecard_to_change)]
 
 
 def collection_for(policy: Policy[None], action: str) -> Callable[..., Awaitable[Actor]]:
