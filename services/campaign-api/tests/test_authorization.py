@@ -1,8 +1,13 @@
 """The authorization matrix: every endpoint, every kind of caller, exactly the status it should get.
 
 Rows are data: each later endpoint adds its row here. `allow` lists who gets `ok`; everyone else
-authenticated gets 403 and anonymous callers 401, unless the row is `public`.
+authenticated gets 403 and anonymous callers 401, unless the row is `public`; `not_found` callers get
+404 (another unit's report or initiative, to a manager). Two managers take part: `manager` acts for
+66-SKHCN, `manager_b` for 66-SYT, and each is tried on the other's plan, reports and initiatives.
 """
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pytest
 
@@ -12,6 +17,7 @@ CALLERS = (
     "anonymous",
     "admin",
     "manager",
+    "manager_b",
     "evaluator",
     "council",
     "viewer",
@@ -23,11 +29,22 @@ PEOPLE = ("admin", "manager", "evaluator", "council", "viewer", "learner")
 EVERYONE_SIGNED_IN = tuple(c for c in CALLERS if c != "anonymous")
 
 
-Row = AuthorizationRow
+@dataclass(frozen=True)
+class Row(AuthorizationRow):
+    """A row whose object does not exist for some callers: another unit's report or initiative is 404
+    to a manager, so that its existence does not leak."""
+
+    not_found: tuple[str, ...] = ()
+
+    def expected(self, caller: str, order: Sequence[str]) -> int:
+        if caller in self.not_found:
+            return 404
+        return super().expected(caller, order)
 
 
-READERS = ("admin", "manager", "evaluator", "council", "viewer", "client_campaign_read")
-UNIT_ACTORS = ("admin", "manager")  # the manager acts for 66-SKHCN, the participant
+READERS = ("admin", "manager", "manager_b", "evaluator", "council", "viewer", "client_campaign_read")
+UNIT_ACTORS = ("admin", "manager")  # `manager` acts for 66-SKHCN, `manager_b` for 66-SYT: both take part
+UNIT_B_ACTORS = ("admin", "manager_b")
 
 
 MATRIX = [
@@ -143,20 +160,22 @@ MATRIX = [
         ok=201,
         body={"unit_code": "66-SKHCN", "period_end": "2025-06-30", "values": {"T1": 40}},
     ),
-    Row("GET", "/v1/reports/{report_id}", allow=READERS),
+    Row("GET", "/v1/reports/{report_id}", allow=READERS, not_found=("manager_b",)),
     Row(
         "PUT",
         "/v1/reports/{returned_id}",
         allow=UNIT_ACTORS,
         then=409,
+        not_found=("manager_b",),
         body={"period_end": "2025-06-30", "values": {"T1": 45}},
     ),
-    Row("POST", "/v1/reports/{report_id}/accept", allow=("admin",), then=409),
+    Row("POST", "/v1/reports/{report_id}/accept", allow=("admin",), then=409, not_found=("manager_b",)),
     Row(
         "POST",
         "/v1/reports/{second_report_id}/return",
         allow=("admin",),
         then=409,
+        not_found=("manager_b",),
         body={"review_note": "Bổ sung minh chứng"},
     ),
     Row("GET", "/v1/campaigns/{campaign_id}/kpis", allow=READERS),
@@ -174,6 +193,7 @@ MATRIX = [
         "/v1/initiatives/{initiative_id}/assess",
         allow=("admin",),
         then=409,
+        not_found=("manager_b",),
         body={"status": "accepted", "assessment": "Có giá trị áp dụng"},
     ),
     Row("GET", "/v1/campaigns/{campaign_id}/commendations", allow=READERS),
@@ -190,6 +210,59 @@ MATRIX = [
             "decided_on": "2025-12-20",
         },
     ),
+    # Object level: unit B's (66-SYT's) plan, reports and initiative against the manager of unit A
+    # (66-SKHCN); the rows above hold unit A's objects against the manager of unit B.
+    Row(
+        "PUT",
+        "/v1/campaigns/{campaign_id}/participants/66-SYT/plan",
+        allow=UNIT_B_ACTORS,
+        body={"document_no": "4/KH-SYT", "issued_on": "2025-03-02"},
+    ),
+    Row(
+        "POST",
+        "/v1/campaigns/{campaign_id}/reports",
+        allow=UNIT_B_ACTORS,
+        ok=201,
+        body={"unit_code": "66-SYT", "period_end": "2025-06-30", "values": {"T1": 55}},
+    ),
+    Row(
+        "GET",
+        "/v1/reports/{b_report_id}",
+        allow=("admin", "manager_b", "evaluator", "council", "viewer", "client_campaign_read"),
+        not_found=("manager",),
+    ),
+    Row(
+        "PUT",
+        "/v1/reports/{b_returned_id}",
+        allow=UNIT_B_ACTORS,
+        then=409,
+        not_found=("manager",),
+        body={"period_end": "2025-06-30", "values": {"T1": 60}},
+    ),
+    Row("POST", "/v1/reports/{b_report_id}/accept", allow=("admin",), then=409, not_found=("manager",)),
+    Row(
+        "POST",
+        "/v1/reports/{b_second_report_id}/return",
+        allow=("admin",),
+        then=409,
+        not_found=("manager",),
+        body={"review_note": "Bổ sung"},
+    ),
+    Row(
+        "POST",
+        "/v1/campaigns/{campaign_id}/initiatives",
+        allow=UNIT_B_ACTORS,
+        ok=201,
+        body={"title": "Bệnh án điện tử", "unit_code": "66-SYT", "authors": ["Y Bác Sĩ"]},
+    ),
+    Row(
+        "POST",
+        "/v1/initiatives/{b_initiative_id}/assess",
+        allow=("admin",),
+        then=409,
+        not_found=("manager",),
+        body={"status": "rejected", "assessment": "Chưa đủ căn cứ"},
+    ),
 ]
 
 
@@ -201,6 +274,8 @@ async def callers(client, create_account, bearer, admin, literacy) -> dict[str, 
         account = await create_account(f"tk.{role}", [role], ["66-SKHCN"] if role == "manager" else [])
         ids[f"{role}_id"] = account["id"]
         headers[role] = await bearer(f"tk.{role}")
+    await create_account("tk.manager-b", ["manager"], ["66-SYT"])
+    headers["manager_b"] = await bearer("tk.manager-b")
     signed_up = await client.post(
         "/v1/auth/signup",
         json={"national_id": "066190000123", "date_of_birth": "1990-05-17", "password": "hoc-vien-2025"},
@@ -272,25 +347,26 @@ async def build_world(client, admin) -> dict[str, str]:
             "direction": "increase",
         },
     )
-    await post(f"{base}/participants", {"unit_codes": ["66-SKHCN"]})
+    await post(f"{base}/participants", {"unit_codes": ["66-SKHCN", "66-SYT"]})
     await post(f"{base}/launch", {})
-    report = {"unit_code": "66-SKHCN", "period_end": "2025-03-31", "values": {"T1": 30}}
-    first = await post(f"{base}/reports", report)
-    second = await post(f"{base}/reports", report)
-    returned = await post(f"{base}/reports", report)
-    await post(f"/v1/reports/{returned['id']}/return", {"review_note": "Thiếu minh chứng"})
-    initiative = await post(
-        f"{base}/initiatives",
-        {"title": "Một cửa điện tử", "unit_code": "66-SKHCN", "authors": ["Lê Thị Hoa"]},
-    )
-    return {
-        "campaign_id": campaign["id"],
-        "draft_id": draft["id"],
-        "report_id": first["id"],
-        "second_report_id": second["id"],
-        "returned_id": returned["id"],
-        "initiative_id": initiative["id"],
-    }
+    ids = {"campaign_id": campaign["id"], "draft_id": draft["id"]}
+    for unit, prefix in (("66-SKHCN", ""), ("66-SYT", "b_")):
+        report = {"unit_code": unit, "period_end": "2025-03-31", "values": {"T1": 30}}
+        first = await post(f"{base}/reports", report)
+        second = await post(f"{base}/reports", report)
+        returned = await post(f"{base}/reports", report)
+        await post(f"/v1/reports/{returned['id']}/return", {"review_note": "Thiếu minh chứng"})
+        initiative = await post(
+            f"{base}/initiatives",
+            {"title": "Một cửa điện tử", "unit_code": unit, "authors": ["Lê Thị Hoa"]},
+        )
+        ids |= {
+            f"{prefix}report_id": first["id"],
+            f"{prefix}second_report_id": second["id"],
+            f"{prefix}returned_id": returned["id"],
+            f"{prefix}initiative_id": initiative["id"],
+        }
+    return ids
 
 
 async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, callers):
@@ -303,11 +379,16 @@ async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, cal
 def test_every_route_of_the_app_has_a_row(app):
     generic = {
         "{viewer_id}": "{account_id}",
+        "{b_report_id}": "{report_id}",
+        "{b_second_report_id}": "{report_id}",
+        "{b_returned_id}": "{report_id}",
+        "{b_initiative_id}": "{initiative_id}",
         "{draft_id}": "{campaign_id}",
         "{second_report_id}": "{report_id}",
         "{returned_id}": "{report_id}",
         "/66-SKHCN/": "/{unit_code}/",
         "/66-SKHCN": "/{code}",
+        "/66-SYT/": "/{unit_code}/",
         "/66-SYT": "/{code}",
         "/66/": "/{code}/",
         "/24133": "/{code}",
