@@ -9,6 +9,7 @@ from devstack.settings import REPO_ROOT, StackSettings
 
 TEMPLATE = REPO_ROOT / "infra" / "gateway" / "nginx.conf.template"
 MIME_TYPES = REPO_ROOT / "infra" / "gateway" / "mime.types"
+SECURITY_HEADERS = REPO_ROOT / "infra" / "gateway" / "security-headers.conf"
 
 
 def render(settings: StackSettings, prefix: Path) -> Path:
@@ -16,6 +17,7 @@ def render(settings: StackSettings, prefix: Path) -> Path:
     for sub in ("logs", "tmp"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
     shutil.copyfile(MIME_TYPES, prefix / "mime.types")
+    shutil.copyfile(SECURITY_HEADERS, prefix / "security-headers.conf")
     values = {
         "PREFIX": str(prefix),
         "SPA_ROOT": str(settings.spa_root),

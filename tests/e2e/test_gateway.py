@@ -1,7 +1,9 @@
 """The stack through the real nginx gateway: routing, health, docs, request ids, headers, the SPA, limits."""
 
 import json
+import socket
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -112,3 +114,43 @@ def test_the_token_endpoint_is_rate_limited_with_a_429_problem(http):
     assert_problem(limited, 429)
     # Other paths are not limited.
     assert all(http.get("/api/campaign/healthz").status_code == 200 for _ in range(12))
+
+
+def _raw(stack, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    """Send bytes no well-behaved client would send, and read the gateway's answer."""
+    address = urlsplit(stack.url)
+    with socket.create_connection((address.hostname, address.port), timeout=30) as connection:
+        connection.sendall(request)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in header_lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+def test_errors_the_gateway_answers_itself_are_problem_json_in_the_callers_language(http, stack):
+    too_long = http.get("/api/campaign/v1/units?q=" + "x" * 20_000)
+    assert assert_problem(too_long, 414)["code"] == "request.uri_too_long"
+    assert too_long.json()["title"] == "Địa chỉ quá dài"
+
+    trace = http.request("TRACE", "/api/campaign/healthz", headers={"Accept-Language": "en"})
+    problem = assert_problem(trace, 405)
+    assert (problem["title"], problem["code"]) == ("Method Not Allowed", "request.method_not_allowed")
+    assert "GET" in trace.headers["allow"]
+
+    status, headers, body = _raw(
+        stack, b"GET /api/campaign/%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    assert status == 400
+    assert headers["content-type"].startswith("application/problem+json")
+    assert json.loads(body)["code"] == "request.bad"
+
+    status, headers, body = _raw(
+        stack,
+        b"GET /api/campaign/healthz HTTP/1.1\r\nHost: x\r\nBad\x01Header: y\r\nConnection: close\r\n\r\n",
+    )
+    assert status == 400
+    assert headers["content-type"].startswith("application/problem+json")
+    assert json.loads(body)["title"] == "Yêu cầu không hợp lệ"

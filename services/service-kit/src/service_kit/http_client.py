@@ -165,6 +165,15 @@ class ServiceClient:
         response = await self.request("GET", path, params=params)
         return self._parse(response, model)
 
+    async def get_model_or_none(
+        self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None
+    ) -> T | None:
+        """As `get_model`, but a 404 (the other service knows no such thing) is None, not a failure."""
+        response = await self.request("GET", path, params=params)
+        if response.status_code == 404:
+            return None
+        return self._parse(response, model)
+
     async def post_model(self, path: str, model: type[T], *, json: Any, idempotent: bool = False) -> T:
         response = await self.request("POST", path, json=json, idempotent=idempotent)
         return self._parse(response, model)

@@ -91,11 +91,10 @@ class CampaignClient(ServiceClient):
         cached = self._units.get(unit_code)
         if cached is not None and time.monotonic() - cached[0] < self._scope_ttl:
             return cached[1]
-        response = await self.request("GET", f"/v1/units/{unit_code}")
-        if response.status_code == 404:
+        own = await self.get_model_or_none(f"/v1/units/{unit_code}", UnitPlace)
+        if own is None:
             places: tuple[UnitPlace, ...] = ()
         else:
-            own = self._parse(response, UnitPlace)
             below = await self.get_model(f"/v1/units/{unit_code}/subtree", _Subtree)
             places = (own, *below.items)
         self._units[unit_code] = (time.monotonic(), places)
