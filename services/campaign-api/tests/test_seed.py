@@ -1,0 +1,35 @@
+"""The demo seed goes through the same services as the API, on a database of its own, and runs twice."""
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.engine import URL
+
+from campaign_api.campaigns.models import Campaign
+from campaign_api.database import SERVICE_DATABASE
+from campaign_api.participation.models import Participant, Report
+from campaign_api.seed import seed
+from service_kit.db import Database
+
+
+@pytest.fixture
+def url(provision_separate) -> URL:
+    return provision_separate(SERVICE_DATABASE, "campaign_seed")
+
+
+async def test_the_demo_seed_fills_an_empty_database_once(url):
+    await seed(url)
+    await seed(url)  # the second run finds the data there and adds nothing
+    database = Database(url, pool_size=1, max_overflow=0)
+    try:
+        async with database.sessionmaker() as session:
+            counts = [
+                await session.scalar(select(func.count()).select_from(model))
+                for model in (Campaign, Participant, Report)
+            ]
+            statuses = set(await session.scalars(select(Report.status)))
+    finally:
+        await database.dispose()
+    assert counts[0] >= 3
+    assert counts[1] > 0
+    assert counts[2] > 0
+    assert statuses == {"accepted", "returned", "submitted"}
