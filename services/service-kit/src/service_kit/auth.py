@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Protocol
 
@@ -18,7 +18,7 @@ import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from service_kit.errors import Forbidden, Unauthorized
+from service_kit.errors import Unauthorized
 from service_kit.revocation import VERSION_CLAIM, RevocationSource, token_is_current
 from service_kit.settings import TrustedIssuer
 
@@ -228,68 +228,3 @@ PrincipalDep = Annotated[Principal, Depends(get_principal)]
 
 ADMIN_ROLE = "admin"
 MANAGER_ROLE = "manager"
-
-
-def require_roles(*roles: str) -> Callable[[Principal], Awaitable[Principal]]:
-    """A dependency that lets through people holding any of `roles` (API clients never pass)."""
-
-    async def dependency(principal: PrincipalDep) -> Principal:
-        if not principal.has_role(*roles):
-            raise Forbidden(f"This action needs one of the roles: {', '.join(roles)}.")
-        return principal
-
-    return dependency
-
-
-def require_scope(scope: str) -> Callable[[Principal], Awaitable[Principal]]:
-    """A dependency that lets through API clients granted `scope`."""
-
-    async def dependency(principal: PrincipalDep) -> Principal:
-        if not principal.has_scope(scope):
-            raise Forbidden(f"This action needs the scope {scope}.")
-        return principal
-
-    return dependency
-
-
-class UnitTree(Protocol):
-    """The directory of units (campaign-api owns it): a unit's code and all its descendants' codes."""
-
-    async def subtree(self, unit_code: str) -> frozenset[str]: ...
-
-
-def get_unit_tree(request: Request) -> UnitTree | None:
-    tree: UnitTree | None = getattr(request.app.state, "unit_tree", None)
-    return tree
-
-
-async def ensure_unit_access(principal: Principal, unit_code: str, tree: UnitTree | None) -> None:
-    """Object-level check: may `principal` act for `unit_code`?
-
-    Admins act for every unit; a manager for the units of its token and their sub-units (learned from
-    the unit tree, cached by it). Everyone else acts for no unit: their rights are read-only roles.
-    """
-    if principal.has_role(ADMIN_ROLE):
-        return
-    if principal.has_role(MANAGER_ROLE):
-        if unit_code in principal.unit_codes:
-            return
-        if tree is not None:
-            for own in principal.unit_codes:
-                if unit_code in await tree.subtree(own):
-                    return
-    raise Forbidden(f"You may not act for unit {unit_code}.")
-
-
-def require_unit_access(param: str = "unit_code") -> Callable[..., Awaitable[Principal]]:
-    """A dependency for routes whose path names the unit (`/units/{unit_code}/...`)."""
-
-    async def dependency(
-        request: Request,
-        principal: PrincipalDep,
-        tree: Annotated[UnitTree | None, Depends(get_unit_tree)],
-    ) -> Principal:
-        await ensure_unit_access(principal, str(request.path_params[param]), tree)
-        return principal
-
-    return dependency
