@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/d
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.* $(FRONTEND)/tsconfig*.json)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: help run test test-python test-frontend test-browser gen-client gen-client-check lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
+.PHONY: help run test fuzz test-python test-frontend test-browser gen-client gen-client-check lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ test: deps deps-browser frontend ## Every suite: service, cross-service (real Po
 
 test-python:
 	$(UV_RUN) pytest
+
+fuzz: deps frontend ## schemathesis over the three services for longer (FUZZ_EXAMPLES, FUZZ_MAX_SECONDS, FUZZ_SEED)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_MAX_SECONDS=$${FUZZ_MAX_SECONDS:-1800} $(UV_RUN) pytest tests/e2e/test_api_conformance.py -p no:cacheprovider
 
 test-frontend: gen-client-check
 	cd $(FRONTEND) && npm test
