@@ -26,7 +26,7 @@ test-python:
 	$(UV_RUN) pytest
 
 fuzz: deps frontend ## schemathesis over the three services for longer (FUZZ_EXAMPLES, FUZZ_MAX_SECONDS, FUZZ_SEED)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_MAX_SECONDS=$${FUZZ_MAX_SECONDS:-1800} $(UV_RUN) pytest tests/e2e/test_api_conformance.py -p no:cacheprovider
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100} FUZZ_MAX_SECONDS=$${FUZZ_MAX_SECONDS:-840} $(UV_RUN) pytest tests/e2e/test_api_conformance.py -p no:cacheprovider
 
 test-frontend: gen-client-check
 	cd $(FRONTEND) && npm test
