@@ -45,6 +45,7 @@ AccountToEdit = Annotated[Account, Depends(account_for(AccountAction.EDIT))]
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    """The client's credentials sent as HTTP Basic (RFC 6749 §2.3.1), if any."""
     header = request.headers.get("authorization", "")
     scheme, _, encoded = header.partition(" ")
     if scheme.lower() != "basic":
@@ -76,22 +77,14 @@ async def issue_token(
 ) -> TokenResponse | JSONResponse:
     response.headers["Cache-Control"] = "no-store"
     try:
-        if grant_type == "password":
-            if not username or password is None:
-                raise BadRequest("The password grant needs username and password.", error="invalid_request")
-            return await service.password_grant(username, password)
-        if grant_type == "client_credentials":
-            credentials = (client_id, client_secret) if client_id else _basic_credentials(request)
-            if credentials is None or not credentials[0] or credentials[1] is None:
-                raise BadRequest(
-                    "The client_credentials grant needs client_id and client_secret.", error="invalid_request"
-                )
-            return await service.client_credentials_grant(credentials[0], credentials[1], scope)
-        if grant_type == "refresh_token":
-            if not refresh_token:
-                raise BadRequest("The refresh_token grant needs refresh_token.", error="invalid_request")
-            return await service.refresh_grant(refresh_token)
-        raise BadRequest(f"The grant type {grant_type!r} is not supported.", error="unsupported_grant_type")
+        return await service.grant(
+            grant_type,
+            username=username,
+            password=password,
+            client=(client_id, client_secret) if client_id else _basic_credentials(request),
+            scope=scope,
+            refresh_token=refresh_token,
+        )
     except RecordedRefusal as refused:
         # Answered, not raised: the failed attempt must be committed to count against the login.
         return render_problem(request, refused)

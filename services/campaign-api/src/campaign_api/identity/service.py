@@ -104,6 +104,33 @@ class IdentityService(AuditedService):
 
     # --- tokens -------------------------------------------------------------------------------
 
+    async def grant(
+        self,
+        grant_type: str,
+        *,
+        username: str | None,
+        password: str | None,
+        client: tuple[str | None, str | None] | None,
+        scope: str | None,
+        refresh_token: str | None,
+    ) -> TokenResponse:
+        """The token endpoint: each OAuth2 grant with the fields it needs."""
+        if grant_type == "password":
+            if not username or password is None:
+                raise BadRequest("The password grant needs username and password.", error="invalid_request")
+            return await self.password_grant(username, password)
+        if grant_type == "client_credentials":
+            if client is None or not client[0] or client[1] is None:
+                raise BadRequest(
+                    "The client_credentials grant needs client_id and client_secret.", error="invalid_request"
+                )
+            return await self.client_credentials_grant(client[0], client[1], scope)
+        if grant_type == "refresh_token":
+            if not refresh_token:
+                raise BadRequest("The refresh_token grant needs refresh_token.", error="invalid_request")
+            return await self.refresh_grant(refresh_token)
+        raise BadRequest(f"The grant type {grant_type!r} is not supported.", error="unsupported_grant_type")
+
     async def password_grant(self, username: str, password: str) -> TokenResponse:
         login = username.strip()
         if NATIONAL_ID.match(login):
