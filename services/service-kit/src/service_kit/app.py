@@ -16,10 +16,12 @@ from service_kit import health
 from service_kit.auth import TokenVerifier
 from service_kit.db import Database
 from service_kit.errors import install_problem_handlers
+from service_kit.http_client import ServiceClient, service_client
 from service_kit.idempotency import IdempotencyMiddleware
 from service_kit.limits import BodyLimitMiddleware
 from service_kit.observability import RequestContextMiddleware, configure_logging
 from service_kit.openapi import install_truthful_openapi
+from service_kit.revocation import PolledRevocations, Revocations
 from service_kit.settings import Environment, ServiceSettings
 
 Resources = Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]
@@ -62,6 +64,19 @@ def create_service_app(
         )
         try:
             async with contextlib.AsyncExitStack() as stack:
+                if settings.client_id:
+                    # A service with its own API client follows the issuer's revocations (the issuer
+                    # itself, which has none, reads its own accounts).
+                    issuer = await service_client(
+                        ServiceClient, settings, settings.revocations_url, scope="campaign:read", stack=stack
+                    )
+
+                    async def fetch() -> Revocations:
+                        return await issuer.get_model("", Revocations)
+
+                    app.state.token_verifier.use_revocations(
+                        PolledRevocations(fetch, refresh_seconds=settings.revocations_refresh_seconds)
+                    )
                 if resources is not None:
                     await stack.enter_async_context(resources(app))
                 yield

@@ -76,6 +76,14 @@ class ServiceSettings(BaseSettings):
     token_url: str = Field(
         default="http://127.0.0.1:8101/v1/auth/token", validation_alias=_shared("TOKEN_URL")
     )
+    revocations_url: str = Field(
+        default="http://127.0.0.1:8101/v1/auth/revocations",
+        validation_alias=_shared("REVOCATIONS_URL"),
+        description="The issuer's list of accounts changed lately (tokens older than their account's version refused)",
+    )
+    revocations_refresh_seconds: float = Field(
+        default=5.0, validation_alias=_shared("REVOCATIONS_REFRESH_SECONDS")
+    )
     http_timeout_seconds: float = Field(default=5.0, validation_alias=_shared("HTTP_TIMEOUT_SECONDS"))
     http_retries: int = Field(default=2, validation_alias=_shared("HTTP_RETRIES"))
 
