@@ -13,12 +13,13 @@ from service_kit.access import (
     Policy,
     UnitScope,
     actor_dependency,
+    allowed,
     client_scopes,
     either,
     resolve_actor,
     roles,
 )
-from service_kit.auth import Principal
+from service_kit.auth import Principal, PrincipalDep
 from service_kit.errors import Forbidden, NotFound
 from service_kit.testing import assert_problem, started
 
@@ -133,3 +134,42 @@ async def test_the_actor_dependency_resolves_the_scope_from_the_services_source(
     assert_problem(other, 404)
     parameters = document["paths"]["/reports/{unit_code}"]["get"].get("parameters", [])
     assert [p["name"] for p in parameters] == ["unit_code"]
+
+
+STATEFUL = Policy(
+    "plan",
+    read=roles("admin", "manager"),
+    actions={"approve": roles("admin"), "edit": either(roles("admin"), own_unit)},
+    when={"approve": lambda _actor, report: report.status == "submitted"},
+)
+
+
+async def test_an_action_is_offered_only_in_its_state_but_refused_only_for_want_of_the_right():
+    admin = await resolve_actor(person("admin"), None)
+    assert STATEFUL.allowed_actions(admin, Report("66-X", "draft")) == ["edit"]
+    assert STATEFUL.allowed_actions(admin, Report("66-X", "submitted")) == ["approve", "edit"]
+    STATEFUL.ensure(admin, "approve", Report("66-X", "draft"))  # the wrong state is the service's 409
+
+
+async def test_a_collection_action_is_guarded_by_the_same_policy(build_app, token_factory):
+    router = APIRouter()
+    creators = Policy("campaign_list", read=roles("admin", "viewer"), actions={"create": roles("admin")})
+
+    async def get_actor(principal: PrincipalDep) -> Actor:
+        return await resolve_actor(principal, None)
+
+    creator = Annotated[Actor, Depends(allowed(creators, "create", actor=get_actor))]
+
+    @router.post("/campaigns")
+    async def create(actor: creator) -> dict[str, str]:
+        return {"by": actor.subject}
+
+    app = build_app(router)
+    async with started(app) as http:
+        app.state.token_verifier.trust(token_factory.trusted_issuer(), token_factory.key_source())
+        viewer = {"Authorization": f"Bearer {token_factory.token('v', roles=['viewer'])}"}
+        admin = {"Authorization": f"Bearer {token_factory.token('a', roles=['admin'])}"}
+        refused = await http.post("/campaigns", headers=viewer)
+        made = await http.post("/campaigns", headers=admin)
+    assert assert_problem(refused, 403)["code"] == "campaign_list.forbidden"
+    assert made.json() == {"by": "a"}

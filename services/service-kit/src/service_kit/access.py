@@ -168,13 +168,17 @@ class Policy(Generic[T]):
         *,
         read: Rule[T],
         actions: Mapping[str, Rule[T]] | None = None,
+        when: Mapping[str, Rule[T]] | None = None,
         hidden: bool = False,
         label: str | None = None,
     ) -> None:
+        """`when` names, per action, the state the object must be in for the action to be offered in
+        `allowed_actions` (a wrong state is the service's own 409, not a refusal: `ensure` ignores it)."""
         self.kind = kind
         self.label = label or kind
         self.hidden = hidden
         self._rules: dict[str, Rule[T]] = {READ: read, **(actions or {})}
+        self._when: dict[str, Rule[T]] = dict(when or {})
 
     @property
     def actions(self) -> tuple[str, ...]:
@@ -200,7 +204,11 @@ class Policy(Generic[T]):
         """The actions this actor may take on `obj`, in the order the policy names them."""
         if not self._rules[READ](actor, obj):
             return []
-        return [name for name, rule in self._rules.items() if name != READ and rule(actor, obj)]
+        return [
+            name
+            for name, rule in self._rules.items()
+            if name != READ and rule(actor, obj) and self._when.get(name, anyone)(actor, obj)
+        ]
 
     def visible(self, actor: Actor, objects: Iterable[T]) -> list[T]:
         """For lists too small to filter in SQL: the objects this actor may read."""
@@ -216,6 +224,19 @@ async def resolve_actor(principal: Principal, source: ScopeSource | None) -> Act
     if source is None:
         return Actor(principal, UnitScope(units=frozenset(principal.unit_codes), communes=frozenset()))
     return Actor(principal, await source.scope(principal.unit_codes))
+
+
+def allowed(
+    policy: Policy[None], action: str = READ, *, actor: Callable[..., Awaitable[Actor]]
+) -> Callable[..., Awaitable[Actor]]:
+    """A dependency for collection-level actions (read a list, create in it): the caller, when
+    `policy` lets them do `action`; `actor` is the service's actor dependency."""
+
+    async def dependency(who: Annotated[Actor, Depends(actor)]) -> Actor:
+        policy.ensure(who, action, None)
+        return who
+
+    return dependency
 
 
 def actor_dependency(

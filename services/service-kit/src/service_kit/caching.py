@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Request, Response
+from fastapi import Depends, Request, Response
 from fastapi.encoders import jsonable_encoder
 
 from service_kit.errors import PreconditionFailed
@@ -37,7 +38,8 @@ def not_modified(request: Request, response: Response, representation: Any) -> b
 def conditional(request: Request, response: Response, representation: T) -> T | Response:
     """What a GET of a single resource answers: the representation with its ETag, or 304."""
     if not_modified(request, response, representation):
-        return Response(status_code=304, headers={"ETag": response.headers["ETag"]})
+        kept = {name: response.headers[name] for name in ("ETag", "Vary") if name in response.headers}
+        return Response(status_code=304, headers=kept)
     return representation
 
 
@@ -48,3 +50,33 @@ def check_if_match(request: Request, current: Any) -> None:
         raise PreconditionFailed(
             "The resource changed since you read it; read it again and retry.", code="resource.changed"
         )
+
+
+@dataclass
+class Versions:
+    """A single resource's ETag within one request: a GET answers 304 to a fresh copy; a change made
+    against an outdated copy (`If-Match`) is refused with 412 before anything changes; the answer to a
+    change carries the new ETag. Representations that depend on the caller (`allowed_actions`) say so
+    with `Vary: Authorization`."""
+
+    request: Request
+    response: Response
+
+    def answer(self, representation: T) -> T | Response:
+        self.response.headers["Vary"] = "Authorization"
+        return conditional(self.request, self.response, representation)
+
+    def expect(self, current: object) -> None:
+        check_if_match(self.request, current)
+
+    def tag(self, representation: T) -> T:
+        self.response.headers["Vary"] = "Authorization"
+        not_modified(self.request, self.response, representation)
+        return representation
+
+
+def get_versions(request: Request, response: Response) -> Versions:
+    return Versions(request, response)
+
+
+VersionsDep = Annotated[Versions, Depends(get_versions)]
