@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 
 from scoring_api.criteria.models import CriteriaSet
 from scoring_api.criteria.schemas import CriteriaSetAction, CriteriaSetListAction, SubjectType
+from scoring_api.messages import ACTION_LABELS, STATUS_LABELS
 from scoring_api.rounds.models import Round
 from scoring_api.rounds.schemas import RoundAction, RoundListAction
 from scoring_api.scorecards.models import Scorecard
@@ -60,7 +61,7 @@ class Workflow(Generic[T]):
         *,
         read: Rule[T],
         turns: Mapping[str, Sequence[Turn[T]]],
-        not_now: Callable[[T, str], str],
+        not_now: Callable[[T, str], InvalidState],
         hidden: bool = False,
         gate: Rule[T] | None = None,
         label: str | None = None,
@@ -90,6 +91,7 @@ class Workflow(Generic[T]):
             self.ensure_turn(actor, action, obj, self.turns[action])
 
     def _forbidden(self, action: str) -> Forbidden:
+        # Registered for every kind (messages.py): criteria_set.forbidden, round.forbidden, scorecard.forbidden.
         return Forbidden(
             f"You may not {action.replace('_', ' ')} this {self.policy.label}.",
             code=f"{self.policy.kind}.forbidden",
@@ -107,7 +109,7 @@ class Workflow(Generic[T]):
         if any(step.now(actor, obj) for step in steps):
             return
         if any(step.who(actor, obj) for step in steps):
-            raise InvalidState(self.not_now(obj, action), code=f"{self.policy.kind}.wrong_state")
+            raise self.not_now(obj, action)
         raise self._forbidden(action)
 
     def allowed_actions(self, actor: Actor, obj: T) -> list[str]:
@@ -121,10 +123,12 @@ def _draft_set(criteria_set: CriteriaSet) -> bool:
     return criteria_set.status == "draft"
 
 
-def _set_not_now(criteria_set: CriteriaSet, action: str) -> str:
-    if action == CriteriaSetAction.PUBLISH:
-        return "This criteria set is published already."
-    return "A published criteria set does not change; create a new version."
+def _set_not_now(criteria_set: CriteriaSet, action: str) -> InvalidState:
+    return InvalidState(
+        "A published criteria set does not change; create a new version.",
+        code="criteria_set.wrong_state",
+        params={"status": criteria_set.status},
+    )
 
 
 CRITERIA_SETS: Workflow[CriteriaSet] = Workflow(
@@ -152,10 +156,15 @@ def _scores(subject_type: SubjectType) -> Callable[[Round], bool]:
     return lambda scoring_round: scoring_round.criteria_set.subject_type == subject_type
 
 
-def _round_not_now(scoring_round: Round, action: str) -> str:
+def _round_not_now(scoring_round: Round, action: str) -> InvalidState:
     if action == RoundAction.GENERATE:
-        return "Scorecards of individuals are added one by one."
-    return "This round scores collectives: generate their scorecards from the participants."
+        return InvalidState(
+            "Scorecards of individuals are added one by one.", code="round.scores_individuals"
+        )
+    return InvalidState(
+        "This round scores collectives: generate their scorecards from the participants.",
+        code="round.scores_collectives",
+    )
 
 
 ROUNDS: Workflow[Round] = Workflow(
@@ -201,16 +210,27 @@ REVIEW: tuple[Turn[Scorecard], ...] = (
 _PAST = {"submit": "submitted", "review": "reviewed", "approve": "approved", "return": "returned"}
 
 
-def _card_not_now(card: Scorecard, action: str) -> str:
+def _card_not_now(card: Scorecard, action: str) -> InvalidState:
     status = S(card.status)
     if status is S.APPROVED:
-        return "An approved scorecard is locked."
-    if action == ScorecardAction.SCORE:
-        return (
+        detail = "An approved scorecard is locked."
+    elif action == ScorecardAction.SCORE:
+        detail = (
             f"This scorecard is {status.value}: the unit's manager enters the self-assessment while draft or "
             "returned, an evaluator reviewed scores while submitted, the council while reviewed."
         )
-    return f"A {status.value} scorecard cannot be {_PAST.get(action, action)}."
+    else:
+        detail = f"A {status.value} scorecard cannot be {_PAST.get(action, action)}."
+    return InvalidState(
+        detail,
+        code="scorecard.wrong_state",
+        params={
+            "status": status.value,
+            "status_label": STATUS_LABELS[status.value],
+            "action": str(action),
+            "action_label": ACTION_LABELS.get(action, str(action)),
+        },
+    )
 
 
 SCORECARDS: Workflow[Scorecard] = Workflow(
@@ -253,7 +273,11 @@ def ensure_may_score(actor: Actor, card: Scorecard, *, self_fields: bool, review
 def ensure_acts_for(actor: Actor, unit_code: str) -> None:
     """A scorecard added for a unit: by an administrator, or a manager whose scope holds that unit."""
     if not actor.acts_for(unit_code):
-        raise Forbidden(f"You may not act for unit {unit_code}.", code="unit.out_of_scope")
+        raise Forbidden(
+            f"You may not act for unit {unit_code}.",
+            code="unit.out_of_scope",
+            params={"unit_code": unit_code},
+        )
 
 
 def readable_units(actor: Actor) -> frozenset[str] | None:

@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
+from scoring_api import messages  # noqa: F401 - registers the service's problem codes
 from scoring_api.clients.campaign import CampaignClient
 from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.config import ScoringSettings

@@ -29,11 +29,30 @@ from scoring_api.criteria.schemas import (
 )
 from scoring_api.database import audit_trail
 from scoring_api.scorecards import scoring
+from service_kit import i18n
 from service_kit.access import Actor
 from service_kit.errors import Conflict, ValidationFailed
 from service_kit.pagination import PageParams
 
 OBJECT_TYPE = "criteria_set"
+
+
+def ensure_valid(criteria: list[CriterionIn], bands: list[BandIn]) -> None:
+    """Refuse (422 `criteria_set.invalid`) a tree or bands that cannot be used, each problem in `errors`
+    in the caller's language."""
+    problems = [("criteria", p) for p in scoring.validate_set([c.to_criterion() for c in criteria])]
+    problems += [
+        ("bands", p) for p in scoring.validate_bands([scoring.Band(b.label, b.min_score) for b in bands])
+    ]
+    if problems:
+        raise ValidationFailed(
+            "; ".join(problem for _, problem in problems),
+            code="criteria_set.invalid",
+            errors=[
+                {"field": where, "message": i18n.message(problem.code, problem.params) or problem}
+                for where, problem in problems
+            ],
+        )
 
 
 @dataclass
@@ -63,6 +82,7 @@ class CriteriaSetService:
         )
 
     async def create(self, actor: Actor, data: CriteriaSetCreate) -> CriteriaSetOut:
+        ensure_valid(data.criteria, data.bands)
         criteria_set = await self.repository.add(
             CriteriaSet(
                 campaign_id=data.campaign_id,
@@ -74,7 +94,9 @@ class CriteriaSetService:
                 bands=[b.model_dump(mode="json") for b in data.bands],
             ),
             Conflict(
-                f"Version {data.version} of {data.name!r} exists for this campaign; a new version is a new set."
+                f"Version {data.version} of this set exists for this campaign; a new version is a new set.",
+                code="criteria_set.version_taken",
+                params={"version": data.version},
             ),
         )
         await self._audit(actor, "criteria_set.created", criteria_set.id)
@@ -111,14 +133,9 @@ class CriteriaSetService:
         bands = (
             data.bands if data.bands is not None else [BandIn.model_validate(b) for b in criteria_set.bands]
         )
-        problems = scoring.validate_set([c.to_criterion() for c in criteria]) + scoring.validate_bands(
-            [scoring.Band(b.label, b.min_score) for b in bands]
-        )
-        if problems:
-            raise ValidationFailed(
-                "; ".join(problems), errors=[{"field": "criteria", "message": p} for p in problems]
-            )
-        criteria_set.name = data.name or criteria_set.name
+        ensure_valid(criteria, bands)
+        if data.name is not None:
+            criteria_set.name = data.name
         criteria_set.criteria = [c.model_dump(mode="json") for c in criteria]
         criteria_set.bands = [b.model_dump(mode="json") for b in bands]
         await self.repository.save()
@@ -135,7 +152,16 @@ class CriteriaSetService:
             if unknown:
                 raise ValidationFailed(
                     f"The campaign has no targets {', '.join(unknown)}.",
-                    errors=[{"field": "criteria", "message": f"unknown target {code}"} for code in unknown],
+                    code="criteria_set.unknown_targets",
+                    params={"targets": ", ".join(unknown)},
+                    errors=[
+                        {
+                            "field": "criteria",
+                            "message": i18n.message("criterion.unknown_target", {"target": code})
+                            or f"unknown target {code}",
+                        }
+                        for code in unknown
+                    ],
                 )
         criteria_set.status = "published"
         criteria_set.published_at = datetime.now(UTC)

@@ -34,9 +34,13 @@ class RoundService:
     async def create(self, actor: Actor, data: RoundCreate) -> RoundOut:
         criteria_set = await CriteriaSetRepository(self.session).get(data.criteria_set_id)
         if criteria_set is None:
-            raise field_error("criteria_set_id", "No such criteria set.")
+            raise field_error("criteria_set_id", "No such criteria set.", code="criteria_set.unknown")
         if criteria_set.status != "published":
-            raise InvalidState("A round uses a published criteria set.")
+            raise InvalidState("A round uses a published criteria set.", code="criteria_set.not_published")
+        if data.period_end < data.period_start:
+            raise field_error(
+                "period_end", "period_end is before period_start.", code="round.ends_before_start"
+            )
         scoring_round = await self.repository.add(Round(criteria_set=criteria_set, **data.model_dump()))
         await audit_trail.record(
             self.session,

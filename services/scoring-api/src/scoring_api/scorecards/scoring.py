@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import Any
 
 from service_kit.text import fold
 
@@ -110,6 +111,29 @@ class ClusterProposal:
     unbanded: list[Ranked]
 
 
+class Problem(str):
+    """A problem found in a criteria set, its bands or a score: its English text (the value of the
+    string), and the machine `code` and `params` by which the API words it in the caller's language
+    (`scoring_api.messages`)."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, text: str, *, code: str, **params: Any) -> Problem:
+        problem = super().__new__(cls, text)
+        problem.code = code
+        problem.params = params
+        return problem
+
+
+class ScoreError(ValueError):
+    """A score that cannot be entered; `problem` says why, with its code."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 # --- the criteria tree ---
 
 
@@ -133,43 +157,75 @@ def by_code(criteria: Sequence[Criterion]) -> dict[str, Criterion]:
     return found
 
 
-def validate_set(criteria: Sequence[Criterion]) -> list[str]:
+def validate_set(criteria: Sequence[Criterion]) -> list[Problem]:
     """The problems of a criteria set, empty when it can be used.
 
     Only leaves carry a method: a parent's points are always the capped sum of its children, so a parent
     must say `manual` (the neutral default) and name no target rather than suggest a rule that is not applied.
     """
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not criteria:
-        problems.append("A criteria set needs at least one criterion.")
+        problems.append(Problem("A criteria set needs at least one criterion.", code="criteria_set.empty"))
     seen: set[str] = set()
     reported: set[str] = set()
     for criterion, _ in walk(criteria):
         code = criterion.code
         label = f"Criterion '{code}'"
         if not code.strip():
-            problems.append(f"Criterion '{criterion.title}' has no code.")
+            problems.append(Problem(f"Criterion '{criterion.title}' has no code.", code="criterion.no_code"))
         elif code in seen and code not in reported:
             reported.add(code)
             problems.append(
-                f"{label}: the code is used more than once; codes are unique across the whole set."
+                Problem(
+                    f"{label}: the code is used more than once; codes are unique across the whole set.",
+                    code="criterion.code_repeated",
+                    criterion=code,
+                )
             )
         seen.add(code)
         if not criterion.max_points.is_finite() or criterion.max_points <= 0:
-            problems.append(f"{label}: max_points must be greater than 0.")
+            problems.append(
+                Problem(
+                    f"{label}: max_points must be greater than 0.",
+                    code="criterion.max_points_not_positive",
+                    criterion=code,
+                )
+            )
         if criterion.children:
             if criterion.method is not Method.MANUAL:
                 problems.append(
-                    f"{label}: a criterion with children scores the sum of its children; its method must be 'manual', not '{criterion.method}'."
+                    Problem(
+                        f"{label}: a criterion with children scores the sum of its children; its method must be 'manual', not '{criterion.method}'.",
+                        code="criterion.parent_method",
+                        criterion=code,
+                        method=criterion.method.value,
+                    )
                 )
             if criterion.target_code is not None:
-                problems.append(f"{label}: a criterion with children cannot name a target_code.")
+                problems.append(
+                    Problem(
+                        f"{label}: a criterion with children cannot name a target_code.",
+                        code="criterion.parent_target",
+                        criterion=code,
+                    )
+                )
         elif criterion.method is Method.TARGET_PROGRESS:
             if not (criterion.target_code or "").strip():
-                problems.append(f"{label}: method 'target_progress' needs a target_code.")
+                problems.append(
+                    Problem(
+                        f"{label}: method 'target_progress' needs a target_code.",
+                        code="criterion.target_missing",
+                        criterion=code,
+                    )
+                )
         elif criterion.target_code is not None:
             problems.append(
-                f"{label}: only method 'target_progress' names a target_code, not '{criterion.method}'."
+                Problem(
+                    f"{label}: only method 'target_progress' names a target_code, not '{criterion.method}'.",
+                    code="criterion.target_not_allowed",
+                    criterion=code,
+                    method=criterion.method.value,
+                )
             )
     return problems
 
@@ -181,16 +237,32 @@ def validate_score(criterion: Criterion, score: Decimal) -> None:
     """Refuse a score that cannot be entered for `criterion`: on a parent, outside 0..max_points, or a
     `boolean` other than 0 or max_points."""
     if criterion.children:
-        raise ValueError(
-            f"Criterion '{criterion.code}' has sub-criteria: its score is their sum, so score the sub-criteria instead."
+        raise ScoreError(
+            Problem(
+                f"Criterion '{criterion.code}' has sub-criteria: its score is their sum, so score the sub-criteria instead.",
+                code="score.on_parent",
+                criterion=criterion.code,
+            )
         )
     if not score.is_finite() or score < 0 or score > criterion.max_points:
-        raise ValueError(
-            f"The score of criterion '{criterion.code}' must lie between 0 and {criterion.max_points}; got {score}."
+        raise ScoreError(
+            Problem(
+                f"The score of criterion '{criterion.code}' must lie between 0 and {criterion.max_points}; got {score}.",
+                code="score.out_of_range",
+                criterion=criterion.code,
+                max_points=str(criterion.max_points),
+                score=str(score),
+            )
         )
     if criterion.method is Method.BOOLEAN and score not in (ZERO, criterion.max_points):
-        raise ValueError(
-            f"Criterion '{criterion.code}' is met or not: its score is 0 or {criterion.max_points}; got {score}."
+        raise ScoreError(
+            Problem(
+                f"Criterion '{criterion.code}' is met or not: its score is 0 or {criterion.max_points}; got {score}.",
+                code="score.not_boolean",
+                criterion=criterion.code,
+                max_points=str(criterion.max_points),
+                score=str(score),
+            )
         )
 
 
@@ -256,22 +328,39 @@ def _round(value: Decimal) -> Decimal:
 # --- bands ---
 
 
-def validate_bands(bands: Sequence[Band]) -> list[str]:
+def validate_bands(bands: Sequence[Band]) -> list[Problem]:
     """The problems of a set of bands, empty when it can be used: labels and minimum scores unique."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     labels: set[str] = set()
     minimums: set[Decimal] = set()
     for band in bands:
         if not band.label.strip():
-            problems.append("Every band needs a label.")
+            problems.append(Problem("Every band needs a label.", code="band.no_label"))
         elif band.label in labels:
-            problems.append(f"Band '{band.label}': the label is used more than once.")
+            problems.append(
+                Problem(
+                    f"Band '{band.label}': the label is used more than once.",
+                    code="band.label_repeated",
+                    label=band.label,
+                )
+            )
         labels.add(band.label)
         if not band.min_score.is_finite() or band.min_score < 0:
-            problems.append(f"Band '{band.label}': min_score must be 0 or more.")
+            problems.append(
+                Problem(
+                    f"Band '{band.label}': min_score must be 0 or more.",
+                    code="band.min_score_negative",
+                    label=band.label,
+                )
+            )
         elif band.min_score in minimums:
             problems.append(
-                f"Band '{band.label}': another band starts at the same min_score {band.min_score}."
+                Problem(
+                    f"Band '{band.label}': another band starts at the same min_score {band.min_score}.",
+                    code="band.min_score_repeated",
+                    label=band.label,
+                    min_score=str(band.min_score),
+                )
             )
         minimums.add(band.min_score)
     return problems

@@ -39,6 +39,7 @@ from scoring_api.scorecards.schemas import (
     ScorecardPatch,
     ScorecardStatus,
 )
+from service_kit import i18n
 from service_kit.access import Actor
 from service_kit.errors import Conflict, DependencyUnavailable, ValidationFailed
 from service_kit.pagination import Page
@@ -200,7 +201,11 @@ class ScorecardService:
         """A scorecard for a person of a unit the caller acts for."""
         access.ensure_acts_for(actor, data.unit_code)
         if data.subject_id in await self.repository.subject_ids(scoring_round.id):
-            raise Conflict(f"{data.subject_id} has a scorecard in this round.")
+            raise Conflict(
+                f"{data.subject_id} has a scorecard in this round.",
+                code="scorecard.exists",
+                params={"subject_id": data.subject_id},
+            )
         scorecard = await self.repository.add(
             Scorecard(
                 round_id=scoring_round.id,
@@ -226,24 +231,27 @@ class ScorecardService:
         context = await self._context_of(scorecard)
         leaves = {c.code: c for c in scoring.leaves(context.criteria)}
         errors = []
-        for entry in data.entries:
+        for index, entry in enumerate(data.entries):
+            where = f"entries.{index}"
             criterion = leaves.get(entry.criterion_code)
             if criterion is None:
+                message = i18n.message("entry.not_a_leaf", {"criterion": entry.criterion_code})
                 errors.append(
-                    {
-                        "field": f"entries.{entry.criterion_code}",
-                        "message": "not a leaf criterion of this set",
-                    }
+                    {"field": f"{where}.criterion_code", "message": message or "not a leaf criterion"}
                 )
                 continue
-            for value in (entry.self_score, entry.reviewed_score):
+            for name, value in (("self_score", entry.self_score), ("reviewed_score", entry.reviewed_score)):
                 if value is not None:
                     try:
                         scoring.validate_score(criterion, value)
-                    except ValueError as problem:
-                        errors.append({"field": f"entries.{entry.criterion_code}", "message": str(problem)})
+                    except scoring.ScoreError as refused:
+                        problem = refused.problem
+                        message = i18n.message(problem.code, problem.params) or str(problem)
+                        errors.append({"field": f"{where}.{name}", "message": message})
         if errors:
-            raise ValidationFailed("Some scores are not valid; see `errors`.", errors=errors)
+            raise ValidationFailed(
+                "Some scores are not valid; see `errors`.", code="scorecard.invalid_scores", errors=errors
+            )
         before = {code: dict(raw) for code, raw in scorecard.entries.items()}
         entries = {code: dict(raw) for code, raw in scorecard.entries.items()}
         changed: dict[str, dict[str, Any]] = {}

@@ -1,0 +1,173 @@
+"""Every problem code of scoring-api, with its Vietnamese (default) and English text.
+
+Registered once, when the app is built (`main.py` imports this module). A raise names its code
+(`NotFound(code="round.not_found")`, `InvalidState(code="scorecard.wrong_state", params={...})`); the kit
+answers in the caller's language. The access policy's refusals are `<kind>.forbidden` (and
+`scorecard.not_found` for another unit's card), one per kind of `access.py`. The problems of a criteria
+tree, its bands and the scores entered (`scorecards/scoring.py`) carry their own codes, listed in `errors`.
+Texts never repeat a name or a note from the request: only codes, numbers and states.
+"""
+
+from __future__ import annotations
+
+from service_kit import i18n
+
+STATUS_LABELS = {
+    "draft": "nháp",
+    "submitted": "đã nộp",
+    "reviewed": "đã thẩm định",
+    "approved": "đã phê duyệt",
+    "returned": "bị trả lại",
+}
+"""A scorecard's state as the Vietnamese text says it (`status_label`); English says the state itself."""
+
+ACTION_LABELS = {
+    "score": "chấm điểm",
+    "submit": "nộp",
+    "review": "thẩm định",
+    "approve": "phê duyệt",
+    "return": "trả lại",
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # The access policy (access.py), one refusal per kind.
+    "criteria_set.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với bộ tiêu chí; chỉ quản trị viên tạo, sửa và công bố "
+        "bộ tiêu chí.",
+        "You may not do this with criteria sets; administrators create, change and publish them.",
+    ),
+    "criteria_set.not_found": ("Không tìm thấy bộ tiêu chí.", "No such criteria set."),
+    "criteria_set.wrong_state": (
+        "Bộ tiêu chí đã được công bố: không sửa hay công bố lại được nữa; muốn thay đổi, hãy tạo phiên bản mới.",
+        "This criteria set is published: it does not change and is not published again; create a new version.",
+    ),
+    "round.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với đợt chấm điểm.",
+        "You may not do this with scoring rounds.",
+    ),
+    "round.not_found": ("Không tìm thấy đợt chấm điểm.", "No such round."),
+    "round.scores_individuals": (
+        "Đợt này chấm điểm cá nhân: phiếu chấm được thêm từng người một.",
+        "This round scores individuals: their scorecards are added one by one.",
+    ),
+    "round.scores_collectives": (
+        "Đợt này chấm điểm tập thể: hãy tạo phiếu chấm từ danh sách đơn vị tham gia phong trào.",
+        "This round scores collectives: generate their scorecards from the campaign's participants.",
+    ),
+    "scorecard.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với phiếu chấm điểm.",
+        "You may not do this with this scorecard.",
+    ),
+    "scorecard.not_found": ("Không tìm thấy phiếu chấm điểm.", "No such scorecard."),
+    "scorecard.wrong_state": (
+        "Phiếu chấm đang ở trạng thái “{status_label}”: chưa đến hoặc đã qua lượt {action_label} của bạn. "
+        "Quản lý đơn vị chấm và nộp khi phiếu là nháp hoặc bị trả lại; thẩm định viên chấm, thẩm định hoặc "
+        "trả lại khi phiếu đã nộp; hội đồng thi đua chấm, phê duyệt hoặc trả lại khi phiếu đã thẩm định; phiếu "
+        "đã phê duyệt thì bị khóa.",
+        "This scorecard is {status}: it is not your turn to {action} it. The unit's manager scores and submits "
+        "while draft or returned; an evaluator scores, reviews or returns while submitted; the council scores, "
+        "approves or returns while reviewed; an approved scorecard is locked.",
+    ),
+    "unit.out_of_scope": (
+        "Bạn không được thao tác thay cho đơn vị {unit_code}.",
+        "You may not act for unit {unit_code}.",
+    ),
+    # Criteria sets.
+    "criteria_set.version_taken": (
+        "Phiên bản {version} của bộ tiêu chí này đã có trong phong trào; phiên bản mới là một bộ tiêu chí mới.",
+        "Version {version} of this set exists for this campaign; a new version is a new set.",
+    ),
+    "criteria_set.invalid": (
+        "Bộ tiêu chí hoặc thang xếp loại chưa hợp lệ; xem danh sách lỗi.",
+        "The criteria or the bands are not valid; see `errors`.",
+    ),
+    "criteria_set.empty": (
+        "Bộ tiêu chí cần ít nhất một tiêu chí.",
+        "A criteria set needs at least one criterion.",
+    ),
+    "criteria_set.unknown_targets": (
+        "Phong trào không có các chỉ tiêu: {targets}.",
+        "The campaign has no targets {targets}.",
+    ),
+    "criteria_set.unknown": ("Không có bộ tiêu chí này.", "No such criteria set."),
+    "criteria_set.not_published": (
+        "Đợt chấm điểm chỉ dùng bộ tiêu chí đã công bố.",
+        "A round uses a published criteria set.",
+    ),
+    "criterion.no_code": ("Có tiêu chí chưa có mã.", "A criterion has no code."),
+    "criterion.code_repeated": (
+        "Mã tiêu chí “{criterion}” bị dùng nhiều lần; mã là duy nhất trong cả bộ.",
+        "Criterion '{criterion}': the code is used more than once; codes are unique across the whole set.",
+    ),
+    "criterion.max_points_not_positive": (
+        "Tiêu chí “{criterion}”: điểm tối đa phải lớn hơn 0.",
+        "Criterion '{criterion}': max_points must be greater than 0.",
+    ),
+    "criterion.parent_method": (
+        "Tiêu chí “{criterion}” có tiêu chí con nên điểm là tổng điểm các tiêu chí con; phương pháp phải là "
+        "'manual', không phải '{method}'.",
+        "Criterion '{criterion}': a criterion with children scores the sum of its children; its method must "
+        "be 'manual', not '{method}'.",
+    ),
+    "criterion.parent_target": (
+        "Tiêu chí “{criterion}” có tiêu chí con nên không gắn với chỉ tiêu (target_code).",
+        "Criterion '{criterion}': a criterion with children cannot name a target_code.",
+    ),
+    "criterion.target_missing": (
+        "Tiêu chí “{criterion}” tính theo tiến độ chỉ tiêu nên cần mã chỉ tiêu (target_code).",
+        "Criterion '{criterion}': method 'target_progress' needs a target_code.",
+    ),
+    "criterion.target_not_allowed": (
+        "Tiêu chí “{criterion}”: chỉ phương pháp 'target_progress' mới gắn mã chỉ tiêu, không phải '{method}'.",
+        "Criterion '{criterion}': only method 'target_progress' names a target_code, not '{method}'.",
+    ),
+    "criterion.unknown_target": (
+        "Phong trào không có chỉ tiêu {target}.",
+        "The campaign has no target {target}.",
+    ),
+    "band.no_label": ("Mỗi mức xếp loại cần có tên.", "Every band needs a label."),
+    "band.label_repeated": (
+        "Tên mức xếp loại bị dùng nhiều lần.",
+        "A band's label is used more than once.",
+    ),
+    "band.min_score_negative": (
+        "Điểm tối thiểu của mức xếp loại phải từ 0 trở lên.",
+        "A band's min_score must be 0 or more.",
+    ),
+    "band.min_score_repeated": (
+        "Hai mức xếp loại cùng bắt đầu từ {min_score} điểm.",
+        "Two bands start at the same min_score {min_score}.",
+    ),
+    # Rounds.
+    "round.ends_before_start": (
+        "Ngày kết thúc đợt chấm điểm phải từ ngày bắt đầu trở đi.",
+        "period_end is before period_start.",
+    ),
+    # Scorecards.
+    "scorecard.exists": (
+        "Đối tượng {subject_id} đã có phiếu chấm trong đợt này.",
+        "{subject_id} has a scorecard in this round.",
+    ),
+    "scorecard.invalid_scores": (
+        "Một số điểm chưa hợp lệ; xem danh sách lỗi.",
+        "Some scores are not valid; see `errors`.",
+    ),
+    "entry.not_a_leaf": (
+        "“{criterion}” không phải tiêu chí lá của bộ tiêu chí này.",
+        "'{criterion}' is not a leaf criterion of this set.",
+    ),
+    "score.on_parent": (
+        "Tiêu chí “{criterion}” có tiêu chí con: điểm là tổng của chúng, hãy chấm các tiêu chí con.",
+        "Criterion '{criterion}' has sub-criteria: its score is their sum, so score the sub-criteria instead.",
+    ),
+    "score.out_of_range": (
+        "Điểm của tiêu chí “{criterion}” phải từ 0 đến {max_points}; nhận được {score}.",
+        "The score of criterion '{criterion}' must lie between 0 and {max_points}; got {score}.",
+    ),
+    "score.not_boolean": (
+        "Tiêu chí “{criterion}” chỉ đạt hoặc không đạt: điểm là 0 hoặc {max_points}; nhận được {score}.",
+        "Criterion '{criterion}' is met or not: its score is 0 or {max_points}; got {score}.",
+    ),
+}
+
+i18n.register(MESSAGES)
