@@ -32,6 +32,11 @@ TEST_TOKEN_BURST = 3
 class Stack:
     url: str
     log: Path
+    ports: dict[str, int]
+
+    def service_url(self, name: str) -> str:
+        """A service directly, not through the gateway."""
+        return f"http://127.0.0.1:{self.ports[name.upper() + '_PORT']}"
 
     def client(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=10.0)
@@ -75,7 +80,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"the stack did not start; its log:\n{log.read_text()[-6000:]}")
                 time.sleep(0.3)
-            yield Stack(url=url, log=log)
+            yield Stack(url=url, log=log, ports=ports)
         finally:
             process.send_signal(signal.SIGTERM)
             try:

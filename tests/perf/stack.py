@@ -19,7 +19,7 @@ import httpx
 from sqlalchemy.engine import URL
 
 from service_kit.postgres import EmbeddedPostgres, create_database, run
-from service_kit.testing import free_port
+from service_kit.testing import free_port, uvicorn_pid
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ("campaign", "scoring", "literacy")
@@ -36,18 +36,8 @@ class Stack:
         return f"http://127.0.0.1:{self.ports[name.upper() + '_PORT']}"
 
     def service_pid(self, name: str) -> int:
-        """The process of a service (its uvicorn), found by its port on the command line (other stacks may
-        run the same service on this machine)."""
-        port = f"--port {self.ports[name.upper() + '_PORT']} "
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-                except OSError:
-                    continue
-                if "uvicorn" in command and port in command:
-                    return int(entry.name)
-        raise LookupError(name)
+        """The process of a service (its uvicorn)."""
+        return uvicorn_pid(self.ports[name.upper() + "_PORT"])
 
 
 def _ready(url: str) -> bool:

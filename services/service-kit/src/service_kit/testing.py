@@ -16,6 +16,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -164,6 +165,29 @@ def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     assert body["title"]
     assert body["type"]
     return body
+
+
+def uvicorn_pid(port: int) -> int:
+    """The uvicorn process serving `port`, found by its command line (other stacks may run the same
+    service on this machine)."""
+    needle = f"--port {port} "
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if "uvicorn" in command and needle in command + " ":
+                return int(entry.name)
+    raise LookupError(f"no uvicorn on port {port}")
+
+
+def resident_kib(pid: int) -> int:
+    """A process's resident memory now (VmRSS), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise LookupError(pid)
 
 
 def free_port() -> int:
