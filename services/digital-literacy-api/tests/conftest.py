@@ -5,7 +5,7 @@ from datetime import date
 import httpx
 import pytest
 
-from literacy_api.clients.campaign import CampaignClient
+from literacy_api.clients.campaign import CampaignClient, LearnerAccounts
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SERVICE_DATABASE
 from literacy_api.main import create_app
@@ -28,17 +28,27 @@ def communes() -> list[str]:
 
 class CampaignDirectory:
     """campaign-api's directory of units as digital-literacy-api reads it (`GET /v1/units/{code}` and
-    `/subtree`), behind the service's real typed client: unit → (parent, commune)."""
+    `/subtree`), behind the service's real typed client: unit → (parent, commune); and its learner accounts
+    (`POST /v1/learner-accounts/{learner_id}/deactivate`, 204), which erasure deactivates."""
 
     def __init__(self, units: dict[str, tuple[str | None, str | None]]) -> None:
         self.units = dict(units)
         self.down = False
+        self.accounts_down = False
+        self.deactivated: list[str] = []
         self.requests: list[str] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request.url.path)
         if self.down:
             return httpx.Response(503)
+        if request.url.path.startswith("/v1/learner-accounts/"):
+            if self.accounts_down:
+                return httpx.Response(503)
+            assert request.method == "POST"
+            assert request.url.path.endswith("/deactivate")
+            self.deactivated.append(request.url.path.split("/")[3])
+            return httpx.Response(204)
         parts = request.url.path.split("/")  # "", "v1", "units", code[, "subtree"]
         code = parts[3]
         if code not in self.units:
@@ -54,6 +64,11 @@ class CampaignDirectory:
 
     def client(self) -> CampaignClient:
         return CampaignClient(
+            "http://campaign.test", transport=httpx.MockTransport(self), backoff_seconds=0, retries=0
+        )
+
+    def accounts(self) -> LearnerAccounts:
+        return LearnerAccounts(
             "http://campaign.test", transport=httpx.MockTransport(self), backoff_seconds=0, retries=0
         )
 
@@ -81,6 +96,7 @@ def campaign_directory(communes) -> CampaignDirectory:
 def app(app, campaign_directory):
     """The app, its campaign-api client answering from `campaign_directory`."""
     app.state.campaign = campaign_directory.client()
+    app.state.learner_accounts = campaign_directory.accounts()
     return app
 
 

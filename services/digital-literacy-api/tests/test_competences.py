@@ -172,10 +172,14 @@ async def test_filter_by_framework(api, viewer):
     assert [f["code"] for f in response.json()["frameworks"]] == [VN]
 
 
-async def test_an_unknown_framework_is_404(api, viewer):
+async def test_an_unknown_framework_is_refused_by_the_schema(app, api, viewer):
+    # The frameworks are an enumeration of the schema: another code is invalid input (422), named.
     response = await api.get("/v1/competences", params={"framework": "DIGCOMP-3.0"}, headers=viewer)
-    body = assert_problem(response, 404)
-    assert "DIGCOMP-3.0" in body["detail"]
+    body = assert_problem(response, 422)
+    assert body["errors"][0]["field"] == "query.framework"
+    assert "DIGCOMP-3.0" in body["errors"][0]["message"]
+    schema = app.openapi()["components"]["schemas"]["FrameworkCode"]
+    assert schema["enum"] == [VN, DIGCOMP]
 
 
 async def test_a_token_is_required(api):

@@ -168,12 +168,19 @@ async def test_bad_filters_and_sensitive_grouping_are_refused(client, admin, tok
         {"from": "2025-10-02", "to": "2025-10-01"},
         {"commune_code": "99999"},
         {"province_code": "99"},
-        {"province_code": "01", "commune_code": communes[0]},
         {"group_by": "village"},
+        {"to": "0"},
+        {"from": "0001-01-01"},
+        {"to": "9999-12-31"},
     ]
     for params in await_bad:
         response = await client.get("/v1/stats/coverage", headers=admin, params=params)
         assert_problem(response, 422)
+    # A commune of another province: that report does not exist (both codes are valid on their own).
+    response = await client.get(
+        "/v1/stats/coverage", headers=admin, params={"province_code": "01", "commune_code": communes[0]}
+    )
+    assert assert_problem(response, 404)["code"] == "locality.commune_outside_province"
     manager = token_factory.auth("m-1", roles=["manager"], unit_codes=["66-X1"])
     response = await client.get("/v1/stats/coverage", headers=manager, params={"group_by": "ethnicity"})
     assert_problem(response, 403)

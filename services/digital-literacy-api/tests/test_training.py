@@ -61,18 +61,16 @@ async def test_the_record_moves_forward_and_a_completion_is_final(
     assert await certificates(app) == 1
 
 
-async def test_bad_records_are_422_and_a_failed_course_can_be_retaken(
+async def test_bad_records_are_refused_and_a_failed_course_can_be_retaken(
     client, admin, create_learner, create_course, record
 ):
     learner = await create_learner()
     await create_course("ANTOAN")
     base = {"learner_id": learner["id"], "course_code": "ANTOAN"}
-    assert_problem(
-        await client.post(
-            "/v1/records", headers=admin, json={**base, "course_code": "KHONGCO", "status": "enrolled"}
-        ),
-        422,
+    unknown = await client.post(
+        "/v1/records", headers=admin, json={**base, "course_code": "KHONGCO", "status": "enrolled"}
     )
+    assert assert_problem(unknown, 404)["code"] == "course.unknown"
     assert_problem(
         await client.post("/v1/records", headers=admin, json={**base, "status": "enrolled", "progress": 101}),
         422,

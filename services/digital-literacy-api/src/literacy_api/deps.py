@@ -8,9 +8,10 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.convertors import Convertor, register_url_convertor
 
 from literacy_api import access
-from literacy_api.clients.campaign import CampaignClient
+from literacy_api.clients.campaign import CampaignClient, LearnerAccounts
 from literacy_api.imports import repository as imports_repository
 from literacy_api.imports.models import ImportJob
 from literacy_api.learners import repository as learners_repository
@@ -20,14 +21,38 @@ from service_kit.access import READ, Actor, Policy, resolve_actor
 from service_kit.auth import PrincipalDep
 from service_kit.db import SessionDep
 from service_kit.errors import NotFound
+from service_kit.pagination import CursorParams, cursor_params
 
-__all__ = ["ActorDep", "CampaignDep", "CipherDep", "SessionDep"]
+__all__ = ["AccountsDep", "ActorDep", "CampaignDep", "CipherDep", "SessionDep"]
+
+
+class AnyCaseUUID(Convertor[uuid.UUID]):
+    """Path segments that are UUIDs (either case): `/v1/learners/{learner_id:uuid_any}`. A route whose
+    segment is not one does not match, so that `PATCH /v1/learners/match` is 405 (that path takes POST
+    only), not a 422 about an identifier."""
+
+    regex = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+
+    def convert(self, value: str) -> uuid.UUID:
+        return uuid.UUID(value)
+
+    def to_string(self, value: uuid.UUID) -> str:
+        return str(value)
+
+
+register_url_convertor("uuid_any", AnyCaseUUID())
 
 
 def get_campaign(request: Request) -> CampaignClient:
     """campaign-api's directory: managers' scopes and the unit codes that exist (cached)."""
     campaign: CampaignClient = request.app.state.campaign
     return campaign
+
+
+def get_learner_accounts(request: Request) -> LearnerAccounts | None:
+    """campaign-api's learner accounts (deactivated on erasure); None when the app has no such client."""
+    accounts: LearnerAccounts | None = getattr(request.app.state, "learner_accounts", None)
+    return accounts
 
 
 def get_cipher(request: Request) -> PersonalDataCipher:
@@ -37,6 +62,7 @@ def get_cipher(request: Request) -> PersonalDataCipher:
 
 CampaignDep = Annotated[CampaignClient, Depends(get_campaign)]
 CipherDep = Annotated[PersonalDataCipher, Depends(get_cipher)]
+AccountsDep = Annotated[LearnerAccounts | None, Depends(get_learner_accounts)]
 
 
 async def get_actor(principal: PrincipalDep, campaign: CampaignDep) -> Actor:
@@ -46,6 +72,14 @@ async def get_actor(principal: PrincipalDep, campaign: CampaignDep) -> Actor:
 
 
 ActorDep = Annotated[Actor, Depends(get_actor)]
+
+
+def page_cursor(params: Annotated[CursorParams, Depends(cursor_params)]) -> CursorParams:
+    """The kit's cursor paging, an empty `cursor` read as none (the first page): the schema allows it."""
+    return params if params.cursor else CursorParams(limit=params.limit)
+
+
+CursorDep = Annotated[CursorParams, Depends(page_cursor)]
 
 
 def allowed(policy: Policy[object], action: str = READ) -> Callable[..., Awaitable[Actor]]:
@@ -83,7 +117,7 @@ def learner_for(action: str = READ) -> Callable[..., Awaitable[Learner]]:
         gate.ensure(actor, READ, None)
         learner = await learners_repository.get(session, learner_id, for_update=action != READ)
         if learner is None:
-            raise NotFound(f"No learner {learner_id}.", code="learner.not_found")
+            raise NotFound(code="learner.not_found")
         access.LEARNERS.ensure(actor, action, learner)
         return learner
 
@@ -100,7 +134,7 @@ def import_job_for(action: str = READ) -> Callable[..., Awaitable[ImportJob]]:
         access.IMPORT_DESK.ensure(actor, READ, None)
         job = await imports_repository.get(session, job_id)
         if job is None:
-            raise NotFound(f"No import {job_id}.", code="import.not_found")
+            raise NotFound(code="import.not_found")
         access.IMPORT_JOBS.ensure(actor, action, job)
         return job
 

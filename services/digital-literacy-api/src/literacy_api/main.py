@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
+from literacy_api import messages  # noqa: F401 - registers the service's problem codes
 from literacy_api.catalog.router import router as catalog_router
 from literacy_api.certificates.router import router as certificates_router
-from literacy_api.clients.campaign import CampaignClient
+from literacy_api.clients.campaign import DEACTIVATE_SCOPE, CampaignClient, LearnerAccounts
 from literacy_api.competences.router import router as competences_router
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SCHEMA
@@ -35,6 +36,10 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             # come from campaign-api's directory (cached by the client).
             app.state.campaign = await service_client(
                 CampaignClient, settings, settings.campaign_api_url, scope="campaign:read", stack=stack
+            )
+            # Erasure deactivates the learner's sign-in account there, with a token of that scope only.
+            app.state.learner_accounts = await service_client(
+                LearnerAccounts, settings, settings.campaign_api_url, scope=DEACTIVATE_SCOPE, stack=stack
             )
             worker = ImportWorker(
                 app.state.database.engine,

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, status
 from literacy_api.catalog.schemas import ClassCreate, ClassOut, ClassPage, CourseCreate, CourseOut, CoursePage
 from literacy_api.catalog.service import CatalogService
 from literacy_api.deps import ActorDep, ClassCreator, CourseCreator, SessionDep
+from literacy_api.inputs import CommuneCode, CourseCode, ProvinceCode, SearchText
 from service_kit.errors import PROBLEM
 from service_kit.pagination import PageParamsDep
 
@@ -35,7 +36,7 @@ async def list_courses(
     actor: ActorDep,
     service: CatalogServiceDep,
     page: PageParamsDep,
-    q: Annotated[str | None, Query(max_length=100, description="Title; diacritics ignored")] = None,
+    q: Annotated[SearchText | None, Query(description="Title; diacritics ignored")] = None,
 ) -> CoursePage:
     return await service.courses(actor, page, q=q)
 
@@ -50,9 +51,9 @@ async def list_classes(
     actor: ActorDep,
     service: CatalogServiceDep,
     page: PageParamsDep,
-    commune_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
-    province_code: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
-    course_code: Annotated[str | None, Query(max_length=32)] = None,
+    commune_code: Annotated[CommuneCode | None, Query()] = None,
+    province_code: Annotated[ProvinceCode | None, Query()] = None,
+    course_code: Annotated[CourseCode | None, Query()] = None,
 ) -> ClassPage:
     return await service.classes(
         actor, page, commune_code=commune_code, province_code=province_code, course_code=course_code

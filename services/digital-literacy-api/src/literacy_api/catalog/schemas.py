@@ -6,17 +6,16 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from literacy_api.inputs import TIDY, CivilDay, CommuneCode, CompetenceCode, CourseCode, JsonNumber, line
 from literacy_api.learners.schemas import Category, ListAction
 from service_kit.pagination import Page
+from service_kit.types import StrictModel
 
-Code = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
-]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Title = Annotated[str, line(300), TIDY]
 
 
 class CourseAction(StrEnum):
@@ -24,16 +23,14 @@ class CourseAction(StrEnum):
     ADD_CLASS = "add_class"
 
 
-class CourseCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    code: Code
+class CourseCreate(StrictModel):
+    code: CourseCode
     title: Title
-    hours: Decimal = Field(gt=0, max_digits=6, decimal_places=1)
+    hours: Annotated[Decimal, JsonNumber(maximum=10_000, places=1, exclusive_minimum=True)]
     level: int = Field(ge=1, le=8, description="Proficiency level 1–8 of the competence framework")
-    competence_codes: list[str] = Field(default_factory=list, max_length=30)
+    competence_codes: list[CompetenceCode] = Field(default_factory=list, max_length=30)
     required_for: list[Category] = Field(
-        default_factory=list, description="Learner categories that must complete it"
+        default_factory=list, max_length=6, description="Learner categories that must complete it"
     )
 
 
@@ -67,22 +64,14 @@ class VenueType(StrEnum):
     OTHER = "other"
 
 
-class ClassCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    course_code: Code
+class ClassCreate(StrictModel):
+    course_code: CourseCode
     venue_type: VenueType
     venue_name: Title
-    commune_code: Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
-    starts_on: date
-    ends_on: date
-    trainer: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
-
-    @model_validator(mode="after")
-    def _dates(self) -> Self:
-        if self.ends_on < self.starts_on:
-            raise ValueError("ends_on is before starts_on")
-        return self
+    commune_code: CommuneCode
+    starts_on: CivilDay
+    ends_on: CivilDay = Field(description="On or after starts_on")
+    trainer: Annotated[str, line(200, required=False), TIDY] = ""
 
 
 class ClassOut(BaseModel):

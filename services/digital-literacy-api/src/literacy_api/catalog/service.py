@@ -21,6 +21,7 @@ from literacy_api.catalog.schemas import (
 )
 from literacy_api.competences.framework import known_competence_codes
 from literacy_api.database import audit_trail
+from literacy_api.inputs import unknown_reference
 from literacy_api.learners.schemas import ListAction
 from literacy_api.learners.service import Place, province_of
 from service_kit.access import Actor
@@ -43,14 +44,16 @@ class CatalogService:
     async def create_course(self, actor: Actor, data: CourseCreate) -> CourseOut:
         unknown = sorted(set(data.competence_codes) - known_competence_codes())
         if unknown:
-            raise field_error("competence_codes", f"unknown: {', '.join(unknown)}")
+            raise field_error("competence_codes", code="course.unknown_competences", codes=", ".join(unknown))
         course = Course(
             **data.model_dump(exclude={"required_for"}),
             required_for=[c.value for c in data.required_for],
             title_folded=fold(data.title),
         )
         self.session.add(course)
-        await flush_or_conflict(self.session, Conflict(f"A course {data.code} exists."))
+        await flush_or_conflict(
+            self.session, Conflict(code="course.exists", params={"course_code": data.code})
+        )
         await repository.refresh(self.session, course)
         await audit_trail.record(
             self.session,
@@ -70,8 +73,10 @@ class CatalogService:
         )
 
     async def create_class(self, actor: Actor, data: ClassCreate) -> ClassOut:
+        if data.ends_on < data.starts_on:
+            raise field_error("ends_on", code="class.dates_reversed")
         if await repository.course(self.session, data.course_code) is None:
-            raise field_error("course_code", "unknown course")
+            raise unknown_reference("course_code", code="course.unknown", course_code=data.course_code)
         province = province_of(data.commune_code)
         # A manager opens classes only in the communes they act for.
         access.CLASS_PLACES.ensure(actor, ListAction.CREATE, Place(None, data.commune_code))

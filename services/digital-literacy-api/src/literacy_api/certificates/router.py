@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from literacy_api.certificates.schemas import CertificateOut, Revocation
 from literacy_api.certificates.service import CertificateService
 from literacy_api.deps import CertificateRevoker, SessionDep
+from literacy_api.inputs import CERTIFICATE_CODE_PATTERN
 from service_kit.errors import PROBLEM
 
 router = APIRouter(tags=["training"])
@@ -19,6 +20,13 @@ def get_certificate_service(session: SessionDep) -> CertificateService:
 
 
 CertificateServiceDep = Annotated[CertificateService, Depends(get_certificate_service)]
+CertificateCode = Annotated[
+    str,
+    Path(
+        pattern=CERTIFICATE_CODE_PATTERN,
+        description="Four groups of four base32 characters, e.g. ABCD-EFGH-2345-WXYZ",
+    ),
+]
 
 
 @router.get(
@@ -27,7 +35,9 @@ CertificateServiceDep = Annotated[CertificateService, Depends(get_certificate_se
     response_class=Response,
     responses={200: {"content": {"application/pdf": {}}}, 404: PROBLEM, 409: PROBLEM},
 )
-async def certificate_pdf(code: str, request: Request, service: CertificateServiceDep) -> Response:
+async def certificate_pdf(
+    code: CertificateCode, request: Request, service: CertificateServiceDep
+) -> Response:
     number, pdf = await service.pdf(code, public_base_url=request.app.state.settings.public_base_url)
     return Response(
         pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{number}.pdf"'}
@@ -39,7 +49,7 @@ async def certificate_pdf(code: str, request: Request, service: CertificateServi
     summary="Verify a certificate (public; the name is masked)",
     responses={404: PROBLEM},
 )
-async def verify_certificate(code: str, service: CertificateServiceDep) -> CertificateOut:
+async def verify_certificate(code: CertificateCode, service: CertificateServiceDep) -> CertificateOut:
     return await service.verify(code)
 
 
@@ -49,6 +59,6 @@ async def verify_certificate(code: str, service: CertificateServiceDep) -> Certi
     responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM},
 )
 async def revoke_certificate(
-    code: str, data: Revocation, actor: CertificateRevoker, service: CertificateServiceDep
+    code: CertificateCode, data: Revocation, actor: CertificateRevoker, service: CertificateServiceDep
 ) -> CertificateOut:
     return await service.revoke(actor, code, data)

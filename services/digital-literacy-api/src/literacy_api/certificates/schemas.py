@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel
+
+from literacy_api.inputs import TIDY, line
+from service_kit.types import StrictModel
 
 
 class CertificateOut(BaseModel):
@@ -18,7 +21,5 @@ class CertificateOut(BaseModel):
     issued_on: date
 
 
-class Revocation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+class Revocation(StrictModel):
+    reason: Annotated[str, line(1000), TIDY]

@@ -26,7 +26,7 @@ class CertificateService:
     async def _load(self, code: str) -> tuple[Certificate, Course, Learner]:
         found = await repository.with_course_and_learner(self.session, code)
         if found is None:
-            raise NotFound("No certificate has this code.", code="certificate.not_found")
+            raise NotFound(code="certificate.not_found")
         return found
 
     async def verify(self, code: str) -> CertificateOut:
@@ -46,7 +46,7 @@ class CertificateService:
         """The certificate's code and its printable PDF (a revoked certificate has none)."""
         certificate, course, learner = await self._load(code)
         if certificate.revoked_at is not None:
-            raise InvalidState("This certificate was revoked.")
+            raise InvalidState(code="certificate.revoked")
         base = public_base_url.rstrip("/")
         return certificate.code, render_certificate(
             code=certificate.code,
@@ -60,7 +60,7 @@ class CertificateService:
     async def revoke(self, actor: Actor, code: str, data: Revocation) -> CertificateOut:
         certificate, _course, _learner = await self._load(code)
         if certificate.revoked_at is not None:
-            raise InvalidState("This certificate is revoked already.")
+            raise InvalidState(code="certificate.already_revoked")
         certificate.revoked_at = datetime.now(UTC)
         certificate.revoked_reason = data.reason
         await self.session.flush()

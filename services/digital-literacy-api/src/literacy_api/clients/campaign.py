@@ -1,18 +1,21 @@
 """campaign-api as digital-literacy-api calls it: a manager's scope (their units, every unit below them and
-those units' communes) and whether unit codes exist, both cached for `ttl_seconds`.
+those units' communes) and whether unit codes exist, both cached for `ttl_seconds`; and, on erasure, the
+deactivation of the learner's sign-in account (`LearnerAccounts`, with a token of its own scope).
 
-When campaign-api cannot answer, `DependencyUnavailable` propagates: an access decision or a unit code's
-validity is never guessed.
+When campaign-api cannot answer, `DependencyUnavailable` propagates (code `campaign.unavailable`): an
+access decision, a unit code's validity or an account's deactivation is never guessed.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
-from typing import Any
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 from urllib.parse import quote
 
+import httpx
 from pydantic import BaseModel
 
 from service_kit.access import UnitScope
@@ -21,6 +24,9 @@ from service_kit.http_client import ServiceClient
 
 # campaign-api's own rule for unit codes: anything else cannot be a unit (and never goes into a URL).
 UNIT_CODE = re.compile(r"^[A-Za-z0-9._-]{1,32}$")
+DEACTIVATE_SCOPE = "identity:deactivate-learner"
+
+T = TypeVar("T")
 
 
 class UnitRef(BaseModel):
@@ -32,9 +38,31 @@ class _Subtree(BaseModel):
     items: list[UnitRef]
 
 
-class CampaignClient(ServiceClient):
+class _CampaignService(ServiceClient):
+    """campaign-api's failures answered with literacy's code, in the caller's language."""
+
     service_name = "campaign-api"
 
+    async def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            return await super().request(method, path, **kwargs)
+        except DependencyUnavailable as unavailable:
+            raise DependencyUnavailable(
+                code="campaign.unavailable", service=self.service_name
+            ) from unavailable
+
+    async def get_model(self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None) -> T:
+        try:
+            return await super().get_model(path, model, params=params)
+        except DependencyUnavailable as unavailable:
+            if unavailable.code is not None:
+                raise
+            raise DependencyUnavailable(
+                code="campaign.unavailable", service=self.service_name
+            ) from unavailable
+
+
+class CampaignClient(_CampaignService):
     def __init__(self, base_url: str, *, ttl_seconds: float = 60.0, **kwargs: Any) -> None:
         super().__init__(base_url, **kwargs)
         self._ttl = ttl_seconds
@@ -57,9 +85,7 @@ class CampaignClient(ServiceClient):
         elif response.is_success:
             found = UnitRef.model_validate_json(response.content)
         else:
-            raise DependencyUnavailable(
-                f"{self.service_name} answered {response.status_code}.", service=self.service_name
-            )
+            raise DependencyUnavailable(code="campaign.unavailable", service=self.service_name)
         self._units[code] = (time.monotonic(), found)
         return found
 
@@ -90,3 +116,22 @@ class CampaignClient(ServiceClient):
             units=frozenset(u.code for u in units),
             communes=frozenset(u.commune_code for u in units if u.commune_code),
         )
+
+
+class LearnerAccounts(_CampaignService):
+    """The learners' sign-in accounts that campaign-api keeps, as erasure needs them (scope
+    `identity:deactivate-learner`)."""
+
+    async def deactivate(self, learner_id: uuid.UUID) -> None:
+        """The learner's account (if any) can no longer sign in: 204 from campaign-api, also when there is
+        none. Any other answer, or none, raises `DependencyUnavailable` (the erasure does not happen)."""
+        try:
+            response = await self.request(
+                "POST", f"/v1/learner-accounts/{learner_id}/deactivate", idempotent=True
+            )
+        except DependencyUnavailable as unavailable:
+            raise DependencyUnavailable(
+                code="learner.account_unavailable", service=self.service_name
+            ) from unavailable
+        if response.status_code != 204:
+            raise DependencyUnavailable(code="learner.account_unavailable", service=self.service_name)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from literacy_api.competences import service
 from literacy_api.competences.schemas import CompetencesOut
 from literacy_api.deps import ActorDep
+from literacy_api.inputs import FrameworkCode
 from service_kit.errors import PROBLEM
 
 router = APIRouter(prefix="/v1/competences", tags=["competences"])
@@ -22,11 +23,9 @@ router = APIRouter(prefix="/v1/competences", tags=["competences"])
 async def list_competences(
     _: ActorDep,
     framework_code: Annotated[
-        str | None,
+        FrameworkCode | None,
         Query(
-            alias="framework",
-            max_length=50,
-            description='One framework ("VN-TT02-2025", "DIGCOMP-2.2"); all of them when absent',
+            alias="framework", description='One framework ("VN-TT02-2025", "DIGCOMP-2.2"); all when absent'
         ),
     ] = None,
 ) -> CompetencesOut:

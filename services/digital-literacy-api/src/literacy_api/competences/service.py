@@ -11,7 +11,9 @@ def competences(framework_code: str | None) -> CompetencesOut:
     chosen = repository.frameworks(framework_code)
     if chosen is None:
         known = ", ".join(f.code for f in repository.frameworks() or ())
-        raise NotFound(f"No competence framework {framework_code}: the frameworks are {known}.")
+        raise NotFound(
+            code="competences.unknown_framework", params={"framework": framework_code, "known": known}
+        )
     return CompetencesOut(
         frameworks=[FrameworkOut.of(f) for f in chosen],
         levels=[LevelOut.of(level) for level in repository.levels()],

@@ -91,7 +91,7 @@ async def list_imports(actor: ImportDesk, service: ImportServiceDep, page: PageP
 
 
 @router.get(
-    "/v1/imports/{job_id}",
+    "/v1/imports/{job_id:uuid_any}",
     summary="An import's status and exact counts",
     responses={403: PROBLEM, 404: PROBLEM},
 )
@@ -100,7 +100,7 @@ async def get_import(job: ImportJobDep, actor: ActorDep) -> ImportJobOut:
 
 
 @router.get(
-    "/v1/imports/{job_id}/errors",
+    "/v1/imports/{job_id:uuid_any}/errors",
     summary="The rejected rows: line and reason (CSV, UTF-8 with BOM for Excel)",
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}}, 403: PROBLEM, 404: PROBLEM},

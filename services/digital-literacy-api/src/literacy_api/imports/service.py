@@ -28,9 +28,7 @@ CHUNK_BYTES = 1024 * 1024
 
 
 def too_large(limit: int) -> PayloadTooLarge:
-    return PayloadTooLarge(
-        f"The file is larger than {limit // (1024 * 1024)} MB; split it into several files."
-    )
+    return PayloadTooLarge(code="import.too_large", params={"limit_mb": limit // (1024 * 1024)})
 
 
 def job_out(actor: Actor, job: ImportJob) -> ImportJobOut:

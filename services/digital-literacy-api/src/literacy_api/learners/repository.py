@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.learners.models import Learner
@@ -72,3 +72,15 @@ async def refresh(session: AsyncSession, learner: Learner) -> None:
 
 async def records_of(session: AsyncSession, learner_id: uuid.UUID) -> list[TrainingRecord]:
     return list(await session.scalars(select(TrainingRecord).where(TrainingRecord.learner_id == learner_id)))
+
+
+FORGET_KEPT_ANSWERS = text(
+    "UPDATE literacy.idempotency_key SET response_body = NULL"
+    " WHERE response_body IS NOT NULL AND position(CAST(:needle AS bytea) IN response_body) > 0"
+)
+
+
+async def forget_kept_answers(session: AsyncSession, learner_id: uuid.UUID) -> None:
+    """Drop the kept answers (Idempotency-Key) that name this learner: a replay then answers 409
+    (`idempotency.shown_once`) rather than the erased details, and creates nothing."""
+    await session.execute(FORGET_KEPT_ANSWERS, {"needle": str(learner_id).encode()})

@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from literacy_api.deps import (
+    AccountsDep,
     ActorDep,
     CampaignDep,
     CipherDep,
+    CursorDep,
     LearnerDep,
     LearnerSelf,
     Matcher,
@@ -18,6 +20,7 @@ from literacy_api.deps import (
     SessionDep,
     learner_for,
 )
+from literacy_api.inputs import CommuneCode, NationalId, SearchText, UnitCode
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import (
     Category,
@@ -32,13 +35,14 @@ from literacy_api.learners.schemas import (
 from literacy_api.learners.service import LearnerService
 from service_kit.caching import check_if_match, conditional
 from service_kit.errors import PROBLEM
-from service_kit.pagination import CursorParamsDep
 
 router = APIRouter(tags=["learners"])
 
 
-def get_learner_service(session: SessionDep, cipher: CipherDep, campaign: CampaignDep) -> LearnerService:
-    return LearnerService(session=session, cipher=cipher, units=campaign)
+def get_learner_service(
+    session: SessionDep, cipher: CipherDep, campaign: CampaignDep, accounts: AccountsDep
+) -> LearnerService:
+    return LearnerService(session=session, cipher=cipher, units=campaign, accounts=accounts)
 
 
 LearnerServiceDep = Annotated[LearnerService, Depends(get_learner_service)]
@@ -63,14 +67,12 @@ async def create_learner(
 async def list_learners(
     actor: RegisterReader,
     service: LearnerServiceDep,
-    page: CursorParamsDep,
-    national_id: Annotated[
-        str | None, Query(pattern=r"^\d{12}$", description="Found by its keyed hash")
-    ] = None,
-    commune_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
+    page: CursorDep,
+    national_id: Annotated[NationalId | None, Query(description="Found by its keyed hash")] = None,
+    commune_code: Annotated[CommuneCode | None, Query()] = None,
     category: Annotated[Category | None, Query()] = None,
-    unit_code: Annotated[str | None, Query(max_length=32)] = None,
-    q: Annotated[str | None, Query(max_length=100, description="Name; diacritics ignored")] = None,
+    unit_code: Annotated[UnitCode | None, Query()] = None,
+    q: Annotated[SearchText | None, Query(description="Name; diacritics ignored")] = None,
 ) -> LearnerPage:
     return await service.page(
         actor,
@@ -94,7 +96,9 @@ async def match_learner(data: MatchRequest, _: Matcher, service: LearnerServiceD
 
 
 @router.get(
-    "/v1/learners/{learner_id}", response_model=LearnerOut, responses={304: {}, 403: PROBLEM, 404: PROBLEM}
+    "/v1/learners/{learner_id:uuid_any}",
+    response_model=LearnerOut,
+    responses={304: {}, 403: PROBLEM, 404: PROBLEM},
 )
 async def get_learner(
     learner: LearnerDep, request: Request, response: Response, actor: ActorDep, service: LearnerServiceDep
@@ -103,7 +107,7 @@ async def get_learner(
 
 
 @router.patch(
-    "/v1/learners/{learner_id}",
+    "/v1/learners/{learner_id:uuid_any}",
     responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 412: PROBLEM, 422: PROBLEM},
 )
 async def update_learner(
@@ -121,7 +125,7 @@ async def update_learner(
 
 
 @router.delete(
-    "/v1/learners/{learner_id}",
+    "/v1/learners/{learner_id:uuid_any}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Erase the learner's personal data; anonymous records stay counted",
     responses={403: PROBLEM, 404: PROBLEM},

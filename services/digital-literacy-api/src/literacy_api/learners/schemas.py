@@ -2,39 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field
 
+from literacy_api.inputs import TIDY, CommuneCode, NationalId, PastDay, Phone, UnitCode, line
 from service_kit.pagination import CursorPage
+from service_kit.types import StrictModel, omittable
 
-_NATIONAL_ID = re.compile(r"^\d{12}$")
-_PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
-
-
-def _national_id(value: str) -> str:
-    if not _NATIONAL_ID.match(value):
-        raise ValueError("a national ID (CCCD) has exactly 12 digits")
-    return value
-
-
-def _phone(value: str) -> str:
-    compact = value.replace(" ", "").replace(".", "")
-    if not _PHONE.match(compact):
-        raise ValueError("a Vietnamese phone number: 0 or +84 and 9 to 10 digits")
-    return compact
-
-
-NationalId = Annotated[str, AfterValidator(_national_id)]
-Phone = Annotated[str, AfterValidator(_phone)]
-FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
-UnitCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
-Ethnicity = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+FullName = Annotated[str, line(200), TIDY]
+Ethnicity = Annotated[str, line(64), TIDY]
 
 
 class ListAction(StrEnum):
@@ -75,12 +55,10 @@ CATEGORY_LABELS = {
 }
 
 
-class LearnerCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class LearnerCreate(StrictModel):
     national_id: NationalId
     full_name: FullName
-    date_of_birth: date
+    date_of_birth: PastDay
     gender: Gender
     ethnicity: Ethnicity | None = None
     commune_code: CommuneCode
@@ -89,15 +67,16 @@ class LearnerCreate(BaseModel):
     phone: Phone | None = None
 
 
-class LearnerUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class LearnerUpdate(StrictModel):
+    """The fields to change; name, birth date, gender, commune and category may be left out but not set to
+    `null` (a learner always has them); ethnicity, unit and phone are cleared with `null`."""
 
-    full_name: FullName | None = None
-    date_of_birth: date | None = None
-    gender: Gender | None = None
+    full_name: FullName = omittable()
+    date_of_birth: PastDay = omittable()
+    gender: Gender = omittable()
     ethnicity: Ethnicity | None = None
-    commune_code: CommuneCode | None = None
-    category: Category | None = None
+    commune_code: CommuneCode = omittable()
+    category: Category = omittable()
     unit_code: UnitCode | None = None
     phone: Phone | None = None
 
@@ -128,11 +107,9 @@ class LearnerPage(CursorPage[LearnerOut]):
     )
 
 
-class MatchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MatchRequest(StrictModel):
     national_id: NationalId
-    date_of_birth: date
+    date_of_birth: PastDay
 
 
 class MatchResult(BaseModel):

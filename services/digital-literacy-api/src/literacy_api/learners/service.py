@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
+from literacy_api.inputs import unknown_reference
 from literacy_api.learners import repository
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import (
@@ -30,7 +31,7 @@ from reference_data.localities import localities
 from reference_data.personal_data import PersonalDataCipher, mask_national_id, mask_phone
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
-from service_kit.errors import Conflict, NotFound, field_error
+from service_kit.errors import Conflict, DependencyUnavailable, NotFound, field_error
 from service_kit.pagination import CursorParams
 from service_kit.text import fold
 
@@ -44,6 +45,12 @@ class UnitDirectory(Protocol):
     async def unit_exists(self, code: str) -> bool: ...
 
 
+class SignInAccounts(Protocol):
+    """campaign-api's learner accounts, as erasure needs them (`clients.campaign.LearnerAccounts`)."""
+
+    async def deactivate(self, learner_id: uuid.UUID) -> None: ...
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a learner is (or would be after a change): their unit and their commune."""
@@ -55,14 +62,14 @@ class Place:
 def province_of(commune_code: str, field: str = "commune_code") -> str:
     province = localities.province_of_commune(commune_code)
     if province is None:
-        raise field_error(field, f"No commune or ward {commune_code}.")
+        raise field_error(field, code="locality.unknown_commune", commune_code=commune_code)
     return province
 
 
 async def ensure_unit_exists(units: UnitDirectory, unit_code: str | None, field: str = "unit_code") -> None:
     """Unknown unit codes are refused (422): a learner of a unit that does not exist counts nowhere."""
     if unit_code is not None and not await units.unit_exists(unit_code):
-        raise field_error(field, f"No unit {unit_code} in the directory of units.")
+        raise unknown_reference(field, code="unit.unknown", unit_code=unit_code)
 
 
 @dataclass(kw_only=True)
@@ -70,6 +77,7 @@ class LearnerService:
     session: AsyncSession
     cipher: PersonalDataCipher
     units: UnitDirectory
+    accounts: SignInAccounts | None = None
 
     def out(self, actor: Actor, learner: Learner, *, single: bool = False) -> LearnerOut:
         """The learner as `actor` sees it; ethnicity for administrators, on the single record only."""
@@ -128,7 +136,7 @@ class LearnerService:
             phone_encrypted=self.cipher.encrypt(data.phone, field=PHONE) if data.phone else None,
         )
         self.session.add(learner)
-        await flush_or_conflict(self.session, Conflict("A learner with this national ID exists."))
+        await flush_or_conflict(self.session, Conflict(code="learner.exists"))
         await repository.refresh(self.session, learner)
         await self._audit(actor, "learner.created", learner, list(data.model_fields_set))
         return learner
@@ -163,7 +171,7 @@ class LearnerService:
 
     async def update(self, actor: Actor, learner: Learner, data: LearnerUpdate) -> Learner:
         if learner.erased_at is not None:
-            raise Conflict("This learner's personal data was erased.")
+            raise Conflict(code="learner.erased")
         changes: dict[str, Any] = data.model_dump(exclude_unset=True)
         if "commune_code" in changes:
             province = province_of(changes["commune_code"])
@@ -193,9 +201,19 @@ class LearnerService:
         return learner
 
     async def erase(self, actor: Actor, learner: Learner) -> None:
-        """Right to erasure: the person is gone; anonymous records stay counted in the statistics."""
+        """Right to erasure: the person is gone; anonymous records stay counted in the statistics.
+
+        First the person's sign-in account is deactivated in campaign-api: when it cannot answer, the
+        erasure fails (503) before anything changed here, so that it is never half done. Then the row keeps
+        only what the statistics count (province, commune, category, gender, unit): name, birth date and
+        year, ethnicity, national ID and phone are cleared; and the idempotency records of requests whose
+        kept answers name this learner lose those answers (a replay of the create answers 409, never the
+        erased details, and creates nothing)."""
         if learner.erased_at is not None:
             return
+        if self.accounts is None:
+            raise DependencyUnavailable(code="learner.account_unavailable", service="campaign-api")
+        await self.accounts.deactivate(learner.id)
         masked = learner.national_id_masked
         learner.national_id_hash = None
         learner.national_id_encrypted = None
@@ -203,9 +221,12 @@ class LearnerService:
         learner.full_name = None
         learner.full_name_folded = ""
         learner.date_of_birth = None
+        learner.birth_year = None
+        learner.ethnicity = None
         learner.phone_encrypted = None
         learner.erased_at = datetime.now(UTC)
         await self.session.flush()
+        await repository.forget_kept_answers(self.session, learner.id)
         await audit_trail.record(
             self.session,
             actor=actor.subject,
@@ -213,7 +234,10 @@ class LearnerService:
             object_type="learner",
             object_id=str(learner.id),
             before={"national_id_masked": masked},
-            after={"fields": ["date_of_birth", "full_name", "national_id", "phone"]},
+            after={
+                "fields": ["birth_year", "date_of_birth", "ethnicity", "full_name", "national_id", "phone"],
+                "account": "deactivated",
+            },
         )
 
     async def match(self, national_id: str, date_of_birth: date) -> uuid.UUID:
@@ -222,17 +246,17 @@ class LearnerService:
         stored = learner.date_of_birth.isoformat() if learner and learner.date_of_birth else "0000-00-00"
         if hmac.compare_digest(stored.encode(), date_of_birth.isoformat().encode()) and learner is not None:
             return learner.id
-        raise NotFound("No learner matches these details.")
+        raise NotFound(code="learner.no_match")
 
     async def own(self, actor: Actor) -> Learner:
         """The signed-in learner's record (no unit scope applies: it is their own)."""
         try:
             learner_id = uuid.UUID(str(actor.learner_id))
         except ValueError:
-            raise NotFound("No learner record is linked to this account.") from None
+            raise NotFound(code="learner.not_linked") from None
         learner = await repository.get(self.session, learner_id)
         if learner is None or learner.erased_at is not None:
-            raise NotFound("No learner record is linked to this account.")
+            raise NotFound(code="learner.not_linked")
         return learner
 
     async def export(self, actor: Actor) -> PersonalDataExport:

@@ -3,12 +3,12 @@ give it a share, and each unit's completion of required courses (`/v1/stats/unit
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
 from literacy_api.deps import PopulationEditor, SessionDep, StatisticsReader, UnitStatisticsReader
+from literacy_api.inputs import UNIT_CODES_PATTERN, CivilDay, CommuneCode, ProvinceCode
 from literacy_api.stats.schemas import CoverageReport, GroupBy, PopulationIn, PopulationPage, UnitRate
 from literacy_api.stats.service import StatisticsService
 from service_kit.errors import PROBLEM
@@ -30,7 +30,9 @@ StatisticsServiceDep = Annotated[StatisticsService, Depends(get_statistics_servi
 async def unit_rates(
     _: UnitStatisticsReader,
     service: StatisticsServiceDep,
-    codes: Annotated[str, Query(min_length=1, max_length=20_000, description="Unit codes, comma-separated")],
+    codes: Annotated[
+        str, Query(pattern=UNIT_CODES_PATTERN, description="Up to 200 unit codes, comma-separated")
+    ],
 ) -> Page[UnitRate]:
     return await service.unit_rates(codes)
 
@@ -44,10 +46,10 @@ async def coverage(
     actor: StatisticsReader,
     service: StatisticsServiceDep,
     group_by: GroupBy = GroupBy.COMMUNE,
-    province_code: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
-    commune_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
-    from_: Annotated[date | None, Query(alias="from", description="first day of the window")] = None,
-    to: Annotated[date | None, Query(description="last day of the window")] = None,
+    province_code: Annotated[ProvinceCode | None, Query()] = None,
+    commune_code: Annotated[CommuneCode | None, Query()] = None,
+    from_: Annotated[CivilDay | None, Query(alias="from", description="first day of the window")] = None,
+    to: Annotated[CivilDay | None, Query(description="last day of the window")] = None,
 ) -> CoverageReport:
     return await service.coverage(
         actor, group_by, province_code=province_code, commune_code=commune_code, from_=from_, to=to
@@ -69,6 +71,6 @@ async def set_population(
 async def list_population(
     actor: StatisticsReader,
     service: StatisticsServiceDep,
-    province_code: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
+    province_code: Annotated[ProvinceCode | None, Query()] = None,
 ) -> PopulationPage:
     return await service.population(actor, province_code)

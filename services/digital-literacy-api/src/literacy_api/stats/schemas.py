@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
+from literacy_api.inputs import CommuneCode
 from service_kit.pagination import Page
+from service_kit.types import StrictModel
+
+THIS_YEAR = datetime.now(UTC).year
 
 
 class PopulationAction(StrEnum):
@@ -59,20 +62,15 @@ class CoverageReport(BaseModel):
     totals: CoverageTotals
 
 
-CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
-
-
-class PopulationFigure(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PopulationFigure(StrictModel):
     commune_code: CommuneCode
     adults: int = Field(gt=0, le=5_000_000, description="adults (15 and over) living in the commune")
-    reference_year: int | None = Field(default=None, ge=2000, le=2100)
+    reference_year: int | None = Field(
+        default=None, ge=2000, le=THIS_YEAR, description="the year the figure counts (not one to come)"
+    )
 
 
-class PopulationIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PopulationIn(StrictModel):
     items: list[PopulationFigure] = Field(min_length=1, max_length=5_000)
 
 

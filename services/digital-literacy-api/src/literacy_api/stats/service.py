@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
+from literacy_api.inputs import unknown_reference
 from literacy_api.learners.service import province_of
 from literacy_api.stats import repository
 from literacy_api.stats.repository import CoverageQueries, Place, Window
@@ -62,18 +63,21 @@ class StatisticsService:
         if group_by is GroupBy.ETHNICITY:
             access.COVERAGE.ensure(actor, "group_by_ethnicity", None)
         if from_ is not None and to is not None and from_ > to:
-            raise field_error("from", "from is on or before to.")
+            raise field_error("from", code="coverage.window_reversed")
         if commune_code is not None:
             commune_province = localities.province_of_commune(commune_code)
             if commune_province is None:
-                raise field_error("commune_code", f"No commune or ward {commune_code}.")
+                raise field_error("commune_code", code="locality.unknown_commune", commune_code=commune_code)
             if province_code not in (None, commune_province):
-                raise field_error(
-                    "commune_code", f"Commune {commune_code} is not in province {province_code}."
+                raise unknown_reference(
+                    "commune_code",
+                    code="locality.commune_outside_province",
+                    commune_code=commune_code,
+                    province_code=province_code,
                 )
             province_code = commune_province
         elif province_code is not None and localities.province(province_code) is None:
-            raise field_error("province_code", f"No province {province_code}.")
+            raise field_error("province_code", code="locality.unknown_province", province_code=province_code)
         return await CoverageQueries(session=self.session).report(
             group_by, Place(province_code, commune_code), Window(from_, to)
         )

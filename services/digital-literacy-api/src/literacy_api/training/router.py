@@ -8,12 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from literacy_api.deps import LearnerSelf, RecordReader, RecordWriter, SessionDep
+from literacy_api.deps import CursorDep, LearnerSelf, RecordReader, RecordWriter, SessionDep
+from literacy_api.inputs import CommuneCode, CourseCode
 from literacy_api.training.schemas import MyProgress, RecordIn, RecordOut, RecordStatus
 from literacy_api.training.service import TrainingService
 from service_kit.caching import not_modified
 from service_kit.errors import PROBLEM
-from service_kit.pagination import CursorPage, CursorParamsDep
+from service_kit.pagination import CursorPage
 
 router = APIRouter(tags=["training"])
 
@@ -46,12 +47,12 @@ async def record_training(
 async def list_records(
     actor: RecordReader,
     service: TrainingServiceDep,
-    page: CursorParamsDep,
+    page: CursorDep,
     learner_id: Annotated[uuid.UUID | None, Query()] = None,
-    course_code: Annotated[str | None, Query(max_length=32)] = None,
+    course_code: Annotated[CourseCode | None, Query()] = None,
     class_id: Annotated[uuid.UUID | None, Query()] = None,
     status_: Annotated[RecordStatus | None, Query(alias="status")] = None,
-    commune_code: Annotated[str | None, Query(pattern=r"^\d{5}$")] = None,
+    commune_code: Annotated[CommuneCode | None, Query()] = None,
 ) -> CursorPage[RecordOut]:
     filters = {
         "learner_id": learner_id,

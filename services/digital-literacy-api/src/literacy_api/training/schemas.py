@@ -9,7 +9,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
+
+from literacy_api.inputs import TIDY, CourseCode, JsonNumber, PastDay, line
+from service_kit.types import StrictModel
 
 
 class RecordAction(StrEnum):
@@ -32,20 +35,18 @@ STATUS_LABELS = {
 }
 
 
-class RecordIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RecordIn(StrictModel):
     learner_id: uuid.UUID
-    course_code: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    course_code: CourseCode
     class_id: uuid.UUID | None = None
     status: RecordStatus
     progress: int = Field(default=0, ge=0, le=100)
-    score: Decimal | None = Field(default=None, ge=0, le=100, max_digits=5, decimal_places=2)
-    enrolled_on: date | None = Field(default=None, description="Default: today")
-    completed_on: date | None = Field(
+    score: Annotated[Decimal, JsonNumber(maximum=100, places=2)] | None = None
+    enrolled_on: PastDay | None = Field(default=None, description="Default: today")
+    completed_on: PastDay | None = Field(
         default=None, description="Default for a completion: today; never changes after"
     )
-    source: Annotated[str, StringConstraints(min_length=1, max_length=64)] = "api"
+    source: Annotated[str, line(64), TIDY] = "api"
 
 
 class RecordOut(BaseModel):

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
+from literacy_api.inputs import unknown_reference
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import LearnerAction
 from literacy_api.training import repository
@@ -70,7 +71,7 @@ class TrainingService:
         (422, nothing leaks); a learner the caller may read but not change is 403."""
         learner = await repository.learner(self.session, learner_id)
         if learner is None or not access.LEARNERS.can(actor, READ, learner):
-            raise field_error("learner_id", f"No learner {learner_id}.")
+            raise unknown_reference("learner_id", code="learner.unknown", learner_id=str(learner_id))
         access.LEARNERS.ensure(actor, LearnerAction.ADD_RECORD, learner)
         return learner
 
@@ -80,18 +81,21 @@ class TrainingService:
         learner = await self._writable_learner(actor, data.learner_id)
         course = await repository.course(self.session, data.course_code)
         if course is None:
-            raise field_error("course_code", f"No course {data.course_code}.")
+            raise unknown_reference("course_code", code="course.unknown", course_code=data.course_code)
         if data.class_id is not None:
             training_class = await repository.training_class(self.session, data.class_id)
             if training_class is None or training_class.course_code != course.code:
-                raise field_error("class_id", "No class of this course with that id.")
+                raise unknown_reference("class_id", code="class.unknown")
         record = await repository.record_of(self.session, learner.id, course.code)
         created = record is None
         before = None if record is None else RecordStatus(record.status)
         if before is not None and data.status not in ALLOWED[before]:
-            raise InvalidState(f"A {before.value} record cannot become {data.status.value}.")
+            raise InvalidState(
+                code="record.wrong_transition",
+                params={"current": before.value, "requested": data.status.value},
+            )
         if before is RecordStatus.COMPLETED and data.completed_on not in (None, record.completed_on):  # type: ignore[union-attr]
-            raise InvalidState("completed_on never changes once a record is completed.")
+            raise InvalidState(code="record.completed_on_fixed")
         enrolled_on = data.enrolled_on or (record.enrolled_on if record else today)
         completed_on = None
         if data.status is RecordStatus.COMPLETED:
@@ -99,9 +103,9 @@ class TrainingService:
                 record.completed_on if record and record.completed_on else (data.completed_on or today)
             )
             if completed_on < enrolled_on or completed_on > today:
-                raise field_error("completed_on", "completed_on lies between enrolled_on and today.")
+                raise field_error("completed_on", code="record.completed_on_out_of_range")
         elif data.completed_on is not None:
-            raise field_error("completed_on", "Only a completed record has completed_on.")
+            raise field_error("completed_on", code="record.completed_on_not_completed")
         if record is None:
             record = TrainingRecord(learner_id=learner.id, course_code=course.code)
         record.class_id = data.class_id if data.class_id is not None else record.class_id
@@ -157,10 +161,10 @@ class TrainingService:
         try:
             learner_id = uuid.UUID(str(actor.learner_id))
         except ValueError:
-            raise NotFound("No learner record is linked to this account.") from None
+            raise NotFound(code="learner.not_linked") from None
         learner = await repository.learner(self.session, learner_id)
         if learner is None:
-            raise NotFound("No learner record is linked to this account.")
+            raise NotFound(code="learner.not_linked")
         courses = []
         reached: dict[str, int] = {}
         hours = Decimal(0)
