@@ -31,6 +31,15 @@ class LiteracySettings(ServiceSettings):
     import_max_bytes: int = Field(
         default=200 * 1024 * 1024, description="largest import file accepted (413 above); the gateway's limit"
     )
+    import_max_rows: int = Field(
+        default=1_048_576, ge=1, description="most data rows of one file (Excel's rows per sheet)"
+    )
+    import_max_unzipped_bytes: int = Field(
+        default=1024 * 1024 * 1024, ge=1, description="most bytes an XLSX file may inflate to (all its parts)"
+    )
+    import_max_compression_ratio: int = Field(
+        default=100, ge=1, description="largest inflate ratio of an XLSX part over 1 MB (zip bombs: ~1000)"
+    )
     import_worker: bool = Field(default=True, description="run the import worker in this process")
     import_batch_rows: int = Field(default=5_000, ge=1, description="rows checked and copied per batch")
     import_lease_seconds: float = Field(

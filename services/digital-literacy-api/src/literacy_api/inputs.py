@@ -142,6 +142,15 @@ else:
     )
 
 
+def _whole(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "A whole number (not true or false)")
+    return value
+
+
+WHOLE = BeforeValidator(_whole)
+"""On an `int` field: `true`/`false` are not numbers (pydantic would read them as 1 and 0)."""
+
 # Dates.
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2100, 12, 31)

@@ -15,6 +15,7 @@ from literacy_api.config import LiteracySettings
 from literacy_api.database import SCHEMA
 from literacy_api.imports.router import router as imports_router
 from literacy_api.imports.worker import ImportWorker, WorkerSettings
+from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
@@ -48,6 +49,12 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
                     batch_rows=settings.import_batch_rows,
                     lease_seconds=settings.import_lease_seconds,
                     poll_seconds=settings.import_poll_seconds,
+                    limits=WorkbookLimits(
+                        max_part_bytes=settings.import_max_unzipped_bytes,
+                        max_total_bytes=settings.import_max_unzipped_bytes,
+                        max_ratio=settings.import_max_compression_ratio,
+                        max_rows=settings.import_max_rows,
+                    ),
                 ),
                 units=lambda: app.state.campaign,
             )

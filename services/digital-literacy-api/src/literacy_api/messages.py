@@ -162,10 +162,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp lớn hơn {limit_mb} MB; hãy chia thành nhiều tệp.",
         "The file is larger than {limit_mb} MB; split it into several files.",
     ),
-    # Statistics.
-    "coverage.window_reversed": (
-        "Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).",
-        "from is on or before to.",
+    "import.file_missing": (
+        "Hãy gửi tệp trong trường 'file' (multipart/form-data).",
+        "Send the file in the 'file' field (multipart/form-data).",
+    ),
+    "import.unexpected_field": (
+        "Chỉ gửi một trường 'file'; trường {part} không được nhận.",
+        "Send one field, 'file'; the field {part} is not taken.",
     ),
 }
 

@@ -41,7 +41,9 @@ async def list_courses(
     return await service.courses(actor, page, q=q)
 
 
-@router.post("/v1/classes", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 422: PROBLEM})
+@router.post(
+    "/v1/classes", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 404: PROBLEM, 422: PROBLEM}
+)
 async def create_class(data: ClassCreate, actor: ClassCreator, service: CatalogServiceDep) -> ClassOut:
     return await service.create_class(actor, data)
 

@@ -10,7 +10,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from literacy_api.inputs import TIDY, CivilDay, CommuneCode, CompetenceCode, CourseCode, JsonNumber, line
+from literacy_api.inputs import (
+    TIDY,
+    WHOLE,
+    CivilDay,
+    CommuneCode,
+    CompetenceCode,
+    CourseCode,
+    JsonNumber,
+    line,
+)
 from literacy_api.learners.schemas import Category, ListAction
 from service_kit.pagination import Page
 from service_kit.types import StrictModel
@@ -27,7 +36,9 @@ class CourseCreate(StrictModel):
     code: CourseCode
     title: Title
     hours: Annotated[Decimal, JsonNumber(maximum=10_000, places=1, exclusive_minimum=True)]
-    level: int = Field(ge=1, le=8, description="Proficiency level 1–8 of the competence framework")
+    level: Annotated[int, WHOLE] = Field(
+        ge=1, le=8, description="Proficiency level 1–8 of the competence framework"
+    )
     competence_codes: list[CompetenceCode] = Field(default_factory=list, max_length=30)
     required_for: list[Category] = Field(
         default_factory=list, max_length=6, description="Learner categories that must complete it"

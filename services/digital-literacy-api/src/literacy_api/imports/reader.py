@@ -1,19 +1,24 @@
 """Reading an import file row by row, whatever it is: CSV (UTF-8 with or without BOM; comma, semicolon or
-tab) or XLSX. Nothing is read whole into memory. A file that cannot be read is refused with a reason an
-official can act on."""
+tab) or XLSX (`xlsx.py`: streamed, zip bombs refused, `<dimension>` never trusted). Nothing is read whole
+into memory, and no file has more than `max_rows` data rows. A file that cannot be read is refused with a
+reason an official can act on; a file of another encoding is told so at once (its first 4 KB), while a NUL
+or an undecodable byte further on spoils only its row, which is rejected with its reason."""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from literacy_api.imports.columns import COLUMNS, REQUIRED, column_of
+from literacy_api.imports.xlsx import WorkbookLimits, WorkbookRejected, read_rows
 
+HEAD_BYTES = 4096
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 DELIMITERS = (",", ";", "\t")
@@ -25,60 +30,73 @@ class FileRejected(Exception):
     """The whole file is refused (the job fails with this reason; nothing is written)."""
 
 
+NOT_UTF8 = (
+    "Tệp không phải văn bản UTF-8 (lỗi mã hóa gần dòng {line}). Trong Excel, chọn "
+    "Lưu thành → 'CSV UTF-8 (Comma delimited)', hoặc dùng tệp mẫu .xlsx."
+)
+
+
+def too_many_rows(limit: int) -> FileRejected:
+    return FileRejected(f"Tệp có hơn {limit:,} dòng dữ liệu: hãy chia thành nhiều tệp.".replace(",", "."))
+
+
 @dataclass(frozen=True)
 class ImportFile:
     path: Path
     kind: str  # "csv" or "xlsx"
+    limits: WorkbookLimits = field(default_factory=WorkbookLimits)
 
     def rows(self) -> Iterator[Row]:
         """(line number as the official sees it, {column: cell}) for every row that is not blank."""
         return self._csv_rows() if self.kind == "csv" else self._xlsx_rows()
 
     def _csv_rows(self) -> Iterator[Row]:
+        # Undecodable bytes become lone surrogates (never produced by valid UTF-8): the row that holds
+        # them is rejected by the row checker, like one with a NUL, and the rest of the file is read.
         with self.path.open("rb") as raw:
-            text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
+            text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
             line = 1
+            rows = 0
             try:
                 first = text.readline()
+                if _SURROGATE.search(first):
+                    raise FileRejected(NOT_UTF8.format(line=1))
                 delimiter = max(DELIMITERS, key=first.count)
                 columns = _columns(next(csv.reader([first], delimiter=delimiter), []))
                 reader = csv.reader(text, delimiter=delimiter)
                 for cells in reader:
                     line = reader.line_num + 1
                     if any(cell.strip() for cell in cells):
-                        yield line, _cells(columns, cells)
-            except UnicodeDecodeError:
-                raise FileRejected(
-                    f"Tệp không phải văn bản UTF-8 (lỗi mã hóa gần dòng {line + 1}). Trong Excel, chọn "
-                    "Lưu thành → 'CSV UTF-8 (Comma delimited)', hoặc dùng tệp mẫu .xlsx."
-                ) from None
+                        rows += 1
+                        if rows > self.limits.max_rows:
+                            raise too_many_rows(self.limits.max_rows)
+                        found = _cells(columns, cells)
+                        if any(_UNREADABLE.search(cell) for cell in cells):
+                            found[UNREADABLE_BYTES] = True
+                        yield line, found
             except csv.Error as error:
                 raise FileRejected(f"Tệp CSV hỏng gần dòng {line + 1}: {error}.") from None
 
     def _xlsx_rows(self) -> Iterator[Row]:
-        import openpyxl
-
-        handle = self.path.open("rb")  # a file object: openpyxl would judge a path by its extension
+        columns: list[str | None] | None = None
         try:
-            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
-        except Exception as error:
-            handle.close()
-            raise FileRejected(f"Không đọc được tệp .xlsx ({type(error).__name__}): tệp hỏng?") from None
-        try:
-            sheet = workbook.worksheets[0]
-            columns: list[str | None] | None = None
-            for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for line, values in read_rows(self.path, self.limits):
                 if not any(v is not None and str(v).strip() for v in values):
                     continue
                 if columns is None:
                     columns = _columns(["" if v is None else str(v) for v in values])
                     continue
                 yield line, _cells(columns, values)
-            if columns is None:
-                raise FileRejected("Tệp trống: không có dòng tiêu đề.")
-        finally:
-            workbook.close()
-            handle.close()
+        except WorkbookRejected as rejected:
+            raise FileRejected(str(rejected)) from None
+        if columns is None:
+            raise FileRejected("Tệp trống: không có dòng tiêu đề.")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+UNREADABLE_BYTES = "__unreadable_bytes__"
+"""Set on a row that holds a NUL or bytes that are not UTF-8 (in any of its cells, used or not)."""
 
 
 def _columns(header: list[str]) -> list[str | None]:
@@ -100,18 +118,23 @@ def _cells(columns: list[str | None], values: Any) -> dict[str, Any]:
     return cells
 
 
-def open_import_file(path: Path) -> ImportFile:
+def open_import_file(path: Path, limits: WorkbookLimits | None = None) -> ImportFile:
     with path.open("rb") as raw:
-        head = raw.read(4096)
+        head = raw.read(HEAD_BYTES)
     if not head.strip(codecs.BOM_UTF8 + b" \r\n\t"):
         raise FileRejected("Tệp trống.")
     if head.startswith(XLSX_MAGIC):
-        return ImportFile(path, "xlsx")
+        return ImportFile(path, "xlsx", limits or WorkbookLimits())
     if head.startswith(XLS_MAGIC):
         raise FileRejected("Tệp Excel 97-2003 (.xls) chưa được hỗ trợ: hãy lưu thành .xlsx hoặc CSV UTF-8.")
     if b"\x00" in head:
         raise FileRejected("Tệp không phải CSV hay XLSX.")
-    return ImportFile(path, "csv")
+    try:
+        # A file of another encoding shows it at once; a character cut by the 4 KB boundary is not an error.
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError as error:
+        raise FileRejected(NOT_UTF8.format(line=head[: error.start].count(b"\n") + 1)) from None
+    return ImportFile(path, "csv", limits or WorkbookLimits())
 
 
 def check_readable(import_file: ImportFile) -> int:

@@ -3,10 +3,13 @@ download the template."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import io
+from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, UploadFile, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, status
 from fastapi.responses import Response, StreamingResponse
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.formparsers import MultiPartException
 
 from literacy_api.config import LiteracySettings
 from literacy_api.deps import (
@@ -21,7 +24,7 @@ from literacy_api.deps import (
 from literacy_api.imports.schemas import ImportJobOut, ImportPage
 from literacy_api.imports.service import ImportService, error_report, job_out, too_large
 from service_kit.db import DatabaseDep
-from service_kit.errors import PROBLEM
+from service_kit.errors import PROBLEM, field_error
 from service_kit.pagination import PageParamsDep
 
 router = APIRouter(tags=["imports"])
@@ -41,23 +44,61 @@ def get_import_service(session: SessionDep, cipher: CipherDep) -> ImportService:
 ImportServiceDep = Annotated[ImportService, Depends(get_import_service)]
 
 
+UPLOAD_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "additionalProperties": False,
+                "properties": {
+                    # Multipart carries bytes: whatever is sent in `file` is the file (checked by the worker).
+                    "file": {
+                        "description": "The CSV (UTF-8) or XLSX file, as bytes",
+                        "contentMediaType": "application/octet-stream",
+                    }
+                },
+            },
+            "encoding": {"file": {"contentType": "application/octet-stream"}},
+        }
+    },
+}
+
+
+async def upload_of(request: Request) -> StarletteUploadFile:
+    """The one part of the form, `file` (a file part, or a plain field whose text is the file)."""
+    try:
+        form = await request.form(max_files=8, max_fields=8)
+    except (MultiPartException, ValueError):
+        raise field_error("file", code="import.unexpected_field", part="…") from None
+    for name in form:
+        if name != "file":
+            raise field_error(name[:64], code="import.unexpected_field", part=name[:64])
+    part = form.get("file")
+    if part is None:
+        raise field_error("file", code="import.file_missing")
+    if isinstance(part, str):
+        data = part.encode("utf-8", "surrogateescape")
+        return StarletteUploadFile(io.BytesIO(data), size=len(data), filename="file")
+    return part
+
+
 @router.post(
     "/v1/imports",
     status_code=status.HTTP_202_ACCEPTED,
     summary="Upload a CSV or XLSX file of training records; it is processed in the background",
     responses={403: PROBLEM, 413: PROBLEM, 422: PROBLEM},
+    openapi_extra={"requestBody": UPLOAD_BODY},
 )
 async def submit_import(
-    request: Request,
-    actor: ImportSubmitter,
-    service: ImportServiceDep,
-    file: UploadFile,
-    background: BackgroundTasks,
+    request: Request, actor: ImportSubmitter, service: ImportServiceDep, background: BackgroundTasks
 ) -> ImportJobOut:
     limit = _settings(request).import_max_bytes
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit + 64 * 1024:
         raise too_large(limit)
+    file = await upload_of(request)
     job = await service.submit(
         actor, filename=file.filename, size=file.size or 0, read=file.read, limit=limit
     )

@@ -12,13 +12,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from literacy_api.imports.columns import CATEGORIES, GENDERS, STATUSES
+from literacy_api.imports.reader import UNREADABLE_BYTES
 from literacy_api.training.schemas import RecordStatus
 from reference_data.localities import localities
 from reference_data.personal_data import PersonalDataCipher, mask_national_id
 from service_kit.text import fold
 
 NATIONAL_ID = "national_id"
-_DIGITS = re.compile(r"^\d+$")
+_DIGITS = re.compile(r"^[0-9]+$")
+# Control characters (C0 but none of them welcome in one cell, DEL, C1) and undecodable bytes.
+_BAD_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _DATE_VN = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -102,12 +105,17 @@ class RowChecker:
 
     def check(self, line: int, row: Mapping[str, Any]) -> tuple[Any, ...]:
         reasons: list[str] = []
+        if row.get(UNREADABLE_BYTES):
+            reasons.append("dòng có byte NUL hoặc byte không phải UTF-8")
 
         def field(name: str, label: str, convert: Callable[[Any], Any], *, required: bool = False) -> Any:
             raw = row.get(name)
             if _text(raw) == "":
                 if required:
                     reasons.append(f"thiếu {label}")
+                return None
+            if _BAD_CHARACTERS.search(_text(raw)):
+                reasons.append(f"{label} chứa ký tự điều khiển, byte NUL hoặc byte không phải UTF-8")
                 return None
             shown = "" if name == NATIONAL_ID else f" '{_text(raw)[:40]}'"  # never echo an ID back
             try:

@@ -18,6 +18,7 @@ from literacy_api.imports.schemas import ImportJobAction, ImportJobOut, ImportPa
 from literacy_api.imports.template import build_template
 from literacy_api.imports.worker import FILE_FIELD
 from literacy_api.learners.schemas import ListAction
+from literacy_api.spreadsheets import csv_cell, printable
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.access import Actor
 from service_kit.db import Database
@@ -57,7 +58,7 @@ class ImportService:
             raise too_large(limit)
         scope = access.learner_scope(actor)
         job = ImportJob(
-            filename=(filename or "upload")[:255],
+            filename=printable(filename or "")[:255] or "upload",
             size_bytes=size,
             submitted_by=actor.subject,
             scope_units=None if scope is None else sorted(scope.units),
@@ -86,7 +87,8 @@ class ImportService:
 
 
 async def error_report(database: Database, job_id: uuid.UUID) -> AsyncIterator[bytes]:
-    """The rejected rows as CSV: line and reason, UTF-8 with a BOM so that Excel reads the diacritics."""
+    """The rejected rows as CSV: line and reason, UTF-8 with a BOM so that Excel reads the diacritics;
+    every cell neutralised (`spreadsheets.csv_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["Dòng", "Lý do"])
@@ -94,5 +96,6 @@ async def error_report(database: Database, job_id: uuid.UUID) -> AsyncIterator[b
     async for partition in repository.error_pages(database, job_id):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerows(partition)
+        # A reason quotes the cell it refuses: written as text, never as a formula, without control bytes.
+        writer.writerows([[csv_cell(value) for value in row] for row in partition])
         yield buffer.getvalue().encode()

@@ -14,6 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from literacy_api.imports.columns import COLUMNS
 from literacy_api.learners.schemas import CATEGORY_LABELS, GENDER_LABELS
+from literacy_api.spreadsheets import xlsx_row
 from literacy_api.training.schemas import STATUS_LABELS
 
 DATA_ROWS = 50_000  # how far the drop-down lists and text formats reach
@@ -86,8 +87,9 @@ def build_template(courses: list[tuple[str, str]]) -> bytes:
     catalogue.append(["Mã khóa học", "Tên khóa học"])
     for cell in catalogue[1]:
         cell.font = bold
-    for code, title in courses:
-        catalogue.append([code, title])
+    for row, (code, title) in enumerate(courses, start=2):
+        # Typed by administrators: never a live formula in the officials' Excel.
+        xlsx_row(catalogue, row, [code, title])
     catalogue.column_dimensions["A"].width = 18
     catalogue.column_dimensions["B"].width = 80
 

@@ -12,7 +12,7 @@ import logging
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from literacy_api.imports.merge import STAGE_DDL, MergeScope, merge
 from literacy_api.imports.reader import FileRejected, Row, check_readable, open_import_file
 from literacy_api.imports.rows import STAGE_COLUMNS, RowChecker, RowRejected, unit_codes_of
+from literacy_api.imports.xlsx import WorkbookLimits
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.errors import DependencyUnavailable
 
@@ -60,6 +61,8 @@ class WorkerSettings:
     lease_seconds: float = 60.0
     poll_seconds: float = 2.0
     max_attempts: int = 3
+    limits: WorkbookLimits = field(default_factory=WorkbookLimits)
+    """What a file may hold: rows, and for XLSX the inflated size and compression ratio of its parts."""
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ class ImportWorker:
     async def process(self, claim: Claim) -> None:
         async with self._heartbeat(claim), self._local_copy(claim) as path:
             try:
-                import_file = open_import_file(path)
+                import_file = open_import_file(path, self.settings.limits)
                 total = await asyncio.to_thread(check_readable, import_file)
             except FileRejected as rejected:
                 await self._fail(claim, str(rejected))

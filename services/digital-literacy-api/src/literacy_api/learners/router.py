@@ -51,7 +51,9 @@ ErasableLearner = Annotated[Learner, Depends(learner_for("erase"))]
 
 
 @router.post(
-    "/v1/learners", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM}
+    "/v1/learners",
+    status_code=status.HTTP_201_CREATED,
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM},
 )
 async def create_learner(
     data: LearnerCreate, actor: RegisterWriter, service: LearnerServiceDep

@@ -311,6 +311,19 @@ class CoverageQueries:
         return {"": "Chưa rõ"}
 
 
+def empty_report(group_by: GroupBy, place: Place, window: Window) -> CoverageReport:
+    """The report of a window without a day in it."""
+    return CoverageReport(
+        group_by=group_by,
+        province_code=place.province_code,
+        commune_code=place.commune_code,
+        from_=window.start,
+        to=window.end,
+        items=[],
+        totals=CoverageTotals(learners=0, completed=0, completion_rate=Decimal(0)),
+    )
+
+
 def _mostly_edges(window: Window) -> bool:
     """More than a quarter of the window lies in months it cuts short (or it covers no whole month)."""
     if window.whole_months is None:

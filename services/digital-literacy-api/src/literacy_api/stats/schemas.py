@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from literacy_api.inputs import CommuneCode
+from literacy_api.inputs import WHOLE, CommuneCode
 from service_kit.pagination import Page
 from service_kit.types import StrictModel
 
@@ -64,8 +65,10 @@ class CoverageReport(BaseModel):
 
 class PopulationFigure(StrictModel):
     commune_code: CommuneCode
-    adults: int = Field(gt=0, le=5_000_000, description="adults (15 and over) living in the commune")
-    reference_year: int | None = Field(
+    adults: Annotated[int, WHOLE] = Field(
+        gt=0, le=5_000_000, description="adults (15 and over) living in the commune"
+    )
+    reference_year: Annotated[int, WHOLE] | None = Field(
         default=None, ge=2000, le=THIS_YEAR, description="the year the figure counts (not one to come)"
     )
 

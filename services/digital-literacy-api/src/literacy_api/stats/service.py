@@ -14,7 +14,7 @@ from literacy_api.database import audit_trail
 from literacy_api.inputs import unknown_reference
 from literacy_api.learners.service import province_of
 from literacy_api.stats import repository
-from literacy_api.stats.repository import CoverageQueries, Place, Window
+from literacy_api.stats.repository import CoverageQueries, Place, Window, empty_report
 from literacy_api.stats.schemas import (
     CoverageReport,
     GroupBy,
@@ -62,8 +62,6 @@ class StatisticsService:
     ) -> CoverageReport:
         if group_by is GroupBy.ETHNICITY:
             access.COVERAGE.ensure(actor, "group_by_ethnicity", None)
-        if from_ is not None and to is not None and from_ > to:
-            raise field_error("from", code="coverage.window_reversed")
         if commune_code is not None:
             commune_province = localities.province_of_commune(commune_code)
             if commune_province is None:
@@ -78,9 +76,11 @@ class StatisticsService:
             province_code = commune_province
         elif province_code is not None and localities.province(province_code) is None:
             raise field_error("province_code", code="locality.unknown_province", province_code=province_code)
-        return await CoverageQueries(session=self.session).report(
-            group_by, Place(province_code, commune_code), Window(from_, to)
-        )
+        place = Place(province_code, commune_code)
+        if from_ is not None and to is not None and from_ > to:
+            # A window that ends before it starts holds no day: nobody is counted in it.
+            return empty_report(group_by, place, Window(from_, to))
+        return await CoverageQueries(session=self.session).report(group_by, place, Window(from_, to))
 
     def _page(self, actor: Actor, items: list[PopulationOut]) -> PopulationPage:
         return PopulationPage(

@@ -30,7 +30,13 @@ TrainingServiceDep = Annotated[TrainingService, Depends(get_training_service)]
     "/v1/records",
     status_code=status.HTTP_201_CREATED,
     summary="Record a learner's training in a course (a second POST for the same course updates it)",
-    responses={200: {"model": RecordOut, "description": "Updated"}, 403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    responses={
+        200: {"model": RecordOut, "description": "Updated"},
+        403: PROBLEM,
+        404: PROBLEM,
+        409: PROBLEM,
+        422: PROBLEM,
+    },
 )
 async def record_training(
     data: RecordIn, response: Response, actor: RecordWriter, service: TrainingServiceDep

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from literacy_api.inputs import TIDY, CourseCode, JsonNumber, PastDay, line
+from literacy_api.inputs import TIDY, WHOLE, CourseCode, JsonNumber, PastDay, line
 from service_kit.types import StrictModel
 
 
@@ -40,7 +40,7 @@ class RecordIn(StrictModel):
     course_code: CourseCode
     class_id: uuid.UUID | None = None
     status: RecordStatus
-    progress: int = Field(default=0, ge=0, le=100)
+    progress: Annotated[int, WHOLE] = Field(default=0, ge=0, le=100)
     score: Annotated[Decimal, JsonNumber(maximum=100, places=2)] | None = None
     enrolled_on: PastDay | None = Field(default=None, description="Default: today")
     completed_on: PastDay | None = Field(
