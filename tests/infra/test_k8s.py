@@ -92,6 +92,30 @@ def test_the_pooler_fits_in_the_primarys_connections(overlay, rendered):
 
 
 @pytest.mark.parametrize("overlay", OVERLAY_NAMES)
+def test_the_read_pools_fit_in_the_replicas_connections(overlay, rendered):
+    """The read URLs go straight to the replicas: every API pod at its HPA ceiling, with its whole
+    pool and overflow open, must still fit under the replicas' max_connections."""
+    docs = rendered[overlay]
+    (settings,) = [
+        d for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("thidua-settings")
+    ]
+    data = settings["data"]
+    hpas = _by_name(docs, "HorizontalPodAutoscaler")
+    connections = 0
+    for name, deployment in _by_name(docs, "Deployment").items():
+        env = deployment["spec"]["template"]["spec"]["containers"][0].get("env", [])
+        (read_url,) = [e["name"] for e in env if e["name"].endswith("DATABASE_READ_URL")] or [None]
+        if read_url is None:
+            continue
+        prefix = read_url.removesuffix("DATABASE_READ_URL")
+        per_pod = int(data[f"{prefix}DB_POOL_SIZE"]) + int(data[f"{prefix}DB_MAX_OVERFLOW"])
+        connections += hpas[name]["spec"]["maxReplicas"] * per_pod
+    cluster = _by_name(docs, "Cluster")["thidua-db"]["spec"]
+    replicas = cluster["instances"] - 1
+    assert connections / replicas + 50 <= int(cluster["postgresql"]["parameters"]["max_connections"])
+
+
+@pytest.mark.parametrize("overlay", OVERLAY_NAMES)
 def test_every_secret_the_manifests_name_is_listed_in_the_deployment_guide(overlay, rendered, checks):
     listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", SCALE_OUT_DOC.read_text(), re.M))
     named = checks.referenced_secrets(rendered[overlay])
