@@ -6,17 +6,13 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
+from scoring_api.fields import Code, Name, Points, Score, Title, Version
 from scoring_api.scorecards import scoring
 from service_kit.pagination import Page
-
-Code = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
-]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+from service_kit.types import StrictModel, omittable
 
 
 class CriteriaSetAction(StrEnum):
@@ -37,12 +33,10 @@ class SubjectType(StrEnum):
     INDIVIDUAL = "individual"
 
 
-class CriterionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CriterionIn(StrictModel):
     code: Code
     title: Title
-    max_points: Decimal = Field(gt=0, max_digits=7, decimal_places=2)
+    max_points: Points
     method: scoring.Method = scoring.Method.MANUAL
     target_code: Code | None = None
     children: list[CriterionIn] = Field(default_factory=list, max_length=100)
@@ -58,11 +52,9 @@ class CriterionIn(BaseModel):
         )
 
 
-class BandIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class BandIn(StrictModel):
     label: Title
-    min_score: Decimal = Field(ge=0, max_digits=7, decimal_places=2)
+    min_score: Score
 
 
 def criteria_of(raw: list[dict[str, object]]) -> tuple[scoring.Criterion, ...]:
@@ -73,23 +65,15 @@ def bands_of(raw: list[dict[str, object]]) -> tuple[scoring.Band, ...]:
     return tuple(scoring.Band(label=str(b["label"]), min_score=Decimal(str(b["min_score"]))) for b in raw)
 
 
-class CriteriaSetCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CriteriaSetCreate(StrictModel):
+    """A new set; its tree and bands are checked as a whole when it is created (422 `criteria_set.invalid`)."""
 
     campaign_id: uuid.UUID
     subject_type: SubjectType
-    name: Title
+    name: Name
     criteria: list[CriterionIn] = Field(min_length=1, max_length=100)
     bands: list[BandIn] = Field(default_factory=list, max_length=20)
-    version: int = Field(default=1, ge=1, description="A new version of a published set is a new set")
-
-    @model_validator(mode="after")
-    def _valid(self) -> Self:
-        problems = scoring.validate_set([c.to_criterion() for c in self.criteria])
-        problems += scoring.validate_bands([scoring.Band(b.label, b.min_score) for b in self.bands])
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+    version: Version = Field(default=1, description="A new version of a published set is a new set")
 
 
 class CriteriaSetOut(BaseModel):
@@ -117,9 +101,9 @@ class CriteriaSetPage(Page[CriteriaSetOut]):
     )
 
 
-class CriteriaSetUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CriteriaSetUpdate(StrictModel):
+    """A change of a draft set: each field may be left out, none set to `null`."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=500)
-    criteria: list[CriterionIn] | None = Field(default=None, min_length=1, max_length=100)
-    bands: list[BandIn] | None = Field(default=None, max_length=20)
+    name: Name = omittable()
+    criteria: list[CriterionIn] = omittable(min_length=1, max_length=100)
+    bands: list[BandIn] = omittable(max_length=20)

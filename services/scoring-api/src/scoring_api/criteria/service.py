@@ -125,16 +125,15 @@ class CriteriaSetService:
         self, actor: Actor, criteria_set: CriteriaSet, data: CriteriaSetUpdate
     ) -> CriteriaSetOut:
         """Change a draft set (the policy refuses published ones); the whole tree and bands are checked."""
+        sent = data.model_fields_set
         criteria = (
             data.criteria
-            if data.criteria is not None
+            if "criteria" in sent
             else [CriterionIn.model_validate(c) for c in criteria_set.criteria]
         )
-        bands = (
-            data.bands if data.bands is not None else [BandIn.model_validate(b) for b in criteria_set.bands]
-        )
+        bands = data.bands if "bands" in sent else [BandIn.model_validate(b) for b in criteria_set.bands]
         ensure_valid(criteria, bands)
-        if data.name is not None:
+        if "name" in sent:
             criteria_set.name = data.name
         criteria_set.criteria = [c.model_dump(mode="json") for c in criteria]
         criteria_set.bands = [b.model_dump(mode="json") for b in bands]

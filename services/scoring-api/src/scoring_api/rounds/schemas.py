@@ -6,12 +6,12 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from scoring_api.criteria.schemas import Title
+from scoring_api.fields import Day, Name, Share
 from service_kit.pagination import Page
+from service_kit.types import StrictModel
 
 
 class RoundAction(StrEnum):
@@ -29,25 +29,17 @@ class RoundListAction(StrEnum):
     CREATE = "create"
 
 
-class RoundCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class RoundCreate(StrictModel):
+    """A round over a period (its end on or after its start: 422 `round.ends_before_start` otherwise)."""
 
     criteria_set_id: uuid.UUID
-    name: Title
-    period_start: date
-    period_end: date
-    top_band_max_share: Decimal | None = Field(
+    name: Name
+    period_start: Day
+    period_end: Day
+    top_band_max_share: Share | None = Field(
         default=None,
-        gt=0,
-        le=1,
-        description="The top band may hold at most this share of a cluster (e.g. 0.2)",
+        description="The top band may hold at most this share of a cluster (0.01 to 1, e.g. 0.2)",
     )
-
-    @model_validator(mode="after")
-    def _dates(self) -> Self:
-        if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
-        return self
 
 
 class RoundOut(BaseModel):

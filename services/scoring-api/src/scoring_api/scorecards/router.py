@@ -16,6 +16,7 @@ from scoring_api.deps import (
     round_for,
     scorecard_for,
 )
+from scoring_api.fields import Cluster
 from scoring_api.rounds.models import Round
 from scoring_api.rounds.schemas import RoundAction
 from scoring_api.scorecards.models import Scorecard
@@ -48,7 +49,7 @@ def get_service(session: SessionDep) -> ScorecardService:
 
 
 ServiceDep = Annotated[ScorecardService, Depends(get_service)]
-ClusterQuery = Annotated[str | None, Query(max_length=100)]
+ClusterQuery = Annotated[Cluster | None, Query(description="Only this emulation cluster")]
 StatusQuery = Annotated[ScorecardStatus | None, Query(alias="status")]
 
 

@@ -6,12 +6,12 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, Field
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+from scoring_api.fields import Cluster, Code, Name, Note, Reason, Score, SubjectId, UnitCode, WebAddress
+from service_kit.types import StrictModel
 
 
 class ScorecardStatus(StrEnum):
@@ -33,23 +33,21 @@ class ScorecardAction(StrEnum):
     RETURN = "return"
 
 
-class IndividualScorecardIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    subject_id: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-    subject_name: ShortText
-    unit_code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
-    cluster: ShortText | None = None
+class IndividualScorecardIn(StrictModel):
+    subject_id: SubjectId
+    subject_name: Name
+    unit_code: UnitCode
+    cluster: Cluster | None = None
 
 
-class EntryPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class EntryPatch(StrictModel):
+    """The scores of one leaf criterion; a field sent as `null` clears it, one left out is kept."""
 
-    criterion_code: Annotated[str, StringConstraints(min_length=1, max_length=32)]
-    self_score: Decimal | None = Field(default=None, ge=0, max_digits=7, decimal_places=2)
+    criterion_code: Code
+    self_score: Score | None = None
     note: Note | None = None
-    evidence_url: AnyHttpUrl | None = None
-    reviewed_score: Decimal | None = Field(default=None, ge=0, max_digits=7, decimal_places=2)
+    evidence_url: WebAddress | None = None
+    reviewed_score: Score | None = None
     review_note: Note | None = None
 
     @property
@@ -61,16 +59,12 @@ class EntryPatch(BaseModel):
         return self.model_fields_set & {"reviewed_score", "review_note"}
 
 
-class ScorecardPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ScorecardPatch(StrictModel):
     entries: list[EntryPatch] = Field(min_length=1, max_length=200)
 
 
-class ReturnReason(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+class ReturnReason(StrictModel):
+    reason: Reason
 
 
 class EntryOut(BaseModel):
