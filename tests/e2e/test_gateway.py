@@ -154,3 +154,9 @@ def test_errors_the_gateway_answers_itself_are_problem_json_in_the_callers_langu
     assert status == 400
     assert headers["content-type"].startswith("application/problem+json")
     assert json.loads(body)["title"] == "Yêu cầu không hợp lệ"
+
+
+def test_the_gateway_answers_its_own_liveness(http):
+    response = http.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}

@@ -228,7 +228,7 @@ def crd_problems(docs: list[Doc]) -> list[str]:
 # --- the platform's own rules ------------------------------------------------------------------------
 
 API_PROBES = {"readinessProbe": "/readyz", "livenessProbe": "/healthz"}
-GATEWAY_PROBES = {"readinessProbe": "/index.html", "livenessProbe": "/index.html"}
+GATEWAY_PROBES = {"readinessProbe": "/healthz", "livenessProbe": "/healthz"}
 SECRET_NAME = re.compile(r"SECRET|PASSWORD|KEY")
 WORKLOAD_KINDS = ("Deployment", "Job")
 
