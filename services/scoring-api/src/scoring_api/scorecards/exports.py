@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from scoring_api.scorecards.schemas import RankingItem
+from service_kit.spreadsheets import safe_cell, safe_row
 
 HEADERS = (
     "Cụm/khối thi đua",
@@ -23,16 +24,20 @@ HEADERS = (
 
 
 def _row(item: RankingItem) -> list[object]:
-    return [
-        item.cluster or "",
-        item.rank,
-        item.subject_name,
-        item.subject_id,
-        item.unit_code,
-        float(item.total),
-        item.band or "",
-        "Tạm thời" if item.provisional else "Đã phê duyệt",
-    ]
+    """One subject's row; its texts (names, codes, clusters and bands come from people and other
+    services) are written so that no spreadsheet program runs them, without control characters."""
+    return safe_row(
+        [
+            item.cluster or "",
+            item.rank,
+            item.subject_name,
+            item.subject_id,
+            item.unit_code,
+            float(item.total),
+            item.band or "",
+            "Tạm thời" if item.provisional else "Đã phê duyệt",
+        ]
+    )
 
 
 def ranking_xlsx(title: str, items: list[RankingItem]) -> bytes:
@@ -40,7 +45,7 @@ def ranking_xlsx(title: str, items: list[RankingItem]) -> bytes:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = "Xếp hạng"
-    sheet.append([title])
+    sheet.append([safe_cell(title)])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(list(HEADERS))
     for cell in sheet[2]:
