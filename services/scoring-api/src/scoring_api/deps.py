@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 
 from scoring_api.access import CRITERIA_SETS, ROUNDS, SCORECARDS
 from scoring_api.clients.campaign import CampaignClient
@@ -21,8 +21,36 @@ from scoring_api.scorecards.models import Scorecard
 from scoring_api.scorecards.repository import ScorecardRepository
 from service_kit.access import READ, Actor, Policy, ScopeSource, resolve_actor
 from service_kit.auth import PrincipalDep
+from service_kit.caching import conditional
 from service_kit.db import SessionDep
 from service_kit.errors import NotFound
+
+T = TypeVar("T")
+
+VARY = "Authorization"
+"""Representations carry the caller's `allowed_actions`: a cache keeps one per token."""
+ETAG_HEADERS: dict[str, Any] = {
+    "ETag": {"description": "The version of this representation", "schema": {"type": "string"}},
+    "Vary": {
+        "description": "`Authorization`: the representation depends on the caller",
+        "schema": {"type": "string"},
+    },
+}
+NOT_MODIFIED: dict[str, Any] = {
+    "description": "Not modified: the caller's `If-None-Match` names this version",
+    "headers": ETAG_HEADERS,
+}
+"""The 304 a conditional GET answers, for routes' `responses=`."""
+
+
+def for_this_caller(request: Request, response: Response, representation: T) -> T | Response:
+    """The kit's `conditional` (ETag, or 304 for a matching `If-None-Match`) for a representation that
+    differs per caller: both answers say `Vary: Authorization`."""
+    response.headers["Vary"] = VARY
+    answer = conditional(request, response, representation)
+    if isinstance(answer, Response):
+        answer.headers["Vary"] = VARY
+    return answer
 
 
 def get_scope_source(request: Request) -> ScopeSource | None:

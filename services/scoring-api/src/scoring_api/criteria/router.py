@@ -19,9 +19,18 @@ from scoring_api.criteria.schemas import (
     SubjectType,
 )
 from scoring_api.criteria.service import CriteriaSetService
-from scoring_api.deps import ActorDep, CampaignDep, CriteriaSetDep, collection_for, criteria_set_for
+from scoring_api.deps import (
+    ETAG_HEADERS,
+    NOT_MODIFIED,
+    ActorDep,
+    CampaignDep,
+    CriteriaSetDep,
+    collection_for,
+    criteria_set_for,
+    for_this_caller,
+)
 from service_kit.access import READ, Actor
-from service_kit.caching import check_if_match, conditional
+from service_kit.caching import check_if_match
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM
 from service_kit.pagination import PageParamsDep
@@ -63,18 +72,25 @@ async def list_sets(
 @router.get(
     "/v1/criteria-sets/{set_id}",
     response_model=CriteriaSetOut,
-    responses={304: {}, 403: PROBLEM, 404: PROBLEM},
+    responses={200: {"headers": ETAG_HEADERS}, 304: NOT_MODIFIED, 403: PROBLEM, 404: PROBLEM},
 )
 async def get_set(
     request: Request, response: Response, criteria_set: CriteriaSetDep, actor: ActorDep, service: ServiceDep
 ) -> CriteriaSetOut | Response:
-    return conditional(request, response, service.out(actor, criteria_set))
+    return for_this_caller(request, response, service.out(actor, criteria_set))
 
 
 @router.patch(
     "/v1/criteria-sets/{set_id}",
     summary="Change a draft set (a published one is immutable: 409)",
-    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 412: PROBLEM, 422: PROBLEM},
+    responses={
+        200: {"headers": ETAG_HEADERS},
+        403: PROBLEM,
+        404: PROBLEM,
+        409: PROBLEM,
+        412: PROBLEM,
+        422: PROBLEM,
+    },
 )
 async def update_set(
     data: CriteriaSetUpdate,
@@ -86,7 +102,7 @@ async def update_set(
 ) -> CriteriaSetOut:
     check_if_match(request, service.out(actor, criteria_set))
     updated = await service.update(actor, criteria_set, data)
-    conditional(request, response, updated)
+    for_this_caller(request, response, updated)
     return updated
 
 

@@ -7,12 +7,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from scoring_api.deps import (
+    ETAG_HEADERS,
+    NOT_MODIFIED,
     ActorDep,
     CampaignDep,
     LiteracyDep,
     RoundDep,
     ScorecardDep,
     ScorecardToChangeDep,
+    for_this_caller,
     round_for,
     scorecard_for,
 )
@@ -33,7 +36,7 @@ from scoring_api.scorecards.schemas import (
     ScorecardStatus,
 )
 from scoring_api.scorecards.service import ScorecardService
-from service_kit.caching import check_if_match, conditional
+from service_kit.caching import check_if_match
 from service_kit.db import SessionDep
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page
@@ -107,12 +110,12 @@ async def list_scorecards(
 @router.get(
     "/v1/scorecards/{scorecard_id}",
     response_model=ScorecardOut,
-    responses={304: {}, 403: PROBLEM, 404: PROBLEM},
+    responses={200: {"headers": ETAG_HEADERS}, 304: NOT_MODIFIED, 403: PROBLEM, 404: PROBLEM},
 )
 async def get_scorecard(
     request: Request, response: Response, scorecard: ScorecardDep, actor: ActorDep, service: ServiceDep
 ) -> ScorecardOut | Response:
-    return conditional(request, response, await service.read(actor, scorecard))
+    return for_this_caller(request, response, await service.read(actor, scorecard))
 
 
 @router.patch(
@@ -121,7 +124,7 @@ async def get_scorecard(
         "Enter scores: the unit's manager self-assesses (draft, returned); an evaluator reviews (submitted), "
         "the council (reviewed)"
     ),
-    responses={**ERRORS, 412: PROBLEM},
+    responses={200: {"headers": ETAG_HEADERS}, **ERRORS, 412: PROBLEM},
 )
 async def patch_scorecard(
     data: ScorecardPatch,
@@ -133,7 +136,7 @@ async def patch_scorecard(
 ) -> ScorecardOut:
     check_if_match(request, await service.read(actor, scorecard))
     updated = await service.score(actor, scorecard, data)
-    conditional(request, response, updated)
+    for_this_caller(request, response, updated)
     return updated
 
 
