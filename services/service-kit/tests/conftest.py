@@ -8,20 +8,29 @@ from service_kit.app import create_service_app
 from service_kit.settings import Environment, ServiceSettings
 
 
-def kit_settings(database_url: URL | str) -> ServiceSettings:
-    url = (
-        database_url.render_as_string(hide_password=False) if isinstance(database_url, URL) else database_url
+def _text(url: URL | str) -> str:
+    return url.render_as_string(hide_password=False) if isinstance(url, URL) else url
+
+
+def kit_settings(database_url: URL | str, read_url: URL | str | None = None) -> ServiceSettings:
+    return ServiceSettings(
+        database_url=_text(database_url),
+        database_read_url=_text(read_url) if read_url else "",
+        environment=Environment.TEST,
+        service_name="kit-test",
     )
-    return ServiceSettings(database_url=url, environment=Environment.TEST, service_name="kit-test")
 
 
 @pytest.fixture
 def build_app(postgres_admin_url: URL):
     def build(
-        *routers: APIRouter, database_url: URL | str | None = None, uploads: tuple[tuple[str, int], ...] = ()
+        *routers: APIRouter,
+        database_url: URL | str | None = None,
+        read_url: URL | str | None = None,
+        uploads: tuple[tuple[str, int], ...] = (),
     ) -> FastAPI:
         return create_service_app(
-            kit_settings(database_url or postgres_admin_url),
+            kit_settings(database_url or postgres_admin_url, read_url),
             schema="kit_test",
             title="kit test",
             description="An app assembled from the kit alone",

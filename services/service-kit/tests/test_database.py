@@ -12,7 +12,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.orm import Session
 
-from service_kit.db import SessionDep, async_url
+from service_kit.db import ReadSessionDep, SessionDep, async_url
 from service_kit.errors import Conflict
 from service_kit.observability import JsonFormatter
 from service_kit.pagination import (
@@ -228,3 +228,28 @@ async def test_a_statement_the_database_refuses_is_logged_without_its_values(cli
     written = [JsonFormatter().format(record) for record in caplog.records]
     assert any("InvalidTextRepresentationError sqlstate=22P02" in line for line in written), written
     assert not [line for line in written if "Nguyễn" in line]
+
+
+replica_router = APIRouter()
+
+
+@replica_router.get("/where")
+async def where_reads_go(session: ReadSessionDep) -> dict[str, str]:
+    name = await session.scalar(text("SELECT current_setting('application_name')"))
+    port = await session.scalar(text("SELECT current_setting('port')"))
+    return {"application_name": str(name), "port": str(port)}
+
+
+async def test_reads_that_tolerate_lag_go_to_the_replica_when_one_is_set(build_app, postgres_admin_url):
+    async with started(build_app(replica_router, read_url=postgres_admin_url)) as http:
+        response = await http.get("/where")
+    assert response.status_code == 200
+    assert response.json()["application_name"] == "kit-test"
+
+
+async def test_a_replica_that_is_down_degrades_to_the_primary(build_app, caplog):
+    unreachable = "postgresql://nobody:x@127.0.0.1:1/none"
+    async with started(build_app(replica_router, read_url=unreachable)) as http:
+        response = await http.get("/where")
+    assert response.status_code == 200
+    assert "reading from the primary" in caplog.text

@@ -51,6 +51,7 @@ def create_service_app(
             configure_logging(settings.log_level)
         database = Database(
             settings.database_url.get_secret_value(),
+            read_url=settings.database_read_url.get_secret_value() or None,
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
             statement_timeout_ms=settings.db_statement_timeout_ms,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +14,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from service_kit.audit import AuditTrail
-from service_kit.errors import ProblemError
+from service_kit.errors import ProblemError, database_unreachable
 from service_kit.idempotency import idempotency_table
 from service_kit.postgres import ServiceDatabase
+
+logger = logging.getLogger("service_kit.db")
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -62,33 +65,43 @@ def async_url(url: str | URL) -> URL:
 
 
 class Database:
-    """The engine and session factory of one service, created in the lifespan and disposed on shutdown."""
+    """The engine and session factory of one service, created in the lifespan and disposed on shutdown;
+    with `read_url`, a second engine on a streaming replica for the reads that tolerate seconds of lag
+    (statistics, rankings, exports, lists)."""
 
     def __init__(
         self,
         url: str | URL,
         *,
+        read_url: str | URL | None = None,
         pool_size: int = 10,
         max_overflow: int = 10,
         statement_timeout_ms: int = 30_000,
         application_name: str = "thidua-so",
     ) -> None:
-        self.engine: AsyncEngine = create_async_engine(
-            async_url(url),
-            pool_size=pool_size,
-            max_overflow=max_overflow,
-            pool_pre_ping=True,
-            # Errors and logs show the statement, never the values bound to it (names, birth dates, hashes).
-            hide_parameters=True,
-            connect_args={
-                "server_settings": {
-                    "application_name": application_name,
-                    "statement_timeout": str(statement_timeout_ms),
-                }
-            },
-        )
+        def engine(target: str | URL) -> AsyncEngine:
+            return create_async_engine(
+                async_url(target),
+                pool_size=pool_size,
+                max_overflow=max_overflow,
+                pool_pre_ping=True,
+                # Errors and logs show the statement, never the values bound to it (names, hashes).
+                hide_parameters=True,
+                connect_args={
+                    "server_settings": {
+                        "application_name": application_name,
+                        "statement_timeout": str(statement_timeout_ms),
+                    }
+                },
+            )
+
+        self.engine: AsyncEngine = engine(url)
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
+        )
+        self.read_engine: AsyncEngine | None = engine(read_url) if read_url else None
+        self.read_sessionmaker: async_sessionmaker[AsyncSession] | None = (
+            async_sessionmaker(self.read_engine, expire_on_commit=False) if self.read_engine else None
         )
 
     async def ping(self) -> None:
@@ -97,6 +110,8 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        if self.read_engine is not None:
+            await self.read_engine.dispose()
 
 
 def get_database(request: Request) -> Database:
@@ -113,7 +128,38 @@ async def get_session(database: Annotated[Database, Depends(get_database)]) -> A
         yield session
 
 
+async def get_read_session(
+    database: Annotated[Database, Depends(get_database)],
+) -> AsyncIterator[AsyncSession]:
+    """A session for reads that tolerate seconds of lag: on the replica when there is one and it
+    answers, else on the primary (a replica that is down degrades to the primary, never to an error)."""
+    if database.read_sessionmaker is not None:
+        session = database.read_sessionmaker()
+        try:
+            await session.connection()
+        except Exception as exc:
+            await session.close()
+            if not database_unreachable(exc):
+                raise
+            logger.warning("read replica unavailable (%s): reading from the primary", type(exc).__name__)
+        else:
+            # The check above began the transaction: end it here as `session.begin()` would.
+            try:
+                yield session
+                await session.commit()
+            except BaseException:
+                await session.rollback()
+                raise
+            finally:
+                await session.close()
+            return
+    async with database.sessionmaker() as primary, primary.begin():
+        yield primary
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
 # scope="function": the transaction is committed (or rolled back) before the response leaves, so a client
 # that reads right after a write sees it, and a failed commit is an error response, not a silent 201.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]
+"""For statistics, rankings, exports and lists: the replica when configured (`<PREFIX>DATABASE_READ_URL`)."""

@@ -48,6 +48,8 @@ class ServiceSettings(BaseSettings):
 
     # This service's own login: a role that owns the service's schema and nothing else.
     database_url: SecretStr = SecretStr("")
+    database_read_url: SecretStr = SecretStr("")
+    """A streaming replica of the same database (empty: reads go to the primary)."""
     db_pool_size: int = 10
     db_max_overflow: int = 10
     db_statement_timeout_ms: int = 30_000
