@@ -1,13 +1,10 @@
 """The authorization matrix: every endpoint, every kind of caller, exactly the status it should get.
 
 Rows are data: each later endpoint adds its row here. `allow` lists who gets `ok`; everyone else
-authenticated gets 403 and anonymous callers 401, unless the row is `public`; `not_found` callers get
-404 (another unit's report or initiative, to a manager). Two managers take part: `manager` acts for
+authenticated gets 403 and anonymous callers 401, unless the row is `public`; `refused` callers get
+the status it names (404 (another unit's report or initiative, to a manager). Two managers take part: `manager` acts for
 66-SKHCN, `manager_b` for 66-SYT, and each is tried on the other's plan, reports and initiatives.
 """
-
-from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pytest
 
@@ -24,23 +21,15 @@ CALLERS = (
     "learner",
     "client_campaign_read",
     "client_other_scope",
+    "client_erasure",
 )
 PEOPLE = ("admin", "manager", "evaluator", "council", "viewer", "learner")
 EVERYONE_SIGNED_IN = tuple(c for c in CALLERS if c != "anonymous")
 
 
-@dataclass(frozen=True)
-class Row(AuthorizationRow):
-    """A row whose object does not exist for some callers: another unit's report or initiative is 404
-    to a manager, so that its existence does not leak."""
-
-    not_found: tuple[str, ...] = ()
-
-    def expected(self, caller: str, order: Sequence[str]) -> int:
-        if caller in self.not_found:
-            return 404
-        return super().expected(caller, order)
-
+Row = AuthorizationRow
+"""`refused={"manager": 404}`: another unit's report or initiative is 404 to a manager, so that its
+existence does not leak."""
 
 READERS = ("admin", "manager", "manager_b", "evaluator", "council", "viewer", "client_campaign_read")
 UNIT_ACTORS = ("admin", "manager")  # `manager` acts for 66-SKHCN, `manager_b` for 66-SYT: both take part
@@ -68,6 +57,16 @@ MATRIX = [
         },
     ),
     Row("GET", "/v1/clients", allow=("admin",)),
+    # Token revocations: the services' verifiers (campaign:read clients) and administrators.
+    Row("GET", "/v1/auth/revocations", allow=("admin", "client_campaign_read")),
+    # An erased learner's account: digital-literacy-api's client and administrators (204 also when the
+    # learner has no account); the learner's own account is deactivated last, by the last allowed caller.
+    Row(
+        "POST",
+        "/v1/learner-accounts/{unknown_learner_id}/deactivate",
+        allow=("admin", "client_erasure"),
+        ok=204,
+    ),
     Row(
         "POST",
         "/v1/clients",
@@ -160,22 +159,22 @@ MATRIX = [
         ok=201,
         body={"unit_code": "66-SKHCN", "period_end": "2025-06-30", "values": {"T1": 40}},
     ),
-    Row("GET", "/v1/reports/{report_id}", allow=READERS, not_found=("manager_b",)),
+    Row("GET", "/v1/reports/{report_id}", allow=READERS, refused={"manager_b": 404}),
     Row(
         "PUT",
         "/v1/reports/{returned_id}",
         allow=UNIT_ACTORS,
         then=409,
-        not_found=("manager_b",),
+        refused={"manager_b": 404},
         body={"period_end": "2025-06-30", "values": {"T1": 45}},
     ),
-    Row("POST", "/v1/reports/{report_id}/accept", allow=("admin",), then=409, not_found=("manager_b",)),
+    Row("POST", "/v1/reports/{report_id}/accept", allow=("admin",), then=409, refused={"manager_b": 404}),
     Row(
         "POST",
         "/v1/reports/{second_report_id}/return",
         allow=("admin",),
         then=409,
-        not_found=("manager_b",),
+        refused={"manager_b": 404},
         body={"review_note": "Bổ sung minh chứng"},
     ),
     Row("GET", "/v1/campaigns/{campaign_id}/kpis", allow=READERS),
@@ -193,7 +192,7 @@ MATRIX = [
         "/v1/initiatives/{initiative_id}/assess",
         allow=("admin",),
         then=409,
-        not_found=("manager_b",),
+        refused={"manager_b": 404},
         body={"status": "accepted", "assessment": "Có giá trị áp dụng"},
     ),
     Row("GET", "/v1/campaigns/{campaign_id}/commendations", allow=READERS),
@@ -229,23 +228,23 @@ MATRIX = [
         "GET",
         "/v1/reports/{b_report_id}",
         allow=("admin", "manager_b", "evaluator", "council", "viewer", "client_campaign_read"),
-        not_found=("manager",),
+        refused={"manager": 404},
     ),
     Row(
         "PUT",
         "/v1/reports/{b_returned_id}",
         allow=UNIT_B_ACTORS,
         then=409,
-        not_found=("manager",),
+        refused={"manager": 404},
         body={"period_end": "2025-06-30", "values": {"T1": 60}},
     ),
-    Row("POST", "/v1/reports/{b_report_id}/accept", allow=("admin",), then=409, not_found=("manager",)),
+    Row("POST", "/v1/reports/{b_report_id}/accept", allow=("admin",), then=409, refused={"manager": 404}),
     Row(
         "POST",
         "/v1/reports/{b_second_report_id}/return",
         allow=("admin",),
         then=409,
-        not_found=("manager",),
+        refused={"manager": 404},
         body={"review_note": "Bổ sung"},
     ),
     Row(
@@ -260,7 +259,7 @@ MATRIX = [
         "/v1/initiatives/{b_initiative_id}/assess",
         allow=("admin",),
         then=409,
-        not_found=("manager",),
+        refused={"manager": 404},
         body={"status": "rejected", "assessment": "Chưa đủ căn cứ"},
     ),
 ]
@@ -285,6 +284,7 @@ async def callers(client, create_account, bearer, admin, literacy) -> dict[str, 
     for name, scopes in (
         ("client_campaign_read", ["campaign:read"]),
         ("client_other_scope", ["literacy:read"]),
+        ("client_erasure", ["identity:deactivate-learner"]),
     ):
         created = (
             await client.post("/v1/clients", headers=admin, json={"name": name, "scopes": scopes})
@@ -298,6 +298,7 @@ async def callers(client, create_account, bearer, admin, literacy) -> dict[str, 
             },
         )
         headers[name] = {"Authorization": f"Bearer {token.json()['access_token']}"}
+    ids["unknown_learner_id"] = "7d1f3c2a-0000-4000-8000-0000000000ff"
     headers["_ids"] = ids
     return headers
 
@@ -379,6 +380,7 @@ async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, cal
 def test_every_route_of_the_app_has_a_row(app):
     generic = {
         "{viewer_id}": "{account_id}",
+        "{unknown_learner_id}": "{learner_id}",
         "{b_report_id}": "{report_id}",
         "{b_second_report_id}": "{report_id}",
         "{b_returned_id}": "{report_id}",

@@ -239,7 +239,8 @@ async def test_unknown_unit_codes_on_accounts_are_422_and_change_nothing(client,
         "unit_codes": ["66-SKHCN", "66-KHONGCO"],
     }
     problem = assert_problem(await client.post("/v1/accounts", headers=admin, json=body), 422)
-    assert problem["errors"] == [{"field": "unit_codes", "message": "Unknown unit codes: 66-KHONGCO."}]
+    assert problem["code"] == "account.unknown_units"
+    assert problem["errors"] == [{"field": "unit_codes", "message": "Không có đơn vị mang mã: 66-KHONGCO."}]
     account = (await client.get("/v1/accounts", headers=admin, params={"q": "ql.syt"})).json()["items"][0]
     changed = await client.patch(
         f"/v1/accounts/{account['id']}", headers=admin, json={"unit_codes": ["99-KHONGCO"]}

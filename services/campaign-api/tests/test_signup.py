@@ -52,22 +52,24 @@ async def test_the_national_id_is_never_stored_in_clear(client, literacy, app):
     assert NATIONAL_ID not in everything
 
 
-async def test_a_second_sign_up_for_the_same_learner_is_409(client, literacy, app):
+async def test_a_second_sign_up_for_the_same_learner_is_refused(client, literacy, app):
     assert (await client.post("/v1/auth/signup", json=SIGNUP)).status_code == 201
-    assert_problem(
-        await client.post("/v1/auth/signup", json={**SIGNUP, "password": "mot-mat-khau-khac"}), 409
+    again = assert_problem(
+        await client.post("/v1/auth/signup", json={**SIGNUP, "password": "mot-mat-khau-khac"}), 422
     )
+    assert again["code"] == "signup.refused"
     assert len(await learner_accounts(app)) == 1
 
 
-async def test_no_match_is_404_without_saying_which_detail_was_wrong(client, literacy, app):
+async def test_no_match_is_refused_without_saying_which_detail_was_wrong(client, literacy, app):
     wrong_birthday = assert_problem(
-        await client.post("/v1/auth/signup", json={**SIGNUP, "date_of_birth": "1991-05-17"}), 404
+        await client.post("/v1/auth/signup", json={**SIGNUP, "date_of_birth": "1991-05-17"}), 422
     )
     wrong_id = assert_problem(
-        await client.post("/v1/auth/signup", json={**SIGNUP, "national_id": "066190000999"}), 404
+        await client.post("/v1/auth/signup", json={**SIGNUP, "national_id": "066190000999"}), 422
     )
-    assert wrong_birthday["detail"] == wrong_id["detail"] == "No learner matches these details."
+    assert wrong_birthday["code"] == wrong_id["code"] == "signup.refused"
+    assert wrong_birthday["detail"] == wrong_id["detail"]
     assert await learner_accounts(app) == []
 
 

@@ -53,7 +53,8 @@ async def test_password_grant_gives_an_rs256_token_with_the_contract_claims(logi
 async def test_wrong_password_and_unknown_user_get_the_same_401(login):
     wrong = assert_problem(await login("admin", "not-the-password"), 401)
     unknown = assert_problem(await login("nobody", "not-the-password"), 401)
-    assert wrong["detail"] == unknown["detail"] == "The username or password is wrong."
+    assert wrong["code"] == unknown["code"] == "auth.wrong_credentials"
+    assert wrong["detail"] == unknown["detail"] == "Tên đăng nhập hoặc mật khẩu không đúng."
     assert wrong["error"] == "invalid_grant"
 
 
@@ -66,7 +67,8 @@ async def test_an_inactive_account_cannot_sign_in(login, create_account, client,
     response = await client.patch(f"/v1/accounts/{account['id']}", headers=admin, json={"active": False})
     assert response.status_code == 200
     body = assert_problem(await login("nguyen.van.a", default_password), 401)
-    assert "deactivated" in body["detail"]
+    assert body["code"] == "auth.account_deactivated"
+    assert body["detail"] == "Tài khoản này đã bị khóa."
 
 
 async def test_five_failures_lock_the_login_even_for_the_right_password(login, app):
@@ -75,7 +77,8 @@ async def test_five_failures_lock_the_login_even_for_the_right_password(login, a
     locked = await login("admin", "admin")
     body = assert_problem(locked, 429)
     assert 1 <= int(locked.headers["retry-after"]) <= 900
-    assert "wait" in body["detail"]
+    assert body["code"] == "auth.locked"
+    assert f"chờ {locked.headers['retry-after']} giây" in body["detail"]
     # Other logins are not affected.
     assert (await login("someone-else", "guess")).status_code == 401
     async with app.state.database.sessionmaker() as session:

@@ -20,7 +20,14 @@ from typing import Protocol, TypeVar
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignAction, CampaignListAction, CampaignStatus
 from campaign_api.identity.models import Account
-from campaign_api.identity.schemas import AccountAction, AccountListAction, ClientListAction, Role
+from campaign_api.identity.schemas import (
+    AccountAction,
+    AccountListAction,
+    ClientListAction,
+    LearnerAccountAction,
+    Role,
+    Scope,
+)
 from campaign_api.participation.schemas import ParticipantAction, ReportAction, ReportStatus
 from campaign_api.recognition.schemas import InitiativeAction, InitiativeStatus
 from campaign_api.units.models import Unit
@@ -271,6 +278,22 @@ CLIENT_LIST: Policy[None] = Policy(
     "api_client", read=admin, actions={ClientListAction.CREATE: admin}, label="API clients"
 )
 
+REVOCATIONS: Policy[None] = Policy(
+    "revocation", read=either(admin, client_scopes(READ_SCOPE)), label="token revocations"
+)
+"""The accounts changed lately (`GET /v1/auth/revocations`): the other services' verifiers poll it with
+their `campaign:read` client; administrators may look."""
+
+_erasure = either(admin, client_scopes(Scope.IDENTITY_DEACTIVATE_LEARNER))
+LEARNER_ACCOUNTS: Policy[None] = Policy(
+    "learner_account",
+    read=_erasure,
+    actions={LearnerAccountAction.DEACTIVATE: _erasure},
+    label="learner accounts",
+)
+"""An erased learner's sign-in account is deactivated by digital-literacy-api's client
+(`identity:deactivate-learner`) or an administrator; nobody else learns whether it exists."""
+
 LOCALITIES: Policy[None] = Policy("locality", read=anyone, label="localities")
 """Reference data: every signed-in caller reads the provinces and communes."""
 
@@ -282,12 +305,14 @@ __all__ = [
     "CLIENT_LIST",
     "COMMENDATIONS",
     "INITIATIVES",
+    "LEARNER_ACCOUNTS",
     "LOCALITIES",
     "NEW_CAMPAIGNS",
     "PARTICIPANTS",
     "PLANS",
     "READ",
     "REPORTS",
+    "REVOCATIONS",
     "UNITS",
     "UNIT_LIST",
     "CampaignSeen",

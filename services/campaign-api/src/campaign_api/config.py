@@ -49,6 +49,9 @@ class CampaignSettings(ServiceSettings):
     # Brute-force protection: this many failures for one login within the window locks it for the window.
     login_max_failures: int = 5
     login_window_seconds: int = 900
+    # Sign-ups refused from one source address within the login window before it must wait (per address,
+    # so that a class signing up at one centre is not stopped by a neighbour's typo, but guessing is).
+    signup_max_failures_per_address: int = 10
 
     service_clients: list[ServiceClientSeed] = Field(default_factory=list)
 

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Path, Request, Response
 
 from campaign_api.access import (
     ACCOUNT_LIST,
@@ -18,9 +18,11 @@ from campaign_api.access import (
     CLIENT_LIST,
     COMMENDATIONS,
     INITIATIVES,
+    LEARNER_ACCOUNTS,
     LOCALITIES,
     PARTICIPANTS,
     REPORTS,
+    REVOCATIONS,
     UNIT_LIST,
     UNITS,
     CampaignSeen,
@@ -29,6 +31,7 @@ from campaign_api.access import (
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.identity.models import Account
+from campaign_api.identity.schemas import LearnerAccountAction
 from campaign_api.identity.service import IdentityService
 from campaign_api.localities.service import LocalityService
 from campaign_api.participation.models import Participant, Report
@@ -38,12 +41,15 @@ from campaign_api.recognition.service import RecognitionService
 from campaign_api.units.models import Unit
 from campaign_api.units.service import DirectoryScope, UnitService
 from reference_data.localities import LocalityDirectory, get_localities
-from service_kit.access import READ, Actor, Policy, ScopeSource, resolve_actor
-from service_kit.auth import PrincipalDep
+from service_kit.access import READ, Actor, Policy, ScopeSource, actor_dependency
 from service_kit.caching import check_if_match, conditional, not_modified
 from service_kit.db import SessionDep
 
 T = TypeVar("T")
+
+UnitCodePath = Annotated[
+    str, Path(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$", description="A unit's code")
+]
 
 
 # --- who is calling ----------------------------------------------------------------------------
@@ -54,15 +60,7 @@ def get_scope_source(session: SessionDep) -> ScopeSource:
     return DirectoryScope(session)
 
 
-async def get_actor(
-    principal: PrincipalDep, source: Annotated[ScopeSource, Depends(get_scope_source)]
-) -> Actor:
-    # The kit's `actor_dependency(get_scope_source)` builds the same, but its closure's annotation
-    # does not resolve under `from __future__ import annotations` (FastAPI reads `source` as a query).
-    return await resolve_actor(principal, source)
-
-
-ActorDep = Annotated[Actor, Depends(get_actor)]
+ActorDep = Annotated[Actor, Depends(actor_dependency(get_scope_source))]
 
 
 def may(policy: Policy[None], action: str = READ) -> Callable[..., Awaitable[Actor]]:
@@ -84,6 +82,8 @@ AccountReader = Annotated[Actor, Depends(may(ACCOUNT_LIST))]
 AccountCreator = Annotated[Actor, Depends(may(ACCOUNT_LIST, "create"))]
 ClientReader = Annotated[Actor, Depends(may(CLIENT_LIST))]
 ClientCreator = Annotated[Actor, Depends(may(CLIENT_LIST, "create"))]
+RevocationReader = Annotated[Actor, Depends(may(REVOCATIONS))]
+LearnerAccountDeactivator = Annotated[Actor, Depends(may(LEARNER_ACCOUNTS, LearnerAccountAction.DEACTIVATE))]
 
 
 # --- services ----------------------------------------------------------------------------------
@@ -116,6 +116,9 @@ def get_identity_service(request: Request, session: SessionDep) -> IdentityServi
         settings=state.settings,
         keys=state.signing_keys,
         literacy=getattr(state, "literacy_client", None),
+        on_versions_changed=versions.invalidate
+        if (versions := getattr(state, "account_versions", None))
+        else None,
     )
 
 
@@ -135,7 +138,7 @@ LocalityServiceDep = Annotated[LocalityService, Depends(get_locality_service)]
 
 
 def unit_for(action: str = READ) -> Callable[..., Awaitable[Unit]]:
-    async def dependency(code: str, actor: ActorDep, service: UnitServiceDep) -> Unit:
+    async def dependency(code: UnitCodePath, actor: ActorDep, service: UnitServiceDep) -> Unit:
         unit = await service.get(code, for_update=action != READ)
         UNITS.ensure(actor, action, unit)
         return unit
@@ -192,7 +195,7 @@ def plan_for(action: str) -> Callable[..., Awaitable[tuple[Campaign, Participant
 
     async def dependency(
         campaign_id: uuid.UUID,
-        unit_code: str,
+        unit_code: UnitCodePath,
         actor: ActorDep,
         campaigns: CampaignServiceDep,
         service: ParticipationServiceDep,

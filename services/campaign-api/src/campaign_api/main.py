@@ -5,13 +5,15 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
+from campaign_api import messages  # noqa: F401 - registers the service's problem texts
 from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
 from campaign_api.database import SCHEMA
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
-from campaign_api.identity.service import IdentityService
+from campaign_api.identity.service import REVOCATION_LEEWAY_SECONDS, IdentityService
+from campaign_api.identity.versions import AccountVersions
 from campaign_api.localities.router import router as localities_router
 from campaign_api.participation.router import router as participation_router
 from campaign_api.recognition.router import router as recognition_router
@@ -35,6 +37,16 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             ),
             keys,
         )
+        database: Database = app.state.database
+        # Deactivations and role changes take effect at once: our own tokens' versions are checked
+        # against our own accounts (the other services poll GET /v1/auth/revocations for the same).
+        versions = AccountVersions(
+            database,
+            window_seconds=settings.access_token_ttl_seconds + REVOCATION_LEEWAY_SECONDS,
+            refresh_seconds=settings.revocations_refresh_seconds,
+        )
+        app.state.account_versions = versions
+        app.state.token_verifier.use_revocations(versions)
         literacy = LiteracyClient(
             settings.literacy_api_url,
             timeout=settings.http_timeout_seconds,
@@ -42,7 +54,6 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             token=ServiceToken(keys, settings, scope="literacy:match"),
         )
         app.state.literacy_client = literacy
-        database: Database = app.state.database
         async with database.sessionmaker() as session, session.begin():
             await IdentityService(session=session, settings=settings, keys=keys).bootstrap()
         try:

@@ -282,7 +282,7 @@ async def _movements(
                     values={
                         "SOHOA_TTHC": Decimal(round(35 + 65 * share * (1 - index * 0.08))),
                         "SOHOA_DIEMDL": Decimal(round(20 + 80 * share * (1 - index * 0.1))),
-                        "NGAY_XL": Decimal(round(7 - 4 * share * (1 - index * 0.1), 1)),
+                        "NGAY_XL": Decimal(str(round(7 - 4 * share * (1 - index * 0.1), 1))),
                     },
                     narrative="Báo cáo tiến độ chuyển đổi số của đơn vị.",
                 ),

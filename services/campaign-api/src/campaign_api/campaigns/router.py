@@ -18,8 +18,10 @@ from campaign_api.campaigns.schemas import (
     Level,
     PhaseCreate,
     PhaseOut,
+    SearchText,
     TargetCreate,
     TargetOut,
+    UnitCode,
 )
 from campaign_api.deps import (
     CampaignCreator,
@@ -29,6 +31,7 @@ from campaign_api.deps import (
     VersionsDep,
     campaign_for,
 )
+from campaign_api.links import CAMPAIGN_ID, CAMPAIGN_OPERATIONS, links
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep
 
@@ -43,7 +46,11 @@ CampaignForPhase = Annotated[Campaign, Depends(campaign_for(CampaignAction.ADD_P
 CampaignForTarget = Annotated[Campaign, Depends(campaign_for(CampaignAction.ADD_TARGET))]
 
 
-@router.post("/v1/campaigns", status_code=status.HTTP_201_CREATED, responses=RUNNER_ERRORS)
+@router.post(
+    "/v1/campaigns",
+    status_code=status.HTTP_201_CREATED,
+    responses={**RUNNER_ERRORS, **links(201, CAMPAIGN_ID, *CAMPAIGN_OPERATIONS)},
+)
 async def create_campaign(
     data: CampaignCreate, actor: CampaignCreator, service: CampaignServiceDep
 ) -> CampaignOut:
@@ -58,9 +65,9 @@ async def list_campaigns(
     page: PageParamsDep,
     status_: Annotated[CampaignStatus | None, Query(alias="status")] = None,
     level: Annotated[Level | None, Query()] = None,
-    organizer_unit_code: Annotated[str | None, Query(max_length=32)] = None,
+    organizer_unit_code: Annotated[UnitCode | None, Query()] = None,
     parent_id: Annotated[uuid.UUID | None, Query()] = None,
-    q: Annotated[str | None, Query(max_length=100, description="Title or code; diacritics ignored")] = None,
+    q: Annotated[SearchText | None, Query(description="Title or code; diacritics ignored")] = None,
 ) -> CampaignPage:
     return await service.list(
         actor,

@@ -11,12 +11,33 @@ from typing import Annotated, Self
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from service_kit.pagination import Page
+from service_kit.types import NO_CONTROL, ONE_LINE, CivilDate, StrictModel, omittable
 
 Code = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
 ]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+UnitCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
+]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE)
+]
+PhaseName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000, pattern=NO_CONTROL)]
+SearchText = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
+Amount = Annotated[
+    Decimal,
+    Field(
+        max_digits=18,
+        decimal_places=4,
+        ge=Decimal("-99999999999999.9999"),
+        le=Decimal("99999999999999.9999"),
+        allow_inf_nan=False,
+    ),
+]
+"""A target's baseline or value: what the column (numeric(18, 4)) holds."""
 
 
 class Level(StrEnum):
@@ -51,7 +72,7 @@ class CampaignStatus(StrEnum):
     CLOSED = "closed"
 
 
-class Content(BaseModel):
+class Content(StrictModel):
     """One numbered key content of a movement ("Nội dung 1: ...")."""
 
     no: int = Field(ge=1, le=99)
@@ -70,16 +91,14 @@ def _check_contents(contents: list[Content] | None) -> None:
         raise ValueError("content numbers repeat")
 
 
-class CampaignCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CampaignCreate(StrictModel):
     code: Code
     title: Title
     level: Level
-    organizer_unit_code: Code
+    organizer_unit_code: UnitCode
     parent_id: uuid.UUID | None = None
-    starts_on: date
-    ends_on: date
+    starts_on: CivilDate
+    ends_on: CivilDate
     description: Text = ""
     contents: list[Content] = Field(default_factory=list, max_length=50)
     objectives: list[Title] = Field(default_factory=list, max_length=50)
@@ -91,15 +110,15 @@ class CampaignCreate(BaseModel):
         return self
 
 
-class CampaignUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class CampaignUpdate(StrictModel):
+    """Each field may be left out; none may be set to null (the columns cannot be empty)."""
 
-    title: Title | None = None
-    description: Text | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
-    contents: list[Content] | None = Field(default=None, max_length=50)
-    objectives: list[Title] | None = Field(default=None, max_length=50)
+    title: Title = omittable()
+    description: Text = omittable()
+    starts_on: CivilDate = omittable()
+    ends_on: CivilDate = omittable()
+    contents: list[Content] = omittable(max_length=50)
+    objectives: list[Title] = omittable(max_length=50)
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -142,18 +161,16 @@ class MilestoneKind(StrEnum):
     OTHER = "other"
 
 
-class Milestone(BaseModel):
+class Milestone(StrictModel):
     title: Title
     kind: MilestoneKind
-    due_on: date
+    due_on: CivilDate
 
 
-class PhaseCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: Title
-    starts_on: date
-    ends_on: date
+class PhaseCreate(StrictModel):
+    name: PhaseName
+    starts_on: CivilDate
+    ends_on: CivilDate
     milestones: list[Milestone] = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="after")
@@ -186,16 +203,14 @@ class Direction(StrEnum):
     DECREASE = "decrease"
 
 
-class TargetCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TargetCreate(StrictModel):
     code: Code
     title: Title
     measure: Measure
-    baseline: Decimal = Field(max_digits=18, decimal_places=4)
-    target: Decimal = Field(max_digits=18, decimal_places=4)
+    baseline: Amount
+    target: Amount
     direction: Direction
-    due_on: date | None = None
+    due_on: CivilDate | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:

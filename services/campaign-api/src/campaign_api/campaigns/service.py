@@ -25,6 +25,7 @@ from campaign_api.campaigns.schemas import (
     TargetCreate,
     TargetOut,
 )
+from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.units import repository as units
 from service_kit.access import Actor
@@ -33,6 +34,7 @@ from service_kit.errors import Conflict, InvalidState, NotFound, field_error
 from service_kit.pagination import Page, PageParams
 from service_kit.text import fold
 
+ACTION_LABELS = {CampaignAction.LAUNCH: "khởi động", CampaignAction.CLOSE: "kết thúc"}
 TRANSITIONS = {
     CampaignAction.LAUNCH: (CampaignStatus.DRAFT, CampaignStatus.ACTIVE),
     CampaignAction.CLOSE: (CampaignStatus.ACTIVE, CampaignStatus.CLOSED),
@@ -56,7 +58,7 @@ class CampaignService(AuditedService):
     async def get(self, campaign_id: uuid.UUID, *, for_update: bool = False) -> Campaign:
         campaign = await repository.get(self.session, campaign_id, for_update=for_update)
         if campaign is None:
-            raise NotFound(f"No campaign {campaign_id}.", code="campaign.not_found")
+            raise NotFound(code="campaign.not_found")
         return campaign
 
     async def seen(self, actor: Actor, campaigns: Sequence[Campaign]) -> list[CampaignSeen]:
@@ -102,14 +104,16 @@ class CampaignService(AuditedService):
     ) -> CampaignOut:
         """`campaign_id` lets the demo seed use ids the other services' seeds know; the API never passes it."""
         if await units.get(self.session, data.organizer_unit_code) is None:
-            raise field_error("organizer_unit_code", f"No unit {data.organizer_unit_code}.")
+            raise field_error(
+                "organizer_unit_code", code="campaign.unknown_organizer", unit_code=data.organizer_unit_code
+            )
         NEW_CAMPAIGNS.ensure(actor, CampaignListAction.CREATE, data)
         if data.parent_id is not None:
             parent = await repository.get(self.session, data.parent_id)
             if parent is None:
-                raise field_error("parent_id", f"No campaign {data.parent_id}.")
+                raise field_error("parent_id", code="campaign.unknown_parent", parent_id=str(data.parent_id))
             if not (parent.starts_on <= data.starts_on and data.ends_on <= parent.ends_on):
-                raise field_error("starts_on", "A child campaign lies within its parent's dates.")
+                raise field_error("starts_on", code="campaign.outside_parent")
         campaign = Campaign(
             id=campaign_id or uuid.uuid4(),
             **data.model_dump(mode="json", exclude={"starts_on", "ends_on", "parent_id"}),
@@ -120,7 +124,7 @@ class CampaignService(AuditedService):
             status=CampaignStatus.DRAFT.value,
         )
         self.session.add(campaign)
-        await flush_or_conflict(self.session, Conflict(f"A campaign with code {data.code} exists."))
+        await flush_or_conflict(self.session, Conflict(code="campaign.exists", params={"code": data.code}))
         await self.session.refresh(campaign)
         await self.audit(actor, "campaign.created", "campaign", str(campaign.id), after=snapshot(campaign))
         return await self.out(actor, campaign)
@@ -136,16 +140,16 @@ class CampaignService(AuditedService):
         """`expect` refuses a change made against an outdated copy (If-Match) before anything changes."""
         expect(await self.out(actor, campaign))
         if campaign.status == CampaignStatus.CLOSED:
-            raise InvalidState("A closed campaign does not change.")
+            raise InvalidState(code="campaign.closed")
         before = snapshot(campaign)
         changes = data.model_dump(mode="json", exclude_unset=True)
         starts_on = data.starts_on or campaign.starts_on
         ends_on = data.ends_on or campaign.ends_on
         if ends_on < starts_on:
-            raise field_error("ends_on", "ends_on is before starts_on")
+            raise field_error("ends_on", code="campaign.dates_reversed")
         for phase in await repository.phases(self.session, campaign.id):
             if phase.starts_on < starts_on or phase.ends_on > ends_on:
-                raise Conflict(f"Phase {phase.name!r} would fall outside the campaign's new dates.")
+                raise Conflict(code="campaign.phase_outside_dates", params={"phase": phase.name})
         for name, value in changes.items():
             if name not in ("starts_on", "ends_on"):
                 setattr(campaign, name, value)
@@ -162,7 +166,16 @@ class CampaignService(AuditedService):
     async def transition(self, actor: Actor, campaign: Campaign, action: CampaignAction) -> CampaignOut:
         source, destination = TRANSITIONS[action]
         if campaign.status != source:
-            raise InvalidState(f"Only a {source} campaign can {action}; this one is {campaign.status}.")
+            raise InvalidState(
+                code="campaign.wrong_state",
+                params={
+                    "source": source,
+                    "action": action,
+                    "status": campaign.status,
+                    "status_label": status_label(campaign.status),
+                    "action_label": ACTION_LABELS[action],
+                },
+            )
         campaign.status = destination.value
         await self.session.flush()
         await self.session.refresh(campaign)
@@ -186,14 +199,24 @@ class CampaignService(AuditedService):
 
     async def add_phase(self, actor: Actor, campaign: Campaign, data: PhaseCreate) -> PhaseOut:
         if campaign.status == CampaignStatus.CLOSED:
-            raise InvalidState("A closed campaign does not change.")
+            raise InvalidState(code="campaign.closed")
         if data.starts_on < campaign.starts_on or data.ends_on > campaign.ends_on:
             raise field_error(
-                "starts_on", f"A phase lies inside the campaign ({campaign.starts_on} – {campaign.ends_on})."
+                "starts_on",
+                code="phase.outside_campaign",
+                starts_on=campaign.starts_on.isoformat(),
+                ends_on=campaign.ends_on.isoformat(),
             )
         for other in await repository.phases(self.session, campaign.id):
             if data.starts_on <= other.ends_on and other.starts_on <= data.ends_on:
-                raise Conflict(f"The phase overlaps {other.name!r} ({other.starts_on} – {other.ends_on}).")
+                raise Conflict(
+                    code="phase.overlaps",
+                    params={
+                        "phase": other.name,
+                        "starts_on": other.starts_on.isoformat(),
+                        "ends_on": other.ends_on.isoformat(),
+                    },
+                )
         phase = Phase(
             campaign_id=campaign.id,
             name=data.name,
@@ -214,10 +237,10 @@ class CampaignService(AuditedService):
 
     async def add_target(self, actor: Actor, campaign: Campaign, data: TargetCreate) -> TargetOut:
         if campaign.status == CampaignStatus.CLOSED:
-            raise InvalidState("A closed campaign does not change.")
+            raise InvalidState(code="campaign.closed")
         target = Target(campaign_id=campaign.id, **data.model_dump())
         self.session.add(target)
-        await flush_or_conflict(self.session, Conflict(f"The campaign already has a target {data.code}."))
+        await flush_or_conflict(self.session, Conflict(code="target.exists", params={"code": data.code}))
         await self.audit(
             actor,
             "target.created",

@@ -30,6 +30,6 @@ class LiteracyClient(ServiceClient):
             return None
         if response.is_error:
             raise DependencyUnavailable(
-                f"{self.service_name} answered {response.status_code}.", service=self.service_name
+                code="literacy.unavailable", params={"service": self.service_name}, service=self.service_name
             )
         return LearnerMatch.model_validate_json(response.content).learner_id

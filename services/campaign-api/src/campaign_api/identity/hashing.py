@@ -1,29 +1,68 @@
-"""Password and secret hashing (argon2id), and the keyed hash under which learners' national IDs are found."""
+"""Password and secret hashing (argon2id), and the keyed hash under which learners' national IDs are found.
+
+argon2 is slow on purpose (tens to hundreds of milliseconds of CPU): it runs in worker threads, at most
+one per core, never on the event loop, so that sign-ins do not stall every other request. A sign-in for
+an account that does not exist verifies a dummy hash, so a wrong username costs what a wrong password
+costs and the time taken does not tell whether the account exists.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
+import anyio
+import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from reference_data.personal_data import national_id_digest
 
+T = TypeVar("T")
+
 _hasher = PasswordHasher()
 # Verified when an account does not exist, so that a wrong username costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
+THREADS = os.cpu_count() or 1
+"""argon2 computations running at once: one per core (more would only queue inside the CPU)."""
+_limiter: anyio.CapacityLimiter | None = None
 
-def hash_secret(secret: str) -> str:
+
+def _pool() -> anyio.CapacityLimiter:
+    global _limiter
+    if _limiter is None:
+        _limiter = anyio.CapacityLimiter(THREADS)
+    return _limiter
+
+
+async def _off_the_loop(function: Callable[..., T], *args: object) -> T:
+    return await anyio.to_thread.run_sync(function, *args, limiter=_pool())
+
+
+def hash_secret_sync(secret: str) -> str:
     return _hasher.hash(secret)
 
 
-def verify_secret(secret_hash: str | None, secret: str) -> bool:
+def verify_secret_sync(secret_hash: str, secret: str) -> bool:
     try:
-        return _hasher.verify(secret_hash or _DUMMY_HASH, secret) and secret_hash is not None
+        return _hasher.verify(secret_hash, secret)
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def hash_secret(secret: str) -> str:
+    return await _off_the_loop(hash_secret_sync, secret)
+
+
+async def verify_secret(secret_hash: str | None, secret: str) -> bool:
+    """Whether `secret` matches `secret_hash`; with no hash (no such account) the dummy hash is verified
+    all the same and the answer is False."""
+    matches = await _off_the_loop(verify_secret_sync, secret_hash or _DUMMY_HASH, secret)
+    return matches and secret_hash is not None
 
 
 def needs_rehash(secret_hash: str) -> bool:

@@ -102,7 +102,7 @@ class SigningKeys:
         try:
             return self._verifying[kid]
         except KeyError:
-            raise Unauthorized("The token is signed with an unknown key.") from None
+            raise Unauthorized(code="auth.token_unknown_key") from None
 
     def sign(self, claims: dict[str, Any], *, issuer: str, audience: str, ttl_seconds: int) -> str:
         now = int(time.time())

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Mapped, mapped_column
@@ -27,6 +28,8 @@ class Account(Base):
     __tablename__ = "account"
     __table_args__ = (
         CheckConstraint("(username IS NULL) <> (national_id_hash IS NULL)", name="one_login_name"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        Index("ix_account_version_changed_at", "version_changed_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -38,6 +41,15 @@ class Account(Base):
     unit_codes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     learner_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
     active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(
+        default=1,
+        server_default=text("1"),
+        comment="Raised when the account is deactivated, re-roled or re-unit-coded, or its password changes; "
+        "tokens carry it (claim ver) and older ones are refused",
+    )
+    version_changed_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="When version was last raised: the revocations list's window"
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -73,7 +85,8 @@ class RefreshToken(Base):
 
 
 class LoginFailure(Base):
-    """A failed sign-in, counted per login name to lock out guessing."""
+    """A failed sign-in, counted per login name (and per client and source address for API clients, per
+    source address for sign-ups) to lock out guessing."""
 
     __tablename__ = "login_failure"
     __table_args__ = (Index("ix_login_failure_login_key_failed_at", "login_key", "failed_at"),)

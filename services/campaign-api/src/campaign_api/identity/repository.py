@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, event, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,8 +25,13 @@ async def account_by_national_id_hash(session: AsyncSession, digest: bytes) -> A
     return result
 
 
-async def account_by_learner_id(session: AsyncSession, learner_id: uuid.UUID) -> Account | None:
-    result: Account | None = await session.scalar(select(Account).where(Account.learner_id == learner_id))
+async def account_by_learner_id(
+    session: AsyncSession, learner_id: uuid.UUID, *, for_update: bool = False
+) -> Account | None:
+    statement = select(Account).where(Account.learner_id == learner_id)
+    if for_update:
+        statement = statement.with_for_update()
+    result: Account | None = await session.scalar(statement)
     return result
 
 
@@ -124,3 +130,18 @@ async def recent_failures(session: AsyncSession, login_key: str, since: datetime
 
 async def forget_failures(session: AsyncSession, login_key: str) -> None:
     await session.execute(delete(LoginFailure).where(LoginFailure.login_key == login_key))
+
+
+async def versions_changed_since(session: AsyncSession, since: datetime) -> list[tuple[uuid.UUID, int]]:
+    """(account id, version) of the accounts whose version rose after `since`."""
+    rows = await session.execute(
+        select(Account.id, Account.version)
+        .where(Account.version_changed_at > since)
+        .order_by(Account.version_changed_at)
+    )
+    return [(account_id, version) for account_id, version in rows]
+
+
+def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:
+    """Call `callback` once the session's transaction has committed (not if it rolls back)."""
+    event.listen(session.sync_session, "after_commit", lambda _session: callback(), once=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response, status
@@ -16,6 +17,8 @@ from campaign_api.deps import (
     ClientCreator,
     ClientReader,
     IdentityServiceDep,
+    LearnerAccountDeactivator,
+    RevocationReader,
     VersionsDep,
     account_for,
 )
@@ -25,19 +28,26 @@ from campaign_api.identity.schemas import (
     AccountCreate,
     AccountOut,
     AccountPage,
+    AccountQuery,
     AccountUpdate,
     ClientCreate,
     ClientCreated,
     ClientPage,
+    FormPassword,
+    FormText,
+    GrantType,
     Me,
+    RefreshTokenText,
     Role,
     SignUp,
     TokenResponse,
 )
 from campaign_api.identity.service import RecordedRefusal, account_out
+from campaign_api.links import ACCOUNT_ID, ACCOUNT_OPERATIONS, links
 from service_kit.auth import PrincipalDep
 from service_kit.errors import PROBLEM, BadRequest, render_problem
 from service_kit.pagination import PageParamsDep
+from service_kit.revocation import Revocations
 
 router = APIRouter(tags=["identity"])
 
@@ -53,7 +63,7 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     try:
         client_id, _, secret = base64.b64decode(encoded).decode().partition(":")
     except (binascii.Error, UnicodeDecodeError):
-        raise BadRequest("The Basic credentials are malformed.", error="invalid_request") from None
+        raise BadRequest(code="auth.basic_malformed", error="invalid_request") from None
     return client_id, secret
 
 
@@ -67,13 +77,13 @@ async def issue_token(
     request: Request,
     response: Response,
     service: IdentityServiceDep,
-    grant_type: Annotated[str, Form()],
-    username: Annotated[str | None, Form()] = None,
-    password: Annotated[str | None, Form()] = None,
-    client_id: Annotated[str | None, Form()] = None,
-    client_secret: Annotated[str | None, Form()] = None,
-    scope: Annotated[str | None, Form()] = None,
-    refresh_token: Annotated[str | None, Form()] = None,
+    grant_type: Annotated[GrantType, Form()],
+    username: Annotated[FormText | None, Form()] = None,
+    password: Annotated[FormPassword | None, Form()] = None,
+    client_id: Annotated[FormText | None, Form()] = None,
+    client_secret: Annotated[FormPassword | None, Form()] = None,
+    scope: Annotated[FormText | None, Form()] = None,
+    refresh_token: Annotated[RefreshTokenText | None, Form()] = None,
 ) -> TokenResponse | JSONResponse:
     response.headers["Cache-Control"] = "no-store"
     try:
@@ -102,12 +112,50 @@ async def me(principal: PrincipalDep, service: IdentityServiceDep) -> Me:
     return await service.me(principal)
 
 
+@router.get(
+    "/v1/auth/revocations",
+    summary="Accounts changed within an access token's lifetime, with their version now",
+    description=(
+        "A person's token carries its account's version (claim `ver`); a token older than the version "
+        "listed here is refused. Polled every few seconds by the services' token verifiers (API clients "
+        "with `campaign:read`); administrators may read it too."
+    ),
+    responses={403: PROBLEM},
+)
+async def revocations(_: RevocationReader, response: Response, service: IdentityServiceDep) -> Revocations:
+    response.headers["Cache-Control"] = "no-store"
+    return await service.revocations()
+
+
+@router.post(
+    "/v1/learner-accounts/{learner_id}/deactivate",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Deactivate an erased learner's sign-in account (204 also when the learner has none)",
+    description=(
+        "For digital-literacy-api's erasure (scope `identity:deactivate-learner`) and administrators: "
+        "the account can no longer sign in and its tokens stop working at once."
+    ),
+    response_class=Response,
+    responses={403: PROBLEM},
+)
+async def deactivate_learner_account(
+    learner_id: uuid.UUID, actor: LearnerAccountDeactivator, service: IdentityServiceDep
+) -> Response:
+    await service.deactivate_learner(actor, learner_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post(
     "/v1/auth/signup",
     status_code=status.HTTP_201_CREATED,
     response_model=AccountOut,
     summary="A learner creates an account (national ID, birth date, password)",
-    responses={404: PROBLEM, 409: PROBLEM, 429: PROBLEM, 503: PROBLEM},
+    description=(
+        "Every mismatch (no learner with this ID, another birth date, an account already there) gets the "
+        "same 422 `signup.refused`; refusals are limited per ID and per source address (429 with "
+        "Retry-After)."
+    ),
+    responses={422: PROBLEM, 429: PROBLEM, 503: PROBLEM},
 )
 async def sign_up(request: Request, data: SignUp, service: IdentityServiceDep) -> AccountOut | JSONResponse:
     try:
@@ -120,7 +168,7 @@ async def sign_up(request: Request, data: SignUp, service: IdentityServiceDep) -
     "/v1/accounts",
     status_code=status.HTTP_201_CREATED,
     summary="Create an official's account",
-    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM, **links(201, ACCOUNT_ID, *ACCOUNT_OPERATIONS)},
 )
 async def create_account(
     data: AccountCreate, actor: AccountCreator, service: IdentityServiceDep
@@ -133,7 +181,7 @@ async def list_accounts(
     actor: AccountReader,
     service: IdentityServiceDep,
     page: PageParamsDep,
-    q: Annotated[str | None, Query(max_length=100, description="Part of the username or full name")] = None,
+    q: Annotated[AccountQuery | None, Query(description="Part of the username or full name")] = None,
     role: Annotated[Role | None, Query()] = None,
     active: Annotated[bool | None, Query()] = None,
 ) -> AccountPage:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from service_kit.pagination import Page
+from service_kit.types import ONE_LINE, CivilDate, StrictModel, omittable
 
 
 class Role(StrEnum):
@@ -40,6 +41,7 @@ class Scope(StrEnum):
     LITERACY_WRITE = "literacy:write"
     LITERACY_MATCH = "literacy:match"
     LITERACY_UNITS = "literacy:units"
+    IDENTITY_DEACTIVATE_LEARNER = "identity:deactivate-learner"
 
 
 class AccountAction(StrEnum):
@@ -54,6 +56,10 @@ class ClientListAction(StrEnum):
     CREATE = "create"
 
 
+class LearnerAccountAction(StrEnum):
+    DEACTIVATE = "deactivate"
+
+
 NATIONAL_ID = re.compile(r"^\d{12}$")
 
 
@@ -63,7 +69,7 @@ def _national_id(value: str) -> str:
     return value
 
 
-NationalId = Annotated[str, AfterValidator(_national_id)]
+NationalId = Annotated[str, StringConstraints(pattern=r"^\d{12}$"), AfterValidator(_national_id)]
 USERNAME = re.compile(r"^[a-z0-9._@-]{3,64}$")
 
 
@@ -74,12 +80,27 @@ def _username(value: str) -> str:
     return folded
 
 
-Username = Annotated[str, AfterValidator(_username)]
-Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
+Username = Annotated[
+    str,
+    StringConstraints(min_length=3, max_length=80, pattern=r"^\s*[A-Za-z0-9._@-]{3,64}\s*$"),
+    AfterValidator(_username),
+]
+Password = Annotated[str, StringConstraints(min_length=8, max_length=128, pattern=ONE_LINE)]
 UnitCode = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
-FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+FullName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE)
+]
+AccountQuery = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
+
+# The token endpoint's form fields: one line each, bounded (the service answers OAuth2's 400s).
+GrantType = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=ONE_LINE)]
+FormText = Annotated[str, StringConstraints(max_length=200, pattern=ONE_LINE)]
+FormPassword = Annotated[str, StringConstraints(max_length=1024, pattern=ONE_LINE)]
+RefreshTokenText = Annotated[
+    str, StringConstraints(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9._-]+$")
+]
 
 
 class TokenResponse(BaseModel):
@@ -106,14 +127,12 @@ def _roles_fit_units(roles: list[Role] | None, unit_codes: list[str] | None) -> 
         raise ValueError("learner accounts are created by sign-up, not by an administrator")
 
 
-class AccountCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class AccountCreate(StrictModel):
     username: Username
     password: Password
     full_name: FullName
-    roles: list[Role] = Field(min_length=1)
-    unit_codes: list[UnitCode] = Field(default_factory=list)
+    roles: list[Role] = Field(min_length=1, max_length=len(Role))
+    unit_codes: list[UnitCode] = Field(default_factory=list, max_length=200)
     active: bool = True
 
     @model_validator(mode="after")
@@ -126,14 +145,14 @@ class AccountCreate(BaseModel):
         return self
 
 
-class AccountUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class AccountUpdate(StrictModel):
+    """Each field may be left out; none may be set to null (an empty `unit_codes` list clears them)."""
 
-    password: Password | None = None
-    full_name: FullName | None = None
-    roles: list[Role] | None = Field(default=None, min_length=1)
-    unit_codes: list[UnitCode] | None = None
-    active: bool | None = None
+    password: Password = omittable()
+    full_name: FullName = omittable()
+    roles: list[Role] = omittable(min_length=1, max_length=len(Role))
+    unit_codes: list[UnitCode] = omittable(max_length=200)
+    active: bool = omittable()
 
 
 class AccountOut(BaseModel):
@@ -155,15 +174,13 @@ class AccountPage(Page[AccountOut]):
     allowed_actions: list[AccountListAction] = Field(default_factory=list)
 
 
-class ClientCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClientCreate(StrictModel):
     client_id: (
         Annotated[str, StringConstraints(min_length=3, max_length=64, pattern=r"^[a-z0-9][a-z0-9._-]+$")]
         | None
     ) = None
     name: FullName
-    scopes: list[Scope] = Field(min_length=1)
+    scopes: list[Scope] = Field(min_length=1, max_length=len(Scope))
 
 
 class ClientOut(BaseModel):
@@ -184,9 +201,7 @@ class ClientCreated(ClientOut):
     client_secret: str = Field(description="Shown this once; only its hash is kept")
 
 
-class SignUp(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SignUp(StrictModel):
     national_id: NationalId
-    date_of_birth: date
+    date_of_birth: CivilDate
     password: Password

@@ -57,7 +57,9 @@ from service_kit.errors import (
     Unauthorized,
     field_error,
 )
+from service_kit.observability import current_client_address
 from service_kit.pagination import PageParams
+from service_kit.revocation import VERSION_CLAIM, AccountVersion, Revocations
 
 logger = logging.getLogger("campaign_api.identity")
 
@@ -70,12 +72,23 @@ class LoginRefused(RecordedRefusal):
     status, title, slug = 401, "Unauthorized", "invalid-grant"
 
 
-class NoMatchingLearner(RecordedRefusal):
-    status, title, slug = 404, "Not Found", "no-matching-learner"
+class SignUpRefused(RecordedRefusal):
+    """One answer for every reason a sign-up fails (no such learner, another birth date, an account
+    already there): which one it was would tell someone guessing IDs what they found."""
+
+    status, title, slug = 422, "Validation Failed", "sign-up-refused"
+
+
+REVOCATION_LEEWAY_SECONDS = 60
+"""Tokens are accepted a little past `exp` (the verifier's leeway): the revocations list covers that too."""
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _source_address() -> str:
+    return current_client_address() or "unknown"
 
 
 def account_snapshot(account: Account) -> dict[str, Any]:
@@ -101,6 +114,8 @@ class IdentityService(AuditedService):
     settings: CampaignSettings
     keys: SigningKeys
     literacy: LiteracyClient | None = None
+    on_versions_changed: Callable[[], None] | None = None
+    """Told once the transaction that raised an account's version has committed (the verifier's cache)."""
 
     # --- tokens -------------------------------------------------------------------------------
 
@@ -117,42 +132,43 @@ class IdentityService(AuditedService):
         """The token endpoint: each OAuth2 grant with the fields it needs."""
         if grant_type == "password":
             if not username or password is None:
-                raise BadRequest("The password grant needs username and password.", error="invalid_request")
+                raise BadRequest(code="auth.password_grant_fields", error="invalid_request")
             return await self.password_grant(username, password)
         if grant_type == "client_credentials":
             if client is None or not client[0] or client[1] is None:
-                raise BadRequest(
-                    "The client_credentials grant needs client_id and client_secret.", error="invalid_request"
-                )
+                raise BadRequest(code="auth.client_grant_fields", error="invalid_request")
             return await self.client_credentials_grant(client[0], client[1], scope)
         if grant_type == "refresh_token":
             if not refresh_token:
-                raise BadRequest("The refresh_token grant needs refresh_token.", error="invalid_request")
+                raise BadRequest(code="auth.refresh_grant_fields", error="invalid_request")
             return await self.refresh_grant(refresh_token)
-        raise BadRequest(f"The grant type {grant_type!r} is not supported.", error="unsupported_grant_type")
+        raise BadRequest(
+            code="auth.unsupported_grant", params={"grant_type": grant_type}, error="unsupported_grant_type"
+        )
 
     async def password_grant(self, username: str, password: str) -> TokenResponse:
         login = username.strip()
         if NATIONAL_ID.match(login):
-            key = "learner:" + national_id_hash(self.settings.national_id_key.get_secret_value(), login).hex()
-            account = await repository.account_by_national_id_hash(
-                self.session, national_id_hash(self.settings.national_id_key.get_secret_value(), login)
-            )
+            nid_hash = national_id_hash(self.settings.national_id_key.get_secret_value(), login)
+            key = "learner:" + nid_hash.hex()
+            account = await repository.account_by_national_id_hash(self.session, nid_hash)
         else:
             key = "user:" + login.lower()
             account = await repository.account_by_username(self.session, login.lower())
         await self._refuse_if_locked(key)
-        if account is None or not verify_secret(account.password_hash, password):
+        # Verified whether or not the account exists (the dummy hash otherwise): the same cost either way.
+        verified = await verify_secret(account.password_hash if account else None, password)
+        if account is None or not verified:
             await self._record_failure(
                 key, account_id=account.id if account else None, reason="wrong credentials"
             )
-            raise LoginRefused("The username or password is wrong.", error="invalid_grant")
+            raise LoginRefused(code="auth.wrong_credentials", error="invalid_grant")
         if not account.active:
             await self._record_failure(key, account_id=account.id, reason="inactive account")
-            raise LoginRefused("This account is deactivated.", error="invalid_grant")
+            raise LoginRefused(code="auth.account_deactivated", error="invalid_grant")
         await repository.forget_failures(self.session, key)
         if needs_rehash(account.password_hash):
-            account.password_hash = hash_secret(password)
+            account.password_hash = await hash_secret(password)
         await self.audit(
             actor=str(account.id),
             action="auth.login_succeeded",
@@ -164,18 +180,31 @@ class IdentityService(AuditedService):
     async def client_credentials_grant(
         self, client_id: str, client_secret: str, scope: str | None
     ) -> TokenResponse:
-        key = "client:" + client_id
-        await self._refuse_if_locked(key)
+        address = _source_address()
+        # Failures count per client and source address: guesses from elsewhere do not stop the client.
+        key = f"client:{client_id}@{address}"
+        # The platform's own service clients (seeded from settings) are never locked: a stranger's
+        # guesses would otherwise stop the services' calls. Their failures are logged for an alert.
+        seeded = client_id in {seed.client_id for seed in self.settings.service_clients}
+        if not seeded:
+            await self._refuse_if_locked(key)
         client = await repository.client_by_id(self.session, client_id)
-        if client is None or not verify_secret(client.secret_hash, client_secret) or not client.active:
-            await self._record_failure(key, account_id=None, reason="wrong client credentials")
-            raise LoginRefused("The client credentials are wrong.", error="invalid_client")
+        verified = await verify_secret(client.secret_hash if client else None, client_secret)
+        if client is None or not verified or not client.active:
+            if seeded:
+                logger.warning(
+                    "a wrong secret for the service client %s from %s (service clients are not locked)",
+                    client_id,
+                    address,
+                )
+                await self._audit_failure(key, account_id=None, reason="wrong service client credentials")
+            else:
+                await self._record_failure(key, account_id=None, reason="wrong client credentials")
+            raise LoginRefused(code="auth.wrong_client_credentials", error="invalid_client")
         requested = set(scope.split()) if scope else set(client.scopes)
         if not requested <= set(client.scopes):
             raise BadRequest(
-                "The client is not granted every requested scope.",
-                error="invalid_scope",
-                granted=sorted(client.scopes),
+                code="auth.scope_not_granted", error="invalid_scope", granted=sorted(client.scopes)
             )
         await repository.forget_failures(self.session, key)
         await self.audit(
@@ -210,7 +239,7 @@ class IdentityService(AuditedService):
             stored = None
         now = _now()
         if stored is None or not secrets.compare_digest(stored.secret_hash, digest(secret)):
-            raise LoginRefused("The refresh token is not valid.", error="invalid_grant")
+            raise LoginRefused(code="auth.refresh_token_invalid", error="invalid_grant")
         if stored.used_at is not None or stored.revoked_at is not None:
             # A refresh token is used once. Seeing it again means it leaked: end the whole sign-in.
             await repository.revoke_family(self.session, stored.family_id, now)
@@ -220,12 +249,12 @@ class IdentityService(AuditedService):
                 object_type="account",
                 object_id=str(stored.account_id),
             )
-            raise LoginRefused("The refresh token was already used; sign in again.", error="invalid_grant")
+            raise LoginRefused(code="auth.refresh_token_reused", error="invalid_grant")
         if stored.expires_at <= now:
-            raise LoginRefused("The refresh token has expired; sign in again.", error="invalid_grant")
+            raise LoginRefused(code="auth.refresh_token_expired", error="invalid_grant")
         account = await repository.account_by_id(self.session, stored.account_id)
         if account is None or not account.active:
-            raise LoginRefused("This account is deactivated.", error="invalid_grant")
+            raise LoginRefused(code="auth.account_deactivated", error="invalid_grant")
         stored.used_at = now
         return await self._tokens_for(account, family_id=stored.family_id)
 
@@ -236,6 +265,7 @@ class IdentityService(AuditedService):
             "unit_codes": list(account.unit_codes),
             "scope": "",
             "name": account.full_name,
+            VERSION_CLAIM: account.version,
         }
         if account.username:
             claims["preferred_username"] = account.username
@@ -262,18 +292,23 @@ class IdentityService(AuditedService):
             refresh_token=f"{refresh.id}.{secret}",
         )
 
-    async def _refuse_if_locked(self, key: str) -> None:
+    async def _refuse_if_locked(
+        self, key: str, *, max_failures: int | None = None, code: str = "auth.locked"
+    ) -> None:
+        """429 once `key` failed `max_failures` times within the window (until the oldest of them ages out)."""
+        limit = max_failures or self.settings.login_max_failures
         window = timedelta(seconds=self.settings.login_window_seconds)
         failures = await repository.recent_failures(self.session, key, _now() - window)
-        if len(failures) >= self.settings.login_max_failures:
-            unlock_at = failures[-self.settings.login_max_failures] + window
+        if len(failures) >= limit:
+            unlock_at = failures[-limit] + window
             wait = max(int((unlock_at - _now()).total_seconds()) + 1, 1)
-            raise TooManyRequests(
-                "Too many failed sign-ins; wait before trying again.", headers={"Retry-After": str(wait)}
-            )
+            raise TooManyRequests(code=code, params={"retry_after": wait}, headers={"Retry-After": str(wait)})
 
     async def _record_failure(self, key: str, *, account_id: uuid.UUID | None, reason: str) -> None:
         self.session.add(LoginFailure(login_key=key))
+        await self._audit_failure(key, account_id=account_id, reason=reason)
+
+    async def _audit_failure(self, key: str, *, account_id: uuid.UUID | None, reason: str) -> None:
         await self.audit(
             actor=key if not key.startswith("learner:") else "learner",
             action="auth.login_failed",
@@ -308,7 +343,7 @@ class IdentityService(AuditedService):
         except ValueError:
             account = None
         if account is None or not account.active:
-            raise Unauthorized("The account of this token no longer exists or is deactivated.")
+            raise Unauthorized(code="auth.account_gone")
         return Me(
             username=account.username,
             full_name=account.full_name,
@@ -322,7 +357,7 @@ class IdentityService(AuditedService):
     async def _check_units(self, unit_codes: list[str]) -> None:
         unknown = await UnitService(session=self.session).unknown_codes(unit_codes)
         if unknown:
-            raise field_error("unit_codes", f"Unknown unit codes: {', '.join(unknown)}.")
+            raise field_error("unit_codes", code="account.unknown_units", unit_codes=", ".join(unknown))
 
     async def accounts(
         self, actor: Actor, params: PageParams, *, q: str | None, role: str | None, active: bool | None
@@ -346,14 +381,16 @@ class IdentityService(AuditedService):
         await self._check_units(data.unit_codes)
         account = Account(
             username=data.username,
-            password_hash=hash_secret(data.password),
+            password_hash=await hash_secret(data.password),
             full_name=data.full_name,
             roles=[str(role) for role in dict.fromkeys(data.roles)],
             unit_codes=list(dict.fromkeys(data.unit_codes)),
             active=data.active,
         )
         self.session.add(account)
-        await flush_or_conflict(self.session, Conflict(f"An account named {data.username} exists."))
+        await flush_or_conflict(
+            self.session, Conflict(code="account.username_taken", params={"username": data.username})
+        )
         await self.session.refresh(account)
         await self.audit(
             actor=actor.subject,
@@ -367,7 +404,7 @@ class IdentityService(AuditedService):
     async def get_account(self, account_id: uuid.UUID, *, for_update: bool = False) -> Account:
         account = await repository.account_by_id(self.session, account_id, for_update=for_update)
         if account is None:
-            raise NotFound(f"No account {account_id}.", code="account.not_found")
+            raise NotFound(code="account.not_found")
         return account
 
     async def update_account(
@@ -381,23 +418,29 @@ class IdentityService(AuditedService):
         """`expect` refuses a change made against an outdated copy (If-Match) before anything changes."""
         expect(account_out(actor, account))
         before = account_snapshot(account)
-        changes = data.model_dump(exclude_unset=True)
-        if "roles" in changes and changes["roles"] is None:
-            raise BadRequest("roles cannot be null.")
         roles = [str(r) for r in dict.fromkeys(data.roles)] if data.roles is not None else list(account.roles)
         unit_codes = (
             list(dict.fromkeys(data.unit_codes)) if data.unit_codes is not None else list(account.unit_codes)
         )
         if Role.LEARNER in account.roles and data.roles is not None and roles != list(account.roles):
-            raise Conflict("A learner account's roles do not change.")
+            raise Conflict(code="account.learner_roles_fixed")
         if Role.LEARNER not in account.roles and Role.LEARNER in roles:
-            raise Conflict("Learner accounts are created by sign-up.")
+            raise Conflict(code="account.learner_by_signup")
         if Role.MANAGER in roles and not unit_codes:
-            raise Conflict("A manager acts for units: give at least one unit code.")
+            raise Conflict(code="account.manager_needs_units")
         if str(account.id) == actor.subject and (data.active is False or (Role.ADMIN not in roles)):
-            raise Conflict("You cannot deactivate your own account or take away your own admin role.")
+            # No administrator locks the province out by mistake: another one has to do it.
+            raise Conflict(code="account.own_admin")
         if data.unit_codes is not None:
             await self._check_units(unit_codes)
+        # What the account's tokens say stops being true: its version rises and older tokens are refused.
+        deactivated = data.active is False and account.active
+        changes_tokens = (
+            deactivated
+            or set(roles) != set(account.roles)
+            or set(unit_codes) != set(account.unit_codes)
+            or data.password is not None
+        )
         if data.full_name is not None:
             account.full_name = data.full_name
         account.roles = roles
@@ -405,9 +448,11 @@ class IdentityService(AuditedService):
         if data.active is not None:
             account.active = data.active
         if data.password is not None:
-            account.password_hash = hash_secret(data.password)
+            account.password_hash = await hash_secret(data.password)
         if data.active is False or data.password is not None:
             await repository.revoke_account_tokens(self.session, account.id, _now())
+        if changes_tokens:
+            self._raise_version(account)
         await self.session.flush()
         await self.session.refresh(account)
         after = account_snapshot(account)
@@ -423,6 +468,49 @@ class IdentityService(AuditedService):
         )
         return account_out(actor, account)
 
+    def _raise_version(self, account: Account) -> None:
+        """The account's tokens issued so far stop working (the revocations list says so at once)."""
+        account.version += 1
+        account.version_changed_at = _now()
+        if self.on_versions_changed is not None:
+            repository.after_commit(self.session, self.on_versions_changed)
+
+    async def deactivate_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
+        """An erased learner's sign-in account is deactivated and its tokens stop working; nothing to do
+        when the learner never signed up (or the account is already inactive)."""
+        account = await repository.account_by_learner_id(self.session, learner_id, for_update=True)
+        if account is None or not account.active:
+            await self.audit(
+                actor=actor.subject,
+                action="learner_account.deactivation_requested",
+                object_type="learner",
+                object_id=str(learner_id),
+                after={"account": "none" if account is None else "already inactive"},
+            )
+            return
+        before = account_snapshot(account)
+        account.active = False
+        await repository.revoke_account_tokens(self.session, account.id, _now())
+        self._raise_version(account)
+        await self.session.flush()
+        await self.audit(
+            actor=actor.subject,
+            action="account.deactivated_for_erasure",
+            object_type="account",
+            object_id=str(account.id),
+            before=before,
+            after=account_snapshot(account),
+        )
+
+    async def revocations(self) -> Revocations:
+        """Every account whose version rose within an access token's lifetime, with its version now."""
+        window = self.settings.access_token_ttl_seconds + REVOCATION_LEEWAY_SECONDS
+        changed = await repository.versions_changed_since(self.session, _now() - timedelta(seconds=window))
+        return Revocations(
+            items=[AccountVersion(sub=str(account_id), ver=version) for account_id, version in changed],
+            window_seconds=window,
+        )
+
     # --- API clients --------------------------------------------------------------------------
 
     async def create_client(self, actor: Actor, data: ClientCreate) -> ClientCreated:
@@ -431,12 +519,14 @@ class IdentityService(AuditedService):
         client = ApiClient(
             client_id=data.client_id or f"client-{secrets.token_hex(6)}",
             name=data.name,
-            secret_hash=hash_secret(secret),
+            secret_hash=await hash_secret(secret),
             scopes=sorted({str(scope) for scope in data.scopes}),
             active=True,
         )
         self.session.add(client)
-        await flush_or_conflict(self.session, Conflict(f"A client {client.client_id} exists."))
+        await flush_or_conflict(
+            self.session, Conflict(code="api_client.exists", params={"client_id": client.client_id})
+        )
         await self.session.refresh(client)
         await self.audit(
             actor=actor.subject,
@@ -450,23 +540,33 @@ class IdentityService(AuditedService):
     # --- learner sign-up ----------------------------------------------------------------------
 
     async def sign_up(self, data: SignUp) -> Account:
+        """A learner's account, when digital-literacy-api knows the ID with this birth date and no account
+        has it yet. Every mismatch gets the same answer (`SignUpRefused`) after the same work, and counts
+        against the ID and against the source address (both rate-limited)."""
         nid_hash = national_id_hash(self.settings.national_id_key.get_secret_value(), data.national_id)
         key = "signup:" + nid_hash.hex()
-        await self._refuse_if_locked(key)
-        if await repository.account_by_national_id_hash(self.session, nid_hash) is not None:
-            raise Conflict("An account exists for this learner; sign in, or ask to reset the password.")
+        from_address = "signup-from:" + _source_address()
+        await self._refuse_if_locked(
+            from_address, max_failures=self.settings.signup_max_failures_per_address, code="signup.too_many"
+        )
+        await self._refuse_if_locked(key, code="signup.too_many")
         if self.literacy is None:
-            raise DependencyUnavailable("Learner records cannot be reached.")
+            raise DependencyUnavailable(
+                code="literacy.unavailable", params={"service": "digital-literacy-api"}
+            )
         learner_id = await self.literacy.match_learner(data.national_id, data.date_of_birth)
-        if learner_id is None:
-            await self._record_failure(key, account_id=None, reason="no matching learner")
-            # Which detail did not match is not said: that would help someone guessing IDs.
-            raise NoMatchingLearner("No learner matches these details.")
-        if await repository.account_by_learner_id(self.session, learner_id) is not None:
-            raise Conflict("An account exists for this learner; sign in, or ask to reset the password.")
+        taken = learner_id is not None and (
+            await repository.account_by_national_id_hash(self.session, nid_hash) is not None
+            or await repository.account_by_learner_id(self.session, learner_id) is not None
+        )
+        if learner_id is None or taken:
+            self.session.add(LoginFailure(login_key=from_address))
+            # Which detail did not match (or that an account exists) is not said, nor logged.
+            await self._record_failure(key, account_id=None, reason="sign-up refused")
+            raise SignUpRefused(code="signup.refused")
         account = Account(
             national_id_hash=nid_hash,
-            password_hash=hash_secret(data.password),
+            password_hash=await hash_secret(data.password),
             full_name="",
             roles=[Role.LEARNER.value],
             unit_codes=[],
@@ -474,7 +574,7 @@ class IdentityService(AuditedService):
             active=True,
         )
         self.session.add(account)
-        await flush_or_conflict(self.session, Conflict("An account exists for this learner."))
+        await flush_or_conflict(self.session, SignUpRefused(code="signup.refused"))
         await self.session.refresh(account)
         await self.audit(
             actor=str(account.id),
@@ -493,7 +593,7 @@ class IdentityService(AuditedService):
         inserted = await repository.insert_account_unless_named(
             self.session,
             username=admin,
-            password_hash=hash_secret(self.settings.admin_password.get_secret_value()),
+            password_hash=await hash_secret(self.settings.admin_password.get_secret_value()),
             full_name="Quản trị hệ thống",
             roles=[Role.ADMIN.value],
             unit_codes=[],
@@ -510,7 +610,7 @@ class IdentityService(AuditedService):
         for seed in self.settings.service_clients:
             values = {
                 "name": seed.name,
-                "secret_hash": hash_secret(seed.client_secret.get_secret_value()),
+                "secret_hash": await hash_secret(seed.client_secret.get_secret_value()),
                 "scopes": sorted(seed.scopes),
                 "active": True,
             }

@@ -5,18 +5,23 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from pydantic import StringConstraints
 
 from campaign_api.deps import LocalityReader, LocalityServiceDep
 from campaign_api.localities.schemas import CommuneOut, Locality
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep
+from service_kit.types import ONE_LINE
 
 router = APIRouter(prefix="/v1/localities", tags=["localities"])
 
+SearchText = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
+LocalityCode = Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=ONE_LINE)]
+"""What a caller typed as a code: a wrong one is a 404 that says what codes look like."""
+
 SearchQuery = Annotated[
-    str | None,
+    SearchText | None,
     Query(
-        max_length=100,
         description='Words the name must contain, with or without diacritics ("dak lak" finds "Đắk Lắk")',
     ),
 ]
@@ -39,7 +44,7 @@ async def list_provinces(
     responses={401: PROBLEM, 404: PROBLEM},
 )
 async def list_communes(
-    code: Annotated[str, Path(description='The province code, two digits ("01", "66")')],
+    code: Annotated[LocalityCode, Path(description='The province code, two digits ("01", "66")')],
     _: LocalityReader,
     service: LocalityServiceDep,
     paging: PageParamsDep,
@@ -54,7 +59,7 @@ async def list_communes(
     responses={401: PROBLEM, 404: PROBLEM},
 )
 async def get_commune(
-    code: Annotated[str, Path(description='The commune code, five digits ("00070", "24133")')],
+    code: Annotated[LocalityCode, Path(description='The commune code, five digits ("00070", "24133")')],
     _: LocalityReader,
     service: LocalityServiceDep,
 ) -> CommuneOut:

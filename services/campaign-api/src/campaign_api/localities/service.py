@@ -21,13 +21,13 @@ class LocalityService:
 
     def communes(self, province_code: str, q: str | None, paging: PageParams) -> Page[Locality]:
         if repository.province(self.directory, province_code) is None:
-            raise NotFound(f"No province {province_code}: province codes have two digits, e.g. 01 or 66.")
+            raise NotFound(code="province.not_found", params={"code": province_code})
         found = repository.communes(self.directory, province_code, q)
         return Page(items=found[paging.offset : paging.offset + paging.limit], total=len(found))
 
     def commune(self, code: str) -> CommuneOut:
         found = repository.commune(self.directory, code)
         if found is None:
-            raise NotFound(f"No commune or ward {code}: commune codes have five digits, e.g. 00070.")
+            raise NotFound(code="commune.not_found", params={"code": code})
         commune, province_code = found
         return CommuneOut(**commune.model_dump(), province_code=province_code)

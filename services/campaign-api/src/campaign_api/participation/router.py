@@ -18,6 +18,7 @@ from campaign_api.deps import (
     plan_for,
     report_for,
 )
+from campaign_api.links import ENROLLED, ENROLLED_OPERATIONS, REPORT_ID, REPORT_OPERATIONS, links
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.schemas import (
     Enrolment,
@@ -33,6 +34,7 @@ from campaign_api.participation.schemas import (
     ReportStatus,
     ReviewNote,
     Summary,
+    UnitCode,
 )
 from campaign_api.participation.service import report_out
 from service_kit.errors import PROBLEM
@@ -55,7 +57,7 @@ ReportToReturn = Annotated[tuple[Report, Campaign], Depends(report_for(ReportAct
 @router.post(
     "/v1/campaigns/{campaign_id}/participants",
     summary="Enrol units (all or nothing: an unknown code enrols none)",
-    responses=ERRORS,
+    responses={**ERRORS, **links(200, ENROLLED, *ENROLLED_OPERATIONS)},
 )
 async def enrol(
     campaign: CampaignToEnrol, data: Enrolment, actor: CampaignReader, service: ParticipationServiceDep
@@ -108,7 +110,7 @@ async def file_plan(
     "/v1/campaigns/{campaign_id}/reports",
     status_code=status.HTTP_201_CREATED,
     summary="A participant files a progress report",
-    responses=ERRORS,
+    responses={**ERRORS, **links(201, REPORT_ID, *REPORT_OPERATIONS)},
 )
 async def submit_report(
     campaign: CampaignDep, data: ReportIn, actor: CampaignReader, service: ParticipationServiceDep
@@ -126,7 +128,7 @@ async def list_reports(
     actor: CampaignReader,
     page: PageParamsDep,
     service: ParticipationServiceDep,
-    unit_code: Annotated[str | None, Query(max_length=32)] = None,
+    unit_code: Annotated[UnitCode | None, Query()] = None,
     status_: Annotated[ReportStatus | None, Query(alias="status")] = None,
 ) -> Page[ReportOut]:
     return await service.reports(actor, campaign, page, unit_code=unit_code, status=status_)
@@ -176,7 +178,7 @@ async def kpis(
     campaign: CampaignDep,
     actor: CampaignReader,
     service: ParticipationServiceDep,
-    unit_code: Annotated[str | None, Query(max_length=32)] = None,
+    unit_code: Annotated[UnitCode | None, Query()] = None,
 ) -> Page[Kpi]:
     return await service.kpis(actor, campaign, unit_code)
 

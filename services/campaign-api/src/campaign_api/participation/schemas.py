@@ -10,9 +10,19 @@ from typing import Annotated
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 
-UnitCode = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
+from campaign_api.campaigns.schemas import Amount, Code
+from service_kit.types import NO_CONTROL, ONE_LINE, CivilDate, StrictModel
+
+UnitCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
+]
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE)
+]
+DocumentNo = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE)
+]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000, pattern=NO_CONTROL)]
 
 
 class PlanStatus(StrEnum):
@@ -41,9 +51,7 @@ class ReportAction(StrEnum):
     RESUBMIT = "resubmit"
 
 
-class Enrolment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Enrolment(StrictModel):
     unit_codes: list[UnitCode] = Field(min_length=1, max_length=5000)
 
 
@@ -59,41 +67,35 @@ class ParticipantOut(BaseModel):
     allowed_actions: list[ParticipantAction] = Field(default_factory=list)
 
 
-class PlanIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    document_no: ShortText
-    issued_on: date
+class PlanIn(StrictModel):
+    document_no: DocumentNo
+    issued_on: CivilDate = Field(description="Not after today")
     summary: LongText = ""
 
 
-class Evidence(BaseModel):
+class Evidence(StrictModel):
     title: ShortText
-    url: AnyHttpUrl
+    url: AnyHttpUrl = Field(max_length=2000)
 
 
-class ReportIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReportIn(StrictModel):
     unit_code: UnitCode
-    period_end: date
-    values: dict[str, Decimal] = Field(default_factory=dict, description="target code → value")
+    period_end: CivilDate = Field(description="Within the campaign, and not after today")
+    values: dict[Code, Amount] = Field(
+        default_factory=dict, max_length=200, description="target code → value"
+    )
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)
 
 
-class ReportResubmission(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    period_end: date
-    values: dict[str, Decimal] = Field(default_factory=dict)
+class ReportResubmission(StrictModel):
+    period_end: CivilDate = Field(description="Within the campaign, and not after today")
+    values: dict[Code, Amount] = Field(default_factory=dict, max_length=200)
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)
 
 
-class ReviewNote(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReviewNote(StrictModel):
     review_note: LongText = Field(min_length=1)
 
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from campaign_api import clock
 from campaign_api.access import PARTICIPANTS, REPORTS, Filing, filing_units
 from campaign_api.auditing import AuditedService
 from campaign_api.campaigns import repository as campaigns
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService, first_plan_due
+from campaign_api.messages import status_label
 from campaign_api.participation import repository
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.progress import plan_status, progress
@@ -42,6 +44,10 @@ from service_kit.errors import InvalidState, NotFound, field_error
 from service_kit.pagination import Page, PageParams
 
 
+def _state(status: str) -> dict[str, str]:
+    return {"status": status, "status_label": status_label(status)}
+
+
 def report_out(actor: Actor, report: Report, campaign: Campaign) -> ReportOut:
     out = ReportOut.model_validate(report)
     filing = Filing(campaign, report.unit_code, report.status)
@@ -55,11 +61,11 @@ class ParticipationService(AuditedService):
 
     async def enrol(self, actor: Actor, campaign: Campaign, unit_codes: list[str]) -> Page[ParticipantOut]:
         if campaign.status == CampaignStatus.CLOSED:
-            raise InvalidState("A closed campaign enrols no one.")
+            raise InvalidState(code="campaign.closed")
         unknown = sorted(set(unit_codes) - await units.existing_codes(self.session, unit_codes))
         if unknown:
             # All or nothing: one unknown code and no unit is enrolled.
-            raise field_error("unit_codes", f"Unknown unit codes: {', '.join(unknown)}.")
+            raise field_error("unit_codes", code="participant.unknown_units", unit_codes=", ".join(unknown))
         enrolled = await repository.enrol(self.session, campaign.id, unit_codes)
         if enrolled:
             await self.audit(
@@ -110,16 +116,16 @@ class ParticipationService(AuditedService):
     async def participant(self, campaign: Campaign, unit_code: str) -> Participant:
         participant = await repository.participant(self.session, campaign.id, unit_code)
         if participant is None:
-            raise NotFound(
-                f"Unit {unit_code} does not take part in this campaign.", code="participant.not_found"
-            )
+            raise NotFound(code="participant.absent", params={"unit_code": unit_code})
         return participant
 
     async def file_plan(
         self, actor: Actor, campaign: Campaign, participant: Participant, plan: PlanIn
     ) -> ParticipantOut:
         if campaign.status == CampaignStatus.CLOSED:
-            raise InvalidState("A closed campaign takes no more plans.")
+            raise InvalidState(code="campaign.closed")
+        if plan.issued_on > clock.today():
+            raise field_error("issued_on", code="plan.issued_in_future", today=clock.today().isoformat())
         before = {"document_no": participant.plan_document_no, "issued_on": str(participant.plan_issued_on)}
         participant.plan_document_no = plan.document_no
         participant.plan_issued_on = plan.issued_on
@@ -142,18 +148,22 @@ class ParticipationService(AuditedService):
         if not campaign.starts_on <= period_end <= campaign.ends_on:
             raise field_error(
                 "period_end",
-                f"The period ends outside the campaign ({campaign.starts_on} – {campaign.ends_on}).",
+                code="report.period_outside",
+                starts_on=campaign.starts_on.isoformat(),
+                ends_on=campaign.ends_on.isoformat(),
             )
+        if period_end > clock.today():
+            raise field_error("period_end", code="report.period_in_future", today=clock.today().isoformat())
         known = {t.code for t in await campaigns.targets(self.session, campaign.id)}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise field_error("values", f"Unknown target codes: {', '.join(unknown)}.")
+            raise field_error("values", code="report.unknown_targets", target_codes=", ".join(unknown))
 
     async def submit_report(self, actor: Actor, campaign: Campaign, data: ReportIn) -> ReportOut:
         PARTICIPANTS.ensure(actor, ParticipantAction.FILE_REPORT, Filing(campaign, data.unit_code))
         await self.participant(campaign, data.unit_code)
         if campaign.status != CampaignStatus.ACTIVE:
-            raise InvalidState(f"Reports are filed while the campaign is active; it is {campaign.status}.")
+            raise InvalidState(code="report.campaign_not_active", params=_state(campaign.status))
         await self._check_values(campaign, data.period_end, data.values)
         report = Report(
             campaign_id=campaign.id,
@@ -173,7 +183,7 @@ class ParticipationService(AuditedService):
     async def get_report(self, report_id: uuid.UUID, *, for_update: bool = False) -> tuple[Report, Campaign]:
         report = await repository.report(self.session, report_id, for_update=for_update)
         if report is None:
-            raise NotFound(f"No report {report_id}.", code="report.not_found")
+            raise NotFound(code="report.not_found")
         return report, await self.campaigns.get(report.campaign_id)
 
     async def reports(
@@ -199,9 +209,9 @@ class ParticipationService(AuditedService):
         self, actor: Actor, report: Report, campaign: Campaign, data: ReportResubmission
     ) -> ReportOut:
         if report.status != ReportStatus.RETURNED:
-            raise InvalidState(f"Only a returned report is submitted again; this one is {report.status}.")
+            raise InvalidState(code="report.not_returned", params=_state(report.status))
         if campaign.status != CampaignStatus.ACTIVE:
-            raise InvalidState(f"Reports are filed while the campaign is active; it is {campaign.status}.")
+            raise InvalidState(code="report.campaign_not_active", params=_state(campaign.status))
         await self._check_values(campaign, data.period_end, data.values)
         report.period_end = data.period_end
         report.values = {k: str(v) for k, v in data.values.items()}
@@ -225,7 +235,7 @@ class ParticipationService(AuditedService):
         self, actor: Actor, report: Report, campaign: Campaign, *, accept: bool, note: str | None
     ) -> ReportOut:
         if report.status != ReportStatus.SUBMITTED:
-            raise InvalidState(f"Only a submitted report is reviewed; this one is {report.status}.")
+            raise InvalidState(code="report.not_submitted", params=_state(report.status))
         destination = ReportStatus.ACCEPTED if accept else ReportStatus.RETURNED
         report.status = destination.value
         report.review_note = note

@@ -16,6 +16,7 @@ from campaign_api.deps import (
     campaign_for,
     initiative_for,
 )
+from campaign_api.links import INITIATIVE_ID, INITIATIVE_OPERATIONS, links
 from campaign_api.recognition.models import Initiative
 from campaign_api.recognition.schemas import (
     Assessment,
@@ -41,7 +42,7 @@ InitiativeToAssess = Annotated[tuple[Initiative, Campaign], Depends(initiative_f
     "/v1/campaigns/{campaign_id}/initiatives",
     status_code=status.HTTP_201_CREATED,
     summary="A participant unit submits an initiative",
-    responses=ERRORS,
+    responses={**ERRORS, **links(201, INITIATIVE_ID, *INITIATIVE_OPERATIONS)},
 )
 async def submit_initiative(
     campaign: CampaignForInitiative, data: InitiativeIn, actor: CampaignReader, service: RecognitionServiceDep

@@ -9,9 +9,24 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000)]
-PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+from service_kit.types import NO_CONTROL, ONE_LINE, CivilDate, StrictModel
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE)
+]
+FormName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE)
+]
+DecisionNo = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE)
+]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000, pattern=NO_CONTROL)]
+PersonName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE)
+]
+UnitCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
+]
 
 
 class InitiativeStatus(StrEnum):
@@ -24,18 +39,14 @@ class InitiativeAction(StrEnum):
     ASSESS = "assess"
 
 
-class InitiativeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class InitiativeIn(StrictModel):
     title: ShortText
     summary: LongText = ""
-    unit_code: ShortText
+    unit_code: UnitCode
     authors: list[PersonName] = Field(min_length=1, max_length=50)
 
 
-class Assessment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Assessment(StrictModel):
     status: InitiativeStatus
     assessment: LongText = Field(min_length=1)
 
@@ -67,15 +78,13 @@ class RecipientType(StrEnum):
     PERSON = "person"
 
 
-class CommendationIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CommendationIn(StrictModel):
     recipient_type: RecipientType
-    unit_code: ShortText = Field(description="The unit, or the person's unit")
+    unit_code: UnitCode = Field(description="The unit, or the person's unit")
     person_name: PersonName | None = None
-    form: ShortText = Field(description="e.g. Bằng khen của Chủ tịch UBND tỉnh, Giấy khen")
-    decision_no: ShortText
-    decided_on: date
+    form: FormName = Field(description="e.g. Bằng khen của Chủ tịch UBND tỉnh, Giấy khen")
+    decision_no: DecisionNo
+    decided_on: CivilDate = Field(description="The day the decision was signed: not after today")
     reason: LongText = ""
 
     @model_validator(mode="after")

@@ -7,11 +7,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from campaign_api import clock
 from campaign_api.access import INITIATIVES, PARTICIPANTS, Filing, filing_units
 from campaign_api.auditing import AuditedService
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService
+from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
 from campaign_api.recognition import repository
@@ -47,16 +49,17 @@ class RecognitionService(AuditedService):
     ) -> tuple[Initiative, Campaign]:
         initiative = await repository.initiative(self.session, initiative_id, for_update=for_update)
         if initiative is None:
-            raise NotFound(f"No initiative {initiative_id}.", code="initiative.not_found")
+            raise NotFound(code="initiative.not_found")
         return initiative, await self.campaigns.get(initiative.campaign_id)
 
     async def submit_initiative(self, actor: Actor, campaign: Campaign, data: InitiativeIn) -> InitiativeOut:
         PARTICIPANTS.ensure(actor, ParticipantAction.ADD_INITIATIVE, Filing(campaign, data.unit_code))
         if await participation.participant(self.session, campaign.id, data.unit_code) is None:
-            raise field_error("unit_code", f"Unit {data.unit_code} does not take part in this campaign.")
+            raise field_error("unit_code", code="participant.absent", unit_code=data.unit_code)
         if campaign.status != CampaignStatus.ACTIVE:
             raise InvalidState(
-                f"Initiatives are submitted while the campaign is active; it is {campaign.status}."
+                code="initiative.campaign_not_active",
+                params={"status": campaign.status, "status_label": status_label(campaign.status)},
             )
         initiative = Initiative(campaign_id=campaign.id, **data.model_dump())
         self.session.add(initiative)
@@ -77,7 +80,10 @@ class RecognitionService(AuditedService):
         self, actor: Actor, initiative: Initiative, campaign: Campaign, data: Assessment
     ) -> InitiativeOut:
         if initiative.status != InitiativeStatus.SUBMITTED:
-            raise InvalidState(f"This initiative is already {initiative.status}.")
+            raise InvalidState(
+                code="initiative.already_assessed",
+                params={"status": initiative.status, "status_label": status_label(initiative.status)},
+            )
         initiative.status = data.status.value
         initiative.assessment = data.assessment
         initiative.assessed_at = datetime.now(UTC)
@@ -96,7 +102,11 @@ class RecognitionService(AuditedService):
         self, actor: Actor, campaign: Campaign, data: CommendationIn
     ) -> CommendationOut:
         if await units.get(self.session, data.unit_code) is None:
-            raise field_error("unit_code", f"No unit {data.unit_code}.")
+            raise field_error("unit_code", code="commendation.unknown_unit", unit_code=data.unit_code)
+        if data.decided_on > clock.today():
+            raise field_error(
+                "decided_on", code="commendation.decided_in_future", today=clock.today().isoformat()
+            )
         commendation = Commendation(campaign_id=campaign.id, **data.model_dump())
         self.session.add(commendation)
         await self.session.flush()

@@ -7,9 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from campaign_api.deps import UnitCreator, UnitDep, UnitReader, UnitServiceDep, VersionsDep, unit_for
+from campaign_api.links import UNIT_CODE, UNIT_OPERATIONS, links
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import (
+    Cluster,
+    ProvinceCode,
+    SearchText,
     UnitAction,
+    UnitCode,
     UnitCodeOut,
     UnitCreate,
     UnitKind,
@@ -27,7 +32,9 @@ UnitToEdit = Annotated[Unit, Depends(unit_for(UnitAction.EDIT))]
 
 
 @router.post(
-    "/v1/units", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM}
+    "/v1/units",
+    status_code=status.HTTP_201_CREATED,
+    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM, **links(201, UNIT_CODE, *UNIT_OPERATIONS)},
 )
 async def create_unit(data: UnitCreate, actor: UnitCreator, service: UnitServiceDep) -> UnitOut:
     return await service.create(actor, data)
@@ -38,11 +45,11 @@ async def list_units(
     actor: UnitReader,
     service: UnitServiceDep,
     page: PageParamsDep,
-    parent_code: Annotated[str | None, Query(max_length=32)] = None,
+    parent_code: Annotated[UnitCode | None, Query()] = None,
     kind: Annotated[UnitKind | None, Query()] = None,
-    cluster: Annotated[str | None, Query(max_length=100)] = None,
-    province_code: Annotated[str | None, Query(pattern=r"^\d{2}$")] = None,
-    q: Annotated[str | None, Query(max_length=100, description="Name or code; diacritics ignored")] = None,
+    cluster: Annotated[Cluster | None, Query()] = None,
+    province_code: Annotated[ProvinceCode | None, Query()] = None,
+    q: Annotated[SearchText | None, Query(description="Name or code; diacritics ignored")] = None,
 ) -> UnitPage:
     return await service.list(
         actor, page, parent_code=parent_code, kind=kind, cluster=cluster, province_code=province_code, q=q

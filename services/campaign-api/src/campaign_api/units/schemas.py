@@ -9,14 +9,20 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from service_kit.pagination import Page
+from service_kit.types import ONE_LINE, NonNegativeInt32, StrictModel, omittable
 
 UnitCode = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
 ProvinceCode = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
 CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Cluster = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE)
+]
+Cluster = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE)
+]
+SearchText = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
 
 
 class UnitKind(StrEnum):
@@ -37,9 +43,7 @@ class UnitListAction(StrEnum):
     CREATE = "create"
 
 
-class UnitCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class UnitCreate(StrictModel):
     code: UnitCode
     name: Name
     kind: UnitKind
@@ -47,18 +51,19 @@ class UnitCreate(BaseModel):
     province_code: ProvinceCode
     commune_code: CommuneCode | None = Field(default=None, description="Required for communes and wards")
     cluster: Cluster | None = Field(default=None, description="The emulation cluster (cụm/khối thi đua)")
-    staff_count: int = Field(default=0, ge=0)
+    staff_count: NonNegativeInt32 = 0
 
 
-class UnitUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class UnitUpdate(StrictModel):
+    """Each field may be left out; name, kind and staff_count may not be null (parent_code,
+    commune_code and cluster may, to clear them)."""
 
-    name: Name | None = None
-    kind: UnitKind | None = None
+    name: Name = omittable()
+    kind: UnitKind = omittable()
     parent_code: UnitCode | None = None
     commune_code: CommuneCode | None = None
     cluster: Cluster | None = None
-    staff_count: int | None = Field(default=None, ge=0)
+    staff_count: NonNegativeInt32 = omittable()
 
 
 class UnitOut(BaseModel):

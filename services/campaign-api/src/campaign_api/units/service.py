@@ -56,7 +56,7 @@ class UnitService(AuditedService):
     async def get(self, code: str, *, for_update: bool = False) -> Unit:
         unit = await repository.get(self.session, code, for_update=for_update)
         if unit is None:
-            raise NotFound(f"No unit {code}.", code="unit.not_found")
+            raise NotFound(code="unit.not_found")
         return unit
 
     async def unknown_codes(self, codes: Iterable[str]) -> list[str]:
@@ -105,7 +105,7 @@ class UnitService(AuditedService):
         )
         unit = Unit(**data.model_dump(), name_folded=fold(data.name))
         self.session.add(unit)
-        await flush_or_conflict(self.session, Conflict(f"A unit with code {data.code} exists."))
+        await flush_or_conflict(self.session, Conflict(code="unit.exists", params={"code": data.code}))
         await self.session.refresh(unit)
         await self.audit(actor, "unit.created", "unit", unit.code, after=_snapshot(unit))
         return unit_out(actor, unit)
@@ -131,9 +131,7 @@ class UnitService(AuditedService):
                 or parent_code in {code for code, *_ in await repository.descendants(self.session, unit.code)}
             )
         ):
-            raise Conflict(
-                f"{unit.code} cannot move under itself or one of its own sub-units ({parent_code})."
-            )
+            raise Conflict(code="unit.cycle", params={"code": unit.code, "parent_code": parent_code})
         for name, value in changes.items():
             setattr(unit, name, value)
         if "name" in changes:
@@ -147,18 +145,21 @@ class UnitService(AuditedService):
         self, *, kind: UnitKind, province_code: str, commune_code: str | None, parent_code: str | None
     ) -> None:
         if localities.province(province_code) is None:
-            raise field_error("province_code", f"No province {province_code} (34 provinces since July 2025).")
+            raise field_error("province_code", code="unit.unknown_province", province_code=province_code)
         if kind is UnitKind.COMMUNE and commune_code is None:
-            raise field_error("commune_code", "A commune or ward unit names its commune_code.")
+            raise field_error("commune_code", code="unit.commune_required")
         if commune_code is not None:
             if not localities.commune_exists(commune_code):
-                raise field_error("commune_code", f"No commune or ward {commune_code}.")
+                raise field_error("commune_code", code="unit.unknown_commune", commune_code=commune_code)
             if localities.province_of_commune(commune_code) != province_code:
                 raise field_error(
-                    "commune_code", f"Commune {commune_code} is not in province {province_code}."
+                    "commune_code",
+                    code="unit.commune_outside_province",
+                    commune_code=commune_code,
+                    province_code=province_code,
                 )
         if parent_code is not None and await repository.get(self.session, parent_code) is None:
-            raise field_error("parent_code", f"No unit {parent_code}.")
+            raise field_error("parent_code", code="unit.unknown_parent", parent_code=parent_code)
 
 
 def _snapshot(unit: Unit) -> dict[str, object]:
