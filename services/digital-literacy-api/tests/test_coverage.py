@@ -3,12 +3,13 @@ and the rollups held to a direct count over the records after every kind of chan
 
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
 
-from literacy_api.stats.repository import CoverageQueries, Place, Window
-from literacy_api.stats.schemas import GroupBy
+from literacy_api.stats.repository import CoverageQueries, Place, Window, suppress_small_cells
+from literacy_api.stats.schemas import CoverageItem, CoverageTotals, GroupBy
 from service_kit.testing import assert_problem
 
 # (name, commune index, category, gender, ethnicity, [(course, status, enrolled_on, completed_on)])
@@ -75,10 +76,12 @@ async def test_each_group_by_counts_distinct_learners_and_completers(client, adm
         "male": (2, 1, "0.5000"),
         "other": (1, 1, "1.0000"),
     }
-    # Kinh has exactly five learners and stays; Ê Đê, M'Nông and the unknown one merge into "other".
+    # Kinh has exactly five learners; Ê Đê, M'Nông and the unknown one merge into "other", which has 3:
+    # hidden, and Kinh with it (the totals minus Kinh would give "other" back).
     ethnicity = await coverage(client, admin, group_by="ethnicity")
-    assert table(ethnicity) == {"Kinh": (5, 2, "0.4000"), "other": (3, 2, "0.6667")}
-    assert [i["key"] for i in ethnicity["items"]] == ["Kinh", "other"]
+    assert table(ethnicity) == {"Kinh": (None, None, None), "other": (None, None, None)}
+    assert [(i["key"], i["suppressed"]) for i in ethnicity["items"]] == [("Kinh", True), ("other", True)]
+    assert ethnicity["totals"]["learners"] == 8
     months = await coverage(client, admin, group_by="month")
     assert table(months) == {
         "2025-08": (1, 0, "0.0000"),
@@ -305,3 +308,73 @@ async def test_the_rollups_always_equal_a_direct_count_over_the_records(app, com
         )
         await check("deleted records")
         await session.rollback()
+
+
+def _cells(counts: dict[str, int]):
+    return [
+        CoverageItem(key=key, label=key, learners=n, completed=n // 2, completion_rate=Decimal(0))
+        for key, n in counts.items()
+    ]
+
+
+def test_no_suppressed_ethnicity_cell_is_recovered_by_subtraction():
+    """Every shape of small groups: the totals minus the cells shown never give back one hidden cell."""
+    rng = random.Random(13)
+    shapes = [
+        {"Kinh": 40, "Ê Đê": 4},  # "other" = 4: hidden with Kinh
+        {"Kinh": 40, "Ê Đê": 3, "M'Nông": 1},  # "other" = 4 of two groups
+        {"Kinh": 40, "Ê Đê": 12, "Gia Rai": 3},  # the complement is Ê Đê, the smallest shown
+        {"Ê Đê": 2},  # only "other": the totals go
+        {"Kinh": 40, "Ê Đê": 3, "M'Nông": 3},  # "other" = 6: shown, its groups are not
+        {"Kinh": 40, "Ê Đê": 9},  # nothing small
+    ]
+    shapes += [
+        {f"g{i}": rng.choice([1, 2, 3, 4, 5, 6, 8, 20, 90]) for i in range(rng.randint(1, 6))}
+        for _ in range(300)
+    ]
+    for counts in shapes:
+        total = sum(counts.values())
+        totals = CoverageTotals(
+            learners=total, completed=sum(n // 2 for n in counts.values()), completion_rate=Decimal(0)
+        )
+        items, shown_totals = suppress_small_cells(_cells(counts), totals)
+        hidden = [i for i in items if i.suppressed]
+        small = {key: n for key, n in counts.items() if n < 5}
+        for item in items:
+            # No group of fewer than five is ever shown, on its own or as an "other" of fewer than five.
+            assert item.suppressed or item.learners >= 5, (counts, items)
+            if item.key != "other":
+                assert item.suppressed or item.key not in small, (counts, items)
+        if shown_totals.learners is None:
+            continue
+        # Totals minus the shown cells: the sum of the hidden ones, of which there are never exactly one.
+        rest = shown_totals.learners - sum(i.learners for i in items if not i.suppressed)
+        assert len(hidden) != 1, (counts, items)
+        assert rest == sum(counts[i.key] if i.key in counts else sum(small.values()) for i in hidden)
+        if len(hidden) == 2 and any(i.key == "other" for i in hidden):
+            assert {"other"} != {i.key for i in hidden}
+    # Shown as they were when nothing is small.
+    items, _ = suppress_small_cells(_cells({"Kinh": 40, "Ê Đê": 9}), totals)
+    assert [(i.key, i.learners, i.suppressed) for i in items] == [("Kinh", 40, False), ("Ê Đê", 9, False)]
+    items, shown_totals = suppress_small_cells(_cells({"Ê Đê": 2}), totals)
+    assert [(i.key, i.suppressed) for i in items] == [("other", True)]
+    assert shown_totals.learners is None
+
+
+async def test_an_other_group_of_four_is_not_published(
+    client, admin, communes, create_course, create_learner, record
+):
+    await create_course("A")
+    for number in range(10):
+        learner = await create_learner(f"0661900003{number:02d}", commune_code=communes[0], ethnicity="Kinh")
+        await record(learner["id"], "A", "enrolled")
+    for number, ethnicity in enumerate(["Ê Đê", "Ê Đê", "M'Nông", "Gia Rai"]):
+        learner = await create_learner(
+            f"0661900004{number:02d}", commune_code=communes[0], ethnicity=ethnicity
+        )
+        await record(learner["id"], "A", "enrolled")
+    report = await coverage(client, admin, group_by="ethnicity")
+    assert table(report) == {"Kinh": (None, None, None), "other": (None, None, None)}
+    assert report["totals"]["learners"] == 14
+    # Another grouping of the same learners says nothing of their ethnicity.
+    assert table(await coverage(client, admin, group_by="category")) == {"citizen": (14, 0, "0.0000")}

@@ -50,7 +50,8 @@ class CertificateService:
         base = public_base_url.rstrip("/")
         return certificate.code, render_certificate(
             code=certificate.code,
-            learner_name=learner.full_name or "",
+            # Public like the verification page: the name is masked exactly as the JSON masks it.
+            learner_name=mask_name(learner.full_name or ""),
             course_title=course.title,
             hours=course.hours,
             issued_on=certificate.issued_on,

@@ -53,9 +53,11 @@ UPLOAD_BODY: dict[str, Any] = {
                 "required": ["file"],
                 "additionalProperties": False,
                 "properties": {
-                    # Multipart carries bytes: whatever is sent in `file` is the file (checked by the worker).
+                    # Multipart carries bytes: whatever is sent in `file` is the file (read by the worker,
+                    # which fails the job with a reason when it is not a CSV or XLSX file of records).
                     "file": {
-                        "description": "The CSV (UTF-8) or XLSX file, as bytes",
+                        "type": ["string", "number", "integer", "boolean", "object", "array"],
+                        "description": "The CSV (UTF-8) or XLSX file: its bytes, whatever they are",
                         "contentMediaType": "application/octet-stream",
                     }
                 },

@@ -273,19 +273,21 @@ class CoverageQueries:
             )
             for key, (n, c) in counts.items()
         ]
-        if group_by is GroupBy.ETHNICITY:
-            items = merge_small_cells(items)
         totals = CoverageTotals(
             learners=total[0], completed=total[1], completion_rate=ratio(total[1], total[0])
         )
+        if group_by is GroupBy.ETHNICITY:
+            items, totals = suppress_small_cells(items, totals)
         if group_by is GroupBy.COMMUNE:
             adults = await self.population(place)
             for item in items:
                 item.population = adults.get(item.key)
-                item.coverage = None if item.population is None else ratio(item.learners, item.population)
+                item.coverage = (
+                    None if item.population is None else ratio(item.learners or 0, item.population)
+                )
             if adults:
                 totals.population = sum(adults.values())
-                counted = sum(item.learners for item in items if item.key in adults)
+                counted = sum(item.learners or 0 for item in items if item.key in adults)
                 totals.coverage = ratio(counted, totals.population)
         return CoverageReport(
             group_by=group_by,
@@ -339,9 +341,10 @@ def merge_small_cells(items: list[CoverageItem]) -> list[CoverageItem]:
     small: list[CoverageItem] = []
     for item in items:
         item = item.model_copy(update={"key": item.key or UNKNOWN})
-        (small if item.learners < SMALL_CELL else kept).append(item)
+        (small if (item.learners or 0) < SMALL_CELL else kept).append(item)
     if small:
-        learners, completed = sum(i.learners for i in small), sum(i.completed for i in small)
+        learners = sum(i.learners or 0 for i in small)
+        completed = sum(i.completed or 0 for i in small)
         kept.append(
             CoverageItem(
                 key=OTHER,
@@ -354,12 +357,36 @@ def merge_small_cells(items: list[CoverageItem]) -> list[CoverageItem]:
     return kept
 
 
+def _hidden(item: CoverageItem) -> CoverageItem:
+    return item.model_copy(
+        update={"learners": None, "completed": None, "completion_rate": None, "suppressed": True}
+    )
+
+
+def suppress_small_cells(
+    items: list[CoverageItem], totals: CoverageTotals
+) -> tuple[list[CoverageItem], CoverageTotals]:
+    """Small cells that subtraction cannot undo. After merging (`merge_small_cells`), the group "other" is
+    itself hidden when under five; and since the totals minus the cells shown would then give it back, a
+    second cell is hidden with it (the smallest one shown: complementary suppression). When there is no
+    second cell, the totals are hidden instead. Hidden cells keep their key and say `suppressed`."""
+    cells = merge_small_cells(items)
+    hidden = {i for i, cell in enumerate(cells) if cell.key == OTHER and (cell.learners or 0) < SMALL_CELL}
+    if len(hidden) == 1:
+        shown = [i for i in range(len(cells)) if i not in hidden]
+        if shown:
+            hidden.add(min(shown, key=lambda i: (cells[i].learners or 0, cells[i].key)))
+        else:
+            totals = totals.model_copy(update={"learners": None, "completed": None, "completion_rate": None})
+    return [_hidden(cell) if i in hidden else cell for i, cell in enumerate(cells)], totals
+
+
 def _order(group_by: GroupBy) -> Any:
     if group_by is GroupBy.MONTH:
         return lambda item: item.key
     if group_by is GroupBy.COMMUNE:
         return lambda item: fold(item.label)
-    return lambda item: (item.key == OTHER, -item.learners, item.key)
+    return lambda item: (item.key == OTHER, -(item.learners or 0), item.key)
 
 
 # A learner counts as completed when no course required for their category lacks a completed record

@@ -32,17 +32,29 @@ class GroupBy(StrEnum):
 class CoverageItem(BaseModel):
     key: str
     label: str
-    learners: int = Field(description="distinct learners with at least one counted record")
-    completed: int = Field(description="distinct learners with at least one counted completed record")
-    completion_rate: Decimal = Field(description="completed / learners, 4 places (0 without learners)")
+    learners: int | None = Field(
+        description="distinct learners with at least one counted record (null when suppressed)"
+    )
+    completed: int | None = Field(
+        description="distinct learners with at least one counted completed record (null when suppressed)"
+    )
+    completion_rate: Decimal | None = Field(
+        description="completed / learners, 4 places (0 without learners; null when suppressed)"
+    )
+    suppressed: bool = Field(
+        default=False,
+        description="group_by=ethnicity: a small cell (or its complement) hidden so that it cannot be recovered",
+    )
     population: int | None = Field(default=None, description="adults of the commune (group_by=commune)")
     coverage: Decimal | None = Field(default=None, description="learners / population, 4 places")
 
 
 class CoverageTotals(BaseModel):
-    learners: int
-    completed: int
-    completion_rate: Decimal
+    learners: int | None = Field(
+        description="null only for group_by=ethnicity when its one hidden cell would be the totals"
+    )
+    completed: int | None
+    completion_rate: Decimal | None
     population: int | None = Field(
         default=None, description="adults of the communes with figures (group_by=commune)"
     )
@@ -68,8 +80,8 @@ class PopulationFigure(StrictModel):
     adults: Annotated[int, WHOLE] = Field(
         gt=0, le=5_000_000, description="adults (15 and over) living in the commune"
     )
-    reference_year: Annotated[int, WHOLE] | None = Field(
-        default=None, ge=2000, le=THIS_YEAR, description="the year the figure counts (not one to come)"
+    reference_year: Annotated[int, Field(ge=2000, le=THIS_YEAR), WHOLE] | None = Field(
+        default=None, description="the year the figure counts (not one to come)"
     )
 
 
