@@ -6,8 +6,11 @@ import asyncio
 import contextlib
 import csv
 import io
+import re
 import time
+import tracemalloc
 import uuid
+import zipfile
 from datetime import date, timedelta
 
 import openpyxl
@@ -17,7 +20,10 @@ from sqlalchemy import text
 from literacy_api.config import LiteracySettings
 from literacy_api.database import SERVICE_DATABASE
 from literacy_api.imports.columns import COLUMNS
+from literacy_api.imports.reader import FileRejected, check_readable, open_import_file
+from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.main import create_app
+from literacy_api.spreadsheets import csv_cell, xlsx_cell
 from service_kit.testing import ServiceUnderTest, assert_problem, started
 
 VI = {c.name: c.header_vi for c in COLUMNS}
@@ -530,3 +536,150 @@ async def test_the_template_lists_the_columns_and_comes_back_filled_in(service, 
         2_971,
         29,
     )
+
+
+def xlsx_of(rows: list[list], *, dimension: str | None = None) -> bytes:
+    """A workbook with the template's headers and `rows`; its `<dimension>` rewritten when given."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append([c.header_vi for c in COLUMNS])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    if dimension is None:
+        return buffer.getvalue()
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{dimension}"'.encode(), data)
+                assert f'<dimension ref="{dimension}"'.encode() in data
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def xlsx_row(n: int, commune: str) -> list:
+    return [f"066192{n:06d}", f"Người học {n}", "01/01/1980", "Nam", "Kinh", commune, "Người dân", None,
+            "VNEID", "Đang học", 10, None, None, "01/10/2025"]  # fmt: skip
+
+
+async def test_an_xlsx_with_a_stale_dimension_imports_every_row(service, admin, communes):
+    app, client = service
+    content = xlsx_of([xlsx_row(n, communes[0]) for n in range(50)], dimension="A1:A1")
+    job = await finished(client, admin, (await upload(client, admin, content, name="cu.xlsx"))["id"])
+    assert (job["status"], job["total_rows"], job["inserted"], job["rejected"]) == ("succeeded", 50, 50, 0)
+    assert await scalar(app, "SELECT count(*) FROM literacy.learner") == 50
+    # Every column was read, not only the dimension's A.
+    assert await scalar(app, "SELECT count(*) FROM literacy.training_record WHERE progress = 10") == 50
+
+
+def zip_bomb(uncompressed: int) -> bytes:
+    """A well-formed workbook whose sheet inflates to `uncompressed` bytes of one repeated row."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx_of([])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(info.filename, source.read(info.filename))
+        with target.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(
+                b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            )
+            row = b'<row><c t="inlineStr"><is><t>' + b"A" * 4000 + b"</t></is></c></row>"
+            for _ in range(uncompressed // len(row)):
+                sheet.write(row)
+            sheet.write(b"</sheetData></worksheet>")
+    return out.getvalue()
+
+
+async def test_a_zip_bomb_fails_its_job_with_a_reason_before_it_is_inflated(service, admin):
+    app, client = service
+    bomb = zip_bomb(220 * 1024 * 1024)
+    assert len(bomb) < 400 * 1024  # a few hundred kilobytes: the 204 KB bomb of the issue
+    job = await finished(client, admin, (await upload(client, admin, bomb, name="bom.xlsx"))["id"])
+    assert job["status"] == "failed"
+    assert "zip bomb" in job["failure"]
+    assert await scalar(app, "SELECT count(*) FROM literacy.learner") == 0
+
+
+def test_reading_a_bomb_or_a_huge_file_keeps_memory_flat(tmp_path):
+    bomb = tmp_path / "bom.xlsx"
+    bomb.write_bytes(zip_bomb(220 * 1024 * 1024))
+    tracemalloc.start()
+    try:
+        with pytest.raises(FileRejected, match="zip bomb"):
+            check_readable(open_import_file(bomb))
+        # Past the ratio check (a lower limit of the inflated size): refused while reading, memory flat.
+        limits = WorkbookLimits(max_total_bytes=8 * 1024 * 1024, max_ratio=10_000)
+        with pytest.raises(FileRejected, match="giải nén ra hơn"):
+            check_readable(open_import_file(bomb, limits))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024, peak
+    # One row of more cells than Excel has columns, and more rows than allowed.
+    wide = tmp_path / "rong.xlsx"
+    wide.write_bytes(xlsx_of([[None] * 3 + list(range(17_000))]))
+    with pytest.raises(FileRejected, match="16384"):
+        check_readable(open_import_file(wide))
+    many = tmp_path / "nhieu.xlsx"
+    many.write_bytes(xlsx_of([xlsx_row(n, "24118") for n in range(30)]))
+    assert check_readable(open_import_file(many)) == 30
+    with pytest.raises(FileRejected, match="dòng dữ liệu"):
+        check_readable(open_import_file(many, WorkbookLimits(max_rows=20)))
+    csv_file = tmp_path / "nhieu.csv"
+    csv_file.write_bytes(csv_bytes([person(f"0661930000{n:02d}", "24118") for n in range(30)]))
+    with pytest.raises(FileRejected, match="dòng dữ liệu"):
+        check_readable(open_import_file(csv_file, WorkbookLimits(max_rows=20)))
+
+
+async def test_a_nul_or_an_undecodable_byte_after_the_first_4_kb_rejects_only_its_row(
+    service, admin, communes
+):
+    _app, client = service
+    good = csv_bytes([person(f"0661940000{n:02d}", communes[0]) for n in range(60)])
+    assert len(good) > 4096
+    nul = f"066194000070;Hà\x00Thị;17/05/1990;Nữ;;{communes[0]};Người dân;;VNEID;Đang học;40;;;01/09/2025\n"
+    tail = f";17/05/1990;Nữ;;{communes[0]};Người dân;;VNEID;Đang học;40;;;01/09/2025\n".encode()
+    latin = b"066194000071;Nguy\xe1n" + tail  # Windows-1252 in the middle of a UTF-8 file
+    elsewhere = f"066194000072;Hà Thị Mai;17/05/1990;Nữ;;{communes[0]};Người dân;;VNEID;Đang học;40;;;01/09/2025;\x00\n"
+    after = csv_bytes([person("066194000073", communes[0])]).split(b"\n", 1)[1]
+    content = good + nul.encode() + latin + elsewhere.encode() + after
+    job = await finished(client, admin, (await upload(client, admin, content))["id"])
+    assert (job["status"], job["total_rows"], job["inserted"], job["rejected"]) == ("succeeded", 64, 61, 3)
+    errors = await client.get(f"/v1/imports/{job['id']}/errors", headers=admin)
+    lines = errors.content.decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == ["62", "63", "64"]
+    assert "Họ và tên chứa ký tự điều khiển" in lines[1]
+    assert "byte" in lines[2]
+    assert "byte NUL" in lines[3]
+    assert "\x00" not in errors.text
+
+
+def test_spreadsheet_cells_are_never_formulas_and_never_control_characters():
+    assert csv_cell('=HYPERLINK("http://x","y")') == '\'=HYPERLINK("http://x","y")'
+    for start in ("+1", "-1", "@SUM(A1)", "\t=1", "\r=1"):
+        assert csv_cell(start).startswith("'")
+    assert csv_cell("Hà\x00Thị\x1b") == "HàThị"
+    assert csv_cell(12) == 12
+    workbook = openpyxl.Workbook()
+    cell = xlsx_cell(workbook.active.cell(row=1, column=1), "=1+1\x01")
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=1+1", "s", True)
+
+
+async def test_the_template_writes_a_formula_looking_course_title_as_text(service, admin):
+    _app, client = service
+    title = '=HYPERLINK("http://x.example","Nhấn vào đây")'
+    created = await client.post(
+        "/v1/courses", headers=admin, json={"code": "XSS", "title": title, "hours": 1, "level": 1}
+    )
+    assert created.status_code == 201, created.text
+    response = await client.get("/v1/imports/template.xlsx", headers=admin)
+    sheet = zipfile.ZipFile(io.BytesIO(response.content)).read("xl/worksheets/sheet4.xml")
+    assert b"<f>" not in sheet
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    cells = {row[0].value: row[1] for row in workbook["Khóa học"].iter_rows(min_row=2)}
+    assert (cells["XSS"].value, cells["XSS"].data_type) == (title, "s")
