@@ -174,3 +174,11 @@ async def test_the_schema_says_the_rules_the_service_checks(app):
     assert "pattern" in coverage["from"]["anyOf"][0]
     assert "304" in document["paths"]["/v1/learners/{learner_id}"]["get"]["responses"]
     assert "404" in document["paths"]["/v1/records"]["post"]["responses"]
+
+
+async def test_a_commune_named_twice_in_population_takes_its_last_figure(client, admin, communes):
+    items = [{"commune_code": communes[0], "adults": 10}, {"commune_code": communes[0], "adults": 12}]
+    response = await client.put("/v1/population", headers=admin, json={"items": items})
+    assert response.status_code == 200, response.text
+    listed = (await client.get("/v1/population", headers=admin)).json()["items"]
+    assert [(i["commune_code"], i["adults"]) for i in listed] == [(communes[0], 12)]

@@ -280,14 +280,14 @@ async def test_xlsx_with_codes_turned_into_numbers_and_csv_with_commas_and_engli
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
-        ("Số CCCD;Họ và tên\n066190000031;Nguyễn Văn A\n".encode("cp1252", errors="replace"), "UTF-8"),
-        (b"", "trống"),
-        ("\ufeff".encode(), "trống"),
+        ("Số CCCD;Họ và tên\n066190000031;Nguyễn Văn A\n".encode("cp1252", errors="replace") * 3, "UTF-8"),
+        (b" \r\n" * 40, "trống"),
+        ("\ufeff".encode() + b"\n" * 70, "trống"),
         (csv_bytes([person("066190000032", "24118")])[:200].split(b"\n")[0] + b"\n", "không có dòng dữ liệu"),
-        ("Số CCCD;Họ và tên\n066190000033;Nguyễn Văn B\n".encode(), "Thiếu cột bắt buộc"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "không phải CSV hay XLSX"),
+        ("Số CCCD;Họ và tên\n066190000033;Nguyễn Văn B\n".encode() * 2, "Thiếu cột bắt buộc"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64, "không phải CSV hay XLSX"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ".xls"),
-        (b"PK\x03\x04garbage", ".xlsx"),
+        (b"PK\x03\x04garbage" + b"!" * 64, ".xlsx"),
     ],
 )
 async def test_an_unreadable_file_fails_with_its_reason_and_writes_nothing(service, admin, content, reason):
@@ -298,6 +298,34 @@ async def test_an_unreadable_file_fails_with_its_reason_and_writes_nothing(servi
     assert (job["inserted"], job["updated"], job["unchanged"]) == (0, 0, 0)
     assert await scalar(app, "SELECT count(*) FROM literacy.learner") == 0
     assert await scalar(app, "SELECT count(*) FROM literacy.import_file_chunk") == 0
+
+
+@pytest.mark.parametrize("content", [b"", "\ufeff".encode(), b"true", b"null", b"PK\x03\x04garbage"])
+async def test_a_file_too_small_to_hold_a_header_and_a_row_is_refused_at_once(service, admin, content):
+    app, client = service
+    response = await client.post("/v1/imports", headers=admin, files={"file": ("x.csv", content, "text/csv")})
+    assert assert_problem(response, 422)["code"] == "import.too_small"
+    assert await scalar(app, "SELECT count(*) FROM literacy.import_job") == 0
+
+
+async def test_the_upload_takes_one_file_part_and_nothing_else(service, admin):
+    app, client = service
+    content = csv_bytes([person("066190000034", "24118")])
+    extra = await client.post(
+        "/v1/imports", headers=admin, files={"file": ("x.csv", content, "text/csv")}, data={"note": "x"}
+    )
+    assert assert_problem(extra, 422)["code"] == "import.unexpected_field"
+    two = await client.post(
+        "/v1/imports", headers=admin, files=[("file", ("a.csv", content)), ("file", ("b.csv", content))]
+    )
+    assert assert_problem(two, 422)["code"] == "import.file_missing"
+    assert_problem(await client.post("/v1/imports", headers=admin, data={"x": "1"}), 422)
+    assert await scalar(app, "SELECT count(*) FROM literacy.import_job") == 0
+    named = await client.post(
+        "/v1/imports", headers=admin, files={"file": ("d\x00ữ\x1b.csv", content, "text/csv")}
+    )
+    assert named.status_code == 202, named.text
+    assert named.json()["filename"] == "d%00ữ.csv"  # httpx escapes the NUL; the ESC is dropped
 
 
 async def test_a_file_half_read_before_its_encoding_breaks_writes_nothing(service, admin, communes):

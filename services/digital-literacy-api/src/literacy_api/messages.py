@@ -166,6 +166,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hãy gửi tệp trong trường 'file' (multipart/form-data).",
         "Send the file in the 'file' field (multipart/form-data).",
     ),
+    "import.too_small": (
+        "Tệp quá nhỏ (dưới {smallest} byte) để chứa dòng tiêu đề và một dòng dữ liệu: tệp trống hoặc sai tệp?",
+        "The file is too small (under {smallest} bytes) to hold the header and a row: empty, or not the file?",
+    ),
     "import.unexpected_field": (
         "Chỉ gửi một trường 'file'; trường {part} không được nhận.",
         "Send one field, 'file'; the field {part} is not taken.",

@@ -22,7 +22,7 @@ from literacy_api.deps import (
     SessionDep,
 )
 from literacy_api.imports.schemas import ImportJobOut, ImportPage
-from literacy_api.imports.service import ImportService, error_report, job_out, too_large
+from literacy_api.imports.service import SMALLEST_FILE, ImportService, error_report, job_out, too_large
 from service_kit.db import DatabaseDep
 from service_kit.errors import PROBLEM, field_error
 from service_kit.pagination import PageParamsDep
@@ -53,12 +53,13 @@ UPLOAD_BODY: dict[str, Any] = {
                 "required": ["file"],
                 "additionalProperties": False,
                 "properties": {
-                    # Multipart carries bytes: whatever is sent in `file` is the file (read by the worker,
-                    # which fails the job with a reason when it is not a CSV or XLSX file of records).
+                    # Read by the worker, which fails the job with a reason when the bytes are not a CSV
+                    # or XLSX file of records; fewer bytes than a header and a row cannot be one.
                     "file": {
-                        "type": ["string", "number", "integer", "boolean", "object", "array"],
-                        "description": "The CSV (UTF-8) or XLSX file: its bytes, whatever they are",
-                        "contentMediaType": "application/octet-stream",
+                        "type": "string",
+                        "format": "binary",
+                        "minLength": SMALLEST_FILE,
+                        "description": f"The CSV (UTF-8) or XLSX file: at least {SMALLEST_FILE} bytes",
                     }
                 },
             },
@@ -77,9 +78,10 @@ async def upload_of(request: Request) -> StarletteUploadFile:
     for name in form:
         if name != "file":
             raise field_error(name[:64], code="import.unexpected_field", part=name[:64])
-    part = form.get("file")
-    if part is None:
+    parts = form.getlist("file")
+    if len(parts) != 1:
         raise field_error("file", code="import.file_missing")
+    part = parts[0]
     if isinstance(part, str):
         data = part.encode("utf-8", "surrogateescape")
         return StarletteUploadFile(io.BytesIO(data), size=len(data), filename="file")
@@ -101,6 +103,8 @@ async def submit_import(
     if declared is not None and declared.isdigit() and int(declared) > limit + 64 * 1024:
         raise too_large(limit)
     file = await upload_of(request)
+    if (file.size or 0) < SMALLEST_FILE:
+        raise field_error("file", code="import.too_small", smallest=SMALLEST_FILE)
     job = await service.submit(
         actor, filename=file.filename, size=file.size or 0, read=file.read, limit=limit
     )

@@ -26,6 +26,8 @@ from service_kit.errors import PayloadTooLarge
 from service_kit.pagination import PageParams
 
 CHUNK_BYTES = 1024 * 1024
+SMALLEST_FILE = 64
+"""Fewer bytes cannot hold the header of the required columns and one row (the shortest spellings)."""
 
 
 def too_large(limit: int) -> PayloadTooLarge:

@@ -90,13 +90,15 @@ class StatisticsService:
         )
 
     async def set_population(self, actor: Actor, data: PopulationIn) -> PopulationPage:
+        # A commune named twice takes its last figure (one statement cannot set a row twice).
+        last = {figure.commune_code: (index, figure) for index, figure in enumerate(data.items)}
         rows = [
             {
                 **figure.model_dump(),
                 "province_code": province_of(figure.commune_code, f"items.{index}.commune_code"),
                 "updated_by": actor.subject,
             }
-            for index, figure in enumerate(data.items)
+            for index, figure in sorted(last.values(), key=lambda pair: pair[0])
         ]
         await repository.set_population(self.session, rows)
         await audit_trail.record(
