@@ -318,3 +318,106 @@ async def test_a_hostile_cluster_in_the_query_is_refused(client, people, card, c
     )
     problem = _invalid(response, "query.cluster")
     assert problem["status"] == 422
+
+
+async def test_generating_for_a_campaign_campaign_api_does_not_know_is_409_not_503(
+    client, people, published_round, campaign
+):
+    round_ = await published_round()
+    del campaign.answers[f"/v1/campaigns/{CAMPAIGN_ID}/participants"]  # campaign-api answers 404
+
+    problem = assert_problem(
+        await client.post(f"/v1/rounds/{round_['id']}/scorecards/generate", headers=people["admin"]), 409
+    )
+
+    assert problem["code"] == "round.campaign_unknown"
+    assert (await client.get(f"/v1/rounds/{round_['id']}/scorecards", headers=people["admin"])).json()[
+        "total"
+    ] == 0
+
+
+async def test_generating_while_campaign_api_cannot_answer_is_503(client, people, published_round, campaign):
+    round_ = await published_round()
+    campaign.down = True
+
+    problem = assert_problem(
+        await client.post(f"/v1/rounds/{round_['id']}/scorecards/generate", headers=people["admin"]), 503
+    )
+
+    assert problem["code"] == "dependency.unavailable"
+    assert (await client.get(f"/v1/rounds/{round_['id']}/scorecards", headers=people["admin"])).json()[
+        "total"
+    ] == 0
+
+
+async def test_publishing_a_set_of_a_campaign_campaign_api_does_not_know_is_409(client, people, campaign):
+    created = await client.post(
+        "/v1/criteria-sets", headers=people["admin"], json=new_set(criteria=COLLECTIVE)
+    )
+    url = f"/v1/criteria-sets/{created.json()['id']}"
+    del campaign.answers[f"/v1/campaigns/{CAMPAIGN_ID}/targets"]
+
+    problem = assert_problem(await client.post(f"{url}/publish", headers=people["admin"]), 409)
+
+    assert problem["code"] == "criteria_set.campaign_unknown"
+    assert (await client.get(url, headers=people["admin"])).json()["status"] == "draft"
+
+
+async def test_compute_for_a_campaign_without_kpis_leaves_target_criteria_pending(
+    client, people, published_round, campaign, literacy
+):
+    round_ = await published_round()
+    generated = await client.post(f"/v1/rounds/{round_['id']}/scorecards/generate", headers=people["admin"])
+    assert generated.status_code == 200
+    del campaign.answers[f"/v1/campaigns/{CAMPAIGN_ID}/kpis"]
+
+    result = await client.post(f"/v1/rounds/{round_['id']}/compute", headers=people["admin"])
+
+    assert result.status_code == 200, result.text
+    assert result.json()["unavailable"] == []
+    assert all("1.2" in pending for pending in result.json()["pending"].values())
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        *[
+            (path, params)
+            for path in ("/v1/criteria-sets", "/v1/rounds")
+            for params in ({"offset": str(2**63)}, {"offset": "-1"}, {"limit": "0"}, {"limit": "x\x00"})
+        ],
+        ("/v1/criteria-sets", {"campaign_id": "7d1f3c2a\x00"}),
+        ("/v1/criteria-sets", {"subject_type": "collective\x00"}),
+        ("/v1/rounds", {"criteria_set_id": "x\x00"}),
+    ],
+)
+async def test_hostile_paging_and_filters_on_the_lists_are_refused(client, people, path, params):
+    assert_problem(await client.get(path, headers=people["admin"], params=params), 422)
+
+
+async def test_a_body_past_the_limit_without_a_token_is_refused_before_it_is_read(client):
+    response = await client.post(
+        "/v1/criteria-sets",
+        content=b"{" + b" " * (2 * 1024 * 1024) + b"}",
+        headers={"Content-Type": "application/json"},
+    )
+    problem = assert_problem(response, 413)
+    assert problem["code"] == "request.too_large"
+
+
+async def test_a_manager_acting_for_another_unit_is_told_in_vietnamese(
+    client, people, published_round, captured
+):
+    round_ = await published_round(
+        criteria=[{"code": "1", "title": "Hoàn thành nhiệm vụ", "max_points": 100}], subject_type="individual"
+    )
+    person = {"subject_id": "cb-0042", "subject_name": "Trần Thị Bích", "unit_code": "66-SYT"}
+
+    problem = assert_problem(
+        await client.post(f"/v1/rounds/{round_['id']}/scorecards", headers=people["manager"], json=person),
+        403,
+    )
+
+    assert problem["code"] == "unit.out_of_scope"
+    assert problem["detail"] == "Bạn không được thao tác thay cho đơn vị 66-SYT."
+    _assert_logs_hold_none_of(captured, "Trần Thị Bích")

@@ -148,3 +148,53 @@ def collection_for(policy: Policy[None], action: str) -> Callable[..., Awaitable
         return actor
 
     return dependency
+
+
+def links(*targets: tuple[str, str, str], pointer: str = "/id", **extra: Any) -> dict[str, Any]:
+    """OpenAPI `links` of a response, for clients and the stateful tests: each target is
+    `(name, "METHOD /path/{param}", param)`, filled from `pointer` in the response's body; `extra`
+    names links given whole (a body to send, say)."""
+    found: dict[str, Any] = {}
+    for name, route, parameter in targets:
+        method, path = route.split(" ", 1)
+        found[name] = {
+            "operationRef": "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method.lower(),
+            "parameters": {parameter: f"$response.body#{pointer}"},
+        }
+    return {"links": {**found, **extra}}
+
+
+def link_with_body(route: str, body: dict[str, str]) -> dict[str, Any]:
+    """A link to `route` sending `body` (runtime expressions in its values)."""
+    method, path = route.split(" ", 1)
+    return {
+        "operationRef": "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method.lower(),
+        "requestBody": body,
+    }
+
+
+SET_LINKS = (
+    ("get", "GET /v1/criteria-sets/{set_id}", "set_id"),
+    ("edit", "PATCH /v1/criteria-sets/{set_id}", "set_id"),
+    ("publish", "POST /v1/criteria-sets/{set_id}/publish", "set_id"),
+)
+ROUND_LINKS = (
+    ("get", "GET /v1/rounds/{round_id}", "round_id"),
+    ("scorecards", "GET /v1/rounds/{round_id}/scorecards", "round_id"),
+    ("generate", "POST /v1/rounds/{round_id}/scorecards/generate", "round_id"),
+    ("add_scorecard", "POST /v1/rounds/{round_id}/scorecards", "round_id"),
+    ("compute", "POST /v1/rounds/{round_id}/compute", "round_id"),
+    ("ranking", "GET /v1/rounds/{round_id}/ranking", "round_id"),
+    ("ranking_xlsx", "GET /v1/rounds/{round_id}/ranking.xlsx", "round_id"),
+    ("ranking_csv", "GET /v1/rounds/{round_id}/ranking.csv", "round_id"),
+    ("proposals", "GET /v1/rounds/{round_id}/proposals", "round_id"),
+)
+CARD_LINKS = (
+    ("get", "GET /v1/scorecards/{scorecard_id}", "scorecard_id"),
+    ("score", "PATCH /v1/scorecards/{scorecard_id}", "scorecard_id"),
+    ("submit", "POST /v1/scorecards/{scorecard_id}/submit", "scorecard_id"),
+    ("review", "POST /v1/scorecards/{scorecard_id}/review", "scorecard_id"),
+    ("approve", "POST /v1/scorecards/{scorecard_id}/approve", "scorecard_id"),
+    ("return", "POST /v1/scorecards/{scorecard_id}/return", "scorecard_id"),
+    ("history", "GET /v1/scorecards/{scorecard_id}/history", "scorecard_id"),
+)

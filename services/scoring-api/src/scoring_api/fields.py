@@ -16,7 +16,7 @@ import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from service_kit.types import INT32_MAX, CivilDate
 
@@ -78,7 +78,15 @@ WEB_ADDRESS = f"^https?://(?:{_LABEL}\\.)*{_LAST_LABEL}{_PORT}(?:[/?#][^\\s{_CON
 WebAddress = Annotated[str, StringConstraints(max_length=2000, pattern=WEB_ADDRESS)]
 """An http(s) address of a web page (evidence of a score), at most 2,000 characters, kept as written."""
 
-Version = Annotated[int, Strict(), Field(ge=1, le=INT32_MAX)]
+
+def _json_integer(value: Any) -> Any:
+    # JSON has numbers, not integers: 3 and 3.0 are the same integer; "3" and true are not numbers.
+    if isinstance(value, bool | str | bytes):
+        raise ValueError("a JSON integer, not a string or a boolean")
+    return value
+
+
+Version = Annotated[int, Field(ge=1, le=INT32_MAX), BeforeValidator(_json_integer)]
 """A criteria set's version: a JSON integer from 1 to 2,147,483,647 (the column is an int32)."""
 
 

@@ -89,6 +89,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phong trào không có các chỉ tiêu: {targets}.",
         "The campaign has no targets {targets}.",
     ),
+    "criteria_set.campaign_unknown": (
+        "Không tìm thấy phong trào của bộ tiêu chí này bên hệ thống phong trào; chưa thể đối chiếu các chỉ tiêu.",
+        "campaign-api knows no campaign of this set; its targets cannot be checked.",
+    ),
+    "round.campaign_unknown": (
+        "Không tìm thấy phong trào của đợt chấm điểm này bên hệ thống phong trào; chưa thể tạo phiếu chấm.",
+        "campaign-api knows no campaign of this round's criteria set; no scorecards can be generated.",
+    ),
     "criteria_set.unknown": ("Không có bộ tiêu chí này.", "No such criteria set."),
     "criteria_set.not_published": (
         "Đợt chấm điểm chỉ dùng bộ tiêu chí đã công bố.",

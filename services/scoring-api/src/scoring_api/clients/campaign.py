@@ -65,17 +65,21 @@ class CampaignClient(ServiceClient):
         self._scope_ttl = scope_ttl_seconds
         self._units: dict[str, tuple[float, tuple[UnitPlace, ...]]] = {}
 
-    async def participants(self, campaign_id: uuid.UUID) -> list[Participant]:
-        return (await self.get_model(f"/v1/campaigns/{campaign_id}/participants", _Participants)).items
+    async def participants(self, campaign_id: uuid.UUID) -> list[Participant] | None:
+        """The campaign's participants; None when campaign-api knows no such campaign."""
+        page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/participants", _Participants)
+        return None if page is None else page.items
 
-    async def target_codes(self, campaign_id: uuid.UUID) -> set[str]:
-        return {
-            t.code for t in (await self.get_model(f"/v1/campaigns/{campaign_id}/targets", _Targets)).items
-        }
+    async def target_codes(self, campaign_id: uuid.UUID) -> set[str] | None:
+        """The codes of the campaign's targets; None when campaign-api knows no such campaign."""
+        page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/targets", _Targets)
+        return None if page is None else {t.code for t in page.items}
 
     async def kpis(self, campaign_id: uuid.UUID) -> list[Kpi]:
-        """Every unit's progress per target, from its latest accepted report (one batched call)."""
-        return (await self.get_model(f"/v1/campaigns/{campaign_id}/kpis", _Kpis)).items
+        """Every unit's progress per target, from its latest accepted report (one batched call); none for
+        a campaign campaign-api does not know."""
+        page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/kpis", _Kpis)
+        return [] if page is None else page.items
 
     async def scope(self, unit_codes: tuple[str, ...]) -> UnitScope:
         """What a manager of `unit_codes` acts for: those units, every unit below them, and the communes

@@ -22,12 +22,15 @@ from scoring_api.criteria.service import CriteriaSetService
 from scoring_api.deps import (
     ETAG_HEADERS,
     NOT_MODIFIED,
+    SET_LINKS,
     ActorDep,
     CampaignDep,
     CriteriaSetDep,
     collection_for,
     criteria_set_for,
     for_this_caller,
+    link_with_body,
+    links,
 )
 from service_kit.access import READ, Actor
 from service_kit.caching import check_if_match
@@ -52,7 +55,7 @@ SetToPublishDep = Annotated[CriteriaSet, Depends(criteria_set_for(CriteriaSetAct
 @router.post(
     "/v1/criteria-sets",
     status_code=status.HTTP_201_CREATED,
-    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    responses={201: links(*SET_LINKS), 403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
 )
 async def create_set(data: CriteriaSetCreate, actor: ListCreatorDep, service: ServiceDep) -> CriteriaSetOut:
     return await service.create(actor, data)
@@ -109,7 +112,21 @@ async def update_set(
 @router.post(
     "/v1/criteria-sets/{set_id}/publish",
     summary="Publish a draft set; its target_progress criteria must name targets the campaign has",
-    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM, 503: PROBLEM},
+    responses={
+        200: links(
+            ("get", "GET /v1/criteria-sets/{set_id}", "set_id"),
+            open_round=link_with_body("POST /v1/rounds", {"criteria_set_id": "$response.body#/id"}),
+            rounds={
+                "operationRef": "#/paths/~1v1~1rounds/get",
+                "parameters": {"query.criteria_set_id": "$response.body#/id"},
+            },
+        ),
+        403: PROBLEM,
+        404: PROBLEM,
+        409: PROBLEM,
+        422: PROBLEM,
+        503: PROBLEM,
+    },
 )
 async def publish_set(
     criteria_set: SetToPublishDep, actor: ActorDep, service: ServiceDep, campaign: CampaignDep

@@ -31,7 +31,7 @@ from scoring_api.database import audit_trail
 from scoring_api.scorecards import scoring
 from service_kit import i18n
 from service_kit.access import Actor
-from service_kit.errors import Conflict, ValidationFailed
+from service_kit.errors import Conflict, InvalidState, ValidationFailed
 from service_kit.pagination import PageParams
 
 OBJECT_TYPE = "criteria_set"
@@ -147,7 +147,12 @@ class CriteriaSetService:
         """Publish a draft set once every target its criteria name is one of its campaign's."""
         named = {c.target_code for c in scoring.leaves(criteria_of(criteria_set.criteria)) if c.target_code}
         if named:
-            unknown = sorted(named - await campaign.target_codes(criteria_set.campaign_id))
+            targets = await campaign.target_codes(criteria_set.campaign_id)
+            if targets is None:
+                raise InvalidState(
+                    "campaign-api knows no campaign of this set.", code="criteria_set.campaign_unknown"
+                )
+            unknown = sorted(named - targets)
             if unknown:
                 raise ValidationFailed(
                     f"The campaign has no targets {', '.join(unknown)}.",

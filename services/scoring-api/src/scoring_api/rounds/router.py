@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 
 from scoring_api.access import ROUND_LIST
-from scoring_api.deps import ActorDep, RoundDep, collection_for
+from scoring_api.deps import ROUND_LINKS, ActorDep, RoundDep, collection_for, links
 from scoring_api.rounds.schemas import RoundCreate, RoundListAction, RoundOut, RoundPage
 from scoring_api.rounds.service import RoundService
 from service_kit.access import READ, Actor
@@ -29,7 +29,9 @@ ListCreatorDep = Annotated[Actor, Depends(collection_for(ROUND_LIST, RoundListAc
 
 
 @router.post(
-    "/v1/rounds", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM}
+    "/v1/rounds",
+    status_code=status.HTTP_201_CREATED,
+    responses={201: links(*ROUND_LINKS), 403: PROBLEM, 409: PROBLEM, 422: PROBLEM},
 )
 async def create_round(data: RoundCreate, actor: ListCreatorDep, service: ServiceDep) -> RoundOut:
     return await service.create(actor, data)
@@ -45,6 +47,6 @@ async def list_rounds(
     return await service.page(actor, page, criteria_set_id=criteria_set_id)
 
 
-@router.get("/v1/rounds/{round_id}", responses={403: PROBLEM, 404: PROBLEM})
+@router.get("/v1/rounds/{round_id}", responses={200: links(*ROUND_LINKS), 403: PROBLEM, 404: PROBLEM})
 async def get_round(scoring_round: RoundDep, actor: ActorDep, service: ServiceDep) -> RoundOut:
     return service.out(actor, scoring_round)

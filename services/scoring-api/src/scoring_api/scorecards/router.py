@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from scoring_api.deps import (
+    CARD_LINKS,
     ETAG_HEADERS,
     NOT_MODIFIED,
     ActorDep,
@@ -16,6 +17,7 @@ from scoring_api.deps import (
     ScorecardDep,
     ScorecardToChangeDep,
     for_this_caller,
+    links,
     round_for,
     scorecard_for,
 )
@@ -45,6 +47,7 @@ router = APIRouter(tags=["scorecards"])
 
 ERRORS: dict[int | str, dict[str, Any]] = {403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ACTION_RESPONSES: dict[int | str, dict[str, Any]] = {200: links(*CARD_LINKS), **ERRORS}
 
 
 def get_service(session: SessionDep) -> ScorecardService:
@@ -69,7 +72,7 @@ CardToReturnDep = Annotated[Scorecard, Depends(scorecard_for(ScorecardAction.RET
 @router.post(
     "/v1/rounds/{round_id}/scorecards/generate",
     summary="One scorecard per participant of the campaign (collective sets; read from campaign-api)",
-    responses={**ERRORS, 503: PROBLEM},
+    responses={200: links(*CARD_LINKS, pointer="/items/0/id"), **ERRORS, 503: PROBLEM},
 )
 async def generate(
     scoring_round: RoundToGenerateDep, actor: ActorDep, service: ServiceDep, campaign: CampaignDep
@@ -81,7 +84,7 @@ async def generate(
     "/v1/rounds/{round_id}/scorecards",
     status_code=status.HTTP_201_CREATED,
     summary="A scorecard for an individual of a unit the caller acts for",
-    responses=ERRORS,
+    responses={201: links(*CARD_LINKS), **ERRORS},
 )
 async def add_individual(
     data: IndividualScorecardIn,
@@ -95,7 +98,7 @@ async def add_individual(
 @router.get(
     "/v1/rounds/{round_id}/scorecards",
     summary="The round's scorecards the caller may read (a manager: their units')",
-    responses={403: PROBLEM, 404: PROBLEM},
+    responses={200: links(*CARD_LINKS, pointer="/items/0/id"), 403: PROBLEM, 404: PROBLEM},
 )
 async def list_scorecards(
     scoring_round: RoundDep,
@@ -110,7 +113,12 @@ async def list_scorecards(
 @router.get(
     "/v1/scorecards/{scorecard_id}",
     response_model=ScorecardOut,
-    responses={200: {"headers": ETAG_HEADERS}, 304: NOT_MODIFIED, 403: PROBLEM, 404: PROBLEM},
+    responses={
+        200: {"headers": ETAG_HEADERS, **links(*CARD_LINKS)},
+        304: NOT_MODIFIED,
+        403: PROBLEM,
+        404: PROBLEM,
+    },
 )
 async def get_scorecard(
     request: Request, response: Response, scorecard: ScorecardDep, actor: ActorDep, service: ServiceDep
@@ -124,7 +132,7 @@ async def get_scorecard(
         "Enter scores: the unit's manager self-assesses (draft, returned); an evaluator reviews (submitted), "
         "the council (reviewed)"
     ),
-    responses={200: {"headers": ETAG_HEADERS}, **ERRORS, 412: PROBLEM},
+    responses={200: {"headers": ETAG_HEADERS, **links(*CARD_LINKS)}, **ERRORS, 412: PROBLEM},
 )
 async def patch_scorecard(
     data: ScorecardPatch,
@@ -143,14 +151,16 @@ async def patch_scorecard(
 @router.post(
     "/v1/scorecards/{scorecard_id}/submit",
     summary="draft|returned → submitted (the unit's manager)",
-    responses=ERRORS,
+    responses=ACTION_RESPONSES,
 )
 async def submit(scorecard: CardToSubmitDep, actor: ActorDep, service: ServiceDep) -> ScorecardOut:
     return await service.transition(actor, scorecard, ScorecardAction.SUBMIT)
 
 
 @router.post(
-    "/v1/scorecards/{scorecard_id}/review", summary="submitted → reviewed (an evaluator)", responses=ERRORS
+    "/v1/scorecards/{scorecard_id}/review",
+    summary="submitted → reviewed (an evaluator)",
+    responses=ACTION_RESPONSES,
 )
 async def review(scorecard: CardToReviewDep, actor: ActorDep, service: ServiceDep) -> ScorecardOut:
     return await service.transition(actor, scorecard, ScorecardAction.REVIEW)
@@ -159,7 +169,7 @@ async def review(scorecard: CardToReviewDep, actor: ActorDep, service: ServiceDe
 @router.post(
     "/v1/scorecards/{scorecard_id}/approve",
     summary="reviewed → approved, locked (the council)",
-    responses=ERRORS,
+    responses=ACTION_RESPONSES,
 )
 async def approve(scorecard: CardToApproveDep, actor: ActorDep, service: ServiceDep) -> ScorecardOut:
     return await service.transition(actor, scorecard, ScorecardAction.APPROVE)
@@ -168,7 +178,7 @@ async def approve(scorecard: CardToApproveDep, actor: ActorDep, service: Service
 @router.post(
     "/v1/scorecards/{scorecard_id}/return",
     summary="submitted|reviewed → returned, with a reason (an evaluator or the council)",
-    responses=ERRORS,
+    responses=ACTION_RESPONSES,
 )
 async def return_scorecard(
     data: ReturnReason, scorecard: CardToReturnDep, actor: ActorDep, service: ServiceDep
@@ -187,8 +197,11 @@ async def history(scorecard: ScorecardDep, service: ServiceDep) -> Page[HistoryE
 
 @router.post(
     "/v1/rounds/{round_id}/compute",
-    summary="Fill automatic criteria from campaign-api's KPIs and digital-literacy-api's rates (batched)",
-    responses={403: PROBLEM, 404: PROBLEM},
+    summary=(
+        "Fill automatic criteria from campaign-api's KPIs and digital-literacy-api's rates (batched); what a "
+        "service cannot give now stays pending (listed in `unavailable`)"
+    ),
+    responses={403: PROBLEM, 404: PROBLEM, 503: PROBLEM},
 )
 async def compute(
     scoring_round: RoundToComputeDep,

@@ -41,7 +41,7 @@ from scoring_api.scorecards.schemas import (
 )
 from service_kit import i18n
 from service_kit.access import Actor
-from service_kit.errors import Conflict, DependencyUnavailable, ValidationFailed
+from service_kit.errors import Conflict, DependencyUnavailable, InvalidState, ValidationFailed
 from service_kit.pagination import Page
 
 logger = logging.getLogger("scoring_api.scorecards")
@@ -174,6 +174,10 @@ class ScorecardService:
     ) -> Page[ScorecardOut]:
         """One scorecard per participant of the set's campaign (collective sets); existing ones are kept."""
         participants = await campaign.participants(scoring_round.criteria_set.campaign_id)
+        if participants is None:
+            raise InvalidState(
+                "campaign-api knows no campaign of this round's criteria set.", code="round.campaign_unknown"
+            )
         existing = await self.repository.subject_ids(scoring_round.id)
         for participant in participants:
             if participant.unit_code in existing:
