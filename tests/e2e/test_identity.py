@@ -1,6 +1,8 @@
 """Identity through the real gateway: the demo admin signs in, creates a unit manager and an API client,
 and each of them gets a token and sees exactly what its role allows."""
 
+import time
+
 import jwt
 import pytest
 
@@ -79,3 +81,50 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     # The manager's refresh token rotates through the gateway too.
     refreshed = issue_token({"grant_type": "refresh_token", "refresh_token": manager_token["refresh_token"]})
     assert refreshed["refresh_token"] != manager_token["refresh_token"]
+
+
+def test_a_deactivated_accounts_token_stops_working_in_every_service(http, issue_token):
+    admin = bearer(
+        issue_token({"grant_type": "password", "username": "admin", "password": "admin"})["access_token"]
+    )
+    created = http.post(
+        "/api/campaign/v1/accounts",
+        headers=admin,
+        json={
+            "username": "can.bo.nghi.huu",
+            "password": "mat-khau-tam-thoi-2025",
+            "full_name": "Lê Văn Hưu",
+            "roles": ["viewer"],
+            "unit_codes": [],
+        },
+    )
+    assert created.status_code == 201, created.text
+    viewer = bearer(
+        issue_token(
+            {"grant_type": "password", "username": "can.bo.nghi.huu", "password": "mat-khau-tam-thoi-2025"}
+        )["access_token"]
+    )
+    reads = {
+        "campaign": "/api/campaign/v1/campaigns",
+        "scoring": "/api/scoring/v1/rounds",
+        "literacy": "/api/literacy/v1/courses",
+    }
+    for path in reads.values():
+        assert http.get(path, headers=viewer).status_code == 200, path
+
+    account = created.json()
+    changed = http.patch(f"/api/campaign/v1/accounts/{account['id']}", headers=admin, json={"active": False})
+    assert changed.status_code == 200, changed.text
+
+    # The issuer refuses it at once; the others as soon as they next read its list (every few seconds).
+    refused: dict[str, int] = {}
+    deadline = time.monotonic() + 60
+    while len(refused) < len(reads) and time.monotonic() < deadline:
+        for service, path in reads.items():
+            if service not in refused:
+                answer = http.get(path, headers=viewer)
+                if answer.status_code == 401:
+                    assert answer.json()["code"] == "auth.token_revoked"
+                    refused[service] = answer.status_code
+        time.sleep(0.5)
+    assert set(refused) == set(reads)
