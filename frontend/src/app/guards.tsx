@@ -2,9 +2,10 @@ import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
-import { hasAnyRole, isLearnerOnly, startPathFor } from '@/lib/auth/roles';
+import { isLearnerOnly, startPathFor } from '@/lib/auth/roles';
 import type { Role } from '@/lib/auth/roles';
 import { useCurrentUser, useSessionState } from '@/lib/auth/use-session';
+import { mayOpen } from './navigation';
 
 /** Renders its child routes for a signed-in user; otherwise sends to /login?next=<here>. */
 export function RequireAuth() {
@@ -17,12 +18,12 @@ export function RequireAuth() {
 }
 
 /**
- * Renders its child routes when the user has one of `roles`. A learner is sent
+ * Renders its child routes when the user has one of `roles` (from navigation.tsx). A learner is sent
  * to their own page; anyone else sees a "no access" page.
  */
 export function RequireRole({ roles }: { roles: readonly Role[] }) {
   const user = useCurrentUser();
-  if (hasAnyRole(user, roles)) return <Outlet />;
+  if (mayOpen(user, roles)) return <Outlet />;
   if (isLearnerOnly(user)) return <Navigate to={paths.me} replace />;
   return <Forbidden startPath={startPathFor(user)} />;
 }

@@ -1,6 +1,9 @@
 /**
- * The side menu and who may open each page: one table, read by the shell (which
- * items show) and by the router (RequireRole around each page).
+ * Which pages exist for whom — the one place the dashboard looks at the signed-in user's roles
+ * (from /v1/auth/me). It decides the side menu, the literacy section's menu and the guards
+ * around each section (RequireRole in the router). What a user may do with an object on a page is
+ * never decided here nor anywhere in the dashboard: each control reads the object's
+ * `allowed_actions` (`can` in lib/allowed-actions.ts).
  */
 import {
   DashboardOutlined,
@@ -13,8 +16,9 @@ import {
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
 import { paths } from '@/config/paths';
-import { STAFF_ROLES } from '@/lib/auth/roles';
-import type { Role } from '@/lib/auth/roles';
+import type { LiteracyPage } from '@/features/literacy/components/literacy-nav';
+import { STAFF_ROLES, hasAnyRole } from '@/lib/auth/roles';
+import type { CurrentUser, Role } from '@/lib/auth/roles';
 
 export interface NavItem {
   path: string;
@@ -27,8 +31,6 @@ export interface NavItem {
 export const access = {
   overview: STAFF_ROLES,
   movements: STAFF_ROLES,
-  /** Starting and editing movements (the API decides per organising unit). */
-  movementsManage: ['admin', 'manager'],
   scoring: STAFF_ROLES,
   literacy: STAFF_ROLES,
   accounts: ['admin'],
@@ -43,3 +45,26 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: paths.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: access.accounts },
   { path: paths.me, label: 'nav.me', icon: <UserOutlined />, roles: access.me },
 ];
+
+/** Who may open each page of the literacy section: the learner register and imports are for administrators and unit managers. */
+export const LITERACY_PAGE_ROLES: Record<LiteracyPage, readonly Role[]> = {
+  coverage: STAFF_ROLES,
+  learners: ['admin', 'manager'],
+  courses: STAFF_ROLES,
+  imports: ['admin', 'manager'],
+};
+
+/** Whether `user` may open a page guarded by `roles`. */
+export function mayOpen(user: Pick<CurrentUser, 'roles'> | null | undefined, roles: readonly Role[]): boolean {
+  return hasAnyRole(user, roles);
+}
+
+/** The side-menu items `user` sees. */
+export function navItemsFor(user: Pick<CurrentUser, 'roles'>): NavItem[] {
+  return NAV_ITEMS.filter((item) => mayOpen(user, item.roles));
+}
+
+/** The literacy section's pages `user` sees in its menu. */
+export function literacyPagesFor(user: Pick<CurrentUser, 'roles'>): LiteracyPage[] {
+  return (Object.keys(LITERACY_PAGE_ROLES) as LiteracyPage[]).filter((page) => mayOpen(user, LITERACY_PAGE_ROLES[page]));
+}

@@ -2,9 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { PageLoader } from '@/components/ui/page-loader';
 import { paths } from '@/config/paths';
-import { LITERACY_PAGE_ROLES } from '@/features/literacy/access';
 import { RequireAuth, RequireRole } from './guards';
-import { access } from './navigation';
+import { LITERACY_PAGE_ROLES, access } from './navigation';
 import { AppShell } from './routes/app-shell';
 import { PublicLayout } from './routes/public-layout';
 import { RouteError } from './routes/route-error';
@@ -57,17 +56,13 @@ export const routes: RouteObject[] = [
                     lazy: async () => ({ Component: (await import('./routes/movements')).MovementsRoute }),
                   },
                   {
-                    element: <RequireRole roles={access.movementsManage} />,
-                    children: [
-                      {
-                        path: 'new',
-                        lazy: async () => ({ Component: (await import('./routes/movement-new')).MovementNewRoute }),
-                      },
-                      {
-                        path: ':campaignId/edit',
-                        lazy: async () => ({ Component: (await import('./routes/movement-edit')).MovementEditRoute }),
-                      },
-                    ],
+                    // The pages themselves show the form only when the list allows `create` / the movement `edit`.
+                    path: 'new',
+                    lazy: async () => ({ Component: (await import('./routes/movement-new')).MovementNewRoute }),
+                  },
+                  {
+                    path: ':campaignId/edit',
+                    lazy: async () => ({ Component: (await import('./routes/movement-edit')).MovementEditRoute }),
                   },
                   {
                     path: ':campaignId',

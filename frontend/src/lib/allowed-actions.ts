@@ -9,14 +9,6 @@ export interface AllowsActions<Action extends string = string> {
   allowed_actions?: readonly Action[] | null;
 }
 
-/** `T` with the actions of its kind (for responses whose generated type does not list them yet). */
-export type WithActions<T, Action extends string> = T & AllowsActions<Action>;
-
-/** A list response whose items carry their own actions and whose collection may allow "create". */
-export type ListWithActions<Page extends { items: readonly unknown[] }, Item, Action extends string = 'create'> = Omit<Page, 'items'> & {
-  items: Item[];
-} & AllowsActions<Action>;
-
 /**
  * True when `resource` lists `action` in its `allowed_actions`. Nothing loaded yet, or no list at
  * all, means no: a control appears only once the service has said it may be used.

@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { paths } from '@/config/paths';
-import { hasAnyRole, isRole, startPathFor } from '@/lib/auth/roles';
+import { isRole, startPathFor } from '@/lib/auth/roles';
 import { signOut } from '@/lib/auth/session';
 import { useCurrentUser } from '@/lib/auth/use-session';
-import { NAV_ITEMS } from '../navigation';
+import { NAV_ITEMS, navItemsFor } from '../navigation';
 
 const MAIN_ID = 'main-content';
 
@@ -34,7 +34,7 @@ export function AppShell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const wide = screens.lg ?? true;
 
-  const items: MenuProps['items'] = NAV_ITEMS.filter((item) => hasAnyRole(user, item.roles)).map((item) => ({
+  const items: MenuProps['items'] = navItemsFor(user).map((item) => ({
     key: item.path,
     icon: item.icon,
     label: <Link to={item.path} onClick={() => { setDrawerOpen(false); }}>{t(item.label)}</Link>,

@@ -41,20 +41,25 @@ export function createServiceClient<Paths extends object>(
   return client;
 }
 
-type ClientResult<T> =
-  | { data: T; error?: never; response: Response }
-  | { data?: never; error: unknown; response: Response };
+interface ClientResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body type of openapi-fetch's success branch (`{data, error?: never}`), without the error branch's `data?: never`. */
+type SuccessData<Result> = Result extends { data: infer Data; error?: never } ? Data : never;
 
 /**
  * The body of a successful call. The problem middleware already threw for
  * error answers; this narrows openapi-fetch's `{data} | {error}` union.
  */
-export async function unwrap<T>(request: Promise<ClientResult<T>>): Promise<T> {
+export async function unwrap<Result extends ClientResult>(request: Promise<Result>): Promise<SuccessData<Result>> {
   const result = await request;
   if (result.error !== undefined) {
     throw await problemFromResponse(result.response);
   }
-  return result.data as T;
+  return result.data as SuccessData<Result>;
 }
 
 /** OAuth2 form bodies (the token endpoint), instead of JSON. */

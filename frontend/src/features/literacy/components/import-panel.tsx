@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useDownloadImportErrors, useDownloadImportTemplate } from '../api/download-import-files';
 import { useImport, useImports } from '../api/get-imports';
@@ -13,7 +14,10 @@ import { ImportJobStatus, ImportStatusTag } from './import-job-status';
 
 const ACCEPTED = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The import page's content: template, upload, the chosen job's progress and counts, recent imports. */
+/**
+ * The import page's content: template, upload, the chosen job's progress and counts, recent imports.
+ * The upload shows when the imports list allows `create`, a job's error report when it allows `read_errors`.
+ */
 export function ImportPanel() {
   const { t } = useTranslation();
   const { number, dateTime } = useFormatters();
@@ -55,22 +59,24 @@ export function ImportPanel() {
       >
         <Typography.Paragraph>{t('literacy.imports.help')}</Typography.Paragraph>
         <ProblemAlert error={template.error} />
-        <Upload.Dragger
-          accept={ACCEPTED}
-          multiple={false}
-          showUploadList={false}
-          disabled={upload.isPending}
-          beforeUpload={(file) => {
-            upload.mutate(file, { onSuccess: (created) => { setJobId(created.id); } });
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined aria-hidden />
-          </p>
-          <p className="ant-upload-text">{t('literacy.imports.drop')}</p>
-          <p className="ant-upload-hint">{t('literacy.imports.dropHint')}</p>
-        </Upload.Dragger>
+        {can(jobs.data, 'create') && (
+          <Upload.Dragger
+            accept={ACCEPTED}
+            multiple={false}
+            showUploadList={false}
+            disabled={upload.isPending}
+            beforeUpload={(file) => {
+              upload.mutate(file, { onSuccess: (created) => { setJobId(created.id); } });
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined aria-hidden />
+            </p>
+            <p className="ant-upload-text">{t('literacy.imports.drop')}</p>
+            <p className="ant-upload-hint">{t('literacy.imports.dropHint')}</p>
+          </Upload.Dragger>
+        )}
         <ProblemAlert error={upload.error} messages={{ 413: t('literacy.imports.tooLarge') }} />
       </Card>
 
@@ -80,7 +86,7 @@ export function ImportPanel() {
           {job.data && (
             <ImportJobStatus
               job={job.data}
-              onDownloadErrors={() => { errors.mutate(job.data.id); }}
+              onDownloadErrors={can(job.data, 'read_errors') ? () => { errors.mutate(job.data.id); } : undefined}
               downloadingErrors={errors.isPending}
             />
           )}

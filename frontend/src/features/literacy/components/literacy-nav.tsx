@@ -2,10 +2,9 @@ import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/config/paths';
-import { hasAnyRole } from '@/lib/auth/roles';
-import { useCurrentUser } from '@/lib/auth/use-session';
-import { LITERACY_PAGE_ROLES } from '../access';
-import type { LiteracyPage } from '../access';
+
+/** The section's pages. */
+export type LiteracyPage = 'coverage' | 'learners' | 'courses' | 'imports';
 
 const PAGES: { key: LiteracyPage; path: string }[] = [
   { key: 'coverage', path: paths.literacy },
@@ -14,11 +13,13 @@ const PAGES: { key: LiteracyPage; path: string }[] = [
   { key: 'imports', path: paths.literacyImports },
 ];
 
-/** The section's pages as links in a horizontal menu (each a route of its own, so they can be bookmarked). */
-export function LiteracyNav({ active }: { active: LiteracyPage }) {
+/**
+ * The section's pages as links in a horizontal menu (each a route of its own, so they can be
+ * bookmarked); `visible` are those the user may open (app/navigation.tsx decides).
+ */
+export function LiteracyNav({ active, visible }: { active: LiteracyPage; visible: readonly LiteracyPage[] }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const pages = PAGES.filter((page) => hasAnyRole(user, LITERACY_PAGE_ROLES[page.key]));
+  const pages = PAGES.filter((page) => visible.includes(page.key));
   return (
     <nav aria-label={t('literacy.nav.label')}>
       <Menu

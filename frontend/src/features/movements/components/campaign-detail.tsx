@@ -7,8 +7,8 @@ import { Link, useNavigate } from 'react-router';
 import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
-import { useCurrentUser } from '@/lib/auth/use-session';
 import { useFormatters } from '@/lib/format';
 import { useDownloadParticipants } from '../api/download-participants';
 import {
@@ -23,7 +23,6 @@ import {
 } from '../api/get-campaign';
 import type { PlanStatus } from '../api/get-campaign';
 import { useCampaignMutations } from '../api/mutate-campaign';
-import { canRunCampaign, reportingUnits } from './access';
 import { PhaseFormModal } from './phase-form';
 import { ReportFormModal } from './report-form';
 import { ReturnReportModal } from './return-report-modal';
@@ -39,7 +38,12 @@ export interface CampaignDetailProps {
   listPath: string;
 }
 
-/** A movement: its contents, timeline, targets, participants, reports and recognition, with the actions the user may take. */
+/**
+ * A movement: its contents, timeline, targets, participants, reports and recognition. Each control
+ * shows when campaign-api lists its action for the signed-in user: on the movement (edit, launch,
+ * close, add_phase, add_target, export_participants), on a participant (file_report) and on a
+ * report (accept, return).
+ */
 export function CampaignDetail({ campaignId, editPath, listPath }: CampaignDetailProps) {
   const { t } = useTranslation();
   const campaign = useCampaign(campaignId);
@@ -59,33 +63,33 @@ export function CampaignDetail({ campaignId, editPath, listPath }: CampaignDetai
 function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (id: string) => string }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
-  const user = useCurrentUser();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const mutations = useCampaignMutations(campaign.id);
-  const runs = canRunCampaign(user, campaign.organizer_unit_code);
   const participants = useParticipants(campaign.id);
   const targets = useTargets(campaign.id);
   const [dialog, setDialog] = useState<'phase' | 'target' | 'report' | null>(null);
-  const reporters = reportingUnits(user, participants.data?.items ?? []).map((p) => ({ code: p.unit_code, name: p.unit_name }));
+  const reporters = (participants.data?.items ?? [])
+    .filter((participant) => can(participant, 'file_report'))
+    .map((participant) => ({ code: participant.unit_code, name: participant.unit_name }));
   const download = useDownloadParticipants(campaign.id);
 
   const actions = (
     <Space wrap>
-      {runs && campaign.status !== 'closed' && (
+      {can(campaign, 'edit') && (
         <Button icon={<EditOutlined />} onClick={() => { void navigate(editPath(campaign.id)); }}>{t('movements.detail.edit')}</Button>
       )}
-      {runs && campaign.status === 'draft' && (
+      {can(campaign, 'launch') && (
         <Popconfirm title={t('movements.detail.launchConfirm')} okText={t('movements.detail.launch')} cancelText={t('movements.form.cancel')} onConfirm={() => { mutations.transition.mutateAsync('launch').then(() => message.success(t('movements.detail.launched')), () => undefined); }}>
           <Button type="primary" icon={<PlayCircleOutlined />}>{t('movements.detail.launch')}</Button>
         </Popconfirm>
       )}
-      {runs && campaign.status === 'active' && (
+      {can(campaign, 'close') && (
         <Popconfirm title={t('movements.detail.closeConfirm')} okText={t('movements.detail.close')} cancelText={t('movements.form.cancel')} onConfirm={() => { mutations.transition.mutateAsync('close').then(() => message.success(t('movements.detail.closed')), () => undefined); }}>
           <Button danger icon={<StopOutlined />}>{t('movements.detail.close')}</Button>
         </Popconfirm>
       )}
-      {campaign.status === 'active' && reporters.length > 0 && (
+      {reporters.length > 0 && (
         <Button type="primary" icon={<FileAddOutlined />} onClick={() => { setDialog('report'); }}>
           {t('movements.reports.file')}
         </Button>
@@ -113,21 +117,21 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
       <SummaryCards campaignId={campaign.id} />
       <Tabs
         items={[
-          { key: 'general', label: t('movements.detail.tabs.general'), children: <GeneralTab campaign={campaign} runs={runs} onAddPhase={() => { setDialog('phase'); }} /> },
-          { key: 'targets', label: t('movements.detail.tabs.targets'), children: <TargetsTab campaign={campaign} runs={runs} onAdd={() => { setDialog('target'); }} /> },
+          { key: 'general', label: t('movements.detail.tabs.general'), children: <GeneralTab campaign={campaign} onAddPhase={() => { setDialog('phase'); }} /> },
+          { key: 'targets', label: t('movements.detail.tabs.targets'), children: <TargetsTab campaign={campaign} onAdd={() => { setDialog('target'); }} /> },
           {
             key: 'participants',
             label: t('movements.detail.tabs.participants'),
             children: (
               <ParticipantsTab
                 campaignId={campaign.id}
-                onDownload={() => { download.mutate(`participants-${campaign.code}.xlsx`); }}
+                onDownload={can(campaign, 'export_participants') ? () => { download.mutate(`participants-${campaign.code}.xlsx`); } : undefined}
                 downloading={download.isPending}
                 downloadError={download.error}
               />
             ),
           },
-          { key: 'reports', label: t('movements.detail.tabs.reports'), children: <ReportsTab campaign={campaign} runs={runs} /> },
+          { key: 'reports', label: t('movements.detail.tabs.reports'), children: <ReportsTab campaign={campaign} /> },
           { key: 'initiatives', label: t('movements.detail.tabs.initiatives'), children: <InitiativesTab campaignId={campaign.id} /> },
           { key: 'commendations', label: t('movements.detail.tabs.commendations'), children: <CommendationsTab campaignId={campaign.id} /> },
         ]}
@@ -166,7 +170,7 @@ function SummaryCards({ campaignId }: { campaignId: string }) {
   );
 }
 
-function GeneralTab({ campaign, runs, onAddPhase }: { campaign: Campaign; runs: boolean; onAddPhase: () => void }) {
+function GeneralTab({ campaign, onAddPhase }: { campaign: Campaign; onAddPhase: () => void }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const phases = usePhases(campaign.id);
@@ -199,7 +203,7 @@ function GeneralTab({ campaign, runs, onAddPhase }: { campaign: Campaign; runs: 
       <section aria-labelledby="phases-heading">
         <Flex justify="space-between" align="center" wrap gap="small">
           <Typography.Title level={2} style={{ fontSize: 20 }} id="phases-heading">{t('movements.phases.title')}</Typography.Title>
-          {runs && campaign.status !== 'closed' && <Button icon={<PlusOutlined />} onClick={onAddPhase}>{t('movements.phases.add')}</Button>}
+          {can(campaign, 'add_phase') && <Button icon={<PlusOutlined />} onClick={onAddPhase}>{t('movements.phases.add')}</Button>}
         </Flex>
         <ProblemAlert error={phases.error} />
         {phases.data?.items.length === 0 && <Empty description={t('movements.phases.none')} />}
@@ -223,7 +227,7 @@ function GeneralTab({ campaign, runs, onAddPhase }: { campaign: Campaign; runs: 
   );
 }
 
-function TargetsTab({ campaign, runs, onAdd }: { campaign: Campaign; runs: boolean; onAdd: () => void }) {
+function TargetsTab({ campaign, onAdd }: { campaign: Campaign; onAdd: () => void }) {
   const { t } = useTranslation();
   const { date, number } = useFormatters();
   const targets = useTargets(campaign.id);
@@ -247,7 +251,7 @@ function TargetsTab({ campaign, runs, onAdd }: { campaign: Campaign; runs: boole
   ];
   return (
     <Flex vertical gap="middle">
-      {runs && campaign.status !== 'closed' && (
+      {can(campaign, 'add_target') && (
         <div><Button icon={<PlusOutlined />} onClick={onAdd}>{t('movements.targets.add')}</Button></div>
       )}
       <ProblemAlert error={targets.error} />
@@ -258,7 +262,8 @@ function TargetsTab({ campaign, runs, onAdd }: { campaign: Campaign; runs: boole
 
 const PLAN_FILTERS = ['all', 'late', 'missing', 'on_time'] as const;
 
-function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }: { campaignId: string; onDownload: () => void; downloading: boolean; downloadError: unknown }) {
+/** The participants the user may read; the sheet's download shows when `onDownload` is given (the movement allows `export_participants`). */
+function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }: { campaignId: string; onDownload?: () => void; downloading: boolean; downloadError: unknown }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const [filter, setFilter] = useState<(typeof PLAN_FILTERS)[number]>('all');
@@ -284,7 +289,7 @@ function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }:
           onChange={(event) => { setFilter(event.target.value as (typeof PLAN_FILTERS)[number]); }}
           options={PLAN_FILTERS.map((value) => ({ value, label: value === 'all' ? t('movements.participants.all') : t(`movements.planStatus.${value}`) }))}
         />
-        <Button icon={<DownloadOutlined />} loading={downloading} onClick={onDownload}>{t('movements.participants.download')}</Button>
+        {onDownload && <Button icon={<DownloadOutlined />} loading={downloading} onClick={onDownload}>{t('movements.participants.download')}</Button>}
       </Flex>
       <ProblemAlert error={downloadError} />
       <ProblemAlert error={participants.error} />
@@ -295,11 +300,13 @@ function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }:
 
 const REPORT_FILTERS = ['all', 'submitted', 'accepted', 'returned'] as const;
 
-function ReportsTab({ campaign, runs }: { campaign: Campaign; runs: boolean }) {
+/** The reports the user may read; accept and return show on each report that lists them. */
+function ReportsTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { date, number } = useFormatters();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<(typeof REPORT_FILTERS)[number]>(runs ? 'submitted' : 'all');
+  // Those who may change the movement start on what waits for review (a view, not a permission).
+  const [filter, setFilter] = useState<(typeof REPORT_FILTERS)[number]>(can(campaign, 'edit') ? 'submitted' : 'all');
   const reports = useReports(campaign.id, filter === 'all' ? undefined : filter);
   const participants = useParticipants(campaign.id);
   const { review } = useCampaignMutations(campaign.id);
@@ -343,26 +350,31 @@ function ReportsTab({ campaign, runs }: { campaign: Campaign; runs: boolean }) {
       ),
     },
   ];
-  if (runs) {
+  const reviewable = (report: CampaignSchemas['ReportOut']) => can(report, 'accept') || can(report, 'return');
+  if ((reports.data?.items ?? []).some(reviewable)) {
     columns.push({
       title: t('movements.reports.actions'),
       key: 'actions',
       render: (_, report) =>
-        report.status === 'submitted' ? (
+        reviewable(report) ? (
           <Space wrap>
-            <Button
-              size="small"
-              type="primary"
-              icon={<CheckOutlined />}
-              aria-label={t('movements.reports.acceptOf', { unit: unitName(report.unit_code) })}
-              loading={review.isPending && review.variables.reportId === report.id}
-              onClick={() => { review.mutateAsync({ reportId: report.id, accept: true }).then(() => message.success(t('movements.reports.accepted')), () => undefined); }}
-            >
-              {t('movements.reports.accept')}
-            </Button>
-            <Button size="small" icon={<RollbackOutlined />} aria-label={t('movements.reports.returnOf', { unit: unitName(report.unit_code) })} onClick={() => { setReturning(report); }}>
-              {t('movements.reports.return')}
-            </Button>
+            {can(report, 'accept') && (
+              <Button
+                size="small"
+                type="primary"
+                icon={<CheckOutlined />}
+                aria-label={t('movements.reports.acceptOf', { unit: unitName(report.unit_code) })}
+                loading={review.isPending && review.variables.reportId === report.id}
+                onClick={() => { review.mutateAsync({ reportId: report.id, accept: true }).then(() => message.success(t('movements.reports.accepted')), () => undefined); }}
+              >
+                {t('movements.reports.accept')}
+              </Button>
+            )}
+            {can(report, 'return') && (
+              <Button size="small" icon={<RollbackOutlined />} aria-label={t('movements.reports.returnOf', { unit: unitName(report.unit_code) })} onClick={() => { setReturning(report); }}>
+                {t('movements.reports.return')}
+              </Button>
+            )}
           </Space>
         ) : null,
     });

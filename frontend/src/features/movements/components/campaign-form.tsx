@@ -30,8 +30,6 @@ const FIELDS = ['code', 'title', 'level', 'organizer_unit_code', 'starts_on', 'e
 export interface CampaignFormProps {
   /** The movement being edited; a new one when absent (code, level and organiser are fixed once created). */
   campaign?: CampaignSchemas['CampaignOut'];
-  /** Units the signed-in user may organise for (all for an admin). */
-  organizerCodes?: readonly string[];
   submitting?: boolean;
   onCreate?: (body: CampaignCreate) => Promise<unknown>;
   onUpdate?: (body: CampaignUpdate) => Promise<unknown>;
@@ -39,16 +37,16 @@ export interface CampaignFormProps {
 }
 
 /** The create/edit form of a movement, checking what the API checks. */
-export function CampaignForm({ campaign, organizerCodes, submitting, onCreate, onUpdate, onCancel }: CampaignFormProps) {
+export function CampaignForm({ campaign, submitting, onCreate, onUpdate, onCancel }: CampaignFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CampaignFormValues>();
   const [error, setError] = useState<unknown>(null);
   const units = useUnits();
   const editing = !!campaign;
 
-  const unitOptions = (units.data?.items ?? [])
-    .filter((unit) => !organizerCodes || organizerCodes.includes(unit.code))
-    .map((unit) => ({ value: unit.code, label: `${unit.name} (${unit.code})` }));
+  // Every unit of the directory: campaign-api decides whether the user may organise for the one chosen
+  // (a 403 says so under the form in its own words).
+  const unitOptions = (units.data?.items ?? []).map((unit) => ({ value: unit.code, label: `${unit.name} (${unit.code})` }));
 
   const onFinish = async (values: CampaignFormValues) => {
     setError(null);

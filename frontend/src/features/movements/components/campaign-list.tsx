@@ -1,9 +1,11 @@
-import { Flex, Input, Select, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { useFormatters } from '@/lib/format';
 import { useCampaigns } from '../api/get-campaigns';
@@ -17,8 +19,14 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
   return allowed.find((item) => item === value);
 }
 
+export interface CampaignListProps {
+  detailPath: (id: string) => string;
+  /** Opens the "new movement" page; its button shows when the list allows `create`. */
+  onCreate: () => void;
+}
+
 /** Movements with filters by level, status and title; the filters live in the URL so a link keeps them. */
-export function CampaignList({ detailPath }: { detailPath: (id: string) => string }) {
+export function CampaignList({ detailPath, onCreate }: CampaignListProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const [params, setParams] = useSearchParams();
@@ -96,6 +104,11 @@ export function CampaignList({ detailPath }: { detailPath: (id: string) => strin
           options={STATUSES.map((value) => ({ value, label: t(`movements.status.${value}`) }))}
           style={{ minWidth: 180 }}
         />
+        {can(query.data, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onCreate} style={{ marginInlineStart: 'auto' }}>
+            {t('movements.list.new')}
+          </Button>
+        )}
       </Flex>
       <ProblemAlert error={query.error} />
       <Table

@@ -28,7 +28,7 @@ const BANDS = [
 /** A card in `status` that allows the caller `allowed` (what scoring-api's policy would list). */
 function scorecard(
   status: Scorecard['status'],
-  allowed: readonly ScorecardAction[],
+  allowed: ScorecardAction[],
   overrides: Partial<Record<string, Partial<Scorecard['entries'][number]>>> = {},
 ): Scorecard {
   const entry = (code: string, title: string, max: string, method: string) => ({

@@ -1,14 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ListWithActions, WithActions } from '@/lib/allowed-actions';
 import { campaignApi, scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
 import { scoringKeys } from './keys';
 
 /** What scoring-api lets the caller do with a criteria set (`allowed_actions`). */
-export type CriteriaSetAction = 'edit' | 'publish';
-export type CriteriaSet = WithActions<ScoringSchemas['CriteriaSetOut'], CriteriaSetAction>;
+export type CriteriaSetAction = ScoringSchemas['CriteriaSetAction'];
+export type CriteriaSet = ScoringSchemas['CriteriaSetOut'];
 /** The sets; the list's own `allowed_actions` says whether the caller may start a new one. */
-export type CriteriaSetPage = ListWithActions<ScoringSchemas['Page_CriteriaSetOut_'], CriteriaSet>;
+export type CriteriaSetPage = ScoringSchemas['CriteriaSetPage'];
 
 export async function getCriteriaSets({ signal }: { signal?: AbortSignal } = {}): Promise<CriteriaSetPage> {
   return unwrap(scoringApi.GET('/v1/criteria-sets', { params: { query: { limit: 500 } }, signal }));
@@ -22,7 +21,7 @@ export const useCriteriaSets = ({ enabled = true }: { enabled?: boolean } = {}) 
 /** A set with its ETag (a draft's changes send it as If-Match). */
 export async function getCriteriaSet(id: string, { signal }: { signal?: AbortSignal } = {}) {
   const result = await scoringApi.GET('/v1/criteria-sets/{set_id}', { params: { path: { set_id: id } }, signal });
-  const criteriaSet: CriteriaSet = await unwrap(Promise.resolve(result));
+  const criteriaSet = await unwrap(Promise.resolve(result));
   return { criteriaSet, etag: result.response.headers.get('ETag') };
 }
 
@@ -35,7 +34,7 @@ export const useCriteriaSet = (id: string | undefined) =>
 /** Campaigns a new set can belong to (campaign-api). */
 export async function getCampaignChoices({ signal }: { signal?: AbortSignal } = {}) {
   const page = await unwrap(campaignApi.GET('/v1/campaigns', { params: { query: { limit: 500 } }, signal }));
-  return (page?.items ?? []).map((campaign) => ({ id: campaign.id, code: campaign.code, title: campaign.title }));
+  return page.items.map((campaign) => ({ id: campaign.id, code: campaign.code, title: campaign.title }));
 }
 
 export const useCampaignChoices = (enabled: boolean) =>

@@ -1,18 +1,14 @@
 /** A round's scorecards, ranking and proposals, and the admin's actions on them (generate, compute). */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListWithActions } from '@/lib/allowed-actions';
 import { scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
-import type { Scorecard } from './get-scorecard';
 import { scoringKeys } from './keys';
 
-export type ScorecardSummary = Scorecard;
-/** A round's scorecards (only those the caller may read); the round itself says whether one may be added. */
-export type ScorecardPage = ListWithActions<ScoringSchemas['Page_ScorecardOut_'], Scorecard, never>;
+export type ScorecardSummary = ScoringSchemas['ScorecardOut'];
 export type RankingItem = ScoringSchemas['RankingItem'];
 export type Proposals = ScoringSchemas['Proposals'];
 
-export async function getScorecards(roundId: string, { signal }: { signal?: AbortSignal } = {}): Promise<ScorecardPage> {
+export async function getScorecards(roundId: string, { signal }: { signal?: AbortSignal } = {}) {
   return unwrap(scoringApi.GET('/v1/rounds/{round_id}/scorecards', { params: { path: { round_id: roundId } }, signal }));
 }
 

@@ -1,15 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ListWithActions, WithActions } from '@/lib/allowed-actions';
 import { scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
 import { scoringKeys } from './keys';
 
 /** What scoring-api lets the caller do with a round (`allowed_actions`). */
-export type RoundAction = 'generate' | 'add_scorecard' | 'compute' | 'export';
-export type Round = WithActions<ScoringSchemas['RoundOut'], RoundAction>;
+export type RoundAction = ScoringSchemas['RoundAction'];
+export type Round = ScoringSchemas['RoundOut'];
 export type RoundCreate = ScoringSchemas['RoundCreate'];
 /** The rounds; the list's own `allowed_actions` says whether the caller may open a new one. */
-export type RoundPage = ListWithActions<ScoringSchemas['Page_RoundOut_'], Round>;
+export type RoundPage = ScoringSchemas['RoundPage'];
 
 export async function getRounds({ signal }: { signal?: AbortSignal } = {}): Promise<RoundPage> {
   return unwrap(scoringApi.GET('/v1/rounds', { params: { query: { limit: 500 } }, signal }));

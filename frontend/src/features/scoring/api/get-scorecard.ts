@@ -2,15 +2,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
-import type { WithActions } from '@/lib/allowed-actions';
 import { scoringKeys } from './keys';
 
 /**
  * What scoring-api lets the caller do with a card (`allowed_actions`): `score` is changing the
  * entries whose turn it is (the self-assessment while draft or returned, the reviewed scores after).
  */
-export type ScorecardAction = 'score' | 'submit' | 'review' | 'approve' | 'return';
-export type Scorecard = WithActions<ScoringSchemas['ScorecardOut'], ScorecardAction>;
+export type ScorecardAction = ScoringSchemas['ScorecardAction'];
+export type Scorecard = ScoringSchemas['ScorecardOut'];
 export type EntryPatch = ScoringSchemas['EntryPatch'];
 export type WorkflowAction = Exclude<ScorecardAction, 'score'>;
 

@@ -42,15 +42,16 @@ describe('ImportPanel', () => {
       },
     );
     signInForTesting(['admin']);
-    // The job runs on the first poll and has finished on the second.
+    // The job runs until the test has seen it running (a fixed number of polls would race a busy machine), then has finished.
+    let seenRunning = false;
     const answers = [
       job({ status: 'running', total_rows: 4, processed_rows: 2 }),
-      job({ status: 'succeeded', total_rows: 4, processed_rows: 4, inserted: 3, rejected: 1, finished_at: '2025-09-30T07:05:03+07:00' }),
+      job({ status: 'succeeded', total_rows: 4, processed_rows: 4, inserted: 3, rejected: 1, finished_at: '2025-09-30T07:05:03+07:00', allowed_actions: ['read_errors'] }),
     ];
     let contentType: string | null = null;
     const fetchMock = mockFetch((url) => {
-      if (url.endsWith('/api/literacy/v1/imports?limit=20')) return jsonResponse({ items: [], total: 0 });
-      if (url.endsWith(`/api/literacy/v1/imports/${JOB_ID}`)) return jsonResponse(answers.length > 1 ? answers.shift() : answers[0]);
+      if (url.endsWith('/api/literacy/v1/imports?limit=20')) return jsonResponse({ items: [], total: 0, allowed_actions: ['create'] });
+      if (url.endsWith(`/api/literacy/v1/imports/${JOB_ID}`)) return jsonResponse(seenRunning ? answers[1] : answers[0]);
       return new Response(null, { status: 404 });
     });
     const post = vi.fn(async (request: Request) => {
@@ -69,6 +70,8 @@ describe('ImportPanel', () => {
       </QueryClientProvider>,
     );
     expect(await screen.findByText('Chưa có lần nhập nào')).toBeInTheDocument();
+    // The upload shows once the list has said the user may create imports.
+    expect(await screen.findByText('Bấm hoặc kéo thả tệp vào đây để nhập')).toBeInTheDocument();
 
     const input = container.querySelector<HTMLInputElement>('input[type="file"]');
     expect(input).not.toBeNull();
@@ -82,11 +85,33 @@ describe('ImportPanel', () => {
     const result = await screen.findByRole('region', { name: 'xa-hoa-phu.csv' });
     expect(await within(result).findByText('Đã kiểm tra 2 / 4 dòng')).toBeInTheDocument();
     expect(within(result).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50');
+    seenRunning = true;
 
     expect(await within(result).findByText('Hoàn tất')).toBeInTheDocument();
     expect(within(result).getByTestId('import-count-inserted')).toHaveTextContent('3');
     expect(within(result).getByTestId('import-count-rejected')).toHaveTextContent('1');
     expect(within(result).getByRole('button', { name: /Tải báo cáo lỗi \(1 dòng\)/ })).toBeInTheDocument();
     expect(within(result).queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+  it('offers no upload when the list does not allow "create", and no error report when a job does not allow "read_errors"', async () => {
+    signInForTesting(['viewer']);
+    const finished = job({ status: 'succeeded', total_rows: 4, processed_rows: 4, inserted: 3, rejected: 1, finished_at: '2025-09-30T07:05:03+07:00', allowed_actions: [] });
+    mockFetch((url) => {
+      if (url.endsWith('/api/literacy/v1/imports?limit=20')) return jsonResponse({ items: [finished], total: 1, allowed_actions: [] });
+      if (url.endsWith(`/api/literacy/v1/imports/${JOB_ID}`)) return jsonResponse(finished);
+      return new Response(null, { status: 404 });
+    });
+    const user = userEvent.setup();
+    const { container } = render(
+      <QueryClientProvider client={createTestQueryClient()}>
+        <ImportPanel />
+      </QueryClientProvider>,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Xem kết quả nhập xa-hoa-phu.csv' }));
+    const result = await screen.findByRole('region', { name: 'xa-hoa-phu.csv' });
+    expect(within(result).getByTestId('import-count-rejected')).toHaveTextContent('1');
+    expect(within(result).queryByRole('button', { name: /Tải báo cáo lỗi/ })).not.toBeInTheDocument();
+    expect(container.querySelector('input[type="file"]')).toBeNull();
+    expect(screen.queryByText('Bấm hoặc kéo thả tệp vào đây để nhập')).not.toBeInTheDocument();
   });
 });
