@@ -19,8 +19,7 @@ from scoring_api.rounds.models import Round
 from scoring_api.rounds.repository import RoundRepository
 from scoring_api.scorecards.models import Scorecard
 from scoring_api.scorecards.repository import ScorecardRepository
-from service_kit.access import READ, Actor, Policy, ScopeSource, resolve_actor
-from service_kit.auth import PrincipalDep
+from service_kit.access import READ, Actor, Policy, ScopeSource, actor_dependency
 from service_kit.caching import conditional
 from service_kit.db import SessionDep
 from service_kit.errors import NotFound
@@ -69,15 +68,7 @@ def get_literacy_client(request: Request) -> LiteracyClient:
     return client
 
 
-async def get_actor(
-    principal: PrincipalDep, source: Annotated[ScopeSource | None, Depends(get_scope_source)]
-) -> Actor:
-    # `service_kit.access.actor_dependency` would be this, but its string annotations (postponed by
-    # `from __future__ import annotations`) name a closure variable FastAPI cannot resolve: `source`
-    # becomes a query parameter. Written here until the kit's is fixed.
-    return await resolve_actor(principal, source)
-
-
+get_actor = actor_dependency(get_scope_source)
 ActorDep = Annotated[Actor, Depends(get_actor)]
 CampaignDep = Annotated[CampaignClient, Depends(get_campaign_client)]
 LiteracyDep = Annotated[LiteracyClient, Depends(get_literacy_client)]
