@@ -7,7 +7,9 @@ from __future__ import annotations
 import logging
 from decimal import Decimal
 
+import httpx
 import pytest
+from sqlalchemy.engine import make_url
 
 from service_kit.testing import assert_problem
 
@@ -421,3 +423,21 @@ async def test_a_manager_acting_for_another_unit_is_told_in_vietnamese(
     assert problem["code"] == "unit.out_of_scope"
     assert problem["detail"] == "Bạn không được thao tác thay cho đơn vị 66-SYT."
     _assert_logs_hold_none_of(captured, "Trần Thị Bích")
+
+
+async def test_reads_and_writes_while_postgresql_is_down_are_503_problems(
+    service_under_test, token_factory, captured
+):
+    app = service_under_test.build_app(make_url("postgresql+asyncpg://nobody:x@127.0.0.1:1/none"))
+    admin = token_factory.auth("admin-1", roles=["admin"])
+    async with app.router.lifespan_context(app):
+        app.state.token_verifier.trust(token_factory.trusted_issuer(), token_factory.key_source())
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            listing = await http.get("/v1/rounds", headers=admin)
+            created = await http.post(
+                "/v1/criteria-sets", headers=admin, json=new_set(name="Bộ của Nguyễn Văn Mật")
+            )
+    for response in (listing, created):
+        assert assert_problem(response, 503)["code"] == "database.unavailable"
+    _assert_logs_hold_none_of(captured, "Bộ của Nguyễn Văn Mật")
