@@ -208,7 +208,9 @@ async def world(
         "client_units": auth("scoring-api", client_id="scoring-api", scope="campaign:read literacy:units"),
     }
     upload = await client.post(
-        "/v1/imports", headers=callers["manager"], files={"file": ("a.csv", b"\xef\xbb\xbf", "text/csv")}
+        "/v1/imports",
+        headers=callers["manager"],
+        files={"file": ("a.csv", b"\xef\xbb\xbf" + b"\n" * 70, "text/csv")},
     )
     assert upload.status_code == 202, upload.text
     ids = {

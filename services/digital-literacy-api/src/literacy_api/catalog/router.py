@@ -25,7 +25,26 @@ CatalogServiceDep = Annotated[CatalogService, Depends(get_catalog_service)]
 
 
 @router.post(
-    "/v1/courses", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM}
+    "/v1/courses",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        201: {
+            "description": "Created",
+            "links": {
+                "ListClassesOfCourse": {
+                    "operationId": "list_classes_v1_classes_get",
+                    "parameters": {"query.course_code": "$response.body#/code"},
+                },
+                "ListRecordsOfCourse": {
+                    "operationId": "list_records_v1_records_get",
+                    "parameters": {"query.course_code": "$response.body#/code"},
+                },
+            },
+        },
+        403: PROBLEM,
+        409: PROBLEM,
+        422: PROBLEM,
+    },
 )
 async def create_course(data: CourseCreate, actor: CourseCreator, service: CatalogServiceDep) -> CourseOut:
     return await service.create_course(actor, data)
@@ -42,7 +61,22 @@ async def list_courses(
 
 
 @router.post(
-    "/v1/classes", status_code=status.HTTP_201_CREATED, responses={403: PROBLEM, 404: PROBLEM, 422: PROBLEM}
+    "/v1/classes",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        201: {
+            "description": "Created",
+            "links": {
+                "ListRecordsOfClass": {
+                    "operationId": "list_records_v1_records_get",
+                    "parameters": {"query.class_id": "$response.body#/id"},
+                }
+            },
+        },
+        403: PROBLEM,
+        404: PROBLEM,
+        422: PROBLEM,
+    },
 )
 async def create_class(data: ClassCreate, actor: ClassCreator, service: CatalogServiceDep) -> ClassOut:
     return await service.create_class(actor, data)

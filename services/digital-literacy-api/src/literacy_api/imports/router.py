@@ -29,6 +29,12 @@ from service_kit.pagination import PageParamsDep
 
 router = APIRouter(tags=["imports"])
 
+_JOB_ID = {"job_id": "$response.body#/id"}
+IMPORT_LINKS = {
+    "GetImport": {"operationId": "get_import_v1_imports__job_id__get", "parameters": _JOB_ID},
+    "ImportErrors": {"operationId": "import_errors_v1_imports__job_id__errors_get", "parameters": _JOB_ID},
+}
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -92,7 +98,12 @@ async def upload_of(request: Request) -> StarletteUploadFile:
     "/v1/imports",
     status_code=status.HTTP_202_ACCEPTED,
     summary="Upload a CSV or XLSX file of training records; it is processed in the background",
-    responses={403: PROBLEM, 413: PROBLEM, 422: PROBLEM},
+    responses={
+        202: {"description": "Accepted: queued", "links": IMPORT_LINKS},
+        403: PROBLEM,
+        413: PROBLEM,
+        422: PROBLEM,
+    },
     openapi_extra={"requestBody": UPLOAD_BODY},
 )
 async def submit_import(

@@ -38,6 +38,24 @@ from service_kit.errors import PROBLEM
 
 router = APIRouter(tags=["learners"])
 
+_LEARNER_ID = {"learner_id": "$response.body#/id"}
+LEARNER_LINKS = {
+    "GetLearner": {"operationId": "get_learner_v1_learners__learner_id__get", "parameters": _LEARNER_ID},
+    "UpdateLearner": {
+        "operationId": "update_learner_v1_learners__learner_id__patch",
+        "parameters": _LEARNER_ID,
+    },
+    "EraseLearner": {
+        "operationId": "erase_learner_v1_learners__learner_id__delete",
+        "parameters": _LEARNER_ID,
+    },
+    "ListRecordsOfLearner": {
+        "operationId": "list_records_v1_records_get",
+        "parameters": {"query.learner_id": "$response.body#/id"},
+    },
+}
+"""OpenAPI links: where a created learner can be read, changed, erased and its records listed."""
+
 
 def get_learner_service(
     session: SessionDep, cipher: CipherDep, campaign: CampaignDep, accounts: AccountsDep
@@ -53,7 +71,13 @@ ErasableLearner = Annotated[Learner, Depends(learner_for("erase"))]
 @router.post(
     "/v1/learners",
     status_code=status.HTTP_201_CREATED,
-    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+    responses={
+        201: {"links": LEARNER_LINKS, "description": "Created"},
+        403: PROBLEM,
+        404: PROBLEM,
+        409: PROBLEM,
+        422: PROBLEM,
+    },
 )
 async def create_learner(
     data: LearnerCreate, actor: RegisterWriter, service: LearnerServiceDep

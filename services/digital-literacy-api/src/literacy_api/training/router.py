@@ -18,6 +18,27 @@ from service_kit.pagination import CursorPage
 
 router = APIRouter(tags=["training"])
 
+_CODE = {"code": "$response.body#/certificate_code"}
+RECORD_LINKS = {
+    "VerifyCertificate": {
+        "operationId": "verify_certificate_v1_certificates__code__get",
+        "parameters": _CODE,
+    },
+    "PrintCertificate": {
+        "operationId": "certificate_pdf_v1_certificates__code__pdf_get",
+        "parameters": _CODE,
+    },
+    "RevokeCertificate": {
+        "operationId": "revoke_certificate_v1_certificates__code__revoke_post",
+        "parameters": _CODE,
+    },
+    "GetLearner": {
+        "operationId": "get_learner_v1_learners__learner_id__get",
+        "parameters": {"learner_id": "$response.body#/learner_id"},
+    },
+}
+"""OpenAPI links: a completed record's certificate (verify, print, revoke) and its learner."""
+
 
 def get_training_service(session: SessionDep) -> TrainingService:
     return TrainingService(session=session)
@@ -31,7 +52,8 @@ TrainingServiceDep = Annotated[TrainingService, Depends(get_training_service)]
     status_code=status.HTTP_201_CREATED,
     summary="Record a learner's training in a course (a second POST for the same course updates it)",
     responses={
-        200: {"model": RecordOut, "description": "Updated"},
+        201: {"links": RECORD_LINKS, "description": "Created"},
+        200: {"model": RecordOut, "description": "Updated", "links": RECORD_LINKS},
         403: PROBLEM,
         404: PROBLEM,
         409: PROBLEM,
