@@ -41,6 +41,12 @@ MATRIX = [
     Row("GET", "/readyz", public=True),
     Row("GET", "/.well-known/jwks.json", public=True),
     Row("GET", "/v1/auth/me", allow=EVERYONE_SIGNED_IN),
+    # One's own password, with the current one: a wrong one is refused to everybody (clients have none).
+    Row(
+        "POST",
+        "/v1/auth/password",
+        body={"current_password": "khong-phai-mat-khau", "new_password": "mat-khau-moi-2026"},
+    ),
     Row("GET", "/v1/accounts", allow=("admin",)),
     Row("GET", "/v1/accounts/{viewer_id}", allow=("admin",)),
     Row("PATCH", "/v1/accounts/{viewer_id}", allow=("admin",), body={"full_name": "Nguyễn Thị Xem"}),

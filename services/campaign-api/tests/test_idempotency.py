@@ -47,7 +47,7 @@ async def test_a_refused_request_leaves_the_key_free_for_a_corrected_retry(clien
     refused = await client.post(
         "/v1/campaigns", headers=keyed, json=MOVEMENT
     )  # the organiser unit does not exist yet
-    assert_problem(refused, 422)
+    assert assert_problem(refused, 409)["code"] == "campaign.unknown_organizer"
     await client.post("/v1/units", headers=admin, json=UNIT)
     assert (await client.post("/v1/campaigns", headers=keyed, json=MOVEMENT)).status_code == 201
 

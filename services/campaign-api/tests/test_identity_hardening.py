@@ -168,7 +168,7 @@ async def test_every_sign_up_mismatch_gets_the_same_answer(client, literacy, app
             "/v1/auth/signup", json={**SIGNUP, "password": "mat-khau-khac-2025"}
         ),  # has an account
     ]
-    bodies = [assert_problem(answer, 422) for answer in answers]
+    bodies = [assert_problem(answer, 403) for answer in answers]
     assert {(b["code"], b["detail"], b["type"]) for b in bodies} == {
         ("signup.refused", bodies[0]["detail"], bodies[0]["type"])
     }
@@ -186,7 +186,7 @@ async def test_sign_up_is_rate_limited_per_source_address(app, literacy):
             answer = await guesser.post(
                 "/v1/auth/signup", json={**SIGNUP, "national_id": f"0661900010{n:02d}"}
             )
-            assert_problem(answer, 422)
+            assert_problem(answer, 403)
         asked = len(literacy.requests)
         limited = await guesser.post("/v1/auth/signup", json={**SIGNUP, "national_id": "066190001099"})
         problem = assert_problem(limited, 429)
@@ -292,6 +292,56 @@ async def test_an_administrator_cannot_deactivate_or_demote_themselves(client, a
     assert (own.active, own.roles, own.version) == (True, ["admin"], 1)
     # Still an administrator, still signed in.
     assert (await client.get("/v1/accounts", headers=admin)).status_code == 200
+
+
+async def test_an_administrators_own_password_changes_only_with_the_current_one(client, admin, app, login):
+    me = claims_of(admin["Authorization"].removeprefix("Bearer "))["sub"]
+    # Through the accounts endpoint a token alone would change it (and end its own session): refused.
+    refused = await client.patch(f"/v1/accounts/{me}", headers=admin, json={"password": "mot-mat-khau-moi"})
+    assert assert_problem(refused, 409)["code"] == "account.own_password"
+    # Other changes of one's own account keep one's tokens: an administrator who stays one loses nothing.
+    for change in ({"roles": ["admin", "viewer"]}, {"roles": ["admin"]}, {"full_name": "Quản trị"}):
+        assert (await client.patch(f"/v1/accounts/{me}", headers=admin, json=change)).status_code == 200
+    assert (await client.get("/v1/accounts", headers=admin)).status_code == 200
+    assert (await account_row(app, me)).version == 1
+
+    url = "/v1/auth/password"
+    wrong = await client.post(
+        url, headers=admin, json={"current_password": "sai", "new_password": "mat-khau-moi-2026"}
+    )
+    assert assert_problem(wrong, 403)["code"] == "account.wrong_password"
+    assert (await client.get("/v1/accounts", headers=admin)).status_code == 200
+    changed = await client.post(
+        url, headers=admin, json={"current_password": "admin", "new_password": "mat-khau-moi-2026"}
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.headers["cache-control"] == "no-store"
+    fresh = {"Authorization": f"Bearer {changed.json()['access_token']}"}
+    assert claims_of(changed.json()["access_token"])["ver"] == 2
+    # The old token ends, the new one works, the new password signs in.
+    assert (
+        assert_problem(await client.get("/v1/accounts", headers=admin), 401)["code"] == "auth.token_revoked"
+    )
+    assert (await client.get("/v1/accounts", headers=fresh)).status_code == 200
+    assert_problem(await login("admin", "admin"), 401)
+    assert (await login("admin", "mat-khau-moi-2026")).status_code == 200
+
+
+async def test_wrong_current_passwords_lock_the_change_not_the_sign_in(
+    client, create_account, bearer, login, default_password
+):
+    await create_account("nguoi.doan", ["viewer"])
+    viewer = await bearer("nguoi.doan")
+    for _ in range(5):
+        body = {"current_password": "doan-mo", "new_password": "mat-khau-moi-2026"}
+        assert_problem(await client.post("/v1/auth/password", headers=viewer, json=body), 403)
+    locked = await client.post(
+        "/v1/auth/password",
+        headers=viewer,
+        json={"current_password": default_password, "new_password": "mat-khau-moi-2026"},
+    )
+    assert assert_problem(locked, 429)["code"] == "auth.locked"
+    assert (await login("nguoi.doan", default_password)).status_code == 200
 
 
 # --- an erased learner's account -------------------------------------------------------------------------

@@ -256,7 +256,9 @@ async def test_invalid_phases_are_refused_and_nothing_is_stored(client, admin, m
     overlapping = {"name": "Chồng lấn", "starts_on": "2025-10-15", "ends_on": "2025-11-30"}
     assert_problem(await client.post(f"{base}/phases", headers=admin, json=overlapping), 409)
     outside = {"name": "Ngoài", "starts_on": "2025-11-01", "ends_on": "2026-01-31"}
-    assert_problem(await client.post(f"{base}/phases", headers=admin, json=outside), 422)
+    assert assert_problem(await client.post(f"{base}/phases", headers=admin, json=outside), 409)["code"] == (
+        "phase.outside_campaign"
+    )
     backwards = {"name": "Ngược", "starts_on": "2025-12-01", "ends_on": "2025-11-01"}
     assert_problem(await client.post(f"{base}/phases", headers=admin, json=backwards), 422)
     milestone_outside = {
@@ -280,7 +282,10 @@ async def test_invalid_enrolment_reports_and_codes_change_nothing(client, admin,
     unknown = await client.post(
         f"{base}/participants", headers=admin, json={"unit_codes": ["66-SYT", "66-KHONGCO"]}
     )
-    assert "66-KHONGCO" in assert_problem(unknown, 422)["detail"]
+    problem = assert_problem(unknown, 409)
+    assert problem["code"] == "participant.unknown_units"
+    assert problem["errors"][0]["field"] == "unit_codes"
+    assert "66-KHONGCO" in problem["detail"]
 
     duplicate_target = {
         "code": "SOHOA",
@@ -310,20 +315,20 @@ async def test_invalid_enrolment_reports_and_codes_change_nothing(client, admin,
     }
     assert_problem(await client.post("/v1/campaigns", headers=admin, json=repeated_contents), 422)
     unknown_organizer = {**duplicate_campaign, "code": "KHAC2", "organizer_unit_code": "99-KHONGCO"}
-    assert_problem(await client.post("/v1/campaigns", headers=admin, json=unknown_organizer), 422)
+    assert_problem(await client.post("/v1/campaigns", headers=admin, json=unknown_organizer), 409)
 
     # Reports need an active campaign, known target codes, and a period inside the campaign.
     report = {"unit_code": "66-SKHCN", "period_end": "2025-06-30", "values": {"SOHOA": 50}}
     assert_problem(await client.post(f"{base}/reports", headers=admin, json=report), 409)
     await client.post(f"{base}/launch", headers=admin)
     assert_problem(
-        await client.post(f"{base}/reports", headers=admin, json={**report, "values": {"KHONGCO": 1}}), 422
+        await client.post(f"{base}/reports", headers=admin, json={**report, "values": {"KHONGCO": 1}}), 409
     )
     assert_problem(
-        await client.post(f"{base}/reports", headers=admin, json={**report, "period_end": "2026-03-31"}), 422
+        await client.post(f"{base}/reports", headers=admin, json={**report, "period_end": "2026-03-31"}), 409
     )
     assert_problem(
-        await client.post(f"{base}/reports", headers=admin, json={**report, "unit_code": "66"}), 404
+        await client.post(f"{base}/reports", headers=admin, json={**report, "unit_code": "66"}), 409
     )
 
     assert (participants, reports, targets, campaigns) == tuple(
@@ -387,22 +392,22 @@ async def test_the_unit_tree_never_loops_and_communes_exist(client, admin, direc
         "parent_code": "66",
     }
     assert (
-        assert_problem(await client.post("/v1/units", headers=admin, json=commune_unit), 422)["errors"][0][
+        assert_problem(await client.post("/v1/units", headers=admin, json=commune_unit), 409)["errors"][0][
             "field"
         ]
         == "commune_code"
     )
     wrong_commune = {**commune_unit, "commune_code": "99999"}
-    assert_problem(await client.post("/v1/units", headers=admin, json=wrong_commune), 422)
+    assert_problem(await client.post("/v1/units", headers=admin, json=wrong_commune), 409)
     other_province_commune = localities.communes("01")[0].code
     assert_problem(
         await client.post(
             "/v1/units", headers=admin, json={**commune_unit, "commune_code": other_province_commune}
         ),
-        422,
+        409,
     )
     assert_problem(
-        await client.post("/v1/units", headers=admin, json={**commune_unit, "province_code": "64"}), 422
+        await client.post("/v1/units", headers=admin, json={**commune_unit, "province_code": "64"}), 409
     )
 
     school = {

@@ -229,7 +229,7 @@ async def test_manager_cannot_assess_another_units_initiative(client, world, app
     assert await count(app, audit_event) == events
 
 
-async def test_unknown_unit_codes_on_accounts_are_422_and_change_nothing(client, admin, world, app):
+async def test_unknown_unit_codes_on_accounts_are_409_and_change_nothing(client, admin, world, app):
     accounts, events = await count(app, Account), await count(app, audit_event)
     body = {
         "username": "ql.ma",
@@ -238,14 +238,14 @@ async def test_unknown_unit_codes_on_accounts_are_422_and_change_nothing(client,
         "roles": ["manager"],
         "unit_codes": ["66-SKHCN", "66-KHONGCO"],
     }
-    problem = assert_problem(await client.post("/v1/accounts", headers=admin, json=body), 422)
+    problem = assert_problem(await client.post("/v1/accounts", headers=admin, json=body), 409)
     assert problem["code"] == "account.unknown_units"
     assert problem["errors"] == [{"field": "unit_codes", "message": "Không có đơn vị mang mã: 66-KHONGCO."}]
     account = (await client.get("/v1/accounts", headers=admin, params={"q": "ql.syt"})).json()["items"][0]
     changed = await client.patch(
         f"/v1/accounts/{account['id']}", headers=admin, json={"unit_codes": ["99-KHONGCO"]}
     )
-    assert assert_problem(changed, 422)["errors"][0]["field"] == "unit_codes"
+    assert assert_problem(changed, 409)["errors"][0]["field"] == "unit_codes"
     assert (await stored(app, Account, account["id"])).unit_codes == ["66-SYT"]
     assert (await count(app, Account), await count(app, audit_event)) == (accounts, events)
 

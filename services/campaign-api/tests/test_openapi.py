@@ -37,5 +37,5 @@ def test_the_rules_statuses_are_declared(app):
         assert "application/problem+json" in responses["429"]["content"], path
     assert "204" in paths["/v1/learner-accounts/{learner_id}/deactivate"]["post"]["responses"]
     signup = paths["/v1/auth/signup"]["post"]["responses"]
-    assert "422" in signup
+    assert "403" in signup
     assert "404" not in signup

@@ -62,7 +62,7 @@ async def test_an_initiative_is_submitted_then_assessed_once(client, admin, runn
         await client.post(
             f"{running}/initiatives", headers=admin, json={**initiative, "unit_code": "66-STC"}
         ),
-        422,
+        409,
     )
     assert_problem(
         await client.post(
@@ -111,7 +111,7 @@ async def test_commendations_name_their_recipient(client, admin, running):
         422,
     )
     assert_problem(
-        await client.post(f"{running}/commendations", headers=admin, json={**unit, "unit_code": "99-X"}), 422
+        await client.post(f"{running}/commendations", headers=admin, json={**unit, "unit_code": "99-X"}), 409
     )
     listed = (await client.get(f"{running}/commendations", headers=admin)).json()
     # Both decided the same day: listed by decision date, in no particular order within it.

@@ -55,7 +55,7 @@ async def test_the_national_id_is_never_stored_in_clear(client, literacy, app):
 async def test_a_second_sign_up_for_the_same_learner_is_refused(client, literacy, app):
     assert (await client.post("/v1/auth/signup", json=SIGNUP)).status_code == 201
     again = assert_problem(
-        await client.post("/v1/auth/signup", json={**SIGNUP, "password": "mot-mat-khau-khac"}), 422
+        await client.post("/v1/auth/signup", json={**SIGNUP, "password": "mot-mat-khau-khac"}), 403
     )
     assert again["code"] == "signup.refused"
     assert len(await learner_accounts(app)) == 1
@@ -63,10 +63,10 @@ async def test_a_second_sign_up_for_the_same_learner_is_refused(client, literacy
 
 async def test_no_match_is_refused_without_saying_which_detail_was_wrong(client, literacy, app):
     wrong_birthday = assert_problem(
-        await client.post("/v1/auth/signup", json={**SIGNUP, "date_of_birth": "1991-05-17"}), 422
+        await client.post("/v1/auth/signup", json={**SIGNUP, "date_of_birth": "1991-05-17"}), 403
     )
     wrong_id = assert_problem(
-        await client.post("/v1/auth/signup", json={**SIGNUP, "national_id": "066190000999"}), 422
+        await client.post("/v1/auth/signup", json={**SIGNUP, "national_id": "066190000999"}), 403
     )
     assert wrong_birthday["code"] == wrong_id["code"] == "signup.refused"
     assert wrong_birthday["detail"] == wrong_id["detail"]

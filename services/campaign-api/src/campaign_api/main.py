@@ -2,6 +2,7 @@
 
 import contextlib
 from collections.abc import AsyncIterator
+from typing import Any
 
 from fastapi import FastAPI
 
@@ -12,6 +13,7 @@ from campaign_api.config import CampaignSettings
 from campaign_api.database import SCHEMA
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
+from campaign_api.identity.schemas import Scope
 from campaign_api.identity.service import REVOCATION_LEEWAY_SECONDS, IdentityService
 from campaign_api.identity.versions import AccountVersions
 from campaign_api.localities.router import router as localities_router
@@ -61,7 +63,7 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
         finally:
             await literacy.aclose()
 
-    return create_service_app(
+    app = create_service_app(
         settings,
         schema=SCHEMA,
         title="Thi Đua Số — campaign-api (Phong trào thi đua)",
@@ -79,3 +81,37 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
         ],
         resources=resources,
     )
+    _declare_token_endpoint(app)
+    return app
+
+
+TOKEN_URL = "/api/campaign/v1/auth/token"  # noqa: S105 - an address, not a secret
+"""The token endpoint as callers reach it, through the gateway."""
+
+
+def _declare_token_endpoint(app: FastAPI) -> None:
+    """The OpenAPI says that this service is the platform's OAuth2 issuer: its token endpoint takes the
+    password, client-credentials and refresh-token grants (and answers OAuth2's 400 and 401 when the
+    credentials are not good, whatever their shape)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        document = build()
+        schemes = document.setdefault("components", {}).setdefault("securitySchemes", {})
+        schemes.setdefault(
+            "OAuth2",
+            {
+                "type": "oauth2",
+                "description": "Tokens of this issuer (RS256, verified by every service)",
+                "flows": {
+                    "password": {"tokenUrl": TOKEN_URL, "refreshUrl": TOKEN_URL, "scopes": {}},
+                    "clientCredentials": {
+                        "tokenUrl": TOKEN_URL,
+                        "scopes": {scope.value: scope.value for scope in Scope},
+                    },
+                },
+            },
+        )
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]

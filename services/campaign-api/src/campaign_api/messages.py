@@ -142,6 +142,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quản trị viên khác.",
         "You cannot deactivate your own account or take away your own admin role; ask another administrator.",
     ),
+    "account.own_password": (
+        "Đổi mật khẩu của chính bạn ở mục “Đổi mật khẩu” (cần mật khẩu hiện tại), không phải ở đây.",
+        "Change your own password with POST /v1/auth/password (it asks for the current one), not here.",
+    ),
+    "account.wrong_password": ("Mật khẩu hiện tại không đúng.", "The current password is wrong."),
+    "account.password_not_here": (
+        "Chỉ tài khoản đăng nhập bằng mật khẩu của hệ thống này mới đổi mật khẩu ở đây.",
+        "Only accounts that sign in with a password of this issuer change it here.",
+    ),
     "api_client.exists": (
         "Đã có ứng dụng tích hợp mang mã {client_id}.",
         "A client {client_id} exists.",
@@ -193,6 +202,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ngày kết thúc (ends_on) trước ngày bắt đầu (starts_on).",
         "ends_on is before starts_on.",
     ),
+    "campaign.contents_repeat": (
+        "Hai nội dung trọng tâm trùng số thứ tự.",
+        "Two key contents share a number.",
+    ),
     "campaign.phase_outside_dates": (
         "Giai đoạn “{phase}” sẽ nằm ngoài thời gian mới của phong trào.",
         "Phase {phase!r} would fall outside the campaign's new dates.",
@@ -222,17 +235,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đơn vị {unit_code} không tham gia phong trào này.",
         "Unit {unit_code} does not take part in this campaign.",
     ),
-    "plan.issued_in_future": (
-        "Ngày ban hành kế hoạch không thể sau hôm nay ({today}).",
-        "A plan is not issued after today ({today}).",
-    ),
     "report.period_outside": (
         "Kỳ báo cáo phải kết thúc trong thời gian của phong trào ({starts_on} – {ends_on}).",
         "The period ends outside the campaign ({starts_on} – {ends_on}).",
-    ),
-    "report.period_in_future": (
-        "Kỳ báo cáo chưa kết thúc: ngày cuối kỳ không thể sau hôm nay ({today}).",
-        "The period has not ended: its last day cannot be after today ({today}).",
     ),
     "report.unknown_targets": (
         "Phong trào không có chỉ tiêu mang mã: {target_codes}.",
@@ -260,10 +265,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This initiative is already {status}.",
     ),
     "commendation.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
-    "commendation.decided_in_future": (
-        "Ngày ký quyết định khen thưởng không thể sau hôm nay ({today}).",
-        "A commendation is not decided after today ({today}).",
-    ),
 }
 
 i18n.register(MESSAGES)

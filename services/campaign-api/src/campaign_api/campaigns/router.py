@@ -18,7 +18,6 @@ from campaign_api.campaigns.schemas import (
     Level,
     PhaseCreate,
     PhaseOut,
-    SearchText,
     TargetCreate,
     TargetOut,
     UnitCode,
@@ -31,6 +30,7 @@ from campaign_api.deps import (
     VersionsDep,
     campaign_for,
 )
+from campaign_api.inputs import SearchText
 from campaign_api.links import CAMPAIGN_ID, CAMPAIGN_OPERATIONS, links
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep

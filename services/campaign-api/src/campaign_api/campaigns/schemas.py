@@ -10,34 +10,23 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from campaign_api.inputs import (
+    CODE_PATTERN,
+    UNIT_CODE_PATTERN,
+    Amount,
+    CivilDay,
+    Line300,
+    Line500,
+    LongText,
+)
 from service_kit.pagination import Page
-from service_kit.types import NO_CONTROL, ONE_LINE, CivilDate, StrictModel, omittable
+from service_kit.types import StrictModel, omittable
 
-Code = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
-]
-UnitCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
-]
-Title = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE)
-]
-PhaseName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE)
-]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000, pattern=NO_CONTROL)]
-SearchText = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
-Amount = Annotated[
-    Decimal,
-    Field(
-        max_digits=18,
-        decimal_places=4,
-        ge=Decimal("-99999999999999.9999"),
-        le=Decimal("99999999999999.9999"),
-        allow_inf_nan=False,
-    ),
-]
-"""A target's baseline or value: what the column (numeric(18, 4)) holds."""
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+UnitCode = Annotated[str, StringConstraints(pattern=UNIT_CODE_PATTERN)]
+Title = Line500
+PhaseName = Line300
+Text = LongText
 
 
 class Level(StrEnum):
@@ -85,10 +74,10 @@ def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
         raise ValueError("ends_on is before starts_on")
 
 
-def _check_contents(contents: list[Content] | None) -> None:
+def contents_repeat(contents: list[Content] | None) -> bool:
+    """Whether two key contents share a number (the service refuses it, after the references)."""
     numbers = [c.no for c in contents or []]
-    if len(numbers) != len(set(numbers)):
-        raise ValueError("content numbers repeat")
+    return len(numbers) != len(set(numbers))
 
 
 class CampaignCreate(StrictModel):
@@ -97,17 +86,11 @@ class CampaignCreate(StrictModel):
     level: Level
     organizer_unit_code: UnitCode
     parent_id: uuid.UUID | None = None
-    starts_on: CivilDate
-    ends_on: CivilDate
+    starts_on: CivilDay
+    ends_on: CivilDay
     description: Text = ""
     contents: list[Content] = Field(default_factory=list, max_length=50)
     objectives: list[Title] = Field(default_factory=list, max_length=50)
-
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        _check_dates(self.starts_on, self.ends_on)
-        _check_contents(self.contents)
-        return self
 
 
 class CampaignUpdate(StrictModel):
@@ -115,16 +98,10 @@ class CampaignUpdate(StrictModel):
 
     title: Title = omittable()
     description: Text = omittable()
-    starts_on: CivilDate = omittable()
-    ends_on: CivilDate = omittable()
+    starts_on: CivilDay = omittable()
+    ends_on: CivilDay = omittable()
     contents: list[Content] = omittable(max_length=50)
     objectives: list[Title] = omittable(max_length=50)
-
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        _check_dates(self.starts_on, self.ends_on)
-        _check_contents(self.contents)
-        return self
 
 
 class CampaignOut(BaseModel):
@@ -164,13 +141,13 @@ class MilestoneKind(StrEnum):
 class Milestone(StrictModel):
     title: Title
     kind: MilestoneKind
-    due_on: CivilDate
+    due_on: CivilDay
 
 
 class PhaseCreate(StrictModel):
     name: PhaseName
-    starts_on: CivilDate
-    ends_on: CivilDate
+    starts_on: CivilDay
+    ends_on: CivilDay
     milestones: list[Milestone] = Field(default_factory=list, max_length=100)
 
     @model_validator(mode="after")
@@ -210,7 +187,7 @@ class TargetCreate(StrictModel):
     baseline: Amount
     target: Amount
     direction: Direction
-    due_on: CivilDate | None = None
+    due_on: CivilDay | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:

@@ -24,9 +24,11 @@ from campaign_api.campaigns.schemas import (
     PhaseOut,
     TargetCreate,
     TargetOut,
+    contents_repeat,
 )
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
+from campaign_api.problems import conflicting_field, unknown_reference
 from campaign_api.units import repository as units
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
@@ -104,16 +106,22 @@ class CampaignService(AuditedService):
     ) -> CampaignOut:
         """`campaign_id` lets the demo seed use ids the other services' seeds know; the API never passes it."""
         if await units.get(self.session, data.organizer_unit_code) is None:
-            raise field_error(
+            raise unknown_reference(
                 "organizer_unit_code", code="campaign.unknown_organizer", unit_code=data.organizer_unit_code
             )
         NEW_CAMPAIGNS.ensure(actor, CampaignListAction.CREATE, data)
+        if data.ends_on < data.starts_on:
+            raise field_error("ends_on", code="campaign.dates_reversed")
+        if contents_repeat(data.contents):
+            raise field_error("contents", code="campaign.contents_repeat")
         if data.parent_id is not None:
             parent = await repository.get(self.session, data.parent_id)
             if parent is None:
-                raise field_error("parent_id", code="campaign.unknown_parent", parent_id=str(data.parent_id))
+                raise unknown_reference(
+                    "parent_id", code="campaign.unknown_parent", parent_id=str(data.parent_id)
+                )
             if not (parent.starts_on <= data.starts_on and data.ends_on <= parent.ends_on):
-                raise field_error("starts_on", code="campaign.outside_parent")
+                raise conflicting_field("starts_on", code="campaign.outside_parent")
         campaign = Campaign(
             id=campaign_id or uuid.uuid4(),
             **data.model_dump(mode="json", exclude={"starts_on", "ends_on", "parent_id"}),
@@ -141,12 +149,14 @@ class CampaignService(AuditedService):
         expect(await self.out(actor, campaign))
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState(code="campaign.closed")
+        if contents_repeat(data.contents):
+            raise field_error("contents", code="campaign.contents_repeat")
         before = snapshot(campaign)
         changes = data.model_dump(mode="json", exclude_unset=True)
         starts_on = data.starts_on or campaign.starts_on
         ends_on = data.ends_on or campaign.ends_on
         if ends_on < starts_on:
-            raise field_error("ends_on", code="campaign.dates_reversed")
+            raise conflicting_field("ends_on", code="campaign.dates_reversed")
         for phase in await repository.phases(self.session, campaign.id):
             if phase.starts_on < starts_on or phase.ends_on > ends_on:
                 raise Conflict(code="campaign.phase_outside_dates", params={"phase": phase.name})
@@ -201,7 +211,7 @@ class CampaignService(AuditedService):
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState(code="campaign.closed")
         if data.starts_on < campaign.starts_on or data.ends_on > campaign.ends_on:
-            raise field_error(
+            raise conflicting_field(
                 "starts_on",
                 code="phase.outside_campaign",
                 starts_on=campaign.starts_on.isoformat(),

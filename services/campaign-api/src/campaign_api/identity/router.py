@@ -24,6 +24,7 @@ from campaign_api.deps import (
 )
 from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import (
+    GRANT_TYPES,
     AccountAction,
     AccountCreate,
     AccountOut,
@@ -37,6 +38,7 @@ from campaign_api.identity.schemas import (
     FormText,
     GrantType,
     Me,
+    PasswordChange,
     RefreshTokenText,
     Role,
     SignUp,
@@ -77,7 +79,7 @@ async def issue_token(
     request: Request,
     response: Response,
     service: IdentityServiceDep,
-    grant_type: Annotated[GrantType, Form()],
+    grant_type: Annotated[GrantType, Form(json_schema_extra={"enum": list(GRANT_TYPES)})],
     username: Annotated[FormText | None, Form()] = None,
     password: Annotated[FormPassword | None, Form()] = None,
     client_id: Annotated[FormText | None, Form()] = None,
@@ -110,6 +112,30 @@ async def jwks(request: Request) -> JSONResponse:
 @router.get("/v1/auth/me", summary="Who the token belongs to", responses={401: PROBLEM})
 async def me(principal: PrincipalDep, service: IdentityServiceDep) -> Me:
     return await service.me(principal)
+
+
+@router.post(
+    "/v1/auth/password",
+    response_model=TokenResponse,
+    summary="Change one's own password (with the current one); the answer carries the new tokens",
+    description=(
+        "Every earlier token and refresh token of the account stops working; a wrong current password "
+        "is 403 and counts towards a lock (429 with Retry-After)."
+    ),
+    responses={403: PROBLEM, 429: PROBLEM},
+)
+async def change_password(
+    request: Request,
+    response: Response,
+    data: PasswordChange,
+    principal: PrincipalDep,
+    service: IdentityServiceDep,
+) -> TokenResponse | JSONResponse:
+    response.headers["Cache-Control"] = "no-store"
+    try:
+        return await service.change_own_password(principal, data)
+    except RecordedRefusal as refused:
+        return render_problem(request, refused)
 
 
 @router.get(
@@ -152,10 +178,10 @@ async def deactivate_learner_account(
     summary="A learner creates an account (national ID, birth date, password)",
     description=(
         "Every mismatch (no learner with this ID, another birth date, an account already there) gets the "
-        "same 422 `signup.refused`; refusals are limited per ID and per source address (429 with "
+        "same 403 `signup.refused`; refusals are limited per ID and per source address (429 with "
         "Retry-After)."
     ),
-    responses={422: PROBLEM, 429: PROBLEM, 503: PROBLEM},
+    responses={403: PROBLEM, 429: PROBLEM, 503: PROBLEM},
 )
 async def sign_up(request: Request, data: SignUp, service: IdentityServiceDep) -> AccountOut | JSONResponse:
     try:
@@ -168,7 +194,13 @@ async def sign_up(request: Request, data: SignUp, service: IdentityServiceDep) -
     "/v1/accounts",
     status_code=status.HTTP_201_CREATED,
     summary="Create an official's account",
-    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM, **links(201, ACCOUNT_ID, *ACCOUNT_OPERATIONS)},
+    responses={
+        403: PROBLEM,
+        404: PROBLEM,
+        409: PROBLEM,
+        422: PROBLEM,
+        **links(201, ACCOUNT_ID, *ACCOUNT_OPERATIONS),
+    },
 )
 async def create_account(
     data: AccountCreate, actor: AccountCreator, service: IdentityServiceDep

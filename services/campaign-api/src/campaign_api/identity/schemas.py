@@ -17,8 +17,9 @@ from pydantic import (
     model_validator,
 )
 
+from campaign_api.inputs import ONE_LINE, Line200, PastDay, SearchText
 from service_kit.pagination import Page
-from service_kit.types import ONE_LINE, CivilDate, StrictModel, omittable
+from service_kit.types import StrictModel, omittable
 
 
 class Role(StrEnum):
@@ -89,12 +90,12 @@ Password = Annotated[str, StringConstraints(min_length=8, max_length=128, patter
 UnitCode = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
-FullName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE)
-]
-AccountQuery = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
+FullName = Line200
+AccountQuery = SearchText
 
-# The token endpoint's form fields: one line each, bounded (the service answers OAuth2's 400s).
+# The token endpoint's form fields: one line each, bounded (the service answers OAuth2's 400s, e.g.
+# `unsupported_grant_type` for a grant the schema does not list).
+GRANT_TYPES = ("password", "client_credentials", "refresh_token")
 GrantType = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=ONE_LINE)]
 FormText = Annotated[str, StringConstraints(max_length=200, pattern=ONE_LINE)]
 FormPassword = Annotated[str, StringConstraints(max_length=1024, pattern=ONE_LINE)]
@@ -120,18 +121,21 @@ class Me(BaseModel):
     scopes: list[str] = Field(default_factory=list, description="API clients: the scopes of the token")
 
 
-def _roles_fit_units(roles: list[Role] | None, unit_codes: list[str] | None) -> None:
-    if roles is not None and Role.MANAGER in roles and not unit_codes:
-        raise ValueError("a manager acts for units: give at least one unit code")
-    if roles is not None and Role.LEARNER in roles:
-        raise ValueError("learner accounts are created by sign-up, not by an administrator")
+class OfficialRole(StrEnum):
+    """The roles an administrator gives (learners' accounts come from sign-up)."""
+
+    ADMIN = "admin"
+    MANAGER = "manager"
+    EVALUATOR = "evaluator"
+    COUNCIL = "council"
+    VIEWER = "viewer"
 
 
 class AccountCreate(StrictModel):
     username: Username
     password: Password
     full_name: FullName
-    roles: list[Role] = Field(min_length=1, max_length=len(Role))
+    roles: list[OfficialRole] = Field(min_length=1, max_length=len(OfficialRole))
     unit_codes: list[UnitCode] = Field(default_factory=list, max_length=200)
     active: bool = True
 
@@ -141,7 +145,6 @@ class AccountCreate(StrictModel):
             raise ValueError("usernames of 12 digits are reserved for learners' national IDs")
         if self.password.lower() == self.username:
             raise ValueError("the password must differ from the username")
-        _roles_fit_units(self.roles, self.unit_codes)
         return self
 
 
@@ -201,7 +204,12 @@ class ClientCreated(ClientOut):
     client_secret: str = Field(description="Shown this once; only its hash is kept")
 
 
+class PasswordChange(StrictModel):
+    current_password: Annotated[str, StringConstraints(min_length=1, max_length=1024, pattern=ONE_LINE)]
+    new_password: Password
+
+
 class SignUp(StrictModel):
     national_id: NationalId
-    date_of_birth: CivilDate
+    date_of_birth: PastDay
     password: Password

@@ -39,10 +39,13 @@ from campaign_api.identity.schemas import (
     ClientOut,
     ClientPage,
     Me,
+    OfficialRole,
+    PasswordChange,
     Role,
     SignUp,
     TokenResponse,
 )
+from campaign_api.problems import unknown_reference
 from campaign_api.units.service import UnitService
 from service_kit.access import Actor
 from service_kit.auth import Principal
@@ -51,11 +54,11 @@ from service_kit.errors import (
     BadRequest,
     Conflict,
     DependencyUnavailable,
+    Forbidden,
     NotFound,
     ProblemError,
     TooManyRequests,
     Unauthorized,
-    field_error,
 )
 from service_kit.observability import current_client_address
 from service_kit.pagination import PageParams
@@ -72,11 +75,17 @@ class LoginRefused(RecordedRefusal):
     status, title, slug = 401, "Unauthorized", "invalid-grant"
 
 
+class PasswordRefused(RecordedRefusal):
+    """A wrong current password: refused, and the failure kept (it counts towards the lock)."""
+
+    status, title, slug = 403, "Forbidden", "wrong-password"
+
+
 class SignUpRefused(RecordedRefusal):
     """One answer for every reason a sign-up fails (no such learner, another birth date, an account
     already there): which one it was would tell someone guessing IDs what they found."""
 
-    status, title, slug = 422, "Validation Failed", "sign-up-refused"
+    status, title, slug = 403, "Forbidden", "sign-up-refused"
 
 
 REVOCATION_LEEWAY_SECONDS = 60
@@ -357,7 +366,7 @@ class IdentityService(AuditedService):
     async def _check_units(self, unit_codes: list[str]) -> None:
         unknown = await UnitService(session=self.session).unknown_codes(unit_codes)
         if unknown:
-            raise field_error("unit_codes", code="account.unknown_units", unit_codes=", ".join(unknown))
+            raise unknown_reference("unit_codes", code="account.unknown_units", unit_codes=", ".join(unknown))
 
     async def accounts(
         self, actor: Actor, params: PageParams, *, q: str | None, role: str | None, active: bool | None
@@ -378,6 +387,8 @@ class IdentityService(AuditedService):
         )
 
     async def create_account(self, actor: Actor, data: AccountCreate) -> AccountOut:
+        if OfficialRole.MANAGER in data.roles and not data.unit_codes:
+            raise Conflict(code="account.manager_needs_units")
         await self._check_units(data.unit_codes)
         account = Account(
             username=data.username,
@@ -428,18 +439,27 @@ class IdentityService(AuditedService):
             raise Conflict(code="account.learner_by_signup")
         if Role.MANAGER in roles and not unit_codes:
             raise Conflict(code="account.manager_needs_units")
-        if str(account.id) == actor.subject and (data.active is False or (Role.ADMIN not in roles)):
+        own = str(account.id) == actor.subject
+        if own and (data.active is False or (Role.ADMIN not in roles)):
             # No administrator locks the province out by mistake: another one has to do it.
             raise Conflict(code="account.own_admin")
+        if own and data.password is not None:
+            # One's own password changes with the current one (POST /v1/auth/password), which also
+            # hands over the new tokens: a token alone does not change it, nor ends its own session.
+            raise Conflict(code="account.own_password")
         if data.unit_codes is not None:
             await self._check_units(unit_codes)
         # What the account's tokens say stops being true: its version rises and older tokens are refused.
+        # (An administrator who stays one keeps every right whatever its other roles and unit codes.)
         deactivated = data.active is False and account.active
+        stays_admin = Role.ADMIN in account.roles and Role.ADMIN in roles
         changes_tokens = (
             deactivated
-            or set(roles) != set(account.roles)
-            or set(unit_codes) != set(account.unit_codes)
             or data.password is not None
+            or (
+                not stays_admin
+                and (set(roles) != set(account.roles) or set(unit_codes) != set(account.unit_codes))
+            )
         )
         if data.full_name is not None:
             account.full_name = data.full_name
@@ -467,6 +487,38 @@ class IdentityService(AuditedService):
             after=after,
         )
         return account_out(actor, account)
+
+    async def change_own_password(self, principal: Principal, data: PasswordChange) -> TokenResponse:
+        """A person changes their own password with the current one: every earlier token and sign-in of
+        the account ends, and this answer carries the new ones. Wrong current passwords count against
+        the account (locked after a few, as sign-ins are)."""
+        account = None
+        if not principal.is_client and principal.issuer == self.settings.jwt_issuer:
+            try:
+                account = await repository.account_by_id(
+                    self.session, uuid.UUID(principal.subject), for_update=True
+                )
+            except ValueError:
+                account = None
+        if account is None or not account.active:
+            raise Forbidden(code="account.password_not_here")
+        key = f"password-change:{account.id}"
+        await self._refuse_if_locked(key)
+        if not await verify_secret(account.password_hash, data.current_password):
+            await self._record_failure(key, account_id=account.id, reason="wrong current password")
+            raise PasswordRefused(code="account.wrong_password")
+        await repository.forget_failures(self.session, key)
+        account.password_hash = await hash_secret(data.new_password)
+        await repository.revoke_account_tokens(self.session, account.id, _now())
+        self._raise_version(account)
+        await self.session.flush()
+        await self.audit(
+            actor=str(account.id),
+            action="account.password_changed",
+            object_type="account",
+            object_id=str(account.id),
+        )
+        return await self._tokens_for(account, family_id=uuid.uuid4())
 
     def _raise_version(self, account: Account) -> None:
         """The account's tokens issued so far stop working (the revocations list says so at once)."""

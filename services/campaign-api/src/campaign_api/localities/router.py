@@ -8,14 +8,13 @@ from fastapi import APIRouter, Path, Query
 from pydantic import StringConstraints
 
 from campaign_api.deps import LocalityReader, LocalityServiceDep
+from campaign_api.inputs import ONE_LINE, SearchText
 from campaign_api.localities.schemas import CommuneOut, Locality
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep
-from service_kit.types import ONE_LINE
 
 router = APIRouter(prefix="/v1/localities", tags=["localities"])
 
-SearchText = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
 LocalityCode = Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=ONE_LINE)]
 """What a caller typed as a code: a wrong one is a 404 that says what codes look like."""
 

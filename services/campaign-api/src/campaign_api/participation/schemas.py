@@ -10,19 +10,13 @@ from typing import Annotated
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 
-from campaign_api.campaigns.schemas import Amount, Code
-from service_kit.types import NO_CONTROL, ONE_LINE, CivilDate, StrictModel
+from campaign_api.campaigns.schemas import Code
+from campaign_api.inputs import UNIT_CODE_PATTERN, Amount, Line100, Line500, LongText, PastDay
+from service_kit.types import StrictModel
 
-UnitCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
-]
-ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE)
-]
-DocumentNo = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE)
-]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000, pattern=NO_CONTROL)]
+UnitCode = Annotated[str, StringConstraints(pattern=UNIT_CODE_PATTERN)]
+ShortText = Line500
+DocumentNo = Line100
 
 
 class PlanStatus(StrEnum):
@@ -69,7 +63,7 @@ class ParticipantOut(BaseModel):
 
 class PlanIn(StrictModel):
     document_no: DocumentNo
-    issued_on: CivilDate = Field(description="Not after today")
+    issued_on: PastDay = Field(description="Not after today")
     summary: LongText = ""
 
 
@@ -80,7 +74,7 @@ class Evidence(StrictModel):
 
 class ReportIn(StrictModel):
     unit_code: UnitCode
-    period_end: CivilDate = Field(description="Within the campaign, and not after today")
+    period_end: PastDay = Field(description="Within the campaign, and not after today")
     values: dict[Code, Amount] = Field(
         default_factory=dict, max_length=200, description="target code → value"
     )
@@ -89,7 +83,7 @@ class ReportIn(StrictModel):
 
 
 class ReportResubmission(StrictModel):
-    period_end: CivilDate = Field(description="Within the campaign, and not after today")
+    period_end: PastDay = Field(description="Within the campaign, and not after today")
     values: dict[Code, Amount] = Field(default_factory=dict, max_length=200)
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from campaign_api import clock
 from campaign_api.access import PARTICIPANTS, REPORTS, Filing, filing_units
 from campaign_api.auditing import AuditedService
 from campaign_api.campaigns import repository as campaigns
@@ -38,9 +37,10 @@ from campaign_api.participation.schemas import (
     TargetProgress,
 )
 from campaign_api.participation.spreadsheet import participants_workbook
+from campaign_api.problems import conflicting_field, unknown_reference
 from campaign_api.units import repository as units
 from service_kit.access import Actor
-from service_kit.errors import InvalidState, NotFound, field_error
+from service_kit.errors import InvalidState, NotFound
 from service_kit.pagination import Page, PageParams
 
 
@@ -65,7 +65,9 @@ class ParticipationService(AuditedService):
         unknown = sorted(set(unit_codes) - await units.existing_codes(self.session, unit_codes))
         if unknown:
             # All or nothing: one unknown code and no unit is enrolled.
-            raise field_error("unit_codes", code="participant.unknown_units", unit_codes=", ".join(unknown))
+            raise unknown_reference(
+                "unit_codes", code="participant.unknown_units", unit_codes=", ".join(unknown)
+            )
         enrolled = await repository.enrol(self.session, campaign.id, unit_codes)
         if enrolled:
             await self.audit(
@@ -124,8 +126,6 @@ class ParticipationService(AuditedService):
     ) -> ParticipantOut:
         if campaign.status == CampaignStatus.CLOSED:
             raise InvalidState(code="campaign.closed")
-        if plan.issued_on > clock.today():
-            raise field_error("issued_on", code="plan.issued_in_future", today=clock.today().isoformat())
         before = {"document_no": participant.plan_document_no, "issued_on": str(participant.plan_issued_on)}
         participant.plan_document_no = plan.document_no
         participant.plan_issued_on = plan.issued_on
@@ -146,22 +146,21 @@ class ParticipationService(AuditedService):
 
     async def _check_values(self, campaign: Campaign, period_end: date, values: dict[str, Decimal]) -> None:
         if not campaign.starts_on <= period_end <= campaign.ends_on:
-            raise field_error(
+            raise conflicting_field(
                 "period_end",
                 code="report.period_outside",
                 starts_on=campaign.starts_on.isoformat(),
                 ends_on=campaign.ends_on.isoformat(),
             )
-        if period_end > clock.today():
-            raise field_error("period_end", code="report.period_in_future", today=clock.today().isoformat())
         known = {t.code for t in await campaigns.targets(self.session, campaign.id)}
         unknown = sorted(set(values) - known)
         if unknown:
-            raise field_error("values", code="report.unknown_targets", target_codes=", ".join(unknown))
+            raise unknown_reference("values", code="report.unknown_targets", target_codes=", ".join(unknown))
 
     async def submit_report(self, actor: Actor, campaign: Campaign, data: ReportIn) -> ReportOut:
         PARTICIPANTS.ensure(actor, ParticipantAction.FILE_REPORT, Filing(campaign, data.unit_code))
-        await self.participant(campaign, data.unit_code)
+        if await repository.participant(self.session, campaign.id, data.unit_code) is None:
+            raise unknown_reference("unit_code", code="participant.absent", unit_code=data.unit_code)
         if campaign.status != CampaignStatus.ACTIVE:
             raise InvalidState(code="report.campaign_not_active", params=_state(campaign.status))
         await self._check_values(campaign, data.period_end, data.values)

@@ -5,32 +5,29 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from service_kit.types import NO_CONTROL, ONE_LINE, CivilDate, StrictModel
+from campaign_api.inputs import UNIT_CODE_PATTERN, Line100, Line200, Line500, LongText, PastDay
+from service_kit.types import StrictModel
 
-ShortText = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500, pattern=ONE_LINE)
-]
-FormName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE)
-]
-DecisionNo = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE)
-]
-LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20_000, pattern=NO_CONTROL)]
-PersonName = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=ONE_LINE)
-]
-UnitCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
-]
+ShortText = Line500
+FormName = Line200
+DecisionNo = Line100
+PersonName = Line200
+UnitCode = Annotated[str, StringConstraints(pattern=UNIT_CODE_PATTERN)]
 
 
 class InitiativeStatus(StrEnum):
     SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class Decision(StrEnum):
+    """What an assessment decides."""
+
     ACCEPTED = "accepted"
     REJECTED = "rejected"
 
@@ -47,14 +44,8 @@ class InitiativeIn(StrictModel):
 
 
 class Assessment(StrictModel):
-    status: InitiativeStatus
+    status: Decision
     assessment: LongText = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _decided(self) -> Self:
-        if self.status is InitiativeStatus.SUBMITTED:
-            raise ValueError("an assessment accepts or rejects")
-        return self
 
 
 class InitiativeOut(BaseModel):
@@ -78,22 +69,28 @@ class RecipientType(StrEnum):
     PERSON = "person"
 
 
-class CommendationIn(StrictModel):
-    recipient_type: RecipientType
+class _Decision(StrictModel):
     unit_code: UnitCode = Field(description="The unit, or the person's unit")
-    person_name: PersonName | None = None
     form: FormName = Field(description="e.g. Bằng khen của Chủ tịch UBND tỉnh, Giấy khen")
     decision_no: DecisionNo
-    decided_on: CivilDate = Field(description="The day the decision was signed: not after today")
+    decided_on: PastDay = Field(description="The day the decision was signed: not after today")
     reason: LongText = ""
 
-    @model_validator(mode="after")
-    def _person_named(self) -> Self:
-        if self.recipient_type is RecipientType.PERSON and not self.person_name:
-            raise ValueError("a commendation of a person names the person")
-        if self.recipient_type is RecipientType.UNIT and self.person_name:
-            raise ValueError("a commendation of a unit names no person")
-        return self
+
+class UnitCommendationIn(_Decision):
+    """A unit commended: it names no person."""
+
+    recipient_type: Literal[RecipientType.UNIT]
+
+
+class PersonCommendationIn(_Decision):
+    """A person commended, with their unit."""
+
+    recipient_type: Literal[RecipientType.PERSON]
+    person_name: PersonName
+
+
+CommendationIn = Annotated[UnitCommendationIn | PersonCommendationIn, Field(discriminator="recipient_type")]
 
 
 class CommendationOut(BaseModel):

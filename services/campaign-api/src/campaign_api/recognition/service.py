@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from campaign_api import clock
 from campaign_api.access import INITIATIVES, PARTICIPANTS, Filing, filing_units
 from campaign_api.auditing import AuditedService
 from campaign_api.campaigns.models import Campaign
@@ -16,6 +15,7 @@ from campaign_api.campaigns.service import CampaignService
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
+from campaign_api.problems import unknown_reference
 from campaign_api.recognition import repository
 from campaign_api.recognition.models import Commendation, Initiative
 from campaign_api.recognition.schemas import (
@@ -29,7 +29,7 @@ from campaign_api.recognition.schemas import (
 )
 from campaign_api.units import repository as units
 from service_kit.access import Actor
-from service_kit.errors import InvalidState, NotFound, field_error
+from service_kit.errors import InvalidState, NotFound
 from service_kit.pagination import Page, PageParams
 
 
@@ -55,7 +55,7 @@ class RecognitionService(AuditedService):
     async def submit_initiative(self, actor: Actor, campaign: Campaign, data: InitiativeIn) -> InitiativeOut:
         PARTICIPANTS.ensure(actor, ParticipantAction.ADD_INITIATIVE, Filing(campaign, data.unit_code))
         if await participation.participant(self.session, campaign.id, data.unit_code) is None:
-            raise field_error("unit_code", code="participant.absent", unit_code=data.unit_code)
+            raise unknown_reference("unit_code", code="participant.absent", unit_code=data.unit_code)
         if campaign.status != CampaignStatus.ACTIVE:
             raise InvalidState(
                 code="initiative.campaign_not_active",
@@ -102,11 +102,7 @@ class RecognitionService(AuditedService):
         self, actor: Actor, campaign: Campaign, data: CommendationIn
     ) -> CommendationOut:
         if await units.get(self.session, data.unit_code) is None:
-            raise field_error("unit_code", code="commendation.unknown_unit", unit_code=data.unit_code)
-        if data.decided_on > clock.today():
-            raise field_error(
-                "decided_on", code="commendation.decided_in_future", today=clock.today().isoformat()
-            )
+            raise unknown_reference("unit_code", code="commendation.unknown_unit", unit_code=data.unit_code)
         commendation = Commendation(campaign_id=campaign.id, **data.model_dump())
         self.session.add(commendation)
         await self.session.flush()

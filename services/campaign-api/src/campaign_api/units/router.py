@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from campaign_api.deps import UnitCreator, UnitDep, UnitReader, UnitServiceDep, VersionsDep, unit_for
+from campaign_api.inputs import SearchText
 from campaign_api.links import UNIT_CODE, UNIT_OPERATIONS, links
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import (
     Cluster,
     ProvinceCode,
-    SearchText,
     UnitAction,
     UnitCode,
     UnitCodeOut,
@@ -34,7 +34,13 @@ UnitToEdit = Annotated[Unit, Depends(unit_for(UnitAction.EDIT))]
 @router.post(
     "/v1/units",
     status_code=status.HTTP_201_CREATED,
-    responses={403: PROBLEM, 409: PROBLEM, 422: PROBLEM, **links(201, UNIT_CODE, *UNIT_OPERATIONS)},
+    responses={
+        403: PROBLEM,
+        404: PROBLEM,
+        409: PROBLEM,
+        422: PROBLEM,
+        **links(201, UNIT_CODE, *UNIT_OPERATIONS),
+    },
 )
 async def create_unit(data: UnitCreate, actor: UnitCreator, service: UnitServiceDep) -> UnitOut:
     return await service.create(actor, data)

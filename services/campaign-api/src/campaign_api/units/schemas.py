@@ -8,21 +8,15 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from campaign_api.inputs import UNIT_CODE_PATTERN, Line100, Line300
 from service_kit.pagination import Page
-from service_kit.types import ONE_LINE, NonNegativeInt32, StrictModel, omittable
+from service_kit.types import NonNegativeInt32, StrictModel, omittable
 
-UnitCode = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
-]
-ProvinceCode = Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
-CommuneCode = Annotated[str, StringConstraints(pattern=r"^\d{5}$")]
-Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=ONE_LINE)
-]
-Cluster = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=ONE_LINE)
-]
-SearchText = Annotated[str, StringConstraints(max_length=100, pattern=ONE_LINE)]
+UnitCode = Annotated[str, StringConstraints(pattern=UNIT_CODE_PATTERN)]
+ProvinceCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{2}$")]
+CommuneCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{5}$")]
+Name = Line300
+Cluster = Line100
 
 
 class UnitKind(StrEnum):

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.access import UNIT_LIST, UNITS
 from campaign_api.auditing import AuditedService
+from campaign_api.problems import conflicting_field, unknown_reference
 from campaign_api.units import repository
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import (
@@ -25,7 +26,7 @@ from campaign_api.units.schemas import (
 from reference_data.localities import localities
 from service_kit.access import Actor, UnitScope
 from service_kit.db import flush_or_conflict
-from service_kit.errors import Conflict, NotFound, field_error
+from service_kit.errors import Conflict, NotFound
 from service_kit.pagination import Page, PageParams
 from service_kit.text import fold
 
@@ -145,21 +146,25 @@ class UnitService(AuditedService):
         self, *, kind: UnitKind, province_code: str, commune_code: str | None, parent_code: str | None
     ) -> None:
         if localities.province(province_code) is None:
-            raise field_error("province_code", code="unit.unknown_province", province_code=province_code)
+            raise unknown_reference(
+                "province_code", code="unit.unknown_province", province_code=province_code
+            )
         if kind is UnitKind.COMMUNE and commune_code is None:
-            raise field_error("commune_code", code="unit.commune_required")
+            raise conflicting_field("commune_code", code="unit.commune_required")
         if commune_code is not None:
             if not localities.commune_exists(commune_code):
-                raise field_error("commune_code", code="unit.unknown_commune", commune_code=commune_code)
+                raise unknown_reference(
+                    "commune_code", code="unit.unknown_commune", commune_code=commune_code
+                )
             if localities.province_of_commune(commune_code) != province_code:
-                raise field_error(
+                raise conflicting_field(
                     "commune_code",
                     code="unit.commune_outside_province",
                     commune_code=commune_code,
                     province_code=province_code,
                 )
         if parent_code is not None and await repository.get(self.session, parent_code) is None:
-            raise field_error("parent_code", code="unit.unknown_parent", parent_code=parent_code)
+            raise unknown_reference("parent_code", code="unit.unknown_parent", parent_code=parent_code)
 
 
 def _snapshot(unit: Unit) -> dict[str, object]:
