@@ -339,3 +339,51 @@ async def test_the_logs_of_failing_inputs_hold_no_name_password_or_hash(
     )
     for secret in (full_name, password, password_hash, "066190000999", "1990-05-17"):
         assert secret not in logged, secret
+
+
+# --- what the schema cannot say: references and the stored state -------------------------------------
+
+
+async def test_a_blank_name_is_refused_by_the_schema_not_after_trimming(client, admin, app, units):
+    for name in ("   ", "\u00a0", ""):
+        body = {**DEPARTMENT, "code": "66-TRONG", "name": name}
+        assert problem_fields(
+            assert_problem(await client.post("/v1/units", headers=admin, json=body), 422)
+        ) == ["name"]
+    trimmed = await client.post(
+        "/v1/units", headers=admin, json={**DEPARTMENT, "code": "66-TRONG", "name": "  Sở Mới  "}
+    )
+    assert trimmed.json()["name"] == "Sở Mới"
+
+
+async def test_references_to_nothing_and_crossed_dates_change_nothing(client, admin, app, units):
+    movement = {
+        "code": "CDS-X",
+        "title": "Phong trào",
+        "level": "province",
+        "organizer_unit_code": "66-KHONG",
+        "starts_on": "2025-01-01",
+        "ends_on": "2025-12-31",
+    }
+    unknown = assert_problem(await client.post("/v1/campaigns", headers=admin, json=movement), 409)
+    assert unknown["code"] == "campaign.unknown_organizer"
+    assert problem_fields(unknown) == ["organizer_unit_code"]
+    reversed_dates = {
+        **movement,
+        "organizer_unit_code": "66",
+        "starts_on": "2025-12-31",
+        "ends_on": "2025-01-01",
+    }
+    reversed_problem = assert_problem(
+        await client.post("/v1/campaigns", headers=admin, json=reversed_dates), 422
+    )
+    assert reversed_problem["code"] == "campaign.dates_reversed"
+    assert await count(app, Campaign) == 0
+    created = (
+        await client.post("/v1/campaigns", headers=admin, json={**movement, "organizer_unit_code": "66"})
+    ).json()
+    crossed = await client.patch(
+        f"/v1/campaigns/{created['id']}", headers=admin, json={"ends_on": "2024-12-31"}
+    )
+    assert assert_problem(crossed, 409)["code"] == "campaign.dates_reversed"
+    assert (await stored(app, Campaign, uuid.UUID(created["id"]))).ends_on.isoformat() == "2025-12-31"

@@ -39,3 +39,33 @@ def test_the_rules_statuses_are_declared(app):
     signup = paths["/v1/auth/signup"]["post"]["responses"]
     assert "403" in signup
     assert "404" not in signup
+
+
+def test_the_token_endpoint_is_declared_as_the_oauth2_issuers(app):
+    document = app.openapi()
+    flows = document["components"]["securitySchemes"]["OAuth2"]["flows"]
+    assert (
+        flows["password"]["tokenUrl"]
+        == flows["clientCredentials"]["tokenUrl"]
+        == "/api/campaign/v1/auth/token"
+    )
+    assert "identity:deactivate-learner" in flows["clientCredentials"]["scopes"]
+    form = document["paths"]["/v1/auth/token"]["post"]["requestBody"]["content"][
+        "application/x-www-form-urlencoded"
+    ]
+    schema = form["schema"]
+    if "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    assert schema["properties"]["grant_type"]["enum"] == ["password", "client_credentials", "refresh_token"]
+
+
+def test_dates_say_their_range_in_the_schema(app):
+    schemas = app.openapi()["components"]["schemas"]
+    starts_on = schemas["CampaignCreate"]["properties"]["starts_on"]
+    assert starts_on["type"] == "string"
+    assert starts_on["pattern"].startswith("^(")
+    import re
+
+    assert re.match(starts_on["pattern"], "2025-02-28")
+    assert not re.match(starts_on["pattern"], "2025-02-29")
+    assert not re.match(starts_on["pattern"], "8895-08-18")

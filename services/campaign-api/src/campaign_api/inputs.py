@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 from campaign_api import clock
 
 _CHAR = r"[^\x00-\x1f\x7f-\x9f]"
-_VISIBLE = r"[^\x00-\x20\x7f-\x9f]"
+_VISIBLE = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 ONE_LINE = rf"^{_CHAR}*$"
 ONE_LINE_VISIBLE = rf"^{_CHAR}*{_VISIBLE}{_CHAR}*$"
 NO_CONTROL = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$"
