@@ -45,5 +45,6 @@ def test_a_service_that_is_down_gives_a_502_problem_with_request_id(lone_gateway
     response = httpx.get(f"{lone_gateway}/api/literacy/v1/me/progress", headers={"X-Request-ID": "down-1"})
     assert response.status_code == 502
     assert response.headers["content-type"].startswith("application/problem+json")
-    assert response.json()["title"] == "Bad Gateway"
+    assert response.json()["title"] == "Lỗi cổng kết nối"
+    assert response.json()["code"] == "gateway.bad_gateway"
     assert response.headers["x-request-id"] == "down-1"
