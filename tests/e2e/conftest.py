@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -49,8 +50,9 @@ def _ready(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+@contextlib.contextmanager
+def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """`devstack run --ephemeral` on free ports, until the block ends."""
     if not (StackSettings().spa_root / "index.html").exists():
         pytest.fail(
             "frontend/dist is missing: build the dashboard first (`make frontend`, part of `make test`)"
@@ -88,6 +90,20 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    with running_stack(tmp_path_factory) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def fuzz_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """A stack of its own for the conformance runs: fuzzing changes accounts (the administrator's
+    password too), which the other end-to-end tests must not inherit."""
+    with running_stack(tmp_path_factory) as started:
+        yield started
 
 
 @pytest.fixture

@@ -27,10 +27,10 @@ MAX_SECONDS = int(os.environ.get("FUZZ_MAX_SECONDS", "240"))
 
 
 @pytest.fixture
-def admin_token(stack) -> str:
+def admin_token(fuzz_stack) -> str:
     """An administrator's token taken just before each run (it lives 15 minutes: a run stays shorter)."""
     form = {"grant_type": "password", "username": "admin", "password": "admin"}
-    with stack.client() as http:
+    with fuzz_stack.client() as http:
         for _ in range(30):
             response = http.post("/api/campaign/v1/auth/token", data=form)
             if response.status_code != 429:
@@ -41,10 +41,10 @@ def admin_token(stack) -> str:
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_the_service_answers_as_its_openapi_says(service, stack, admin_token, tmp_path):
+def test_the_service_answers_as_its_openapi_says(service, fuzz_stack, admin_token, tmp_path):
     schemathesis = shutil.which("schemathesis", path=str(Path(sys.executable).parent))
     assert schemathesis, "schemathesis is a dev dependency (uv sync)"
-    base = f"{stack.url}/api/{service}"
+    base = f"{fuzz_stack.url}/api/{service}"
     command = [
         schemathesis,
         "run",
