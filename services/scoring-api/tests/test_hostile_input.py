@@ -441,3 +441,15 @@ async def test_reads_and_writes_while_postgresql_is_down_are_503_problems(
     for response in (listing, created):
         assert assert_problem(response, 503)["code"] == "database.unavailable"
     _assert_logs_hold_none_of(captured, "Bộ của Nguyễn Văn Mật")
+
+
+async def test_renaming_a_set_onto_another_sets_name_and_version_is_409_not_500(client, people):
+    first = await client.post("/v1/criteria-sets", headers=people["admin"], json=new_set(name="Bộ A"))
+    second = await client.post("/v1/criteria-sets", headers=people["admin"], json=new_set(name="Bộ B"))
+    url = f"/v1/criteria-sets/{second.json()['id']}"
+
+    problem = assert_problem(await client.patch(url, headers=people["admin"], json={"name": "Bộ A"}), 409)
+
+    assert problem["code"] == "criteria_set.version_taken"
+    assert (await client.get(url, headers=people["admin"])).json()["name"] == "Bộ B"
+    assert first.status_code == 201

@@ -41,5 +41,10 @@ class CriteriaSetRepository:
         await self.session.refresh(criteria_set)
         return criteria_set
 
-    async def save(self) -> None:
-        await self.session.flush()
+    async def save(self, conflict: Conflict | None = None) -> None:
+        """Write the changes; with `conflict`, a unique key taken already (a rename onto another set's
+        name and version) is that 409 rather than a database error."""
+        if conflict is None:
+            await self.session.flush()
+        else:
+            await flush_or_conflict(self.session, conflict)

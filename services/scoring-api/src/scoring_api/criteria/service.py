@@ -137,7 +137,13 @@ class CriteriaSetService:
             criteria_set.name = data.name
         criteria_set.criteria = [c.model_dump(mode="json") for c in criteria]
         criteria_set.bands = [b.model_dump(mode="json") for b in bands]
-        await self.repository.save()
+        await self.repository.save(
+            Conflict(
+                f"Version {criteria_set.version} of this set exists for this campaign; a new version is a new set.",
+                code="criteria_set.version_taken",
+                params={"version": criteria_set.version},
+            )
+        )
         await self._audit(actor, "criteria_set.updated", criteria_set.id)
         return self.out(actor, criteria_set)
 
