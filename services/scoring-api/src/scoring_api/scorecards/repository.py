@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from scoring_api.database import audit_event
 from scoring_api.scorecards.models import Scorecard
+from service_kit.db import flush_or_conflict
+from service_kit.errors import Conflict
 
 OBJECT_TYPE = "scorecard"
 
@@ -49,8 +51,17 @@ class ScorecardRepository:
         )
 
     async def add(self, scorecard: Scorecard) -> Scorecard:
+        """Insert a card; its subject holding one in the round already (a request racing this one) is a
+        409 `scorecard.exists`, not a database error."""
         self.session.add(scorecard)
-        await self.session.flush()
+        await flush_or_conflict(
+            self.session,
+            Conflict(
+                f"{scorecard.subject_id} has a scorecard in this round.",
+                code="scorecard.exists",
+                params={"subject_id": scorecard.subject_id},
+            ),
+        )
         await self.session.refresh(scorecard)
         return scorecard
 
