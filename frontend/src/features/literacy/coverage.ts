@@ -104,7 +104,7 @@ export function coverageChartOption(
     };
   }
 
-  const shown = groupBy === 'commune' ? [...items].sort((a, b) => b.learners - a.learners).slice(0, TOP_COMMUNES) : [...items];
+  const shown = groupBy === 'commune' ? [...items].sort((a, b) => (b.learners ?? 0) - (a.learners ?? 0)).slice(0, TOP_COMMUNES) : [...items];
   // Horizontal bars read best for long names; the largest group on top.
   shown.reverse();
   return {

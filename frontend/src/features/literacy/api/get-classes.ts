@@ -7,7 +7,7 @@ export type VenueType = LiteracySchemas['VenueType'];
 
 export interface ClassQuery {
   course_code?: string;
-  commune_code?: string;
+  commune_code?: LiteracySchemas['CommuneCode'];
   limit?: number;
   offset?: number;
 }

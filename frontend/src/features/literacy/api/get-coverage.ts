@@ -8,8 +8,8 @@ export type CoverageGroupBy = LiteracySchemas['GroupBy'];
 
 export interface CoverageQuery {
   group_by: CoverageGroupBy;
-  province_code?: string;
-  commune_code?: string;
+  province_code?: LiteracySchemas['ProvinceCode'];
+  commune_code?: LiteracySchemas['CommuneCode'];
   /** "YYYY-MM-DD", both ends included. */
   from?: string;
   to?: string;

@@ -9,7 +9,7 @@ export interface LearnerQuery {
   /** Name, matched without diacritics ("nguyen van" finds "Nguyễn Văn"). */
   q?: string;
   category?: LearnerCategory;
-  commune_code?: string;
+  commune_code?: LiteracySchemas['CommuneCode'];
   /** The opaque cursor of the page (none: the first page). */
   cursor?: string;
   limit?: number;

@@ -2,10 +2,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { literacyApi, unwrap } from '@/lib/api/services';
+import type { LiteracySchemas } from '@/lib/api/services';
 import { overviewKeys } from './get-active-movements';
 
 export interface CoverageQuery {
-  province_code: string;
+  province_code: LiteracySchemas['ProvinceCode'];
   from?: string;
   to?: string;
 }

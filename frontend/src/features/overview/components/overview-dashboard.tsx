@@ -166,7 +166,7 @@ function CoverageSection() {
             <Statistic
               title={t('overview.coverage.thisWeek')}
               value={weekTotals ? t('overview.coverage.weekChange', { learners: number(weekTotals.learners), completed: number(weekTotals.completed) }) : '–'}
-              prefix={weekTotals && weekTotals.learners > 0 ? <ArrowUpOutlined aria-hidden /> : undefined}
+              prefix={weekTotals && (weekTotals.learners ?? 0) > 0 ? <ArrowUpOutlined aria-hidden /> : undefined}
               loading={weekly.isPending}
               styles={{ content: { fontSize: 18 } }}
             />

@@ -22,7 +22,7 @@ export interface RankingViewProps {
   roundId: string;
   /** The round as loaded (its `export` action shows the download). */
   round: Round | undefined;
-  bands: readonly { label: string; min_score: string }[];
+  bands: readonly { label: string; min_score: string | number }[];
 }
 
 /** The ranking inside one cluster: a bar chart coloured by band (with a legend) and the table, and the .xlsx export. */

@@ -90,7 +90,7 @@ export function walk(criteria: readonly Criterion[], depth = 0): { criterion: Cr
 
 export interface Band {
   label: string;
-  min_score: string;
+  min_score: string | number;
 }
 
 /** The label of the highest band whose minimum the total reaches; null below every band. */

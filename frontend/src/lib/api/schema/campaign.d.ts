@@ -89,6 +89,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's own password (with the current one); the answer carries the new tokens
+         * @description Every earlier token and refresh token of the account stops working; a wrong current password is 403 and counts towards a lock (429 with Retry-After).
+         */
+        post: operations["change_password_v1_auth_password_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Accounts changed within an access token's lifetime, with their version now
+         * @description A person's token carries its account's version (claim `ver`); a token older than the version listed here is refused. Polled every few seconds by the services' token verifiers (API clients with `campaign:read`); administrators may read it too.
+         */
+        get: operations["revocations_v1_auth_revocations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/learner-accounts/{learner_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an erased learner's sign-in account (204 also when the learner has none)
+         * @description For digital-literacy-api's erasure (scope `identity:deactivate-learner`) and administrators: the account can no longer sign in and its tokens stop working at once.
+         */
+        post: operations["deactivate_learner_account_v1_learner_accounts__learner_id__deactivate_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/signup": {
         parameters: {
             query?: never;
@@ -98,7 +158,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A learner creates an account (national ID, birth date, password) */
+        /**
+         * A learner creates an account (national ID, birth date, password)
+         * @description Every mismatch (no learner with this ID, another birth date, an account already there) gets the same 403 `signup.refused`; refusals are limited per ID and per source address (429 with Retry-After).
+         */
         post: operations["sign_up_v1_auth_signup_post"];
         delete?: never;
         options?: never;
@@ -600,7 +663,7 @@ export interface components {
             /** Full Name */
             full_name: string;
             /** Roles */
-            roles: components["schemas"]["Role"][];
+            roles: components["schemas"]["OfficialRole"][];
             /** Unit Codes */
             unit_codes?: string[];
             /**
@@ -658,29 +721,42 @@ export interface components {
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["AccountListAction"][];
         };
-        /** AccountUpdate */
+        /**
+         * AccountUpdate
+         * @description Each field may be left out; none may be set to null (an empty `unit_codes` list clears them).
+         */
         AccountUpdate: {
             /** Password */
-            password?: string | null;
+            password?: string;
             /** Full Name */
-            full_name?: string | null;
+            full_name?: string;
             /** Roles */
-            roles?: components["schemas"]["Role"][] | null;
+            roles?: components["schemas"]["Role"][];
             /** Unit Codes */
-            unit_codes?: string[] | null;
+            unit_codes?: string[];
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
+        };
+        /** AccountVersion */
+        AccountVersion: {
+            /** Sub */
+            sub: string;
+            /** Ver */
+            ver: number;
         };
         /** Assessment */
         Assessment: {
-            status: components["schemas"]["InitiativeStatus"];
+            status: components["schemas"]["Decision"];
             /** Assessment */
             assessment: string;
         };
         /** Body_issue_token_v1_auth_token_post */
         Body_issue_token_v1_auth_token_post: {
-            /** Grant Type */
-            grant_type: string;
+            /**
+             * Grant Type
+             * @enum {string}
+             */
+            grant_type: "password" | "client_credentials" | "refresh_token";
             /** Username */
             username?: string | null;
             /** Password */
@@ -713,12 +789,12 @@ export interface components {
             parent_id?: string | null;
             /**
              * Starts On
-             * Format: date
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             ends_on: string;
             /**
@@ -799,20 +875,29 @@ export interface components {
          * @enum {string}
          */
         CampaignStatus: "draft" | "active" | "closed";
-        /** CampaignUpdate */
+        /**
+         * CampaignUpdate
+         * @description Each field may be left out; none may be set to null (the columns cannot be empty).
+         */
         CampaignUpdate: {
             /** Title */
-            title?: string | null;
+            title?: string;
             /** Description */
-            description?: string | null;
-            /** Starts On */
-            starts_on?: string | null;
-            /** Ends On */
-            ends_on?: string | null;
+            description?: string;
+            /**
+             * Starts On
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
+             */
+            starts_on?: string;
+            /**
+             * Ends On
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
+             */
+            ends_on?: string;
             /** Contents */
-            contents?: components["schemas"]["Content"][] | null;
+            contents?: components["schemas"]["Content"][];
             /** Objectives */
-            objectives?: string[] | null;
+            objectives?: string[];
         };
         /** ClientCreate */
         ClientCreate: {
@@ -873,34 +958,6 @@ export interface components {
             total?: number | null;
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["ClientListAction"][];
-        };
-        /** CommendationIn */
-        CommendationIn: {
-            recipient_type: components["schemas"]["RecipientType"];
-            /**
-             * Unit Code
-             * @description The unit, or the person's unit
-             */
-            unit_code: string;
-            /** Person Name */
-            person_name?: string | null;
-            /**
-             * Form
-             * @description e.g. Bằng khen của Chủ tịch UBND tỉnh, Giấy khen
-             */
-            form: string;
-            /** Decision No */
-            decision_no: string;
-            /**
-             * Decided On
-             * Format: date
-             */
-            decided_on: string;
-            /**
-             * Reason
-             * @default
-             */
-            reason: string;
         };
         /** CommendationOut */
         CommendationOut: {
@@ -966,6 +1023,12 @@ export interface components {
              */
             description: string;
         };
+        /**
+         * Decision
+         * @description What an assessment decides.
+         * @enum {string}
+         */
+        Decision: "accepted" | "rejected";
         /**
          * Direction
          * @enum {string}
@@ -1120,7 +1183,7 @@ export interface components {
             kind: components["schemas"]["MilestoneKind"];
             /**
              * Due On
-             * Format: date
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             due_on: string;
         };
@@ -1129,6 +1192,12 @@ export interface components {
          * @enum {string}
          */
         MilestoneKind: "plan_due" | "report_due" | "review" | "summary" | "other";
+        /**
+         * OfficialRole
+         * @description The roles an administrator gives (learners' accounts come from sign-up).
+         * @enum {string}
+         */
+        OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
         /** Page[CommendationOut] */
         Page_CommendationOut_: {
             /** Items */
@@ -1221,18 +1290,60 @@ export interface components {
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["ParticipantAction"][];
         };
+        /** PasswordChange */
+        PasswordChange: {
+            /** Current Password */
+            current_password: string;
+            /** New Password */
+            new_password: string;
+        };
+        /**
+         * PersonCommendationIn
+         * @description A person commended, with their unit.
+         */
+        PersonCommendationIn: {
+            /**
+             * Unit Code
+             * @description The unit, or the person's unit
+             */
+            unit_code: string;
+            /**
+             * Form
+             * @description e.g. Bằng khen của Chủ tịch UBND tỉnh, Giấy khen
+             */
+            form: string;
+            /** Decision No */
+            decision_no: string;
+            /**
+             * Decided On
+             * @description The day the decision was signed: not after today
+             */
+            decided_on: string;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            recipient_type: "person";
+            /** Person Name */
+            person_name: string;
+        };
         /** PhaseCreate */
         PhaseCreate: {
             /** Name */
             name: string;
             /**
              * Starts On
-             * Format: date
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             ends_on: string;
             /** Milestones */
@@ -1275,7 +1386,7 @@ export interface components {
             document_no: string;
             /**
              * Issued On
-             * Format: date
+             * @description Not after today
              */
             issued_on: string;
             /**
@@ -1314,7 +1425,7 @@ export interface components {
             unit_code: string;
             /**
              * Period End
-             * Format: date
+             * @description Within the campaign, and not after today
              */
             period_end: string;
             /**
@@ -1322,7 +1433,7 @@ export interface components {
              * @description target code → value
              */
             values?: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
             /**
              * Narrative
@@ -1376,12 +1487,12 @@ export interface components {
         ReportResubmission: {
             /**
              * Period End
-             * Format: date
+             * @description Within the campaign, and not after today
              */
             period_end: string;
             /** Values */
             values?: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
             /**
              * Narrative
@@ -1402,6 +1513,16 @@ export interface components {
             review_note: string;
         };
         /**
+         * Revocations
+         * @description What the issuer publishes: accounts changed within `window_seconds`, with their version now.
+         */
+        Revocations: {
+            /** Items */
+            items: components["schemas"]["AccountVersion"][];
+            /** Window Seconds */
+            window_seconds: number;
+        };
+        /**
          * Role
          * @enum {string}
          */
@@ -1411,14 +1532,14 @@ export interface components {
          * @description What an API client may be granted.
          * @enum {string}
          */
-        Scope: "campaign:read" | "campaign:write" | "scoring:read" | "scoring:write" | "literacy:read" | "literacy:write" | "literacy:match" | "literacy:units";
+        Scope: "campaign:read" | "campaign:write" | "scoring:read" | "scoring:write" | "literacy:read" | "literacy:write" | "literacy:match" | "literacy:units" | "identity:deactivate-learner";
         /** SignUp */
         SignUp: {
             /** National Id */
             national_id: string;
             /**
              * Date Of Birth
-             * Format: date
+             * @description YYYY-MM-DD, 1900-01-01 to today
              */
             date_of_birth: string;
             /** Password */
@@ -1449,10 +1570,16 @@ export interface components {
             /** Title */
             title: string;
             measure: components["schemas"]["Measure"];
-            /** Baseline */
-            baseline: number | string;
-            /** Target */
-            target: number | string;
+            /**
+             * Baseline
+             * @description A number (at most 14 digits before the point), rounded to 4 places
+             */
+            baseline: number;
+            /**
+             * Target
+             * @description A number (at most 14 digits before the point), rounded to 4 places
+             */
+            target: number;
             direction: components["schemas"]["Direction"];
             /** Due On */
             due_on?: string | null;
@@ -1527,6 +1654,39 @@ export interface components {
              * @description 1 for children, 2 for grandchildren, ...
              */
             depth: number;
+        };
+        /**
+         * UnitCommendationIn
+         * @description A unit commended: it names no person.
+         */
+        UnitCommendationIn: {
+            /**
+             * Unit Code
+             * @description The unit, or the person's unit
+             */
+            unit_code: string;
+            /**
+             * Form
+             * @description e.g. Bằng khen của Chủ tịch UBND tỉnh, Giấy khen
+             */
+            form: string;
+            /** Decision No */
+            decision_no: string;
+            /**
+             * Decided On
+             * @description The day the decision was signed: not after today
+             */
+            decided_on: string;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            recipient_type: "unit";
         };
         /** UnitCreate */
         UnitCreate: {
@@ -1605,11 +1765,15 @@ export interface components {
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["UnitListAction"][];
         };
-        /** UnitUpdate */
+        /**
+         * UnitUpdate
+         * @description Each field may be left out; name, kind and staff_count may not be null (parent_code,
+         *     commune_code and cluster may, to clear them).
+         */
         UnitUpdate: {
             /** Name */
-            name?: string | null;
-            kind?: components["schemas"]["UnitKind"] | null;
+            name?: string;
+            kind?: components["schemas"]["UnitKind"];
             /** Parent Code */
             parent_code?: string | null;
             /** Commune Code */
@@ -1617,7 +1781,7 @@ export interface components {
             /** Cluster */
             cluster?: string | null;
             /** Staff Count */
-            staff_count?: number | null;
+            staff_count?: number;
         };
         /**
          * Problem
@@ -1940,6 +2104,259 @@ export interface operations {
             };
         };
     };
+    change_password_v1_auth_password_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revocations_v1_auth_revocations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Revocations"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule (see `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivate_learner_account_v1_learner_accounts__learner_id__deactivate_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                learner_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     sign_up_v1_auth_signup_post: {
         parameters: {
             query?: never;
@@ -1972,7 +2389,7 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem */
-            404: {
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1980,7 +2397,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description An RFC 9457 problem */
+            /** @description Conflict with the stored state */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2148,6 +2565,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
             /** @description An RFC 9457 problem */
@@ -2890,6 +3316,15 @@ export interface operations {
                 };
             };
             /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description An RFC 9457 problem */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,6 +3367,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A unit's code */
                 code: string;
             };
             cookie?: never;
@@ -3015,6 +3451,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A unit's code */
                 code: string;
             };
             cookie?: never;
@@ -3122,6 +3559,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A unit's code */
                 code: string;
             };
             cookie?: never;
@@ -4350,6 +4788,7 @@ export interface operations {
             header?: never;
             path: {
                 campaign_id: string;
+                /** @description A unit's code */
                 unit_code: string;
             };
             cookie?: never;
@@ -5531,7 +5970,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CommendationIn"];
+                "application/json": components["schemas"]["UnitCommendationIn"] | components["schemas"]["PersonCommendationIn"];
             };
         };
         responses: {

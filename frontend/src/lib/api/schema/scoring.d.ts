@@ -273,7 +273,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Fill automatic criteria from campaign-api's KPIs and digital-literacy-api's rates (batched) */
+        /** Fill automatic criteria from campaign-api's KPIs and digital-literacy-api's rates (batched); what a service cannot give now stays pending (listed in `unavailable`) */
         post: operations["compute_v1_rounds__round_id__compute_post"];
         delete?: never;
         options?: never;
@@ -377,18 +377,14 @@ export interface components {
             subjects: components["schemas"]["RankingItem"][];
         };
         /** BandIn */
-        "BandIn-Input": {
+        BandIn: {
             /** Label */
             label: string;
-            /** Min Score */
+            /**
+             * Min Score
+             * @description Points from 0 to 99999.99: a number (cut to 2 decimals) or a string such as "12.5"
+             */
             min_score: number | string;
-        };
-        /** BandIn */
-        "BandIn-Output": {
-            /** Label */
-            label: string;
-            /** Min Score */
-            min_score: string;
         };
         /** ClusterProposalOut */
         ClusterProposalOut: {
@@ -434,7 +430,10 @@ export interface components {
          * @enum {string}
          */
         CriteriaSetAction: "edit" | "publish";
-        /** CriteriaSetCreate */
+        /**
+         * CriteriaSetCreate
+         * @description A new set; its tree and bands are checked as a whole when it is created (422 `criteria_set.invalid`).
+         */
         CriteriaSetCreate: {
             /**
              * Campaign Id
@@ -447,7 +446,7 @@ export interface components {
             /** Criteria */
             criteria: components["schemas"]["CriterionIn-Input"][];
             /** Bands */
-            bands?: components["schemas"]["BandIn-Input"][];
+            bands?: components["schemas"]["BandIn"][];
             /**
              * Version
              * @description A new version of a published set is a new set
@@ -483,7 +482,7 @@ export interface components {
             /** Criteria */
             criteria: components["schemas"]["CriterionIn-Output"][];
             /** Bands */
-            bands: components["schemas"]["BandIn-Output"][];
+            bands: components["schemas"]["BandIn"][];
             /**
              * Max Total
              * @default 0
@@ -514,14 +513,17 @@ export interface components {
              */
             allowed_actions?: components["schemas"]["CriteriaSetListAction"][];
         };
-        /** CriteriaSetUpdate */
+        /**
+         * CriteriaSetUpdate
+         * @description A change of a draft set: each field may be left out, none set to `null`.
+         */
         CriteriaSetUpdate: {
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Criteria */
-            criteria?: components["schemas"]["CriterionIn-Input"][] | null;
+            criteria?: components["schemas"]["CriterionIn-Input"][];
             /** Bands */
-            bands?: components["schemas"]["BandIn-Input"][] | null;
+            bands?: components["schemas"]["BandIn"][];
         };
         /** CriterionIn */
         "CriterionIn-Input": {
@@ -529,7 +531,10 @@ export interface components {
             code: string;
             /** Title */
             title: string;
-            /** Max Points */
+            /**
+             * Max Points
+             * @description Points from 0.01 to 99999.99: a number (cut to 2 decimals) or a string such as "12.5"
+             */
             max_points: number | string;
             /** @default manual */
             method: components["schemas"]["Method"];
@@ -544,8 +549,11 @@ export interface components {
             code: string;
             /** Title */
             title: string;
-            /** Max Points */
-            max_points: string;
+            /**
+             * Max Points
+             * @description Points from 0.01 to 99999.99: a number (cut to 2 decimals) or a string such as "12.5"
+             */
+            max_points: number | string;
             /** @default manual */
             method: components["schemas"]["Method"];
             /** Target Code */
@@ -585,18 +593,21 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        /** EntryPatch */
+        /**
+         * EntryPatch
+         * @description The scores of one leaf criterion; a field sent as `null` clears it, one left out is kept.
+         */
         EntryPatch: {
             /** Criterion Code */
             criterion_code: string;
             /** Self Score */
-            self_score?: number | string | null;
+            self_score?: (number | string) | null;
             /** Note */
             note?: string | null;
             /** Evidence Url */
             evidence_url?: string | null;
             /** Reviewed Score */
-            reviewed_score?: number | string | null;
+            reviewed_score?: (number | string) | null;
             /** Review Note */
             review_note?: string | null;
         };
@@ -710,7 +721,10 @@ export interface components {
          * @enum {string}
          */
         RoundAction: "generate" | "add_scorecard" | "compute" | "export";
-        /** RoundCreate */
+        /**
+         * RoundCreate
+         * @description A round over a period (its end on or after its start: 422 `round.ends_before_start` otherwise).
+         */
         RoundCreate: {
             /**
              * Criteria Set Id
@@ -722,18 +736,20 @@ export interface components {
             /**
              * Period Start
              * Format: date
+             * @description A day written YYYY-MM-DD, from 1900-01-01 to 2100-12-31
              */
             period_start: string;
             /**
              * Period End
              * Format: date
+             * @description A day written YYYY-MM-DD, from 1900-01-01 to 2100-12-31
              */
             period_end: string;
             /**
              * Top Band Max Share
-             * @description The top band may hold at most this share of a cluster (e.g. 0.2)
+             * @description The top band may hold at most this share of a cluster (0.01 to 1, e.g. 0.2)
              */
-            top_band_max_share?: number | string | null;
+            top_band_max_share?: (number | string) | null;
         };
         /**
          * RoundListAction
@@ -1154,15 +1170,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CriteriaSetOut"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not modified: the caller's `If-None-Match` names this version */
             304: {
                 headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1241,6 +1265,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1756,6 +1784,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["ScorecardStatus"] | null;
+                /** @description Only this emulation cluster */
                 cluster?: string | null;
             };
             header?: never;
@@ -1943,15 +1972,23 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScorecardOut"];
                 };
             };
-            /** @description Not Modified */
+            /** @description Not modified: the caller's `If-None-Match` names this version */
             304: {
                 headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2030,6 +2067,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2658,7 +2699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (the database, another service) cannot answer just now */
+            /** @description An RFC 9457 problem */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2672,6 +2713,7 @@ export interface operations {
     ranking_v1_rounds__round_id__ranking_get: {
         parameters: {
             query?: {
+                /** @description Only this emulation cluster */
                 cluster?: string | null;
                 status?: components["schemas"]["ScorecardStatus"] | null;
             };
@@ -2751,6 +2793,7 @@ export interface operations {
     ranking_sheet_v1_rounds__round_id__ranking_xlsx_get: {
         parameters: {
             query?: {
+                /** @description Only this emulation cluster */
                 cluster?: string | null;
                 status?: components["schemas"]["ScorecardStatus"] | null;
             };
@@ -2830,6 +2873,7 @@ export interface operations {
     ranking_table_v1_rounds__round_id__ranking_csv_get: {
         parameters: {
             query?: {
+                /** @description Only this emulation cluster */
                 cluster?: string | null;
                 status?: components["schemas"]["ScorecardStatus"] | null;
             };

@@ -10,8 +10,8 @@ const byCategory: CoverageReport = {
   province_code: '66',
   commune_code: null,
   items: [
-    { key: 'citizen', label: 'Người dân', learners: 1234, completed: 1055, completion_rate: '0.8549' },
-    { key: 'cadre', label: 'Cán bộ', learners: 40, completed: 40, completion_rate: '1.0000' },
+    { key: 'citizen', label: 'Người dân', learners: 1234, completed: 1055, completion_rate: '0.8549', suppressed: false },
+    { key: 'cadre', label: 'Cán bộ', learners: 40, completed: 40, completion_rate: '1.0000', suppressed: false },
   ],
   totals: { learners: 1274, completed: 1095, completion_rate: '0.8595' },
 };
@@ -60,8 +60,8 @@ describe('CoverageTable', () => {
           province_code: '66',
           commune_code: null,
           items: [
-            { key: '24133', label: 'Phường Buôn Ma Thuột', learners: 300, completed: 150, completion_rate: '0.5000', population: 1200, coverage: '0.2500' },
-            { key: '24150', label: 'Xã Hòa Phú', learners: 20, completed: 5, completion_rate: '0.2500', population: null, coverage: null },
+            { key: '24133', label: 'Phường Buôn Ma Thuột', learners: 300, completed: 150, completion_rate: '0.5000', suppressed: false, population: 1200, coverage: '0.2500' },
+            { key: '24150', label: 'Xã Hòa Phú', learners: 20, completed: 5, completion_rate: '0.2500', suppressed: false, population: null, coverage: null },
           ],
           totals: { learners: 320, completed: 155, completion_rate: '0.4844', population: 1200, coverage: '0.2500' },
         }}
@@ -78,8 +78,8 @@ describe('CoverageTable', () => {
 describe('coverageChartOption', () => {
   it('shades the 100 peak days on the month chart and widens the axis to show them', () => {
     const option = coverageChartOption(i18n.t, 'month', [
-      { key: '2025-07', label: '07/2025', learners: 100, completed: 10, completion_rate: '0.1' },
-      { key: '2025-08', label: '08/2025', learners: 900, completed: 300, completion_rate: '0.3333' },
+      { key: '2025-07', label: '07/2025', learners: 100, completed: 10, completion_rate: '0.1', suppressed: false },
+      { key: '2025-08', label: '08/2025', learners: 900, completed: 300, completion_rate: '0.3333', suppressed: false },
     ]);
     const series = Array.isArray(option.series) ? option.series : [];
     const first = series[0];
@@ -95,7 +95,7 @@ describe('coverageChartOption', () => {
       label: `Xã ${index}`,
       learners: index,
       completed: 0,
-      completion_rate: '0',
+      completion_rate: '0', suppressed: false,
     }));
     const option = coverageChartOption(i18n.t, 'commune', items);
     const yAxis = option.yAxis as { data: string[] };
