@@ -81,7 +81,7 @@ def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
                 needed.add("412")
             if path.endswith("/auth/token"):
                 needed.add("429")
-            for status in needed:
+            for status in sorted(needed):
                 existing = responses.get(status)
                 if existing is None or PROBLEM_MEDIA_TYPE not in existing.get("content", {}):
                     responses[status] = _problem(status) | (
