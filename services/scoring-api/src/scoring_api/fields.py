@@ -20,9 +20,11 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 
 from service_kit.types import INT32_MAX, CivilDate
 
-_CONTROLS = "\\x00-\\x1f\\x7f"
+_CONTROLS = "\\x00-\\x1f\\x7f-\\x9f"
+# Spelled out rather than `\s`: regular-expression engines disagree on what `\s` holds (U+0085).
+_VISIBLE = "[^\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
 _LINE = f"[^{_CONTROLS}]"
-_PARAGRAPH = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+_PARAGRAPH = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]"
 
 
 def _strip(text: str) -> str:
@@ -34,7 +36,7 @@ def Text(max_length: int, *, required: bool = True, multiline: bool = False) -> 
     allowed in `multiline` text); one that is `required` has at least one character that is not a space.
     Surrounding spaces are cut once the text passed."""
     char = _PARAGRAPH if multiline else _LINE
-    visible = f"[^\\s{_CONTROLS}]"
+    visible = _VISIBLE
     pattern = f"^{char}*{visible}{char}*$" if required else f"^{char}*$"
     return Annotated[
         str,
