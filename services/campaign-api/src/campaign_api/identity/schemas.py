@@ -13,6 +13,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
     StringConstraints,
     model_validator,
 )
@@ -137,7 +138,7 @@ class AccountCreate(StrictModel):
     full_name: FullName
     roles: list[OfficialRole] = Field(min_length=1, max_length=len(OfficialRole))
     unit_codes: list[UnitCode] = Field(default_factory=list, max_length=200)
-    active: bool = True
+    active: StrictBool = True
 
     @model_validator(mode="after")
     def _check(self) -> AccountCreate:
@@ -155,7 +156,7 @@ class AccountUpdate(StrictModel):
     full_name: FullName = omittable()
     roles: list[Role] = omittable(min_length=1, max_length=len(Role))
     unit_codes: list[UnitCode] = omittable(max_length=200)
-    active: bool = omittable()
+    active: StrictBool = omittable()
 
 
 class AccountOut(BaseModel):
