@@ -89,6 +89,7 @@ def process_environment(settings: StackSettings, urls: dict[str, URL], gateway_c
             "GATEWAY_CONF": str(gateway_conf),
             "JWKS_URL": f"{campaign}/.well-known/jwks.json",
             "TOKEN_URL": f"{campaign}/v1/auth/token",
+            "REVOCATIONS_URL": f"{campaign}/v1/auth/revocations",
             "PYTHONUNBUFFERED": "1",
         }
     )

@@ -30,6 +30,18 @@ def test_admin_creates_a_manager_and_a_client_who_each_see_what_their_role_allow
     )
     assert claims["roles"] == ["admin"]
 
+    # A manager acts for units of the directory (unknown unit codes are refused).
+    unit = http.post(
+        "/api/campaign/v1/units",
+        headers=admin_headers,
+        json={
+            "code": "66-SKHCN",
+            "name": "Sở Khoa học và Công nghệ",
+            "kind": "department",
+            "province_code": "66",
+        },
+    )
+    assert unit.status_code in (201, 409), unit.text
     manager = http.post(
         "/api/campaign/v1/accounts",
         headers=admin_headers,
