@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Callable, Sequence
 from importlib.resources import files
+from urllib.parse import urlsplit
 
 import httpx
 from fastapi import APIRouter, FastAPI, Request
@@ -68,12 +69,17 @@ def create_service_app(
                 if settings.client_id:
                     # A service with its own API client follows the issuer's revocations (the issuer
                     # itself, which has none, reads its own accounts).
+                    where = urlsplit(settings.revocations_url)
                     issuer = await service_client(
-                        ServiceClient, settings, settings.revocations_url, scope="campaign:read", stack=stack
+                        ServiceClient,
+                        settings,
+                        f"{where.scheme}://{where.netloc}",
+                        scope="campaign:read",
+                        stack=stack,
                     )
 
                     async def fetch() -> Revocations:
-                        return await issuer.get_model("", Revocations)
+                        return await issuer.get_model(where.path, Revocations)
 
                     app.state.token_verifier.use_revocations(
                         PolledRevocations(fetch, refresh_seconds=settings.revocations_refresh_seconds)
