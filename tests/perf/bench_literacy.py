@@ -40,7 +40,7 @@ from run import Result
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from stack import Stack, platform
 
-from literacy_api.stats.coverage import CoverageQueries, Place, Window
+from literacy_api.stats.repository import CoverageQueries, Place, Window
 from literacy_api.stats.schemas import GroupBy
 from service_kit.db import async_url
 from service_kit.testing import free_port
