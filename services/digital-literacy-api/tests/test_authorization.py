@@ -126,9 +126,9 @@ MATRIX = [
         ok=201,
         then=200,
         body={"learner_id": "{learner_id}", "course_code": "VNEID", "status": "in_progress", "progress": 20},
-        # Unit A's learner is "no learner" to unit B's manager: the answer to an unknown one (404, with
+        # Unit A's learner is "no learner" to unit B's manager: the answer to an unknown one (409, with
         # the field named in `errors`).
-        refused={"manager_b": 404},
+        refused={"manager_b": 409},
     ),
     Row(
         "POST",

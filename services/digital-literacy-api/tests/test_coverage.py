@@ -182,7 +182,7 @@ async def test_bad_filters_and_sensitive_grouping_are_refused(client, admin, tok
     response = await client.get(
         "/v1/stats/coverage", headers=admin, params={"province_code": "01", "commune_code": communes[0]}
     )
-    assert assert_problem(response, 404)["code"] == "locality.commune_outside_province"
+    assert assert_problem(response, 409)["code"] == "locality.commune_outside_province"
     # A window that ends before it starts holds no day: nobody is counted (not an error of the input).
     response = await client.get(
         "/v1/stats/coverage", headers=admin, params={"from": "2025-10-02", "to": "2025-10-01"}

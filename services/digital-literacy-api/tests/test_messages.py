@@ -65,11 +65,11 @@ async def test_a_forbidden_call_answers_in_vietnamese_by_default_and_in_english_
 async def test_a_rule_of_the_service_speaks_the_callers_language(client, admin, create_learner):
     learner = await create_learner()
     url = f"/v1/learners/{learner['id']}"
-    vietnamese = assert_problem(await client.patch(url, headers=admin, json={"unit_code": "66-NOPE"}), 404)
+    vietnamese = assert_problem(await client.patch(url, headers=admin, json={"unit_code": "66-NOPE"}), 409)
     assert vietnamese["detail"] == "Không có đơn vị mã 66-NOPE trong danh mục đơn vị."
     english = assert_problem(
         await client.patch(url, headers={**admin, "Accept-Language": "en"}, json={"unit_code": "66-NOPE"}),
-        404,
+        409,
     )
     assert english["detail"] == "No unit 66-NOPE in the directory of units."
     assert english["errors"] == [{"field": "unit_code", "message": english["detail"]}]

@@ -75,7 +75,7 @@ async def test_a_manager_cannot_record_training_for_a_learner_they_only_read(
     assert_problem(await client.post("/v1/records", headers=manager, json=body), 403)
     # Another unit's learner does not exist for them: the same answer as an unknown learner.
     body = {"learner_id": other["id"], "course_code": "VNEID", "status": "completed"}
-    assert assert_problem(await client.post("/v1/records", headers=manager, json=body), 404)["code"] == (
+    assert assert_problem(await client.post("/v1/records", headers=manager, json=body), 409)["code"] == (
         "learner.unknown"
     )
     assert await stored(app) == before
@@ -91,9 +91,9 @@ async def test_unknown_unit_codes_are_refused_on_learners(
 ):
     learner = await create_learner("066190000631")
     before = await stored(app)
-    # A well-formed code of no unit names nothing (404); a code no unit can have is invalid input (422).
+    # A well-formed code of no unit names nothing (409); a code no unit can have is invalid input (422).
     body = learner_body("066190000632", unit_code="66-NOPE")
-    refused = assert_problem(await client.post("/v1/learners", headers=admin, json=body), 404)
+    refused = assert_problem(await client.post("/v1/learners", headers=admin, json=body), 409)
     assert (refused["code"], refused["errors"][0]["field"]) == ("unit.unknown", "unit_code")
     body = learner_body("066190000633", unit_code="../x")
     refused = assert_problem(await client.post("/v1/learners", headers=admin, json=body), 422)
@@ -101,7 +101,7 @@ async def test_unknown_unit_codes_are_refused_on_learners(
     refused = await client.patch(
         f"/v1/learners/{learner['id']}", headers=admin, json={"unit_code": "66-NOPE"}
     )
-    assert assert_problem(refused, 404)["errors"][0]["field"] == "unit_code"
+    assert assert_problem(refused, 409)["errors"][0]["field"] == "unit_code"
     assert await stored(app) == before
     # The directory is asked once per code (cached), and an unreachable directory is never a yes.
     assert campaign_directory.requests.count("/v1/units/66-NOPE") == 1

@@ -70,7 +70,7 @@ async def test_bad_records_are_refused_and_a_failed_course_can_be_retaken(
     unknown = await client.post(
         "/v1/records", headers=admin, json={**base, "course_code": "KHONGCO", "status": "enrolled"}
     )
-    assert assert_problem(unknown, 404)["code"] == "course.unknown"
+    assert assert_problem(unknown, 409)["code"] == "course.unknown"
     assert_problem(
         await client.post("/v1/records", headers=admin, json={**base, "status": "enrolled", "progress": 101}),
         422,

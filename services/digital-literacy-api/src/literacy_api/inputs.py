@@ -13,56 +13,16 @@ OpenAPI document), and nothing a column cannot hold reaches the database.
 
 from __future__ import annotations
 
-import calendar
-import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    StringConstraints,
-    WithJsonSchema,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from literacy_api.competences.framework import FRAMEWORKS, known_competence_codes
 from reference_data.localities import localities
-from service_kit import i18n
-from service_kit.errors import NotFound
-
-# One line of text: no C0 control character (tab and newline included), no DEL, no C1 control character.
-_CHAR = r"[^\x00-\x1f\x7f-\x9f]"
-_VISIBLE = r"[^\x00-\x20\x7f-\x9f]"
-ONE_LINE = rf"^{_CHAR}*$"
-ONE_LINE_VISIBLE = rf"^{_CHAR}*{_VISIBLE}{_CHAR}*$"
-_SPACES = re.compile(" {2,}")
-
-
-def _tidy(value: str) -> str:
-    return _SPACES.sub(" ", value).strip(" ")
-
-
-def line(max_length: int, *, required: bool = True) -> StringConstraints:
-    """One line of at most `max_length` characters (at least one visible one when `required`):
-    `Annotated[str, line(200), TIDY]`."""
-    return StringConstraints(
-        min_length=1 if required else 0,
-        max_length=max_length,
-        pattern=ONE_LINE_VISIBLE if required else ONE_LINE,
-    )
-
-
-TIDY = AfterValidator(_tidy)
-"""Runs of spaces become one, and the ends lose theirs (never making a required text blank)."""
-
+from service_kit.types import JSON_INTEGER, ONE_LINE, ONE_LINE_VISIBLE, TIDY, JsonNumber, day_type, line
 
 SearchText = Annotated[str, line(100, required=False), TIDY]
 """Words searched for in a name or a title (a query parameter)."""
@@ -142,144 +102,29 @@ else:
     )
 
 
-def _whole(value: Any) -> Any:
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "A whole number (not true or false)")
-    return value
-
-
-WHOLE = BeforeValidator(_whole)
-"""On an `int` field: `true`/`false` are not numbers (pydantic would read them as 1 and 0)."""
-
-# Dates.
-EARLIEST = date(1900, 1, 1)
-LATEST = date(2100, 12, 31)
-
-
-def _alternatives(values: list[str]) -> str:
-    return "(" + "|".join(values) + ")"
-
-
-def _days(year: int, month: int, last: int | None = None) -> str:
-    days = calendar.monthrange(year, month)[1] if last is None else last
-    return _alternatives([f"{day:02d}" for day in range(1, days + 1)])
-
-
-def date_pattern(first_year: int, last: date) -> str:
-    """A regular expression of exactly the calendar days from `first_year`-01-01 to `last`."""
-    whole_years = list(range(first_year, last.year))
-    parts = []
-    if whole_years:
-        years = _alternatives([str(y) for y in whole_years])
-        common = _alternatives(
-            [f"{m:02d}-{_days(2001, m)}" for m in range(1, 13)]  # 2001: not a leap year (February 28)
-        )
-        parts.append(f"{years}-{common}")
-        leap = [str(y) for y in whole_years if calendar.isleap(y)]
-        if leap:
-            parts.append(f"{_alternatives(leap)}-02-29")
-    months = [f"{m:02d}-{_days(last.year, m)}" for m in range(1, last.month)]
-    months.append(f"{last.month:02d}-{_days(last.year, last.month, last.day)}")
-    parts.append(f"{last.year}-{_alternatives(months)}")
-    return "^(" + "|".join(parts) + ")$"
-
-
-_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-
-
-def _date_of(first: date, last: date | None) -> Any:
-    def parse(value: Any) -> Any:
-        if isinstance(value, date) and not isinstance(value, datetime):
-            day = value
-        elif isinstance(value, str) and _ISO_DAY.match(value):
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                raise PydanticCustomError("date_parsing", "No such day: {value}", {"value": value}) from None
-        else:
-            raise PydanticCustomError("date_parsing", "A date is written YYYY-MM-DD, as a string")
-        upper = last or datetime.now(UTC).date()
-        if not first <= day <= upper:
-            raise PydanticCustomError(
-                "date_range", "A date from {first} to {last}", {"first": str(first), "last": str(upper)}
-            )
-        return day
-
-    return parse
+WHOLE = JSON_INTEGER
+"""On an `int` field: `true`/`false` and strings are not numbers (`StrictModel` adds it to its `int` fields)."""
 
 
 def _today() -> date:
     return datetime.now(UTC).date()
 
 
-CALENDAR_PATTERN = date_pattern(EARLIEST.year, LATEST)
-PAST_PATTERN = date_pattern(EARLIEST.year, _today())
-"""Up to the day the service started (a day lived since then is still accepted: the check is today's)."""
-
-CivilDay = Annotated[
-    date,
-    BeforeValidator(_date_of(EARLIEST, LATEST)),
-    WithJsonSchema(
-        {"type": "string", "pattern": CALENDAR_PATTERN, "description": "YYYY-MM-DD, 1900-01-01 to 2100-12-31"}
-    ),
-]
+CivilDay = day_type()
 """A calendar day, `YYYY-MM-DD`, 1900–2100."""
 
-PastDay = Annotated[
-    date,
-    BeforeValidator(_date_of(EARLIEST, None)),
-    WithJsonSchema(
-        {"type": "string", "pattern": PAST_PATTERN, "description": "YYYY-MM-DD, 1900-01-01 to today"}
-    ),
+PastDay = day_type(last=None, today=_today)
+"""A day that has come: `YYYY-MM-DD`, from 1900-01-01 to today (a birth, an enrolment, a completion).
+Today is the UTC day, as the training records' own checks count it."""
+
+
+__all__ = [
+    "ONE_LINE",
+    "ONE_LINE_VISIBLE",
+    "TIDY",
+    "WHOLE",
+    "CivilDay",
+    "JsonNumber",
+    "PastDay",
+    "line",
 ]
-"""A day that has come: `YYYY-MM-DD`, from 1900-01-01 to today (a birth, an enrolment, a completion)."""
-
-
-@dataclass(frozen=True)
-class JsonNumber:
-    """`Annotated[Decimal, JsonNumber(maximum=100, places=2)]`: a JSON number within bounds (a string is not
-    a number), rounded to `places` decimal places. The schema's bounds are those of the rounded value: an
-    exclusive minimum of 0 at one place is 0.1, so that a number the schema allows is never refused."""
-
-    maximum: int
-    places: int
-    minimum: int = 0
-    exclusive_minimum: bool = False
-
-    @property
-    def low(self) -> Decimal:
-        step = Decimal(1).scaleb(-self.places)
-        return step + self.minimum if self.exclusive_minimum else Decimal(self.minimum)
-
-    def parse(self, value: Any) -> Decimal:
-        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-            raise PydanticCustomError("decimal_type", "A number")
-        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
-        if not number.is_finite() or not self.low <= number <= self.maximum:
-            raise PydanticCustomError(
-                "decimal_range",
-                "A number from {minimum} to {maximum}",
-                {"minimum": str(self.low), "maximum": self.maximum},
-            )
-        return number.quantize(Decimal(1).scaleb(-self.places), ROUND_HALF_UP)
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        return core_schema.no_info_plain_validator_function(self.parse)
-
-    def __get_pydantic_json_schema__(
-        self, schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "type": "number",
-            "minimum": float(self.low),
-            "maximum": self.maximum,
-            "description": f"{self.low} to {self.maximum}, rounded to {self.places} decimal places",
-        }
-
-
-def unknown_reference(field: str, *, code: str, **params: Any) -> NotFound:
-    """The request names something that does not exist, or that the caller may not see (a learner, a
-    course, a class, a unit of the directory): 404 with the field in `errors`, as a 422 would say it, so
-    that forms show it by the field. (A well-formed reference is valid input: what it names is missing.)"""
-    text = i18n.message(code, params) or code
-    return NotFound(text, code=code, params=params, errors=[{"field": field, "message": text}])

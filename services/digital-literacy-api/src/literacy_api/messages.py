@@ -179,8 +179,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
 # The validation errors of literacy's own input types (inputs.py), in Vietnamese.
 VALIDATION_MESSAGES: dict[str, str] = {
     "reference_unknown": "Không có mã {value} trong danh mục.",
-    "date_range": "Phải là một ngày từ {first} đến {last}.",
-    "decimal_range": "Phải là một số từ {minimum} đến {maximum}.",
 }
 
 i18n.register(MESSAGES)

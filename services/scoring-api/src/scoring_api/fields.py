@@ -1,5 +1,5 @@
-"""The field types of scoring-api's requests, each saying in its schema exactly what it accepts (the
-kit's `service_kit.types` rules, made exact where the schema and the validation must agree to the letter):
+"""The field types of scoring-api's requests, named on the kit's strict types (`service_kit.types`), each
+saying in its schema exactly what it accepts:
 
 - text has a length and no control characters, and needs one visible character where it cannot be
   empty; it is stored without surrounding spaces, which are cut after the checks (so a text the schema
@@ -12,38 +12,12 @@ kit's `service_kit.types` rules, made exact where the schema and the validation 
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import StringConstraints
 
-from service_kit.types import INT32_MAX, CivilDate
-
-_CONTROLS = "\\x00-\\x1f\\x7f-\\x9f"
-# Spelled out rather than `\s`: regular-expression engines disagree on what `\s` holds (U+0085).
-_VISIBLE = "[^\\x00-\\x20\\x7f-\\xa0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
-_LINE = f"[^{_CONTROLS}]"
-_PARAGRAPH = "[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]"
-
-
-def _strip(text: str) -> str:
-    return text.strip()
-
-
-def Text(max_length: int, *, required: bool = True, multiline: bool = False) -> Any:  # noqa: N802 - a type
-    """At most `max_length` characters without control characters (tab, newline and carriage return
-    allowed in `multiline` text); one that is `required` has at least one character that is not a space.
-    Surrounding spaces are cut once the text passed."""
-    char = _PARAGRAPH if multiline else _LINE
-    visible = _VISIBLE
-    pattern = f"^{char}*{visible}{char}*$" if required else f"^{char}*$"
-    return Annotated[
-        str,
-        StringConstraints(min_length=1 if required else 0, max_length=max_length, pattern=pattern),
-        AfterValidator(_strip),
-    ]
-
+from service_kit.types import CONTROLS, CivilDay, JsonNumber, PositiveInt32, Text
 
 Code = Annotated[str, StringConstraints(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 """A criterion's or a target's code: letters without diacritics, digits, `.`, `-`, `_` (32 at most)."""
@@ -76,53 +50,25 @@ Cluster = Text(100)
 _LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _LAST_LABEL = "[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _PORT = "(?::(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5]))?"
-WEB_ADDRESS = f"^https?://(?:{_LABEL}\\.)*{_LAST_LABEL}{_PORT}(?:[/?#][^\\s{_CONTROLS}]*)?$"
+WEB_ADDRESS = f"^https?://(?:{_LABEL}\\.)*{_LAST_LABEL}{_PORT}(?:[/?#][^\\s{CONTROLS}]*)?$"
 WebAddress = Annotated[str, StringConstraints(max_length=2000, pattern=WEB_ADDRESS)]
 """An http(s) address of a web page (evidence of a score), at most 2,000 characters, kept as written."""
 
 
-def _json_integer(value: Any) -> Any:
-    # JSON has numbers, not integers: 3 and 3.0 are the same integer; "3" and true are not numbers.
-    if isinstance(value, bool | str | bytes):
-        raise ValueError("a JSON integer, not a string or a boolean")
-    return value
-
-
-Version = Annotated[int, Field(ge=1, le=INT32_MAX), BeforeValidator(_json_integer)]
+Version = PositiveInt32
 """A criteria set's version: a JSON integer from 1 to 2,147,483,647 (the column is an int32)."""
 
 
 def _amount(*, minimum: Decimal, maximum: Decimal, places: int, string_pattern: str, description: str) -> Any:
-    matcher = re.compile(string_pattern)
-    step = Decimal(1).scaleb(-places)
-
-    def as_written(value: Any) -> Any:
-        if isinstance(value, bool):
-            raise ValueError("a number or a decimal written as a string")
-        if isinstance(value, str) and not matcher.fullmatch(value):
-            raise ValueError(f"a decimal from {minimum} to {maximum} with at most {places} decimals")
-        return value
-
-    def cut(value: Decimal) -> Decimal:
-        # Only what has more decimals than the column keeps is cut (12.5 stays 12.5, 1e-300 becomes 0.00).
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -places:
-            return value.quantize(step, rounding=ROUND_DOWN)
-        return value
-
     return Annotated[
         Decimal,
-        BeforeValidator(as_written),
-        Field(ge=minimum, le=maximum, allow_inf_nan=False),
-        AfterValidator(cut),
-        WithJsonSchema(
-            {
-                "anyOf": [
-                    {"type": "number", "minimum": float(minimum), "maximum": float(maximum)},
-                    {"type": "string", "pattern": string_pattern},
-                ],
-                "description": description,
-            }
+        JsonNumber(
+            minimum=minimum,
+            maximum=maximum,
+            places=places,
+            rounding=ROUND_DOWN,
+            string_pattern=string_pattern,
+            description=description,
         ),
     ]
 
@@ -157,31 +103,8 @@ Share = _amount(
 )
 """A round's top-band quota: 1 % to 100 % of a cluster."""
 
-_YEAR = "(?:19\\d\\d|20\\d\\d|2100)"
-_MONTH_DAY = "(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
-_DAY = re.compile(f"^{_YEAR}-{_MONTH_DAY}$")
-
-
-def _written_as_a_day(value: Any) -> Any:
-    if isinstance(value, str) and not _DAY.fullmatch(value):
-        raise ValueError("a day written YYYY-MM-DD, from 1900-01-01 to 2100-12-31")
-    return value
-
-
-Day = Annotated[
-    CivilDate,
-    BeforeValidator(_written_as_a_day),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "format": "date",
-            "pattern": f"^{_YEAR}-{_MONTH_DAY}$",
-            "description": "A day written YYYY-MM-DD, from 1900-01-01 to 2100-12-31",
-        }
-    ),
-]
-"""A calendar day as the kit's `CivilDate` takes it (a YYYY-MM-DD string, 1900–2100), its range in the
-schema's pattern."""
+Day = CivilDay
+"""A calendar day, a `YYYY-MM-DD` string from 1900-01-01 to 2100-12-31 (the range in the schema's pattern)."""
 
 
 __all__ = [

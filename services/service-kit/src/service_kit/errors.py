@@ -103,6 +103,23 @@ def field_error(
     return ValidationFailed(text, code=code, params=params, errors=[{"field": field, "message": text}])
 
 
+def unknown_reference(field: str, *, code: str, **params: Any) -> Conflict:
+    """A well-formed request names something that does not exist, or that the caller may not see (a unit,
+    a course, a learner, a target of the campaign): 409 with the field in `errors`, as a 422 would name it,
+    so that forms show it by the field. Not 404, which says the resource of the path is missing (and the
+    path's resource — the movement enrolling units, the learner being changed — is there); not 422, which
+    says the request breaks its schema."""
+    text = (i18n.message(code, params) if code else None) or code
+    return Conflict(text, code=code, params=params, errors=[{"field": field, "message": text}])
+
+
+def conflicting_field(field: str, *, code: str, **params: Any) -> Conflict:
+    """A well-formed value that contradicts what is stored (a phase outside its campaign's dates, a
+    commune of another province): 409 with the field in `errors`."""
+    text = (i18n.message(code, params) if code else None) or code
+    return Conflict(text, code=code, params=params, errors=[{"field": field, "message": text}])
+
+
 class TooManyRequests(ProblemError):
     status, title, slug = 429, "Too Many Requests", "too-many-requests"
 

@@ -161,6 +161,8 @@ VALIDATION_MESSAGES: dict[str, str] = {
     "bool_parsing": "Phải là đúng hoặc sai.",
     "date_type": "Phải là một ngày dạng YYYY-MM-DD.",
     "date_parsing": "Phải là một ngày dạng YYYY-MM-DD.",
+    "date_range": "Phải là một ngày từ {first} đến {last}.",
+    "decimal_range": "Phải là một số từ {minimum} đến {maximum}.",
     "date_from_datetime_parsing": "Phải là một ngày dạng YYYY-MM-DD.",
     "date_from_datetime_inexact": "Phải là một ngày dạng YYYY-MM-DD.",
     "datetime_type": "Phải là thời điểm theo ISO 8601.",

@@ -789,11 +789,13 @@ export interface components {
             parent_id?: string | null;
             /**
              * Starts On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             starts_on: string;
             /**
              * Ends On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             ends_on: string;
@@ -886,11 +888,13 @@ export interface components {
             description?: string;
             /**
              * Starts On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             starts_on?: string;
             /**
              * Ends On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             ends_on?: string;
@@ -1183,6 +1187,7 @@ export interface components {
             kind: components["schemas"]["MilestoneKind"];
             /**
              * Due On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             due_on: string;
@@ -1316,6 +1321,7 @@ export interface components {
             decision_no: string;
             /**
              * Decided On
+             * Format: date
              * @description The day the decision was signed: not after today
              */
             decided_on: string;
@@ -1338,11 +1344,13 @@ export interface components {
             name: string;
             /**
              * Starts On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             starts_on: string;
             /**
              * Ends On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             ends_on: string;
@@ -1386,6 +1394,7 @@ export interface components {
             document_no: string;
             /**
              * Issued On
+             * Format: date
              * @description Not after today
              */
             issued_on: string;
@@ -1425,6 +1434,7 @@ export interface components {
             unit_code: string;
             /**
              * Period End
+             * Format: date
              * @description Within the campaign, and not after today
              */
             period_end: string;
@@ -1487,6 +1497,7 @@ export interface components {
         ReportResubmission: {
             /**
              * Period End
+             * Format: date
              * @description Within the campaign, and not after today
              */
             period_end: string;
@@ -1539,6 +1550,7 @@ export interface components {
             national_id: string;
             /**
              * Date Of Birth
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to today
              */
             date_of_birth: string;
@@ -1674,6 +1686,7 @@ export interface components {
             decision_no: string;
             /**
              * Decided On
+             * Format: date
              * @description The day the decision was signed: not after today
              */
             decided_on: string;

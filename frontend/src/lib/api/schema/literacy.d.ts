@@ -408,11 +408,13 @@ export interface components {
             commune_code: components["schemas"]["CommuneCode"];
             /**
              * Starts On
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             starts_on: string;
             /**
              * Ends On
+             * Format: date
              * @description On or after starts_on
              */
             ends_on: string;
@@ -824,6 +826,7 @@ export interface components {
             full_name: string;
             /**
              * Date Of Birth
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to today
              */
             date_of_birth: string;
@@ -908,6 +911,7 @@ export interface components {
             full_name?: string;
             /**
              * Date Of Birth
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to today
              */
             date_of_birth?: string;
@@ -952,6 +956,7 @@ export interface components {
             national_id: string;
             /**
              * Date Of Birth
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to today
              */
             date_of_birth: string;
@@ -1663,7 +1668,7 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
-            /** @description Conflict with the stored state */
+            /** @description An RFC 9457 problem */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3316,6 +3321,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -736,13 +736,13 @@ export interface components {
             /**
              * Period Start
              * Format: date
-             * @description A day written YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             period_start: string;
             /**
              * Period End
              * Format: date
-             * @description A day written YYYY-MM-DD, from 1900-01-01 to 2100-12-31
+             * @description YYYY-MM-DD, 1900-01-01 to 2100-12-31
              */
             period_end: string;
             /**

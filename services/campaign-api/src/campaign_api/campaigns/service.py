@@ -28,11 +28,17 @@ from campaign_api.campaigns.schemas import (
 )
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
-from campaign_api.problems import conflicting_field, unknown_reference
 from campaign_api.units import repository as units
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
-from service_kit.errors import Conflict, InvalidState, NotFound, field_error
+from service_kit.errors import (
+    Conflict,
+    InvalidState,
+    NotFound,
+    conflicting_field,
+    field_error,
+    unknown_reference,
+)
 from service_kit.pagination import Page, PageParams
 from service_kit.text import fold
 

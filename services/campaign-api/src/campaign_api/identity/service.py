@@ -45,7 +45,6 @@ from campaign_api.identity.schemas import (
     SignUp,
     TokenResponse,
 )
-from campaign_api.problems import unknown_reference
 from campaign_api.units.service import UnitService
 from service_kit.access import Actor
 from service_kit.auth import Principal
@@ -59,6 +58,7 @@ from service_kit.errors import (
     ProblemError,
     TooManyRequests,
     Unauthorized,
+    unknown_reference,
 )
 from service_kit.observability import current_client_address
 from service_kit.pagination import PageParams

@@ -37,10 +37,9 @@ from campaign_api.participation.schemas import (
     TargetProgress,
 )
 from campaign_api.participation.spreadsheet import participants_workbook
-from campaign_api.problems import conflicting_field, unknown_reference
 from campaign_api.units import repository as units
 from service_kit.access import Actor
-from service_kit.errors import InvalidState, NotFound
+from service_kit.errors import InvalidState, NotFound, conflicting_field, unknown_reference
 from service_kit.pagination import Page, PageParams
 
 

@@ -15,7 +15,6 @@ from campaign_api.campaigns.service import CampaignService
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
-from campaign_api.problems import unknown_reference
 from campaign_api.recognition import repository
 from campaign_api.recognition.models import Commendation, Initiative
 from campaign_api.recognition.schemas import (
@@ -29,7 +28,7 @@ from campaign_api.recognition.schemas import (
 )
 from campaign_api.units import repository as units
 from service_kit.access import Actor
-from service_kit.errors import InvalidState, NotFound
+from service_kit.errors import InvalidState, NotFound, unknown_reference
 from service_kit.pagination import Page, PageParams
 
 

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.access import UNIT_LIST, UNITS
 from campaign_api.auditing import AuditedService
-from campaign_api.problems import conflicting_field, unknown_reference
 from campaign_api.units import repository
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import (
@@ -26,7 +25,7 @@ from campaign_api.units.schemas import (
 from reference_data.localities import localities
 from service_kit.access import Actor, UnitScope
 from service_kit.db import flush_or_conflict
-from service_kit.errors import Conflict, NotFound
+from service_kit.errors import Conflict, NotFound, conflicting_field, unknown_reference
 from service_kit.pagination import Page, PageParams
 from service_kit.text import fold
 

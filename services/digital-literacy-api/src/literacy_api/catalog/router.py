@@ -75,6 +75,7 @@ async def list_courses(
         },
         403: PROBLEM,
         404: PROBLEM,
+        409: PROBLEM,
         422: PROBLEM,
     },
 )

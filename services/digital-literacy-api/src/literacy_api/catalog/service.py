@@ -21,12 +21,11 @@ from literacy_api.catalog.schemas import (
 )
 from literacy_api.competences.framework import known_competence_codes
 from literacy_api.database import audit_trail
-from literacy_api.inputs import unknown_reference
 from literacy_api.learners.schemas import ListAction
 from literacy_api.learners.service import Place, province_of
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
-from service_kit.errors import Conflict, field_error
+from service_kit.errors import Conflict, field_error, unknown_reference
 from service_kit.pagination import PageParams
 from service_kit.text import fold
 

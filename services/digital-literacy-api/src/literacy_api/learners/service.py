@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
-from literacy_api.inputs import unknown_reference
 from literacy_api.learners import repository
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import (
@@ -31,7 +30,13 @@ from reference_data.localities import localities
 from reference_data.personal_data import PersonalDataCipher, mask_national_id, mask_phone
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
-from service_kit.errors import Conflict, DependencyUnavailable, NotFound, field_error
+from service_kit.errors import (
+    Conflict,
+    DependencyUnavailable,
+    NotFound,
+    field_error,
+    unknown_reference,
+)
 from service_kit.pagination import CursorParams
 from service_kit.text import fold
 

@@ -40,7 +40,7 @@ async def unit_rates(
 @router.get(
     "/v1/stats/coverage",
     summary="Learners and completers by commune, category, gender, ethnicity, month or course",
-    responses={403: PROBLEM, 404: PROBLEM, 422: PROBLEM},
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM},
 )
 async def coverage(
     actor: StatisticsReader,

@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
-from literacy_api.inputs import unknown_reference
 from literacy_api.learners.service import province_of
 from literacy_api.stats import repository
 from literacy_api.stats.repository import CoverageQueries, Place, Window, empty_report
@@ -26,7 +25,7 @@ from literacy_api.stats.schemas import (
 )
 from reference_data.localities import localities
 from service_kit.access import Actor
-from service_kit.errors import field_error
+from service_kit.errors import conflicting_field, field_error
 from service_kit.pagination import Page
 
 RATE_PLACES = Decimal("0.0001")
@@ -67,7 +66,7 @@ class StatisticsService:
             if commune_province is None:
                 raise field_error("commune_code", code="locality.unknown_commune", commune_code=commune_code)
             if province_code not in (None, commune_province):
-                raise unknown_reference(
+                raise conflicting_field(
                     "commune_code",
                     code="locality.commune_outside_province",
                     commune_code=commune_code,

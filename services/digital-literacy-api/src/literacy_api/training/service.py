@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
-from literacy_api.inputs import unknown_reference
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import LearnerAction
 from literacy_api.training import repository
@@ -28,7 +27,7 @@ from literacy_api.training.schemas import (
     RecordSubject,
 )
 from service_kit.access import READ, Actor
-from service_kit.errors import InvalidState, NotFound, field_error
+from service_kit.errors import InvalidState, NotFound, field_error, unknown_reference
 from service_kit.pagination import CursorPage, CursorParams
 
 # Which status a record may move to from each one. Completed is final.
