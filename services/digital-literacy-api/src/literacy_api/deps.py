@@ -19,11 +19,11 @@ from literacy_api.learners.models import Learner
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.access import READ, Actor, Policy, resolve_actor
 from service_kit.auth import PrincipalDep
-from service_kit.db import SessionDep
+from service_kit.db import ReadSessionDep, SessionDep
 from service_kit.errors import NotFound
 from service_kit.pagination import CursorParams, cursor_params
 
-__all__ = ["AccountsDep", "ActorDep", "CampaignDep", "CipherDep", "SessionDep"]
+__all__ = ["AccountsDep", "ActorDep", "CampaignDep", "CipherDep", "ReadSessionDep", "SessionDep"]
 
 
 class AnyCaseUUID(Convertor[uuid.UUID]):

@@ -7,7 +7,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from literacy_api.deps import PopulationEditor, SessionDep, StatisticsReader, UnitStatisticsReader
+from literacy_api.deps import (
+    PopulationEditor,
+    ReadSessionDep,
+    SessionDep,
+    StatisticsReader,
+    UnitStatisticsReader,
+)
 from literacy_api.inputs import UNIT_CODES_PATTERN, CivilDay, CommuneCode, ProvinceCode
 from literacy_api.stats.schemas import CoverageReport, GroupBy, PopulationIn, PopulationPage, UnitRate
 from literacy_api.stats.service import StatisticsService
@@ -21,7 +27,13 @@ def get_statistics_service(session: SessionDep) -> StatisticsService:
     return StatisticsService(session=session)
 
 
+def get_statistics_reader(session: ReadSessionDep) -> StatisticsService:
+    """Statistics tolerate seconds of lag: read from the replica when there is one (else the primary)."""
+    return StatisticsService(session=session)
+
+
 StatisticsServiceDep = Annotated[StatisticsService, Depends(get_statistics_service)]
+ReadStatisticsServiceDep = Annotated[StatisticsService, Depends(get_statistics_reader)]
 
 
 @router.get(
@@ -29,7 +41,7 @@ StatisticsServiceDep = Annotated[StatisticsService, Depends(get_statistics_servi
 )
 async def unit_rates(
     _: UnitStatisticsReader,
-    service: StatisticsServiceDep,
+    service: ReadStatisticsServiceDep,
     codes: Annotated[
         str, Query(pattern=UNIT_CODES_PATTERN, description="Up to 200 unit codes, comma-separated")
     ],
@@ -44,7 +56,7 @@ async def unit_rates(
 )
 async def coverage(
     actor: StatisticsReader,
-    service: StatisticsServiceDep,
+    service: ReadStatisticsServiceDep,
     group_by: GroupBy = GroupBy.COMMUNE,
     province_code: Annotated[ProvinceCode | None, Query()] = None,
     commune_code: Annotated[CommuneCode | None, Query()] = None,
@@ -70,7 +82,7 @@ async def set_population(
 @router.get("/v1/population", summary="Adult population figures of communes", responses={403: PROBLEM})
 async def list_population(
     actor: StatisticsReader,
-    service: StatisticsServiceDep,
+    service: ReadStatisticsServiceDep,
     province_code: Annotated[ProvinceCode | None, Query()] = None,
 ) -> PopulationPage:
     return await service.population(actor, province_code)
