@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/d
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.* $(FRONTEND)/tsconfig*.json)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: help run test fuzz test-python test-frontend test-browser gen-client gen-client-check lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
+.PHONY: help run test fuzz backup restore test-python test-frontend test-browser gen-client gen-client-check lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,12 @@ migrate: deps-python ## Create the roles and schemas and run every service's mig
 
 seed: deps-python ## Migrate, then load the demo data (idempotent)
 	$(UV_RUN) python -m devstack seed
+
+backup: deps-python ## pg_dump every service schema into .data/backups/<time>/ (the keys stay in .data/secrets)
+	$(UV_RUN) python -m devstack backup
+
+restore: deps-python ## Replace every service schema with the latest backup (or FROM=<folder>), then migrate
+	$(UV_RUN) python -m devstack restore $(if $(FROM),--from $(FROM))
 
 bench: deps frontend ## Benchmarks in tests/perf (ratios against references measured in the same run); BENCH_SCALE=0.05 for a quick run
 	$(call apt_install,command -v wrk,wrk)

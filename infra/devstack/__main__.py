@@ -1,4 +1,4 @@
-"""`python -m devstack {run,migrate,seed,openapi}` — what `make run`, `make migrate` and `make seed` call."""
+"""`python -m devstack {run,migrate,seed,backup,restore,openapi}` — what `make run`, `make migrate` and `make seed` call."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from types import FrameType
 import httpx
 from sqlalchemy.engine import URL
 
-from devstack import gateway
+from devstack import backup, gateway
 from devstack.database import migrate, platform_database, role_passwords
 from devstack.openapi import write_openapi
 from devstack.secrets import kept_secrets, random_key_b64
@@ -202,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("migrate", help="provision the roles and schemas and run every service's migrations")
     commands.add_parser("seed", help="migrate, then load the demo data (idempotent)")
+    backup_parser = commands.add_parser("backup", help="pg_dump every service schema into a new folder")
+    backup_parser.add_argument("--to", type=Path, default=None, help="where (default .data/backups)")
+    restore_parser = commands.add_parser(
+        "restore", help="replace every service schema with a backup's (the same personal-data keys)"
+    )
+    restore_parser.add_argument(
+        "--from", dest="source", type=Path, default=None, help="a backup folder (default: the latest)"
+    )
     openapi_parser = commands.add_parser(
         "openapi", help="write each service's OpenAPI document to <out>/<service>.json (no database)"
     )
@@ -221,6 +229,16 @@ def main(argv: list[str] | None = None) -> int:
     with platform_database(settings, ephemeral=ephemeral) as admin_url:
         urls = migrate(admin_url, role_passwords(settings, ephemeral=ephemeral))
         if args.command == "migrate":
+            return 0
+        if args.command == "backup":
+            folder = backup.backup(admin_url, args.to or settings.data_dir / "backups")
+            print(f"devstack: backup written to {folder} (keep the keys in .data/secrets with it)")
+            return 0
+        if args.command == "restore":
+            source = args.source or backup.latest(settings.data_dir / "backups")
+            schemas = backup.restore(admin_url, source)
+            migrate(admin_url, role_passwords(settings, ephemeral=ephemeral))  # up to this code's head
+            print(f"devstack: restored {', '.join(schemas)} from {source}")
             return 0
         if args.command == "seed" or getattr(args, "seed", False) or not (args.no_seed or ephemeral):
             seed(urls)
