@@ -92,6 +92,7 @@ endef
 
 deps-system:
 	$(call apt_install,test -x "$$(command -v nginx || echo /usr/sbin/nginx)",nginx-light)
+	$(call apt_install,test -x "$$(command -v pgbouncer || echo /usr/sbin/pgbouncer)",pgbouncer)
 	@command -v node >/dev/null 2>&1 || { echo "Node.js 20+ is missing: install it and run make again" >&2; exit 1; }
 
 $(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json

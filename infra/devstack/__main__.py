@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import importlib.util
 import json
@@ -21,7 +22,7 @@ from types import FrameType
 import httpx
 from sqlalchemy.engine import URL
 
-from devstack import backup, gateway
+from devstack import backup, gateway, pooler
 from devstack.database import migrate, platform_database, role_passwords
 from devstack.openapi import write_openapi
 from devstack.secrets import kept_secrets, random_key_b64
@@ -165,9 +166,17 @@ def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> 
         print(
             f"devstack: no built dashboard in {settings.spa_root}; `make frontend` builds it", file=sys.stderr
         )
-    with gateway_prefix(settings, ephemeral=ephemeral) as prefix:
+    with gateway_prefix(settings, ephemeral=ephemeral) as prefix, contextlib.ExitStack() as stack:
         conf = gateway.render(settings, prefix)
         env = process_environment(settings, urls, conf)
+        if settings.pooler == "pgbouncer":
+            for service, url in stack.enter_context(pooler.pgbouncer(urls, settings.pooler_port)).items():
+                prefix_ = next(s.env_prefix for s in SERVICES if s.name == service)
+                env[f"{prefix_}DATABASE_URL"] = url.render_as_string(hide_password=False)
+                env[f"{prefix_}DB_TRANSACTION_POOLER"] = "true"
+        elif settings.pooler:
+            print(f"devstack: POOLER={settings.pooler!r} is not known (pgbouncer, or empty)", file=sys.stderr)
+            return 1
         honcho = subprocess.Popen(
             [sys.executable, "-m", "honcho", "-f", str(PROCFILE), "-d", str(REPO_ROOT), "start"],
             env=env,

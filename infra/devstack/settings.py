@@ -32,6 +32,12 @@ class StackSettings(BaseSettings):
     scoring_port: int = 8102
     literacy_port: int = 8103
 
+    pooler: str = Field(
+        default="",
+        description="`pgbouncer`: the services reach PostgreSQL through PgBouncer (transaction mode)",
+    )
+    pooler_port: int = 8104
+
     gateway_body_limit: str = "200m"
     gateway_token_rate: str = "5r/s"
     gateway_token_burst: int = 10

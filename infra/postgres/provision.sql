@@ -26,3 +26,7 @@ REVOKE ALL ON SCHEMA {schema} FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 ALTER ROLE {role} IN DATABASE {database} SET search_path = {schema};
+
+-- A statement runs at most 30 s unless the service asks otherwise per connection (it does, directly);
+-- behind a transaction-pooling PgBouncer no connection setting survives, so the role carries the bound.
+ALTER ROLE {role} IN DATABASE {database} SET statement_timeout = '30s';

@@ -51,8 +51,9 @@ def _ready(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """`devstack run --ephemeral` on free ports, until the block ends."""
+def running_stack(tmp_path_factory: pytest.TempPathFactory, *, pooled: bool = False) -> Iterator[Stack]:
+    """`devstack run --ephemeral` on free ports, until the block ends; `pooled`: the services reach
+    PostgreSQL through PgBouncer in transaction mode (`POOLER=pgbouncer`)."""
     if not (StackSettings().spa_root / "index.html").exists():
         pytest.fail(
             "frontend/dist is missing: build the dashboard first (`make frontend`, part of `make test`)"
@@ -65,6 +66,8 @@ def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "GATEWAY_TOKEN_RATE": TEST_TOKEN_RATE,
         "GATEWAY_TOKEN_BURST": str(TEST_TOKEN_BURST),
     }
+    if pooled:
+        env.update({"POOLER": "pgbouncer", "POOLER_PORT": str(free_port())})
     log = tmp_path_factory.mktemp("stack") / "stack.log"
     url = f"http://127.0.0.1:{ports['GATEWAY_PORT']}"
     with log.open("wb") as output:
@@ -94,7 +97,10 @@ def running_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    with running_stack(tmp_path_factory) as started:
+    """The stack the end-to-end tests share, its services behind PgBouncer in transaction mode as in a
+    cluster (`make deps` installs it); the conformance runs use a direct stack of their own, so both
+    ways of reaching PostgreSQL are tried by every `make test`."""
+    with running_stack(tmp_path_factory, pooled=True) as started:
         yield started
 
 

@@ -57,6 +57,7 @@ def create_service_app(
             max_overflow=settings.db_max_overflow,
             statement_timeout_ms=settings.db_statement_timeout_ms,
             application_name=settings.service_name,
+            transaction_pooler=settings.db_transaction_pooler,
         )
         jwks_http = httpx.AsyncClient(timeout=settings.http_timeout_seconds)
         app.state.settings = settings

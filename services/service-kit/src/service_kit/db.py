@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import MetaData, Table, text
@@ -64,6 +65,10 @@ def async_url(url: str | URL) -> URL:
     return parsed
 
 
+def _statement_name() -> str:
+    return f"__asyncpg_{uuid.uuid4().hex}__"
+
+
 class Database:
     """The engine and session factory of one service, created in the lifespan and disposed on shutdown;
     with `read_url`, a second engine on a streaming replica for the reads that tolerate seconds of lag
@@ -78,21 +83,37 @@ class Database:
         max_overflow: int = 10,
         statement_timeout_ms: int = 30_000,
         application_name: str = "thidua-so",
+        transaction_pooler: bool = False,
     ) -> None:
+        if transaction_pooler:
+            # Behind PgBouncer in transaction mode a server connection serves other clients between
+            # transactions: nothing may outlive one (asyncpg's statement cache, a named statement, a
+            # session setting). PgBouncer passes application_name on; the timeout is the role's.
+            connect_args: dict[str, Any] = {
+                "statement_cache_size": 0,
+                "prepared_statement_name_func": _statement_name,
+                "server_settings": {"application_name": application_name},
+            }
+        else:
+            connect_args = {
+                "server_settings": {
+                    "application_name": application_name,
+                    "statement_timeout": str(statement_timeout_ms),
+                }
+            }
+
         def engine(target: str | URL) -> AsyncEngine:
+            url = async_url(target)
+            if transaction_pooler:
+                url = url.update_query_dict({"prepared_statement_cache_size": "0"})
             return create_async_engine(
-                async_url(target),
+                url,
                 pool_size=pool_size,
                 max_overflow=max_overflow,
                 pool_pre_ping=True,
                 # Errors and logs show the statement, never the values bound to it (names, hashes).
                 hide_parameters=True,
-                connect_args={
-                    "server_settings": {
-                        "application_name": application_name,
-                        "statement_timeout": str(statement_timeout_ms),
-                    }
-                },
+                connect_args=connect_args,
             )
 
         self.engine: AsyncEngine = engine(url)

@@ -53,6 +53,10 @@ class ServiceSettings(BaseSettings):
     db_pool_size: int = 10
     db_max_overflow: int = 10
     db_statement_timeout_ms: int = 30_000
+    db_transaction_pooler: bool = False
+    """`<PREFIX>DB_TRANSACTION_POOLER=true` when `DATABASE_URL` goes through a transaction-pooling PgBouncer:
+    no prepared-statement cache, a new name for each statement, no per-connection settings (the role's
+    `statement_timeout`, set by provisioning, applies instead)."""
 
     # Identity: the built-in issuer (campaign-api) and any additional trusted issuers.
     jwt_issuer: str = Field(default="thidua-so", validation_alias=_shared("JWT_ISSUER"))
