@@ -83,8 +83,7 @@ async def course_and_learner(create_course, create_learner, client, admin):
     )
     assert response.status_code == 201, response.text
     assert response.json()["xapi_activity_ids"] == sorted([COURSE_IRI, MOODLE_COURSE_IRI])
-    learner = await create_learner("066190000777")
-    return learner
+    return await create_learner("066190000777")
 
 
 async def link(client, admin, learner_id: str, homepage: str, name: str) -> dict:
@@ -408,3 +407,24 @@ async def test_callers_without_the_write_scope_are_403_and_store_nothing(client,
     assert (await client.get("/xapi/statements", headers=admin | V2)).status_code == 200
     viewer = token_factory.auth("v", roles=["viewer"]) | V2
     assert_problem(await client.get("/xapi/statements", headers=viewer), 403)
+
+
+async def test_browser_content_of_another_origin_may_call_the_store(client, lms):
+    preflight = await client.options(
+        "/xapi/statements",
+        headers={
+            "Origin": "https://course.example.vn",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type, x-experience-api-version",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    response = await client.post(
+        "/xapi/statements", headers=lms | {"Origin": "https://course.example.vn"}, json=_statement()
+    )
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "X-Experience-API-Consistent-Through" in response.headers["access-control-expose-headers"]
+    # The rest of the service is not opened to other origins.
+    other = await client.get("/v1/courses", headers=lms | {"Origin": "https://course.example.vn"})
+    assert "access-control-allow-origin" not in other.headers

@@ -21,6 +21,7 @@ from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
+from literacy_api.xapi.cors import XapiCors
 from literacy_api.xapi.router import router as xapi_router
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
@@ -76,7 +77,7 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
 
-    return create_service_app(
+    app = create_service_app(
         settings,
         schema=SCHEMA,
         title="Thi Đua Số — digital-literacy-api (Bình dân học vụ số)",
@@ -99,3 +100,6 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
         ],
         resources=resources,
     )
+    # Browser-based xAPI content posts statements from other origins (on /xapi/ only).
+    app.add_middleware(XapiCors)
+    return app

@@ -5,6 +5,7 @@ answer carries `X-Experience-API-Version`; statement answers `X-Experience-API-C
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -101,13 +102,48 @@ def _consistent() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("a number out of range")
+    return value
+
+
+def _no_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not JSON")
+
+
+def _storable(value: Any, depth: int = 0) -> None:
+    """What PostgreSQL's JSONB can keep: no NUL character, no lone surrogate, a bounded depth."""
+    if depth > 64:
+        raise ValueError("nested too deep")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("a NUL character")
+        value.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError (a ValueError)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _storable(key, depth + 1)
+            _storable(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _storable(item, depth + 1)
+
+
+def parse_json(text: str | bytes) -> Any:
+    """JSON as xAPI takes it: finite numbers only, and only what can be stored."""
+    value = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
+    _storable(value)
+    return value
+
+
 async def _json_body(request: Request) -> Any:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != "application/json":
         raise BadRequest(code="xapi.content_type", params={"content_type": content_type[:60]})
     try:
-        return json.loads(await request.body())
-    except (ValueError, UnicodeDecodeError):
+        return parse_json(await request.body())
+    except (ValueError, RecursionError):
         raise BadRequest(code="xapi.json_invalid") from None
 
 
@@ -175,6 +211,15 @@ ALLOWED_PARAMS = {
 SINGLE_PARAMS = {"statementId", "voidedStatementId", "format", "attachments"}
 
 
+def _plain_parameters(request: Request) -> None:
+    """Query values PostgreSQL can compare: no NUL character, no lone surrogate."""
+    for name, value in request.query_params.multi_items():
+        try:
+            _storable(value)
+        except ValueError:
+            raise BadRequest(code="xapi.parameter_invalid", params={"parameter": name[:40]}) from None
+
+
 def _moment(name: str, value: str | None) -> datetime | None:
     if value is None:
         return None
@@ -190,11 +235,11 @@ def _agent(value: str | None) -> Agent | Group | None:
     if value is None:
         return None
     try:
-        raw = json.loads(value)
+        raw = parse_json(value)
         if isinstance(raw, dict) and raw.get("objectType") == "Group":
             return Group.model_validate(raw)
         return Agent.model_validate(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "agent"}) from None
 
 
@@ -273,6 +318,7 @@ class StatementParams:
 async def _statements(
     request: Request, actor: Any, version: str, service: XapiService, p: StatementParams
 ) -> Response:
+    _plain_parameters(request)
     unknown = set(request.query_params) - ALLOWED_PARAMS
     if unknown:
         raise BadRequest(code="xapi.parameter_unknown", params={"parameter": sorted(unknown)[0][:40]})
@@ -392,12 +438,14 @@ async def head_statements(
     },
 )
 async def get_activity(
+    request: Request,
     actor: XapiReader,
     version: VersionDep,
     service: XapiServiceDep,
     activity_id: Annotated[str, Query(alias="activityId", min_length=1, max_length=2000)],
 ) -> Response:
-    if not IRI.match(activity_id):
+    _plain_parameters(request)
+    if not IRI.match(activity_id) or len(activity_id) > 512:
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "activityId"})
     return JSONResponse(await service.activity(actor, activity_id), headers=_headers(version))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -59,13 +59,15 @@ def _timestamp(value: str) -> str:
     if value.endswith(("-00:00", "-0000", "-00")):
         raise ValueError("the offset -00:00 is not allowed")
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except (ValueError, OverflowError):
         raise ValueError("not a real date and time") from None
     return value
 
 
-Iri = Annotated[StrictStr, _matching(IRI, "an absolute IRI")]
+# At most 512 characters: the IRIs are index keys (a B-tree entry holds about 2,700 bytes).
+Iri = Annotated[StrictStr, Field(max_length=512), _matching(IRI, "an absolute IRI")]
 Uuid = Annotated[StrictStr, _matching(UUID_FORM, "a UUID")]
 Timestamp = Annotated[StrictStr, AfterValidator(_timestamp)]
 Duration = Annotated[StrictStr, _matching(DURATION, "an ISO 8601 duration")]

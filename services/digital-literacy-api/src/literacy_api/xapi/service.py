@@ -67,17 +67,28 @@ def agent_key(agent: Agent | Group) -> str:
     if agent.mbox_sha1sum is not None:
         return f"mbox_sha1sum:{agent.mbox_sha1sum.lower()}"
     if agent.openid is not None:
-        return f"openid:{agent.openid}"
+        return f"openid:{_digest(agent.openid)}"
     if agent.account is not None:
-        return "account:" + json.dumps([agent.account.home_page, agent.account.name], ensure_ascii=False)
+        return _account_key(agent.account.home_page, agent.account.name)
     members = sorted(agent_key(m) for m in (agent.member or [])) if isinstance(agent, Group) else []
     return "group:" + hashlib.sha256("\n".join(members).encode()).hexdigest()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _account_key(home_page: str, name: str) -> str:
+    """An account as a short index key (its parts can be long): the SHA-256 of homePage and name."""
+    return "account:" + _digest(json.dumps([home_page, name], ensure_ascii=False))
 
 
 def link_key(data: ActorLinkIn) -> str:
     if data.mbox_sha1sum is not None:
         return f"mbox_sha1sum:{data.mbox_sha1sum}"
-    return "account:" + json.dumps([data.actor_account_homepage, data.actor_account_name], ensure_ascii=False)
+    assert data.actor_account_homepage is not None
+    assert data.actor_account_name is not None
+    return _account_key(data.actor_account_homepage, data.actor_account_name)
 
 
 def _agents(actor: Agent | Group) -> list[str]:
@@ -150,9 +161,13 @@ def means_completion(statement: Statement) -> bool:
     return word in EARNED_WORDS and success is True
 
 
-def _parse_time(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+def _day_of(value: str, fallback: date) -> date:
+    """The UTC day of a statement's timestamp (validated already; `fallback` if it cannot be one)."""
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)).astimezone(UTC).date()
+    except (ValueError, OverflowError):
+        return fallback
 
 
 def _iso(moment: datetime) -> str:
@@ -386,9 +401,7 @@ class XapiService:
             return
         before = None if existing is None else {"status": existing.status, "progress": existing.progress}
         today = datetime.now(UTC).date()
-        day = (
-            _parse_time(str(row.statement.get("timestamp") or row.statement["stored"])).astimezone(UTC).date()
-        )
+        day = _day_of(str(row.statement.get("timestamp") or row.statement["stored"]), today)
         day = today if day > today or day < EARLIEST else day
         if existing is not None and day < existing.enrolled_on:
             day = existing.enrolled_on
