@@ -5,7 +5,7 @@ service keeps the gateway's same-origin rules."""
 from __future__ import annotations
 
 from starlette.middleware.cors import CORSMiddleware
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 ALLOWED_HEADERS = [
     "Authorization",
@@ -25,6 +25,10 @@ EXPOSED_HEADERS = [
 
 
 class XapiCors:
+    """On `/xapi/` paths: CORS; every answer (errors too) names the xAPI version
+    (`X-Experience-API-Version`: 1.0.3 when the request asked for 1.0.x, else 2.0.0); HEAD is answered
+    as the GET without its body, on every resource of the store."""
+
     def __init__(self, app: ASGIApp) -> None:
         self._app = app
         self._cors = CORSMiddleware(
@@ -41,7 +45,25 @@ class XapiCors:
         path, root = str(scope.get("path", "")), str(scope.get("root_path", ""))
         if root and path.startswith(root):
             path = path[len(root) :]
-        if scope["type"] == "http" and path.startswith("/xapi/"):
-            await self._cors(scope, receive, send)
-        else:
+        if scope["type"] != "http" or not path.startswith("/xapi/"):
             await self._app(scope, receive, send)
+            return
+        asked = dict(scope.get("headers") or []).get(b"x-experience-api-version", b"")
+        version = b"1.0.3" if asked.startswith(b"1.0") else b"2.0.0"
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+
+        async def answer(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v) for k, v in message.get("headers", []) if k.lower() != b"x-experience-api-version"
+                ]
+                kept = [v for k, v in message.get("headers", []) if k.lower() == b"x-experience-api-version"]
+                headers.append((b"x-experience-api-version", kept[0] if kept else version))
+                message = {**message, "headers": headers}
+            elif message["type"] == "http.response.body" and head:
+                message = {**message, "body": b"", "more_body": message.get("more_body", False)}
+            await send(message)
+
+        await self._cors(scope, receive, answer)

@@ -166,10 +166,18 @@ async def put_statement(
     actor: XapiWriter,
     version: VersionDep,
     service: XapiServiceDep,
-    statement_id: Annotated[uuid.UUID, Query(alias="statementId")],
+    statement_id: Annotated[
+        str | None, Query(alias="statementId", max_length=36, description="Required: a UUID")
+    ] = None,
 ) -> Response:
+    if statement_id is None:
+        raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "statementId"})
+    try:
+        wanted = uuid.UUID(statement_id)
+    except ValueError:
+        raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "statementId"}) from None
     body = await _json_body(request)
-    await service.store(actor, body, version_2=version == "2.0.0", statement_id=statement_id)
+    await service.store(actor, body, version_2=version == "2.0.0", statement_id=wanted)
     return Response(status_code=204, headers={**_headers(version), CONSISTENT_HEADER: _consistent()})
 
 
@@ -405,25 +413,6 @@ async def get_statements(
     params: StatementParamsDep,
 ) -> Response:
     return await _statements(request, actor, version, service, params)
-
-
-@router.head(
-    "/xapi/statements",
-    tags=["xapi"],
-    summary="The headers of the same GET",
-    response_class=Response,
-    responses={200: {"description": "The headers of the GET"}, **ANSWERS, 404: PROBLEM, 422: PROBLEM},
-)
-async def head_statements(
-    request: Request,
-    actor: XapiReader,
-    version: VersionDep,
-    service: XapiServiceDep,
-    params: StatementParamsDep,
-) -> Response:
-    answer = await _statements(request, actor, version, service, params)
-    headers = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
-    return Response(status_code=answer.status_code, headers=headers)
 
 
 @router.get(

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -140,6 +139,12 @@ class Group(_Identified):
 Actor = Agent | Group
 
 
+class ObjectAgent(Agent):
+    """An agent as a statement's object: its objectType is required there."""
+
+    object_type: Literal["Agent"] = Field(alias="objectType")
+
+
 class Verb(XapiModel):
     id: Iri
     display: LanguageMap | None = None
@@ -150,25 +155,26 @@ class InteractionComponent(XapiModel):
     description: LanguageMap | None = None
 
 
-class InteractionType(StrEnum):
-    TRUE_FALSE = "true-false"
-    CHOICE = "choice"
-    FILL_IN = "fill-in"
-    LONG_FILL_IN = "long-fill-in"
-    MATCHING = "matching"
-    PERFORMANCE = "performance"
-    SEQUENCING = "sequencing"
-    LIKERT = "likert"
-    NUMERIC = "numeric"
-    OTHER = "other"
+InteractionType = Literal[
+    "true-false",
+    "choice",
+    "fill-in",
+    "long-fill-in",
+    "matching",
+    "performance",
+    "sequencing",
+    "likert",
+    "numeric",
+    "other",
+]
 
 
 COMPONENTS = {
-    "choices": {InteractionType.CHOICE, InteractionType.SEQUENCING},
-    "scale": {InteractionType.LIKERT},
-    "source": {InteractionType.MATCHING},
-    "target": {InteractionType.MATCHING},
-    "steps": {InteractionType.PERFORMANCE},
+    "choices": {"choice", "sequencing"},
+    "scale": {"likert"},
+    "source": {"matching"},
+    "target": {"matching"},
+    "steps": {"performance"},
 }
 
 
@@ -289,7 +295,7 @@ class SubStatement(XapiModel):
     object_type: Literal["SubStatement"] = Field(alias="objectType")
     actor: Actor
     verb: Verb
-    object: Activity | Agent | Group | StatementRef
+    object: Activity | ObjectAgent | Group | StatementRef
     result: Result | None = None
     context: Context | None = None
     timestamp: Timestamp | None = None
@@ -300,7 +306,7 @@ class Statement(XapiModel):
     id: Uuid | None = None
     actor: Actor
     verb: Verb
-    object: Activity | Agent | Group | StatementRef | SubStatement
+    object: Activity | ObjectAgent | Group | StatementRef | SubStatement
     result: Result | None = None
     context: Context | None = None
     timestamp: Timestamp | None = None
@@ -320,8 +326,12 @@ class Statement(XapiModel):
         _check_context(self.context, self.object, version_2)
         if isinstance(self.object, SubStatement):
             _check_context(self.object.context, self.object.object, version_2)
-        if isinstance(self.authority, Group) and len(self.authority.member or []) != 2:
-            raise ValueError("a group authority is an OAuth consumer and a user")
+        if isinstance(self.authority, Group) and (
+            self.authority.identifiers() != 0
+            or len(self.authority.member or []) != 2
+            or not any(m.account is not None for m in self.authority.member or [])
+        ):
+            raise ValueError("a group authority is anonymous: an OAuth consumer (an account) and a user")
 
 
 class ActorLinkIn(StrictModel):

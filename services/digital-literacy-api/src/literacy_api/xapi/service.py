@@ -235,6 +235,43 @@ def canonical_format(value: Any, languages: list[str], key: str | None = None) -
     return {k: canonical_format(v, languages, k) for k, v in value.items()}
 
 
+def _null_at(value: Any, path: str = "") -> str | None:
+    """Where a statement holds a null (xAPI allows none outside extensions)."""
+    if value is None:
+        return path or "statement"
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "extensions":
+                continue
+            found = _null_at(item, f"{path}.{key}" if path else str(key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _null_at(item, f"{path}[{index}]")
+            if found is not None:
+                return found
+    return None
+
+
+def _with_context_arrays(statement: dict[str, Any]) -> dict[str, Any]:
+    """Each context activity kept as a list (the LRS returns arrays even for one), here and in a
+    sub-statement."""
+    for holder in (statement, statement.get("object")):
+        if not isinstance(holder, dict) or not isinstance(holder.get("context"), dict):
+            continue
+        context = dict(holder["context"])
+        activities = context.get("contextActivities")
+        if isinstance(activities, dict):
+            context["contextActivities"] = {
+                kind: value if isinstance(value, list) else [value] for kind, value in activities.items()
+            }
+        holder["context"] = context
+        if holder is not statement:
+            statement["object"] = holder
+    return statement
+
+
 @dataclass(frozen=True)
 class Cursor:
     after: int
@@ -282,13 +319,18 @@ class XapiService:
     def _prepare(self, raw: Any, version_2: bool, actor: Actor, stored: datetime) -> Prepared:
         if not isinstance(raw, dict):
             raise BadRequest(code="xapi.statement_invalid", params={"reason": "a statement is a JSON object"})
+        where = _null_at(raw)
+        if where is not None:
+            raise BadRequest(
+                code="xapi.statement_invalid", params={"reason": f"{where}: null is not a value"}
+            )
         try:
             model = Statement.model_validate(raw)
             model.check(version_2)
         except (ValidationError, ValueError) as error:
             raise BadRequest(code="xapi.statement_invalid", params={"reason": _reason(error)}) from None
         statement_id = uuid.UUID(model.id) if model.id else uuid.uuid4()
-        document = dict(raw)
+        document = _with_context_arrays(dict(raw))
         document["id"] = str(statement_id)
         document["stored"] = _iso(stored)
         document.setdefault("timestamp", document["stored"])
