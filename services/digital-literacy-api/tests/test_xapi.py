@@ -289,6 +289,21 @@ async def test_statements_outside_the_specification_are_400_and_nothing_is_store
     assert (await client.get("/xapi/statements", headers=lms)).json()["statements"] == []
 
 
+async def test_a_statement_sent_again_without_its_timestamp_is_the_same_statement(client, lms):
+    statement = {
+        **_statement(id=str(uuid.uuid4())),
+        "context": {"contextActivities": {"parent": {"id": "http://example.vn/c"}}},
+    }
+    assert (await client.post("/xapi/statements", headers=lms, json=statement)).status_code == 200
+    assert (await client.post("/xapi/statements", headers=lms, json=statement)).status_code == 200
+    stored = (
+        await client.get("/xapi/statements", headers=lms, params={"statementId": statement["id"]})
+    ).json()
+    # One context activity is returned as a list; the LRS's timestamp is the stored time.
+    assert stored["context"]["contextActivities"]["parent"] == [{"id": "http://example.vn/c"}]
+    assert stored["timestamp"] == stored["stored"]
+
+
 async def test_versions_and_their_differences(client, lms, token_factory):
     headers = {k: v for k, v in lms.items() if k != "X-Experience-API-Version"}
     assert (

@@ -182,9 +182,11 @@ def _reason(error: ValidationError | ValueError) -> str:
     return str(error)[:300]
 
 
-def _same(stored: dict[str, Any], sent: dict[str, Any]) -> bool:
+def _same(stored: dict[str, Any], sent: dict[str, Any], *, timestamp_sent: bool) -> bool:
+    """The same statement again: equal in everything the client says (the LRS's own stored, authority and
+    version aside, and the timestamp when the client left it to the LRS)."""
     keys = (set(stored) | set(sent)) - set(NOT_META)
-    if "timestamp" not in sent:
+    if not timestamp_sent:
         keys.discard("timestamp")
     return all(stored.get(k) == sent.get(k) for k in keys)
 
@@ -297,6 +299,7 @@ class Prepared:
     model: Statement
     document: dict[str, Any]
     id: uuid.UUID
+    timestamp_sent: bool = True
 
 
 @dataclass(kw_only=True)
@@ -336,7 +339,7 @@ class XapiService:
         document.setdefault("timestamp", document["stored"])
         document["version"] = model.version or ("2.0.0" if version_2 else "1.0.0")
         document["authority"] = self._authority(actor)
-        return Prepared(model=model, document=document, id=statement_id)
+        return Prepared(model=model, document=document, id=statement_id, timestamp_sent="timestamp" in raw)
 
     async def store(
         self, actor: Actor, body: Any, *, version_2: bool, statement_id: uuid.UUID | None = None
@@ -357,7 +360,9 @@ class XapiService:
             if sent_id is not None and uuid.UUID(sent_id) != statement_id:
                 raise BadRequest(code="xapi.statement_id_mismatch")
             prepared[0].document["id"] = str(statement_id)
-            prepared[0] = Prepared(prepared[0].model, prepared[0].document, statement_id)
+            prepared[0] = Prepared(
+                prepared[0].model, prepared[0].document, statement_id, prepared[0].timestamp_sent
+            )
         ids = [p.id for p in prepared]
         if len(set(ids)) != len(ids):
             raise BadRequest(code="xapi.statement_duplicate_in_batch")
@@ -367,7 +372,7 @@ class XapiService:
             found = existing.get(item.id)
             if found is None:
                 fresh.append(item)
-            elif not _same(found.statement, item.document):
+            elif not _same(found.statement, item.document, timestamp_sent=item.timestamp_sent):
                 raise Conflict(code="xapi.statement_conflict", params={"statement_id": str(item.id)})
         await self._void_targets(actor, fresh)
         rows = []
