@@ -401,8 +401,7 @@ export interface paths {
         post: operations["post_statements_xapi_statements_post"];
         delete?: never;
         options?: never;
-        /** The headers of the same GET */
-        head: operations["head_statements_xapi_statements_head"];
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -3797,6 +3796,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The URL is longer than the gateway takes (8 KB) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -3819,8 +3827,9 @@ export interface operations {
     };
     put_statement_xapi_statements_put: {
         parameters: {
-            query: {
-                statementId: string;
+            query?: {
+                /** @description Required: a UUID */
+                statementId?: string | null;
             };
             header?: {
                 /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
@@ -4006,31 +4015,11 @@ export interface operations {
             };
         };
     };
-    head_statements_xapi_statements_head: {
+    get_activity_xapi_activities_get: {
         parameters: {
             query?: {
-                statementId?: string | null;
-                voidedStatementId?: string | null;
-                /** @description An agent or identified group (JSON) */
-                agent?: string | null;
-                /** @description A verb IRI */
-                verb?: string | null;
-                /** @description An activity IRI */
-                activity?: string | null;
-                registration?: string | null;
-                related_activities?: components["schemas"]["Flag"];
-                related_agents?: components["schemas"]["Flag"];
-                /** @description Stored after (ISO 8601) */
-                since?: string | null;
-                /** @description Stored at or before (ISO 8601) */
-                until?: string | null;
-                /** @description 0: the server's maximum (500) */
-                limit?: number;
-                format?: components["schemas"]["StatementFormat"];
-                attachments?: components["schemas"]["Flag"];
-                ascending?: components["schemas"]["Flag"];
-                /** @description From a `more` link */
-                cursor?: string | null;
+                /** @description Required: an IRI */
+                activityId?: string | null;
             };
             header?: {
                 /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
@@ -4041,12 +4030,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The headers of the GET */
+            /** @description Successful Response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
             /** @description An RFC 9457 problem */
             400: {
@@ -4075,8 +4066,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An RFC 9457 problem */
-            404: {
+            /** @description The URL is longer than the gateway takes (8 KB) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4104,81 +4095,11 @@ export interface operations {
             };
         };
     };
-    get_activity_xapi_activities_get: {
-        parameters: {
-            query: {
-                activityId: string;
-            };
-            header?: {
-                /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
-                "X-Experience-API-Version"?: string | null;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": Record<string, never>;
-                };
-            };
-            /** @description An RFC 9457 problem */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An RFC 9457 problem */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An RFC 9457 problem */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An RFC 9457 problem */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency (the database, another service) cannot answer just now */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_agent_xapi_agents_get: {
         parameters: {
-            query: {
-                /** @description An agent (JSON) */
-                agent: string;
+            query?: {
+                /** @description Required: an agent (JSON) */
+                agent?: string | null;
             };
             header?: {
                 /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
@@ -4223,6 +4144,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The URL is longer than the gateway takes (8 KB) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
             /** @description An RFC 9457 problem */

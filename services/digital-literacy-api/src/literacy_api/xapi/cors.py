@@ -4,6 +4,8 @@ service keeps the gateway's same-origin rules."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -24,10 +26,16 @@ EXPOSED_HEADERS = [
 ]
 
 
+def _now() -> bytes:
+    """Every statement is readable once its write has answered: the store is consistent through now."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z").encode()
+
+
 class XapiCors:
     """On `/xapi/` paths: CORS; every answer (errors too) names the xAPI version
     (`X-Experience-API-Version`: 1.0.3 when the request asked for 1.0.x, else 2.0.0); HEAD is answered
-    as the GET without its body, on every resource of the store."""
+    as the GET without its body, on every resource of the store; statement answers (errors too) carry
+    `X-Experience-API-Consistent-Through`."""
 
     def __init__(self, app: ASGIApp) -> None:
         self._app = app
@@ -51,6 +59,7 @@ class XapiCors:
         asked = dict(scope.get("headers") or []).get(b"x-experience-api-version", b"")
         version = b"1.0.3" if asked.startswith(b"1.0") else b"2.0.0"
         head = scope["method"] == "HEAD"
+        statements = path.rstrip("/") == "/xapi/statements"
         if head:
             scope = {**scope, "method": "GET"}
 
@@ -61,6 +70,10 @@ class XapiCors:
                 ]
                 kept = [v for k, v in message.get("headers", []) if k.lower() == b"x-experience-api-version"]
                 headers.append((b"x-experience-api-version", kept[0] if kept else version))
+                if statements and not any(
+                    k.lower() == b"x-experience-api-consistent-through" for k, _ in headers
+                ):
+                    headers.append((b"x-experience-api-consistent-through", _now()))
                 message = {**message, "headers": headers}
             elif message["type"] == "http.response.body" and head:
                 message = {**message, "body": b"", "more_body": message.get("more_body", False)}

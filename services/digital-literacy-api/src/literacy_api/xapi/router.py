@@ -53,6 +53,12 @@ STATEMENT_BODY: dict[str, Any] = {
     }
 }
 ANSWERS: dict[int | str, dict[str, Any]] = {400: PROBLEM, 401: PROBLEM, 403: PROBLEM}
+URL_TEXT = 512
+"""Query texts (IRIs, an agent's JSON) up to 512 characters: an IRI of a statement is at most that long, and
+the URL stays within the gateway's 8 KB request line (which answers 414 beyond it, declared below)."""
+TOO_LONG: dict[int | str, dict[str, Any]] = {
+    414: {**PROBLEM, "description": "The URL is longer than the gateway takes (8 KB)"}
+}
 
 
 class StatementFormat(StrEnum):
@@ -289,10 +295,10 @@ class StatementParams:
         statement_id: Annotated[uuid.UUID | None, Query(alias="statementId")] = None,
         voided_statement_id: Annotated[uuid.UUID | None, Query(alias="voidedStatementId")] = None,
         agent: Annotated[
-            str | None, Query(max_length=2000, description="An agent or identified group (JSON)")
+            str | None, Query(max_length=URL_TEXT, description="An agent or identified group (JSON)")
         ] = None,
-        verb: Annotated[str | None, Query(max_length=2000, description="A verb IRI")] = None,
-        activity: Annotated[str | None, Query(max_length=2000, description="An activity IRI")] = None,
+        verb: Annotated[str | None, Query(max_length=URL_TEXT, description="A verb IRI")] = None,
+        activity: Annotated[str | None, Query(max_length=URL_TEXT, description="An activity IRI")] = None,
         registration: Annotated[uuid.UUID | None, Query()] = None,
         related_activities: Annotated[Flag, Query()] = Flag.FALSE,
         related_agents: Annotated[Flag, Query()] = Flag.FALSE,
@@ -393,6 +399,7 @@ STATEMENT_ANSWERS: dict[int | str, dict[str, Any]] = {
         },
     },
     **ANSWERS,
+    **TOO_LONG,
     404: PROBLEM,
     422: PROBLEM,
 }
@@ -423,6 +430,7 @@ async def get_statements(
     responses={
         200: {"content": {"application/json": {"schema": {"type": "object"}}}},
         **ANSWERS,
+        **TOO_LONG,
         422: PROBLEM,
     },
 )
@@ -431,10 +439,12 @@ async def get_activity(
     actor: XapiReader,
     version: VersionDep,
     service: XapiServiceDep,
-    activity_id: Annotated[str, Query(alias="activityId", min_length=1, max_length=2000)],
+    activity_id: Annotated[
+        str | None, Query(alias="activityId", max_length=URL_TEXT, description="Required: an IRI")
+    ] = None,
 ) -> Response:
     _plain_parameters(request)
-    if not IRI.match(activity_id) or len(activity_id) > 512:
+    if activity_id is None or not IRI.match(activity_id) or len(activity_id) > 512:
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "activityId"})
     return JSONResponse(await service.activity(actor, activity_id), headers=_headers(version))
 
@@ -447,6 +457,7 @@ async def get_activity(
     responses={
         200: {"content": {"application/json": {"schema": {"type": "object"}}}},
         **ANSWERS,
+        **TOO_LONG,
         422: PROBLEM,
     },
 )
@@ -454,8 +465,10 @@ async def get_agent(
     actor: XapiReader,
     version: VersionDep,
     service: XapiServiceDep,
-    agent: Annotated[str, Query(min_length=1, max_length=2000, description="An agent (JSON)")],
+    agent: Annotated[str | None, Query(max_length=URL_TEXT, description="Required: an agent (JSON)")] = None,
 ) -> Response:
+    if agent is None:
+        raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "agent"})
     found = _agent(agent)
     if not isinstance(found, Agent):
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "agent"})
