@@ -11,7 +11,7 @@ FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/d
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.* $(FRONTEND)/tsconfig*.json)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: help run test fuzz backup restore test-python test-frontend test-browser gen-client gen-client-check lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
+.PHONY: help run test fuzz backup restore test-python test-frontend test-browser gen-client gen-client-check xapi-conformance lint fmt migrate seed bench deps deps-python deps-system deps-browser frontend
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ restore: deps-python ## Replace every service schema with the latest backup (or 
 bench: deps frontend ## Benchmarks in tests/perf (ratios against references measured in the same run); BENCH_SCALE=0.05 for a quick run
 	$(call apt_install,command -v wrk,wrk)
 	$(UV_RUN) python tests/perf/run.py
+
+xapi-conformance: deps-python ## The ADL LRS conformance suite (a checkout at XAPI_CONFORMANCE_DIR, outside the repo) against a throw-away stack
+	$(UV_RUN) python tests/conformance/xapi_suite.py
 
 # --- installing -----------------------------------------------------------------------------------
 

@@ -25,12 +25,14 @@ from literacy_api.learners.schemas import LearnerAction, ListAction
 from literacy_api.stats.schemas import PopulationAction
 from literacy_api.training.schemas import RecordAction
 from service_kit.access import Actor, Policy, UnitScope, anyone, client_scopes, either, roles
-from service_kit.auth import ADMIN_ROLE, MANAGER_ROLE
+from service_kit.auth import ADMIN_ROLE, MANAGER_ROLE, Principal
 
 READ_SCOPE = "literacy:read"
 WRITE_SCOPE = "literacy:write"
 MATCH_SCOPE = "literacy:match"
 UNITS_SCOPE = "literacy:units"
+XAPI_READ_SCOPE = "xapi:read"
+XAPI_WRITE_SCOPE = "xapi:write"
 
 OFFICIALS = (ADMIN_ROLE, MANAGER_ROLE, "evaluator", "council", "viewer")
 # Ethnicity is sensitive (Decree 13/2023): aggregated only, and only for province-level oversight.
@@ -184,6 +186,35 @@ POPULATION: Policy[object] = Policy(
 )
 COMPETENCES: Policy[object] = Policy("competences", read=anyone)
 OWN_DATA: Policy[object] = Policy("me", read=is_a_learner, label="learner's own data")
+
+
+# The learning record store (xAPI): learning platforms write (`xapi:write`) and read (`xapi:read`) statements;
+# administrators may read them. Actor links (an LMS account is a learner) are written like the register.
+XAPI_STATEMENTS: Policy[object] = Policy(
+    "xapi",
+    read=either(admins, client_scopes(XAPI_READ_SCOPE, XAPI_WRITE_SCOPE)),
+    actions={
+        "read_statements": either(admins, client_scopes(XAPI_READ_SCOPE)),
+        "write": client_scopes(XAPI_WRITE_SCOPE),
+    },
+    label="learning record store",
+)
+ACTOR_LINKS: Policy[object] = Policy(
+    "actor_link", read=writes_register, actions={ListAction.CREATE: writes_register}, label="actor links"
+)
+
+
+def xapi_recorder(client: str) -> Actor:
+    """Whom a statement's training record is written as: the learning platform (the statement's authority),
+    with the register's write scope for this purpose only. The record is still written through the records'
+    policy (`RECORDS`, `LEARNERS`), so the same rules decide."""
+    subject = f"xapi:{client}"
+    return Actor(
+        principal=Principal(
+            subject=subject, issuer="xapi", scopes=frozenset({WRITE_SCOPE}), client_id=subject
+        ),
+        scope=None,
+    )
 
 
 def sees_sensitive_data(actor: Actor) -> bool:

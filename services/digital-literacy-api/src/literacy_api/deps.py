@@ -8,9 +8,11 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBasic, HTTPBasicCredentials, HTTPBearer
 from starlette.convertors import Convertor, register_url_convertor
 
 from literacy_api import access
+from literacy_api.clients.basic_credentials import BasicCredentials
 from literacy_api.clients.campaign import CampaignClient, LearnerAccounts
 from literacy_api.imports import repository as imports_repository
 from literacy_api.imports.models import ImportJob
@@ -18,9 +20,9 @@ from literacy_api.learners import repository as learners_repository
 from literacy_api.learners.models import Learner
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.access import READ, Actor, Policy, resolve_actor
-from service_kit.auth import PrincipalDep
+from service_kit.auth import Principal, PrincipalDep, get_token_verifier
 from service_kit.db import ReadSessionDep, SessionDep
-from service_kit.errors import NotFound
+from service_kit.errors import NotFound, Unauthorized
 from service_kit.pagination import CursorParams, cursor_params
 
 __all__ = ["AccountsDep", "ActorDep", "CampaignDep", "CipherDep", "ReadSessionDep", "SessionDep"]
@@ -143,3 +145,54 @@ def import_job_for(action: str = READ) -> Callable[..., Awaitable[ImportJob]]:
 
 ImportJobDep = Annotated[ImportJob, Depends(import_job_for())]
 ImportErrorsDep = Annotated[ImportJob, Depends(import_job_for("read_errors"))]
+
+
+_XAPI_CHALLENGE = {"WWW-Authenticate": 'Basic realm="xapi", Bearer'}
+_xapi_basic = HTTPBasic(auto_error=False, realm="xapi", description="An API client's id and secret (xAPI)")
+_xapi_bearer = HTTPBearer(
+    auto_error=False, description="An access token from `POST /api/campaign/v1/auth/token`"
+)
+
+
+async def xapi_principal(
+    request: Request,
+    basic: Annotated[HTTPBasicCredentials | None, Depends(_xapi_basic)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_xapi_bearer)],
+) -> Principal:
+    """The caller of the learning record store: HTTP Basic credentials of an API client (exchanged for a
+    token at campaign-api's token endpoint, kept briefly), or a bearer token; both verified as every token."""
+    if basic is not None:
+        if not basic.username or not basic.password:
+            raise Unauthorized(code="xapi.credentials_invalid", headers=_XAPI_CHALLENGE)
+        exchange: BasicCredentials = request.app.state.basic_credentials
+        token = await exchange.token(basic.username, basic.password)
+    elif bearer is not None and bearer.scheme.lower() == "bearer":
+        token = bearer.credentials
+    else:
+        raise Unauthorized(code="xapi.credentials_required", headers=_XAPI_CHALLENGE)
+    principal = await get_token_verifier(request).verify(token)
+    request.state.principal = principal
+    return principal
+
+
+async def get_xapi_actor(
+    principal: Annotated[Principal, Depends(xapi_principal)], campaign: CampaignDep
+) -> Actor:
+    return await resolve_actor(principal, campaign)
+
+
+XapiActorDep = Annotated[Actor, Depends(get_xapi_actor)]
+
+
+def xapi_allowed(action: str) -> Callable[..., Awaitable[Actor]]:
+    """The caller of the learning record store, when the policy lets them do `action` (403 otherwise)."""
+
+    async def dependency(actor: XapiActorDep) -> Actor:
+        access.XAPI_STATEMENTS.ensure(actor, action, None)
+        return actor
+
+    return dependency
+
+
+XapiReader = Annotated[Actor, Depends(xapi_allowed("read_statements"))]
+XapiWriter = Annotated[Actor, Depends(xapi_allowed("write"))]

@@ -38,6 +38,13 @@ UnitCode = Annotated[
     str, StringConstraints(pattern=CODE_PATTERN), Field(description="A unit of campaign-api's directory")
 ]
 CourseCode = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+ActivityIri = Annotated[
+    str,
+    StringConstraints(
+        min_length=3, max_length=500, pattern=r"^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20\x7f-\x9f]+$"
+    ),
+]
+"""An absolute IRI (an xAPI activity id): a scheme, a colon and no space or control character."""
 CERTIFICATE_CODE_PATTERN = r"^[A-Za-z2-7]{4}(-[A-Za-z2-7]{4}){3}$"
 UNIT_CODES_PATTERN = r"^[A-Za-z0-9._-]{1,32}(,[A-Za-z0-9._-]{1,32}){0,199}$"
 """Up to 200 unit codes, comma-separated (scoring-api asks in batches of 200)."""

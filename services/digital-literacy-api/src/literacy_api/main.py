@@ -4,11 +4,13 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import httpx
 from fastapi import FastAPI
 
 from literacy_api import messages  # noqa: F401 - registers the service's problem codes
 from literacy_api.catalog.router import router as catalog_router
 from literacy_api.certificates.router import router as certificates_router
+from literacy_api.clients.basic_credentials import BasicCredentials
 from literacy_api.clients.campaign import DEACTIVATE_SCOPE, CampaignClient, LearnerAccounts
 from literacy_api.competences.router import router as competences_router
 from literacy_api.config import LiteracySettings
@@ -19,6 +21,8 @@ from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
+from literacy_api.xapi.cors import XapiCors
+from literacy_api.xapi.router import router as xapi_router
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
 from service_kit.http_client import service_client
@@ -42,6 +46,11 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             app.state.learner_accounts = await service_client(
                 LearnerAccounts, settings, settings.campaign_api_url, scope=DEACTIVATE_SCOPE, stack=stack
             )
+            # xAPI clients' Basic credentials, exchanged for tokens at campaign-api's token endpoint.
+            basic_http = await stack.enter_async_context(
+                httpx.AsyncClient(timeout=settings.http_timeout_seconds)
+            )
+            app.state.basic_credentials = BasicCredentials(settings.token_url, basic_http)
             worker = ImportWorker(
                 app.state.database.engine,
                 app.state.cipher,
@@ -68,7 +77,7 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
 
-    return create_service_app(
+    app = create_service_app(
         settings,
         schema=SCHEMA,
         title="Thi Đua Số — digital-literacy-api (Bình dân học vụ số)",
@@ -87,6 +96,10 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             certificates_router,
             imports_router,
             stats_router,
+            xapi_router,
         ],
         resources=resources,
     )
+    # Browser-based xAPI content posts statements from other origins (on /xapi/ only).
+    app.add_middleware(XapiCors)
+    return app

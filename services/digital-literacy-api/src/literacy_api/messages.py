@@ -174,6 +174,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ gửi một trường 'file'; trường {part} không được nhận.",
         "Send one field, 'file'; the field {part} is not taken.",
     ),
+    # The learning record store (xAPI) and actor links.
+    "xapi.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với kho dữ liệu học tập (xAPI).",
+        "You may not do this in the learning record store (xAPI).",
+    ),
+    "actor_link.forbidden": (
+        "Bạn không có quyền liên kết tài khoản nền tảng học tập với người học.",
+        "You may not link learning-platform accounts to learners.",
+    ),
+    "xapi.credentials_required": (
+        "Cần xác thực: HTTP Basic (mã và khóa bí mật của ứng dụng) hoặc Bearer.",
+        "Authentication is required: HTTP Basic (the API client's id and secret) or Bearer.",
+    ),
+    "xapi.credentials_invalid": (
+        "Mã hoặc khóa bí mật của ứng dụng không đúng.",
+        "The API client's id or secret is wrong.",
+    ),
+    "xapi.version_required": (
+        "Thiếu tiêu đề X-Experience-API-Version (2.0.0 hoặc 1.0.3).",
+        "The X-Experience-API-Version header is required (2.0.0 or 1.0.3).",
+    ),
+    "xapi.version_unsupported": (
+        "Phiên bản xAPI {version} không được hỗ trợ (chỉ 2.0.x và 1.0.x).",
+        "xAPI version {version} is not supported (only 2.0.x and 1.0.x).",
+    ),
+    "xapi.content_type": (
+        "Nội dung phải là application/json (nhận được {content_type}).",
+        "The body must be application/json (got {content_type}).",
+    ),
+    "xapi.json_invalid": ("Nội dung không phải JSON hợp lệ.", "The body is not valid JSON."),
+    "xapi.statement_invalid": (
+        "Câu lệnh xAPI không hợp lệ: {reason}",
+        "The xAPI statement is not valid: {reason}",
+    ),
+    "xapi.statement_id_mismatch": (
+        "Mã câu lệnh trong nội dung khác với tham số statementId.",
+        "The statement's id differs from the statementId parameter.",
+    ),
+    "xapi.statement_duplicate_in_batch": (
+        "Một mã câu lệnh xuất hiện hai lần trong cùng lô.",
+        "A statement id appears twice in the batch.",
+    ),
+    "xapi.statement_conflict": (
+        "Câu lệnh {statement_id} đã được lưu với nội dung khác; không có gì thay đổi.",
+        "Statement {statement_id} is already stored with other content; nothing changed.",
+    ),
+    "xapi.void_voiding": (
+        "Không thể hủy một câu lệnh hủy ({statement_id}).",
+        "A voiding statement ({statement_id}) cannot be voided.",
+    ),
+    "xapi.statement_not_found": ("Không tìm thấy câu lệnh.", "No such statement."),
+    "xapi.cursor_invalid": (
+        "Con trỏ phân trang không do máy chủ cấp.",
+        "The paging cursor was not issued by this server.",
+    ),
+    "xapi.parameter_invalid": (
+        "Tham số {parameter} không hợp lệ.",
+        "The parameter {parameter} is not valid.",
+    ),
+    "xapi.parameter_unknown": (
+        "Tham số {parameter} không được nhận.",
+        "The parameter {parameter} is not taken.",
+    ),
+    "xapi.parameter_single": (
+        "statementId hoặc voidedStatementId chỉ đi cùng format và attachments.",
+        "statementId or voidedStatementId go only with format and attachments.",
+    ),
+    "xapi.actor_linked_elsewhere": (
+        "Tài khoản này đã được liên kết với một người học khác.",
+        "This account is already linked to another learner.",
+    ),
+    "course.activity_taken": (
+        "Một mã hoạt động xAPI đã thuộc về khóa học {course_code}.",
+        "An xAPI activity IRI already belongs to course {course_code}.",
+    ),
 }
 
 # The validation errors of literacy's own input types (inputs.py), in Vietnamese.

@@ -8,8 +8,10 @@ from literacy_api.imports.models import ImportFileChunk, ImportJob, ImportRowErr
 from literacy_api.learners.models import Learner
 from literacy_api.stats.models import CoverageCourseMonth, CoverageMonth, CoverageMonthPair, Population
 from literacy_api.training.models import TrainingRecord
+from literacy_api.xapi.models import ActorLink, XapiStatement
 
 __all__ = [
+    "ActorLink",
     "Certificate",
     "Course",
     "CoverageCourseMonth",
@@ -22,6 +24,7 @@ __all__ = [
     "Population",
     "TrainingClass",
     "TrainingRecord",
+    "XapiStatement",
     "audit_event",
     "idempotency_keys",
     "metadata",

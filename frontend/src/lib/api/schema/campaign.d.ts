@@ -1543,7 +1543,7 @@ export interface components {
          * @description What an API client may be granted.
          * @enum {string}
          */
-        Scope: "campaign:read" | "campaign:write" | "scoring:read" | "scoring:write" | "literacy:read" | "literacy:write" | "literacy:match" | "literacy:units" | "identity:deactivate-learner";
+        Scope: "campaign:read" | "campaign:write" | "scoring:read" | "scoring:write" | "literacy:read" | "literacy:write" | "literacy:match" | "literacy:units" | "xapi:read" | "xapi:write" | "identity:deactivate-learner";
         /** SignUp */
         SignUp: {
             /** National Id */

@@ -43,6 +43,8 @@ class Scope(StrEnum):
     LITERACY_WRITE = "literacy:write"
     LITERACY_MATCH = "literacy:match"
     LITERACY_UNITS = "literacy:units"
+    XAPI_READ = "xapi:read"
+    XAPI_WRITE = "xapi:write"
     IDENTITY_DEACTIVATE_LEARNER = "identity:deactivate-learner"
 
 

@@ -18,6 +18,7 @@ class Course(Base):
     __table_args__ = (
         CheckConstraint("level BETWEEN 1 AND 8", name="level_1_to_8"),
         CheckConstraint("hours > 0", name="hours_positive"),
+        Index("ix_course_xapi_activity_ids", "xapi_activity_ids", postgresql_using="gin"),
     )
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -28,6 +29,12 @@ class Course(Base):
     competence_codes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     required_for: Mapped[list[str]] = mapped_column(
         ARRAY(Text), comment="learner categories that must complete it"
+    )
+    xapi_activity_ids: Mapped[list[str]] = mapped_column(
+        ARRAY(Text),
+        server_default="{}",
+        default=list,
+        comment="the xAPI activity IRIs that mean this course (statements about them become its records)",
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

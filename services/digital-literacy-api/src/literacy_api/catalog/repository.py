@@ -47,3 +47,13 @@ async def classes(
 
 async def refresh(session: AsyncSession, obj: Course | TrainingClass) -> None:
     await session.refresh(obj)
+
+
+async def courses_meaning(session: AsyncSession, activity_ids: list[str]) -> list[str]:
+    """The codes of the courses that already carry one of these xAPI activity IRIs (GIN index)."""
+    if not activity_ids:
+        return []
+    rows = await session.scalars(
+        select(Course.code).where(Course.xapi_activity_ids.overlap(activity_ids)).order_by(Course.code)
+    )
+    return list(rows)

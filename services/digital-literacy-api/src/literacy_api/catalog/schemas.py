@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from literacy_api.inputs import (
     TIDY,
     WHOLE,
+    ActivityIri,
     CivilDay,
     CommuneCode,
     CompetenceCode,
@@ -43,6 +44,12 @@ class CourseCreate(StrictModel):
     required_for: list[Category] = Field(
         default_factory=list, max_length=6, description="Learner categories that must complete it"
     )
+    xapi_activity_ids: list[ActivityIri] = Field(
+        default_factory=list,
+        max_length=20,
+        description="xAPI activity IRIs of this course on learning platforms (Open edX, Moodle…): their "
+        "completion and pass statements become training records of this course",
+    )
 
 
 class CourseOut(BaseModel):
@@ -54,6 +61,7 @@ class CourseOut(BaseModel):
     level: int
     competence_codes: list[str]
     required_for: list[Category]
+    xapi_activity_ids: list[str]
     created_at: datetime
     allowed_actions: list[CourseAction] = Field(
         default_factory=list, description="What the caller may do on this course"

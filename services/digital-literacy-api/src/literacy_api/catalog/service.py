@@ -44,8 +44,12 @@ class CatalogService:
         unknown = sorted(set(data.competence_codes) - known_competence_codes())
         if unknown:
             raise field_error("competence_codes", code="course.unknown_competences", codes=", ".join(unknown))
+        taken = await repository.courses_meaning(self.session, data.xapi_activity_ids)
+        if taken:
+            raise Conflict(code="course.activity_taken", params={"course_code": taken[0]})
         course = Course(
-            **data.model_dump(exclude={"required_for"}),
+            **data.model_dump(exclude={"required_for", "xapi_activity_ids"}),
+            xapi_activity_ids=sorted(set(data.xapi_activity_ids)),
             required_for=[c.value for c in data.required_for],
             title_folded=fold(data.title),
         )

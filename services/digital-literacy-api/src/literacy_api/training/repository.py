@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.catalog.models import Course, TrainingClass
@@ -38,6 +38,27 @@ async def record_of(session: AsyncSession, learner_id: uuid.UUID, course_code: s
         .with_for_update()
     )
     return record
+
+
+async def record_by_id(session: AsyncSession, record_id: uuid.UUID) -> TrainingRecord | None:
+    """The record, locked for the change."""
+    record: TrainingRecord | None = await session.scalar(
+        select(TrainingRecord).where(TrainingRecord.id == record_id).with_for_update()
+    )
+    return record
+
+
+async def certificate_revoked(session: AsyncSession, code: str) -> bool:
+    revoked = await session.scalar(select(Certificate.revoked_at).where(Certificate.code == code))
+    return revoked is not None
+
+
+async def revoke_certificate(session: AsyncSession, code: str, reason: str) -> None:
+    await session.execute(
+        update(Certificate)
+        .where(Certificate.code == code, Certificate.revoked_at.is_(None))
+        .values(revoked_at=func.now(), revoked_reason=reason)
+    )
 
 
 async def certificate_code(session: AsyncSession, record_id: uuid.UUID) -> str | None:

@@ -130,6 +130,54 @@ class TrainingService:
         await repository.refresh(self.session, record)
         return record_out(actor, record, unit_code=learner.unit_code, certificate_code=certificate), created
 
+    async def revert_completion(
+        self,
+        actor: Actor,
+        record_id: uuid.UUID,
+        *,
+        status: RecordStatus,
+        progress: int,
+        unchanged_since: datetime | None,
+        reason: str,
+    ) -> bool:
+        """Undo a completion (its source was withdrawn, e.g. a voided xAPI statement): the record goes back to
+        `status` and its certificate is revoked, unless the record has moved on since (changed after
+        `unchanged_since`, or its certificate already revoked). Returns whether it was reverted."""
+        record = await repository.record_by_id(self.session, record_id)
+        if record is None or record.status != RecordStatus.COMPLETED or status is RecordStatus.COMPLETED:
+            return False
+        if unchanged_since is not None and record.updated_at != unchanged_since:
+            return False
+        certificate = await repository.certificate_code(self.session, record.id)
+        if certificate is not None and await repository.certificate_revoked(self.session, certificate):
+            return False
+        record.status = status.value
+        record.progress = progress
+        record.completed_on = None
+        await repository.save(self.session, record)
+        await self.session.flush()
+        if certificate is not None:
+            await repository.revoke_certificate(self.session, certificate, reason)
+            await audit_trail.record(
+                self.session,
+                actor=actor.subject,
+                action="certificate.revoked",
+                object_type="certificate",
+                object_id=certificate,
+                before={"revoked": False},
+                after={"revoked": True, "reason": reason},
+            )
+        await audit_trail.record(
+            self.session,
+            actor=actor.subject,
+            action="record.status_reverted",
+            object_type="training_record",
+            object_id=str(record.id),
+            before={"status": RecordStatus.COMPLETED.value},
+            after={"status": status.value, "reason": reason},
+        )
+        return True
+
     async def _certificate_for(self, record: TrainingRecord, today: date) -> str | None:
         """The record's certificate, issued once when it is completed."""
         existing = await repository.certificate_code(self.session, record.id)

@@ -1,0 +1,1 @@
+"""xAPI learning record store: statements, actor links, and completions that become training records."""

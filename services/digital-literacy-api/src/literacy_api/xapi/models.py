@@ -1,0 +1,90 @@
+"""Stored xAPI statements (JSONB plus the columns the queries read) and actor links to learners."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    String,
+    Text,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from literacy_api.database import Base
+
+EFFECTS = ("none", "pending", "applied", "reverted", "refused")
+
+
+class XapiStatement(Base):
+    """One statement as stored. `seq` is the stored order (keyset paging); `actor_key` is the actor's
+    inverse functional identifier as one string; the arrays hold what `related_activities` and
+    `related_agents` match. `effect` says what the statement did to a training record."""
+
+    __tablename__ = "xapi_statement"
+    __table_args__ = (
+        CheckConstraint(
+            "effect IN ('none', 'pending', 'applied', 'reverted', 'refused')", name="known_effect"
+        ),
+        Index("ix_xapi_statement_actor_key_seq", "actor_key", "seq"),
+        Index("ix_xapi_statement_verb_id_seq", "verb_id", "seq"),
+        Index("ix_xapi_statement_activity_id_seq", "activity_id", "seq"),
+        Index("ix_xapi_statement_registration_seq", "registration", "seq"),
+        Index("ix_xapi_statement_stored_seq", "stored", "seq"),
+        Index("ix_xapi_statement_activities", "related_activities", postgresql_using="gin"),
+        Index("ix_xapi_statement_agents", "related_agents", postgresql_using="gin"),
+        Index(
+            "ix_xapi_statement_pending_actor",
+            "actor_key",
+            postgresql_where=text("effect = 'pending'"),
+        ),
+        Index("ix_xapi_statement_province_code_seq", "province_code", "seq"),
+    )
+
+    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=False), primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    province_code: Mapped[str] = mapped_column(String(2), comment="the sharding key (the LRS's province)")
+    statement: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    actor_key: Mapped[str] = mapped_column(Text)
+    verb_id: Mapped[str] = mapped_column(Text)
+    activity_id: Mapped[str | None] = mapped_column(Text)
+    registration: Mapped[uuid.UUID | None]
+    related_activities: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    related_agents: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    voids: Mapped[uuid.UUID | None] = mapped_column(comment="the statement this one voids")
+    stored: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    client_id: Mapped[str] = mapped_column(String(128))
+    effect: Mapped[str] = mapped_column(String(10), default="none")
+    course_code: Mapped[str | None] = mapped_column(String(32))
+    record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("training_record.id", ondelete="SET NULL"))
+    record_before: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONB, comment="the record's status and progress before this statement applied (null: it created it)"
+    )
+    record_updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ActorLink(Base):
+    """An xAPI actor (an LMS account, or an e-mail's SHA-1) that is a learner of the register."""
+
+    __tablename__ = "xapi_actor_link"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    actor_key: Mapped[str] = mapped_column(Text, unique=True)
+    actor_account_homepage: Mapped[str | None] = mapped_column(String(500))
+    actor_account_name: Mapped[str | None] = mapped_column(String(200))
+    mbox_sha1sum: Mapped[str | None] = mapped_column(String(40))
+    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

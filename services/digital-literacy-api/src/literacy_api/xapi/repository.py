@@ -1,0 +1,184 @@
+"""Every query of the learning record store: statements by id, inserted set-based, filtered by the indexed
+columns and paged by their stored order (keyset on `seq`); actor links; the waiting statements of an actor."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from literacy_api.catalog.models import Course
+from literacy_api.learners.models import Learner
+from literacy_api.xapi.models import ActorLink, XapiStatement
+from service_kit.access import UnitScope
+
+
+@dataclass(frozen=True)
+class StatementQuery:
+    agent: str | None = None
+    related_agents: bool = False
+    verb: str | None = None
+    activity: str | None = None
+    related_activities: bool = False
+    registration: uuid.UUID | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    ascending: bool = False
+    after_seq: int | None = None
+    upto_seq: int | None = None
+
+
+async def by_ids(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, XapiStatement]:
+    if not ids:
+        return {}
+    rows = await session.scalars(select(XapiStatement).where(XapiStatement.id.in_(ids)))
+    return {row.id: row for row in rows}
+
+
+async def by_id(
+    session: AsyncSession, statement_id: uuid.UUID, *, for_update: bool = False
+) -> XapiStatement | None:
+    query = select(XapiStatement).where(XapiStatement.id == statement_id)
+    if for_update:
+        query = query.with_for_update()
+    row: XapiStatement | None = await session.scalar(query)
+    return row
+
+
+async def insert_all(session: AsyncSession, rows: list[dict[str, Any]]) -> list[XapiStatement]:
+    """One INSERT for the whole batch; the inserted rows come back in the batch's order."""
+    if not rows:
+        return []
+    inserted = await session.scalars(insert(XapiStatement).returning(XapiStatement), rows)
+    by_id = {row.id: row for row in inserted}
+    return [by_id[row["id"]] for row in rows]
+
+
+async def mark_voided(session: AsyncSession, statement_ids: Sequence[uuid.UUID]) -> None:
+    await session.execute(
+        update(XapiStatement).where(XapiStatement.id.in_(statement_ids)).values(voided=True)
+    )
+
+
+async def last_seq(session: AsyncSession) -> int:
+    value = await session.scalar(select(func.max(XapiStatement.seq)))
+    return int(value or 0)
+
+
+async def page(session: AsyncSession, query: StatementQuery, limit: int) -> list[XapiStatement]:
+    """Statements that are not voided and match every filter, in stored order, `limit + 1` of them (the
+    extra one says whether there is more)."""
+    s = XapiStatement
+    statement = select(s).where(s.voided.is_(False))
+    if query.agent is not None:
+        statement = statement.where(
+            s.related_agents.contains([query.agent]) if query.related_agents else s.actor_key == query.agent
+        )
+    if query.verb is not None:
+        statement = statement.where(s.verb_id == query.verb)
+    if query.activity is not None:
+        statement = statement.where(
+            s.related_activities.contains([query.activity])
+            if query.related_activities
+            else s.activity_id == query.activity
+        )
+    if query.registration is not None:
+        statement = statement.where(s.registration == query.registration)
+    if query.since is not None:
+        statement = statement.where(s.stored > query.since)
+    if query.until is not None:
+        statement = statement.where(s.stored <= query.until)
+    if query.upto_seq is not None:
+        statement = statement.where(s.seq <= query.upto_seq)
+    if query.after_seq is not None:
+        statement = statement.where(s.seq > query.after_seq if query.ascending else s.seq < query.after_seq)
+    statement = statement.order_by(s.seq.asc() if query.ascending else s.seq.desc()).limit(limit + 1)
+    return list(await session.scalars(statement))
+
+
+async def distinct_activity(session: AsyncSession, activity_id: str) -> XapiStatement | None:
+    """The latest statement about the activity (its definition as last sent)."""
+    row: XapiStatement | None = await session.scalar(
+        select(XapiStatement)
+        .where(XapiStatement.activity_id == activity_id)
+        .order_by(XapiStatement.seq.desc())
+        .limit(1)
+    )
+    return row
+
+
+async def agent_seen(session: AsyncSession, actor_key: str) -> bool:
+    found = await session.scalar(
+        select(XapiStatement.seq).where(XapiStatement.related_agents.contains([actor_key])).limit(1)
+    )
+    return found is not None
+
+
+async def course_meaning(session: AsyncSession, activity_ids: Sequence[str]) -> str | None:
+    """The course whose xAPI activity IRIs hold one of these (the first by code)."""
+    if not activity_ids:
+        return None
+    code: str | None = await session.scalar(
+        select(Course.code)
+        .where(Course.xapi_activity_ids.overlap(list(activity_ids)))
+        .order_by(Course.code)
+        .limit(1)
+    )
+    return code
+
+
+async def link_of(session: AsyncSession, actor_key: str) -> ActorLink | None:
+    link: ActorLink | None = await session.scalar(select(ActorLink).where(ActorLink.actor_key == actor_key))
+    return link
+
+
+async def links_of(session: AsyncSession, actor_keys: Sequence[str]) -> dict[str, ActorLink]:
+    if not actor_keys:
+        return {}
+    rows = await session.scalars(select(ActorLink).where(ActorLink.actor_key.in_(actor_keys)))
+    return {row.actor_key: row for row in rows}
+
+
+async def save_link(session: AsyncSession, link: ActorLink) -> None:
+    session.add(link)
+    await session.flush()
+    await session.refresh(link)
+
+
+async def links(
+    session: AsyncSession,
+    scope: UnitScope | None,
+    learner_id: uuid.UUID | None,
+    after: uuid.UUID | None,
+    limit: int,
+) -> list[ActorLink]:
+    statement = select(ActorLink).join(Learner, Learner.id == ActorLink.learner_id)
+    if scope is not None:
+        statement = statement.where(
+            Learner.unit_code.in_(scope.units) | Learner.commune_code.in_(scope.communes)
+        )
+    if learner_id is not None:
+        statement = statement.where(ActorLink.learner_id == learner_id)
+    if after is not None:
+        statement = statement.where(ActorLink.id > after)
+    return list(await session.scalars(statement.order_by(ActorLink.id).limit(limit + 1)))
+
+
+async def waiting(session: AsyncSession, actor_key: str) -> list[XapiStatement]:
+    """The actor's statements that wait for a link, in stored order, locked."""
+    rows = await session.scalars(
+        select(XapiStatement)
+        .where(XapiStatement.actor_key == actor_key, XapiStatement.effect == "pending")
+        .order_by(XapiStatement.seq)
+        .with_for_update()
+    )
+    return list(rows)
+
+
+async def flush(session: AsyncSession) -> None:
+    await session.flush()
