@@ -19,11 +19,11 @@ from literacy_api.learners.models import Learner
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.access import READ, Actor, Policy, resolve_actor
 from service_kit.auth import PrincipalDep
-from service_kit.db import SessionDep
+from service_kit.db import AutocommitDep, SessionDep
 from service_kit.errors import NotFound
 from service_kit.pagination import CursorParams, cursor_params
 
-__all__ = ["AccountsDep", "ActorDep", "CampaignDep", "CipherDep", "SessionDep"]
+__all__ = ["AccountsDep", "ActorDep", "AutocommitDep", "CampaignDep", "CipherDep", "SessionDep"]
 
 
 class AnyCaseUUID(Convertor[uuid.UUID]):
@@ -43,19 +43,19 @@ class AnyCaseUUID(Convertor[uuid.UUID]):
 register_url_convertor("uuid_any", AnyCaseUUID())
 
 
-def get_campaign(request: Request) -> CampaignClient:
+async def get_campaign(request: Request) -> CampaignClient:
     """campaign-api's directory: managers' scopes and the unit codes that exist (cached)."""
     campaign: CampaignClient = request.app.state.campaign
     return campaign
 
 
-def get_learner_accounts(request: Request) -> LearnerAccounts | None:
+async def get_learner_accounts(request: Request) -> LearnerAccounts | None:
     """campaign-api's learner accounts (deactivated on erasure); None when the app has no such client."""
     accounts: LearnerAccounts | None = getattr(request.app.state, "learner_accounts", None)
     return accounts
 
 
-def get_cipher(request: Request) -> PersonalDataCipher:
+async def get_cipher(request: Request) -> PersonalDataCipher:
     cipher: PersonalDataCipher = request.app.state.cipher
     return cipher
 
@@ -74,7 +74,7 @@ async def get_actor(principal: PrincipalDep, campaign: CampaignDep) -> Actor:
 ActorDep = Annotated[Actor, Depends(get_actor)]
 
 
-def page_cursor(params: Annotated[CursorParams, Depends(cursor_params)]) -> CursorParams:
+async def page_cursor(params: Annotated[CursorParams, Depends(cursor_params)]) -> CursorParams:
     """The kit's cursor paging, an empty `cursor` read as none (the first page): the schema allows it."""
     return params if params.cursor else CursorParams(limit=params.limit)
 

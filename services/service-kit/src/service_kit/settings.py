@@ -52,6 +52,9 @@ class ServiceSettings(BaseSettings):
     """A streaming replica of the same database (empty: reads go to the primary)."""
     db_pool_size: int = 10
     db_max_overflow: int = 10
+    db_pool_recycle_seconds: int = 1800
+    """Pooled connections older than this are replaced (no ping per checkout: a connection that died
+    fails its request with 503, and the pool drops every connection of that generation)."""
     db_statement_timeout_ms: int = 30_000
 
     # Identity: the built-in issuer (campaign-api) and any additional trusted issuers.
