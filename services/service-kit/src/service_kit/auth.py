@@ -194,8 +194,9 @@ class TokenVerifier:
             raise Unauthorized("The token is not valid.", code="auth.token_invalid") from None
         principal = self._principal(issuer, claims)
         expires = claims.get("exp")
-        if isinstance(expires, int | float) and "nbf" not in claims:
-            # Remembered until it expires, without the leeway (a late request is verified in full).
+        if isinstance(expires, int | float):
+            # Remembered until it expires, without the leeway (a late request is verified in full);
+            # `nbf`, if any, has passed: it was checked just now.
             if len(self._verified) >= VERIFIED_TOKENS_KEPT:
                 del self._verified[next(iter(self._verified))]
             self._verified[token] = (float(expires), principal)
