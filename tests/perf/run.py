@@ -77,9 +77,11 @@ def main() -> int:
     report = table(results)
     print(report)
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    settings = " ".join(f"{k}={os.environ[k]}" for k in ("BENCH_SCALE", "BENCH_PARTS") if k in os.environ)
+    command = f" with {settings}" if settings else ""
     (HERE / "RESULTS.md").write_text(
         f"# Benchmark results\n\n- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC\n- machine: {machine}\n"
-        f"- command: `make bench`\n\n{report}\n"
+        f"- command: `make bench`{command}\n\n{report}\n"
     )
     return 0
 

@@ -182,6 +182,41 @@ async def test_my_progress_hand_checked_with_etag(
     assert_problem(await client.get("/v1/me/progress"), 401)
 
 
+async def test_my_progress_without_records_and_of_an_unknown_learner(
+    client, create_learner, create_course, record, token_factory
+):
+    learner = await create_learner()
+    mine = token_factory.auth("acc-1", roles=["learner"], learner_id=learner["id"])
+    empty = await client.get("/v1/me/progress", headers=mine)
+    assert empty.status_code == 200
+    assert empty.json() == {
+        "learner_id": learner["id"],
+        "full_name": "Nguyễn Thị Hương",
+        "courses": [],
+        "competences": [],
+        "hours_completed": "0",
+    }
+    # A first record changes the version; a repeat of the same state does not.
+    await create_course("VNEID", hours=4, level=1, competences=["VN.1.1"])
+    await record(learner["id"], "VNEID", "in_progress", progress=40)
+    first = await client.get("/v1/me/progress", headers={**mine, "If-None-Match": empty.headers["etag"]})
+    assert first.status_code == 200
+    assert first.headers["etag"] != empty.headers["etag"]
+    assert [(c["course_code"], c["progress"], c["hours"]) for c in first.json()["courses"]] == [
+        ("VNEID", 40, "4.0")
+    ]
+    again = await client.get("/v1/me/progress", headers={**mine, "If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["etag"] == first.headers["etag"]
+    assert again.content == b""
+
+    nobody = token_factory.auth("acc-9", roles=["learner"], learner_id="00000000-0000-4000-8000-000000000009")
+    assert (
+        assert_problem(await client.get("/v1/me/progress", headers=nobody), 404)["code"]
+        == "learner.not_linked"
+    )
+
+
 async def test_unit_rates_hand_computed(client, admin, create_learner, create_course, record):
     await create_course("NEN_TANG", required_for=["civil_servant", "public_employee"])
     await create_course("AN_TOAN", required_for=["civil_servant"])

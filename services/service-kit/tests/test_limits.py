@@ -1,6 +1,7 @@
 """Bodies over a route's limit are refused with 413 before anything reads them or checks the token;
 only the routes a service names as uploads take large bodies."""
 
+import httpx
 import pytest
 from fastapi import APIRouter, Depends, UploadFile
 from pydantic import BaseModel
@@ -97,3 +98,19 @@ async def test_a_content_length_that_is_not_a_number_is_a_bad_request(client):
         "/open", content=b"{}", headers={"Content-Length": "abc", "Content-Type": "application/json"}
     )
     assert_problem(response, 400)
+
+
+async def test_an_upload_route_behind_the_gateway_prefix_keeps_its_own_limit(build_app):
+    # uvicorn `--root-path /api/kit`: the gateway passes the full path, the routes carry no prefix.
+    app = build_app(router, uploads=(("POST /uploads/{kind}", UPLOAD_LIMIT),))
+    two_mib = b"a" * (2 * 1024 * 1024)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, root_path="/api/kit")
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            ok = await http.post("/api/kit/uploads/csv", files={"file": ("a.csv", two_mib, "text/csv")})
+            assert ok.status_code == 200, ok.text
+            assert ok.json() == {"size": len(two_mib)}
+            json_route = await http.post(
+                "/api/kit/open", content=b"{}", headers={"Content-Length": str(2 * DEFAULT_BODY_LIMIT)}
+            )
+            assert_problem(json_route, 413)

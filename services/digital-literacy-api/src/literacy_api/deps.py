@@ -21,11 +21,19 @@ from literacy_api.learners.models import Learner
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.access import READ, Actor, Policy, resolve_actor
 from service_kit.auth import Principal, PrincipalDep, get_token_verifier
-from service_kit.db import ReadSessionDep, SessionDep
+from service_kit.db import AutocommitDep, ReadSessionDep, SessionDep
 from service_kit.errors import NotFound, Unauthorized
 from service_kit.pagination import CursorParams, cursor_params
 
-__all__ = ["AccountsDep", "ActorDep", "CampaignDep", "CipherDep", "ReadSessionDep", "SessionDep"]
+__all__ = [
+    "AccountsDep",
+    "ActorDep",
+    "AutocommitDep",
+    "CampaignDep",
+    "CipherDep",
+    "ReadSessionDep",
+    "SessionDep",
+]
 
 
 class AnyCaseUUID(Convertor[uuid.UUID]):
@@ -45,19 +53,19 @@ class AnyCaseUUID(Convertor[uuid.UUID]):
 register_url_convertor("uuid_any", AnyCaseUUID())
 
 
-def get_campaign(request: Request) -> CampaignClient:
+async def get_campaign(request: Request) -> CampaignClient:
     """campaign-api's directory: managers' scopes and the unit codes that exist (cached)."""
     campaign: CampaignClient = request.app.state.campaign
     return campaign
 
 
-def get_learner_accounts(request: Request) -> LearnerAccounts | None:
+async def get_learner_accounts(request: Request) -> LearnerAccounts | None:
     """campaign-api's learner accounts (deactivated on erasure); None when the app has no such client."""
     accounts: LearnerAccounts | None = getattr(request.app.state, "learner_accounts", None)
     return accounts
 
 
-def get_cipher(request: Request) -> PersonalDataCipher:
+async def get_cipher(request: Request) -> PersonalDataCipher:
     cipher: PersonalDataCipher = request.app.state.cipher
     return cipher
 
@@ -76,7 +84,7 @@ async def get_actor(principal: PrincipalDep, campaign: CampaignDep) -> Actor:
 ActorDep = Annotated[Actor, Depends(get_actor)]
 
 
-def page_cursor(params: Annotated[CursorParams, Depends(cursor_params)]) -> CursorParams:
+async def page_cursor(params: Annotated[CursorParams, Depends(cursor_params)]) -> CursorParams:
     """The kit's cursor paging, an empty `cursor` read as none (the first page): the schema allows it."""
     return params if params.cursor else CursorParams(limit=params.limit)
 
@@ -170,7 +178,7 @@ async def xapi_principal(
         token = bearer.credentials
     else:
         raise Unauthorized(code="xapi.credentials_required", headers=_XAPI_CHALLENGE)
-    principal = await get_token_verifier(request).verify(token)
+    principal = await (await get_token_verifier(request)).verify(token)
     request.state.principal = principal
     return principal
 

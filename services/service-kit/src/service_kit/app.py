@@ -55,6 +55,7 @@ def create_service_app(
             read_url=settings.database_read_url.get_secret_value() or None,
             pool_size=settings.db_pool_size,
             max_overflow=settings.db_max_overflow,
+            pool_recycle_seconds=settings.db_pool_recycle_seconds,
             statement_timeout_ms=settings.db_statement_timeout_ms,
             application_name=settings.service_name,
             transaction_pooler=settings.db_transaction_pooler,

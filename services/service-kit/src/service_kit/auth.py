@@ -26,6 +26,9 @@ logger = logging.getLogger("service_kit.auth")
 
 ALGORITHM = "RS256"
 LEEWAY_SECONDS = 30
+VERIFIED_TOKENS_KEPT = 4096
+"""Tokens whose signature was verified are remembered (until they expire) so that a client's next
+requests skip parsing and the RSA check; revocation is still checked on every request."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class TokenVerifier:
         self._issuers: dict[str, TrustedIssuer] = {}
         self._keys: dict[str, KeySource] = {}
         self._revocations: RevocationSource | None = None
+        self._verified: dict[str, tuple[float, Principal]] = {}
         for issuer in issuers:
             self.trust(issuer, JwksCache(issuer.jwks_url, http, min_refresh_seconds=min_refresh_seconds))
 
@@ -143,8 +147,20 @@ class TokenVerifier:
         """Accept tokens of `issuer`, verified with `keys` (replaces an earlier source for it)."""
         self._issuers[issuer.issuer] = issuer
         self._keys[issuer.issuer] = keys
+        self._verified.clear()
 
     async def verify(self, token: str) -> Principal:
+        remembered = self._verified.get(token)
+        if remembered is not None and time.time() < remembered[0]:
+            principal = remembered[1]
+        else:
+            if remembered is not None:
+                del self._verified[token]
+            principal = await self._verify_signed(token)
+        await self._check_current(principal)
+        return principal
+
+    async def _verify_signed(self, token: str) -> Principal:
         try:
             header = jwt.get_unverified_header(token)
             unverified = jwt.decode(token, options={"verify_signature": False})
@@ -177,6 +193,17 @@ class TokenVerifier:
         except jwt.PyJWTError:
             raise Unauthorized("The token is not valid.", code="auth.token_invalid") from None
         principal = self._principal(issuer, claims)
+        expires = claims.get("exp")
+        if isinstance(expires, int | float):
+            # Remembered until it expires, without the leeway (a late request is verified in full);
+            # `nbf`, if any, has passed: it was checked just now.
+            if len(self._verified) >= VERIFIED_TOKENS_KEPT:
+                del self._verified[next(iter(self._verified))]
+            self._verified[token] = (float(expires), principal)
+        return principal
+
+    async def _check_current(self, principal: Principal) -> None:
+        claims = principal.claims
         if self._revocations is not None and VERSION_CLAIM in claims and not principal.is_client:
             current = await self._revocations.current_version(principal.subject)
             if not token_is_current(claims[VERSION_CLAIM], current):
@@ -184,7 +211,6 @@ class TokenVerifier:
                     "The account changed since this token was issued; sign in again.",
                     code="auth.token_revoked",
                 )
-        return principal
 
     @staticmethod
     def _principal(issuer: TrustedIssuer, claims: dict[str, Any]) -> Principal:
@@ -205,7 +231,7 @@ class TokenVerifier:
 _bearer = HTTPBearer(auto_error=False, description="An access token from `POST /api/campaign/v1/auth/token`")
 
 
-def get_token_verifier(request: Request) -> TokenVerifier:
+async def get_token_verifier(request: Request) -> TokenVerifier:
     verifier: TokenVerifier = request.app.state.token_verifier
     return verifier
 

@@ -28,6 +28,11 @@ def _matches(header: str | None, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
+def if_none_match(request: Request, etag: str) -> bool:
+    """True when the client's `If-None-Match` already names `etag` (answer 304)."""
+    return _matches(request.headers.get("if-none-match"), etag)
+
+
 def not_modified(request: Request, response: Response, representation: Any) -> bool:
     """Set the ETag; True when the client's `If-None-Match` already has it (answer 304)."""
     etag = etag_of(representation)
@@ -75,7 +80,7 @@ class Versions:
         return representation
 
 
-def get_versions(request: Request, response: Response) -> Versions:
+async def get_versions(request: Request, response: Response) -> Versions:
     return Versions(request, response)
 
 

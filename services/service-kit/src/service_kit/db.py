@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -12,7 +13,13 @@ from fastapi import Depends, Request
 from sqlalchemy import MetaData, Table, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 from service_kit.audit import AuditTrail
 from service_kit.errors import ProblemError, database_unreachable
@@ -79,8 +86,9 @@ class Database:
         url: str | URL,
         *,
         read_url: str | URL | None = None,
-        pool_size: int = 10,
-        max_overflow: int = 10,
+        pool_size: int = 20,
+        max_overflow: int = 0,
+        pool_recycle_seconds: int = 1800,
         statement_timeout_ms: int = 30_000,
         application_name: str = "thidua-so",
         transaction_pooler: bool = False,
@@ -110,7 +118,11 @@ class Database:
                 url,
                 pool_size=pool_size,
                 max_overflow=max_overflow,
-                pool_pre_ping=True,
+                # No ping per checkout (a round trip on every request): a connection that died fails
+                # its one request (503, `database_unreachable`) and SQLAlchemy invalidates the pool's
+                # older connections; connections are also renewed every `pool_recycle_seconds`.
+                pool_pre_ping=False,
+                pool_recycle=pool_recycle_seconds,
                 # Errors and logs show the statement, never the values bound to it (names, hashes).
                 hide_parameters=True,
                 connect_args=connect_args,
@@ -120,10 +132,23 @@ class Database:
         self.sessionmaker: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False
         )
+        self.shared_connection: AsyncConnection | None = None
+        """Tests: the connection whose outer transaction is rolled back after the test, used by
+        `autocommit()` too so that its reads see what the test wrote."""
         self.read_engine: AsyncEngine | None = engine(read_url) if read_url else None
         self.read_sessionmaker: async_sessionmaker[AsyncSession] | None = (
             async_sessionmaker(self.read_engine, expire_on_commit=False) if self.read_engine else None
         )
+
+    @contextlib.asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
+        """A connection without an explicit transaction (each statement its own snapshot): no BEGIN
+        and COMMIT round trips around a one-statement read."""
+        if self.shared_connection is not None:
+            yield self.shared_connection
+            return
+        async with self.engine.connect() as connection:
+            yield await connection.execution_options(isolation_level="AUTOCOMMIT")
 
     async def ping(self) -> None:
         async with self.engine.connect() as connection:
@@ -135,7 +160,8 @@ class Database:
             await self.read_engine.dispose()
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
+    # `async def`: FastAPI runs a plain `def` dependency in its thread pool, a hand-off per request.
     database: Database = request.app.state.database
     return database
 
@@ -178,9 +204,20 @@ async def get_read_session(
         yield primary
 
 
+async def get_autocommit_connection(
+    database: Annotated[Database, Depends(get_database)],
+) -> AsyncIterator[AsyncConnection]:
+    """A connection without an explicit transaction, for a hot read that is one statement (each
+    statement is its own snapshot): no BEGIN and COMMIT round trips around it."""
+    async with database.autocommit() as connection:
+        yield connection
+
+
 DatabaseDep = Annotated[Database, Depends(get_database)]
 # scope="function": the transaction is committed (or rolled back) before the response leaves, so a client
 # that reads right after a write sees it, and a failed commit is an error response, not a silent 201.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]
+AutocommitDep = Annotated[AsyncConnection, Depends(get_autocommit_connection, scope="function")]
+"""For a one-statement read on the primary: no transaction around it (see `get_autocommit_connection`)."""
 """For statistics, rankings, exports and lists: the replica when configured (`<PREFIX>DATABASE_READ_URL`)."""

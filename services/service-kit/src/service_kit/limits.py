@@ -64,7 +64,12 @@ class BodyLimitMiddleware:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
             await self.app(scope, receive, send)
             return
-        limit = self.limit_for(scope["method"], scope["path"])
+        path, root = scope["path"], scope.get("root_path", "")
+        if root and path.startswith(root + "/"):
+            # Behind the gateway (`--root-path /api/<service>`) the path carries the prefix: the
+            # routes the service names do not.
+            path = path[len(root) :]
+        limit = self.limit_for(scope["method"], path)
         declared = next((v for k, v in scope["headers"] if k == b"content-length"), None)
         if declared is not None:
             try:

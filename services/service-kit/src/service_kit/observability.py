@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import logging.handlers
+import queue
 import re
 import sys
 import time
@@ -79,8 +82,9 @@ class JsonFormatter(logging.Formatter):
     value bound to a database statement."""
 
     def format(self, record: logging.LogRecord) -> str:
+        seconds = int(record.created)
         entry: dict[str, Any] = {
-            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "ts": f"{_utc_second(seconds)}.{int((record.created - seconds) * 1000):03d}+00:00",
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -92,12 +96,51 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+_second_cache: tuple[int, str] = (0, "")
+
+
+def _utc_second(seconds: int) -> str:
+    """`YYYY-MM-DDTHH:MM:SS` of a Unix second (formatted once per second, not once per line)."""
+    global _second_cache
+    if _second_cache[0] != seconds:
+        _second_cache = (seconds, datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S"))
+    return _second_cache[1]
+
+
+class _OffLoopHandler(logging.handlers.QueueHandler):
+    """Hands each record to a writer thread, so that a slow stderr (a full pipe) never blocks the event
+    loop. What depends on the serving task (the request id, the exception) is taken here; the JSON is
+    formatted and written by the thread."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        if getattr(record, "request_id", None) is None:
+            record.request_id = request_id_var.get()
+        if record.exc_info:
+            record.exception = _safe_exception_text(record.exc_info)
+            record.exc_info = None
+            record.exc_text = None
+        record.msg = record.getMessage()
+        record.args = None
+        return record
+
+
+_listener: logging.handlers.QueueListener | None = None
+
+
 def configure_logging(level: str = "INFO") -> None:
-    """Route every logger (ours and uvicorn's) through one JSON handler on stderr."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter())
+    """Route every logger (ours and uvicorn's) through one JSON handler on stderr, written by a thread
+    of its own."""
+    global _listener
+    if _listener is not None:
+        _listener.stop()
+    writer = logging.StreamHandler(sys.stderr)
+    writer.setFormatter(JsonFormatter())
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    _listener = logging.handlers.QueueListener(records, writer)
+    _listener.start()
+    atexit.register(_listener.stop)
     root = logging.getLogger()
-    root.handlers = [handler]
+    root.handlers = [_OffLoopHandler(records)]
     root.setLevel(level.upper())
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         uv_logger = logging.getLogger(name)
@@ -121,13 +164,22 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
 
-        incoming = next(
-            (value.decode("latin-1") for key, value in scope["headers"] if key == b"x-request-id"), ""
+        incoming = language = None
+        for key, value in scope["headers"]:
+            if key == b"x-request-id":
+                incoming = value
+            elif key == b"accept-language":
+                language = value
+        request_id = (
+            incoming.decode("latin-1")
+            if incoming is not None and _VALID_REQUEST_ID.match(incoming.decode("latin-1"))
+            else uuid.uuid4().hex
         )
-        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id_header = (b"x-request-id", request_id.encode("latin-1"))
         token = request_id_var.set(request_id)
-        language = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"accept-language"), None)
-        language_token = i18n.language_var.set(i18n.negotiate(language))
+        language_token = i18n.language_var.set(
+            i18n.negotiate(language.decode("latin-1")) if language is not None else i18n.DEFAULT_LANGUAGE
+        )
         client = scope.get("client")
         address_token = client_address_var.set(client[0] if client else None)
         started = time.perf_counter()
@@ -139,8 +191,12 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 response_started = True
                 status = message["status"]
-                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"]
-                headers.append((b"x-request-id", request_id.encode("latin-1")))
+                headers = message.get("headers", [])
+                if any(k.lower() == b"x-request-id" for k, _ in headers):
+                    headers = [(k, v) for k, v in headers if k.lower() != b"x-request-id"]
+                else:
+                    headers = list(headers)
+                headers.append(request_id_header)
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -161,20 +217,21 @@ class RequestContextMiddleware:
             )
             await response(scope, receive, send_with_request_id)
         finally:
-            access_logger.info(
-                "%s %s %s",
-                scope["method"],
-                scope["path"],
-                status,
-                extra={
-                    "request_id": request_id,
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "client": (scope.get("client") or ("", 0))[0],
-                },
-            )
+            if access_logger.isEnabledFor(logging.INFO):
+                access_logger.info(
+                    "%s %s %s",
+                    scope["method"],
+                    scope["path"],
+                    status,
+                    extra={
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "status": status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                        "client": client[0] if client else "",
+                    },
+                )
             request_id_var.reset(token)
             client_address_var.reset(address_token)
             i18n.language_var.reset(language_token)

@@ -50,8 +50,14 @@ class ServiceSettings(BaseSettings):
     database_url: SecretStr = SecretStr("")
     database_read_url: SecretStr = SecretStr("")
     """A streaming replica of the same database (empty: reads go to the primary)."""
-    db_pool_size: int = 10
-    db_max_overflow: int = 10
+    db_pool_size: int = 20
+    db_max_overflow: int = 0
+    """Connections kept open, and none beyond: under a sustained load an overflow connection is opened
+    for one request and closed after it (a new PostgreSQL backend each time, the bottleneck of a hot
+    read); requests beyond the pool wait for a connection instead (they hold one for a millisecond)."""
+    db_pool_recycle_seconds: int = 1800
+    """Pooled connections older than this are replaced (no ping per checkout: a connection that died
+    fails its request with 503, and the pool drops every connection of that generation)."""
     db_statement_timeout_ms: int = 30_000
     db_transaction_pooler: bool = False
     """`<PREFIX>DB_TRANSACTION_POOLER=true` when `DATABASE_URL` goes through a transaction-pooling PgBouncer:

@@ -303,6 +303,7 @@ async def app(
         database: Database = application.state.database
         async with database.engine.connect() as connection:
             outer = await connection.begin()
+            database.shared_connection = connection
             database.sessionmaker = async_sessionmaker(
                 bind=connection, expire_on_commit=False, join_transaction_mode="create_savepoint"
             )

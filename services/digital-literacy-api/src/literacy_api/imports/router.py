@@ -43,7 +43,7 @@ def _settings(request: Request) -> LiteracySettings:
     return settings
 
 
-def get_import_service(session: SessionDep, cipher: CipherDep) -> ImportService:
+async def get_import_service(session: SessionDep, cipher: CipherDep) -> ImportService:
     return ImportService(session=session, cipher=cipher)
 
 

@@ -23,7 +23,7 @@ from service_kit.pagination import Page
 router = APIRouter(tags=["statistics"])
 
 
-def get_statistics_service(session: SessionDep) -> StatisticsService:
+async def get_statistics_service(session: SessionDep) -> StatisticsService:
     return StatisticsService(session=session)
 
 

@@ -6,13 +6,12 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
-from fastapi.responses import JSONResponse
 
-from literacy_api.deps import CursorDep, LearnerSelf, RecordReader, RecordWriter, SessionDep
+from literacy_api.deps import AutocommitDep, CursorDep, LearnerSelf, RecordReader, RecordWriter, SessionDep
 from literacy_api.inputs import CommuneCode, CourseCode
 from literacy_api.training.schemas import MyProgress, RecordIn, RecordOut, RecordStatus
-from literacy_api.training.service import TrainingService
-from service_kit.caching import not_modified
+from literacy_api.training.service import ProgressService, TrainingService
+from service_kit.caching import if_none_match
 from service_kit.errors import PROBLEM
 from service_kit.pagination import CursorPage
 
@@ -40,11 +39,18 @@ RECORD_LINKS = {
 """OpenAPI links: a completed record's certificate (verify, print, revoke) and its learner."""
 
 
-def get_training_service(session: SessionDep) -> TrainingService:
+async def get_training_service(session: SessionDep) -> TrainingService:
     return TrainingService(session=session)
 
 
 TrainingServiceDep = Annotated[TrainingService, Depends(get_training_service)]
+
+
+async def get_progress_service(connection: AutocommitDep) -> ProgressService:
+    return ProgressService(connection=connection)
+
+
+ProgressServiceDep = Annotated[ProgressService, Depends(get_progress_service)]
 
 
 @router.post(
@@ -98,13 +104,9 @@ async def list_records(
     summary="The signed-in learner's courses, certificates, competences and hours",
     responses={304: {}, 403: PROBLEM, 404: PROBLEM},
 )
-async def my_progress(
-    request: Request, actor: LearnerSelf, service: TrainingServiceDep
-) -> MyProgress | Response:
-    progress = await service.progress_of(actor)
-    response = JSONResponse(progress.model_dump(mode="json"), headers={"Cache-Control": "private, no-cache"})
-    if not_modified(request, response, progress):
-        return Response(
-            status_code=304, headers={"ETag": response.headers["ETag"], "Cache-Control": "private, no-cache"}
-        )
-    return response
+async def my_progress(request: Request, actor: LearnerSelf, service: ProgressServiceDep) -> Response:
+    answer = await service.progress_of(actor, lambda etag: if_none_match(request, etag))
+    headers = {"ETag": answer.etag, "Cache-Control": "private, no-cache"}
+    if answer.body is None:
+        return Response(status_code=304, headers=headers)
+    return Response(answer.body, media_type="application/json", headers=headers)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
@@ -203,38 +205,72 @@ class TrainingService:
             next_cursor=next_cursor,
         )
 
-    async def progress_of(self, actor: Actor) -> MyProgress:
-        """The signed-in learner's courses, certificates, competences reached and hours."""
+
+@dataclass(frozen=True)
+class ProgressAnswer:
+    """What `GET /v1/me/progress` answers: the ETag, and the JSON body unless the client has it."""
+
+    etag: str
+    body: bytes | None
+
+
+def _progress_etag(learner_id: uuid.UUID, rows: list[Any]) -> str:
+    """A strong ETag of the representation, taken from the rows it is built from (the body is a
+    function of them), so a client's fresh copy is recognised without building the body."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(learner_id.bytes)
+    digest.update(repr([tuple(row) for row in rows]).encode())
+    return f'"p{digest.hexdigest()}"'
+
+
+def _my_progress(learner_id: uuid.UUID, rows: list[Any]) -> MyProgress:
+    courses = []
+    reached: dict[str, int] = {}
+    hours = Decimal(0)
+    for _, code, title, status, progress, completed_on, certificate, course_hours, level, competences in rows:
+        if code is None:  # the learner's row without any record
+            continue
+        courses.append(
+            CourseProgress(
+                course_code=code,
+                title=title,
+                status=RecordStatus(status),
+                progress=progress,
+                completed_on=completed_on,
+                certificate_code=certificate,
+                hours=course_hours,
+            )
+        )
+        if status == RecordStatus.COMPLETED:
+            hours += course_hours
+            for competence in competences:
+                reached[competence] = max(reached.get(competence, 0), level)
+    return MyProgress(
+        learner_id=learner_id,
+        full_name=rows[0][0],
+        courses=courses,
+        competences=[CompetenceReached(code=c, level=level) for c, level in sorted(reached.items())],
+        hours_completed=hours,
+    )
+
+
+@dataclass
+class ProgressService:
+    """A learner's own progress: the hot read, one statement on a connection without a transaction."""
+
+    connection: AsyncConnection
+
+    async def progress_of(self, actor: Actor, fresh: Callable[[str], bool]) -> ProgressAnswer:
+        """The signed-in learner's courses, certificates, competences reached and hours; no body when
+        `fresh(etag)` says the client already has this version."""
         try:
             learner_id = uuid.UUID(str(actor.learner_id))
         except ValueError:
             raise NotFound(code="learner.not_linked") from None
-        learner = await repository.learner(self.session, learner_id)
-        if learner is None:
+        rows = await repository.progress_rows(self.connection, learner_id)
+        if not rows:
             raise NotFound(code="learner.not_linked")
-        courses = []
-        reached: dict[str, int] = {}
-        hours = Decimal(0)
-        for record, course, certificate in await repository.progress(self.session, learner.id):
-            courses.append(
-                CourseProgress(
-                    course_code=course.code,
-                    title=course.title,
-                    status=RecordStatus(record.status),
-                    progress=record.progress,
-                    completed_on=record.completed_on,
-                    certificate_code=certificate,
-                    hours=course.hours,
-                )
-            )
-            if record.status == RecordStatus.COMPLETED:
-                hours += course.hours
-                for competence in course.competence_codes:
-                    reached[competence] = max(reached.get(competence, 0), course.level)
-        return MyProgress(
-            learner_id=learner.id,
-            full_name=learner.full_name,
-            courses=courses,
-            competences=[CompetenceReached(code=c, level=level) for c, level in sorted(reached.items())],
-            hours_completed=hours,
-        )
+        etag = _progress_etag(learner_id, rows)
+        if fresh(etag):
+            return ProgressAnswer(etag, None)
+        return ProgressAnswer(etag, _my_progress(learner_id, rows).model_dump_json().encode())
