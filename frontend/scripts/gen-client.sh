@@ -12,8 +12,9 @@ generate() {
   local out
   out=$(realpath -m "$1")
   mkdir -p "$out"
-  # devstack builds each FastAPI app (no database) and dumps app.openapi().
-  (cd .. && $UV_RUN python -m devstack openapi --out "$out" >/dev/null)
+  # devstack builds each FastAPI app (no database) and dumps app.openapi(); "up to today" date patterns
+  # are written up to a fixed day, so that the committed copy does not go stale with the calendar.
+  (cd .. && OPENAPI_SCHEMA_TODAY=2100-12-31 $UV_RUN python -m devstack openapi --out "$out" >/dev/null)
   for service in "${SERVICES[@]}"; do
     mv "$out/$service.json" "$out/$service.openapi.json"
     node_modules/.bin/openapi-typescript "$out/$service.openapi.json" --output "$out/$service.d.ts" >/dev/null

@@ -21,6 +21,7 @@ reaches the database. The services build their own names on these (`campaign_api
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -224,6 +225,14 @@ def today_in_vietnam() -> date:
     return datetime.now(VIETNAM).date()
 
 
+def _schema_today() -> date | None:
+    """`OPENAPI_SCHEMA_TODAY=YYYY-MM-DD` writes the "up to today" patterns up to that day: the dashboard's
+    committed copy of the OpenAPI (`make gen-client`) must not change with the calendar. The services
+    never set it: what they serve says today, and every request is checked against today."""
+    fixed = os.environ.get("OPENAPI_SCHEMA_TODAY")
+    return date.fromisoformat(fixed) if fixed else None
+
+
 def _alternatives(values: list[str]) -> str:
     return "(" + "|".join(values) + ")"
 
@@ -283,7 +292,7 @@ def day_type(
     """A `YYYY-MM-DD` day from `first` to `last` (`None`: up to today, checked on each request; the
     schema's pattern is written up to the day the service started)."""
     upper: Callable[[], date] = today if last is None else (lambda: last)
-    shown = last or today()
+    shown = last or _schema_today() or today()
     described = f"YYYY-MM-DD, {first.isoformat()} to {'today' if last is None else last.isoformat()}"
     return Annotated[
         date,
