@@ -309,7 +309,12 @@ MATRIX = [
         "/v1/contests/{contest_id}/rounds",
         allow=("admin",),
         ok=201,
-        body={"no": 9, "title": "Vòng 9", "opens_at": "2031-01-01T08:00:00+07:00", "closes_at": "2031-01-08T08:00:00+07:00"},
+        body={
+            "no": 9,
+            "title": "Vòng 9",
+            "opens_at": "2031-01-01T08:00:00+07:00",
+            "closes_at": "2031-01-08T08:00:00+07:00",
+        },
     ),
     Row("GET", "/v1/contest-rounds/{round_id}", allow=READERS),
     Row("PATCH", "/v1/contest-rounds/{round_id}", allow=("admin",), body={"title": "Tuần thứ nhất"}),

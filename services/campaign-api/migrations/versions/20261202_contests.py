@@ -56,7 +56,10 @@ def upgrade() -> None:
         ),
         sa.CheckConstraint("attempts_per_round BETWEEN 1 AND 100", name=op.f("ck_contest_attempts_bounded")),
         sa.ForeignKeyConstraint(
-            ["campaign_id"], [f"{S}.campaign.id"], name=op.f("fk_contest_campaign_id_campaign"), ondelete="CASCADE"
+            ["campaign_id"],
+            [f"{S}.campaign.id"],
+            name=op.f("fk_contest_campaign_id_campaign"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contest")),
         schema=S,
@@ -244,10 +247,18 @@ def upgrade() -> None:
         schema=S,
     )
     op.create_index(
-        "ix_contest_sighting_address_seen_at", "contest_sighting", ["address", "seen_at"], unique=False, schema=S
+        "ix_contest_sighting_address_seen_at",
+        "contest_sighting",
+        ["address", "seen_at"],
+        unique=False,
+        schema=S,
     )
     op.create_index(
-        op.f("ix_contest_sighting_participant_id"), "contest_sighting", ["participant_id"], unique=False, schema=S
+        op.f("ix_contest_sighting_participant_id"),
+        "contest_sighting",
+        ["participant_id"],
+        unique=False,
+        schema=S,
     )
 
 

@@ -282,10 +282,9 @@ COMMENDATIONS: Policy[CampaignSeen] = Policy("commendation", read=reader)
 """Commendations are decisions made public: every reader of the movement reads them
 (recording one is the movement's `add_commendation`)."""
 
-NEW_CONTESTS: Policy[CampaignSeen] = Policy(
-    "contest", read=reader, actions={"create": runs}, label="contest"
-)
+NEW_CONTESTS: Policy[CampaignSeen] = Policy("contest", read=reader, actions={"create": runs}, label="contest")
 """A contest is created in a movement by those who run the movement."""
+
 
 def person(actor: Actor, _obj: object) -> bool:
     return not actor.is_client
@@ -361,11 +360,11 @@ __all__ = [
     "COMMENDATIONS",
     "CONTESTS",
     "CONTEST_JOINERS",
-    "NEW_CONTESTS",
     "INITIATIVES",
     "LEARNER_ACCOUNTS",
     "LOCALITIES",
     "NEW_CAMPAIGNS",
+    "NEW_CONTESTS",
     "PARTICIPANTS",
     "PLANS",
     "READ",

@@ -10,7 +10,7 @@ from service_kit.settings import Environment, ServiceSettings
 
 DEVELOPMENT_NATIONAL_ID_KEY = "development-only-national-id-key-change-me"
 DEVELOPMENT_PERSONAL_DATA_KEY = "ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhISE="  # 32 bytes, base64
-DEVELOPMENT_CONTEST_TOKEN_KEY = "development-only-contest-token-key-change-me"
+DEVELOPMENT_CONTEST_TOKEN_KEY = "development-only-contest-token-key-change-me"  # noqa: S105 - development only
 
 
 class ServiceClientSeed(BaseModel):

@@ -20,10 +20,10 @@ from campaign_api.access import (
     COMMENDATIONS,
     CONTEST_JOINERS,
     CONTESTS,
-    NEW_CONTESTS,
     INITIATIVES,
     LEARNER_ACCOUNTS,
     LOCALITIES,
+    NEW_CONTESTS,
     PARTICIPANTS,
     REPORTS,
     REVOCATIONS,
@@ -136,7 +136,9 @@ def get_locality_service(
     return LocalityService(directory)
 
 
-def get_contest_service(request: Request, session: SessionDep, campaigns: CampaignServiceDep) -> ContestService:
+def get_contest_service(
+    request: Request, session: SessionDep, campaigns: CampaignServiceDep
+) -> ContestService:
     return ContestService(session=session, campaigns=campaigns, settings=request.app.state.settings)
 
 
@@ -270,7 +272,9 @@ def contest_for(action: str = READ) -> Callable[..., Awaitable[ContestSeen]]:
 
 
 def question_for(action: str) -> Callable[..., Awaitable[ContestQuestion]]:
-    async def dependency(question_id: uuid.UUID, actor: ActorDep, service: ContestServiceDep) -> ContestQuestion:
+    async def dependency(
+        question_id: uuid.UUID, actor: ActorDep, service: ContestServiceDep
+    ) -> ContestQuestion:
         CAMPAIGN_LIST.ensure(actor, READ, None)
         question, seen = await service.get_question(question_id, for_update=True)
         CONTESTS.ensure(actor, action, seen)

@@ -321,10 +321,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cần đúng một tệp XLSX ở trường “file”.",
         "Exactly one XLSX file is expected in the field 'file'.",
     ),
-    "question_import.unreadable": ("Không đọc được tệp: cần tệp XLSX theo mẫu.", "The file is not a readable XLSX."),
+    "question_import.unreadable": (
+        "Không đọc được tệp: cần tệp XLSX theo mẫu.",
+        "The file is not a readable XLSX.",
+    ),
     "question_import.too_many_rows": ("Tệp có quá 5.000 câu hỏi.", "The file has more than 5,000 questions."),
     "question_import.empty": ("Tệp không có câu hỏi nào.", "The file has no question."),
-    "question_import.bad_difficulty": ("Độ khó phải là số từ 1 đến 5.", "Difficulty is a number from 1 to 5."),
+    "question_import.bad_difficulty": (
+        "Độ khó phải là số từ 1 đến 5.",
+        "Difficulty is a number from 1 to 5.",
+    ),
     "question_import.no_text": ("Thiếu nội dung câu hỏi.", "The question has no text."),
     "question_import.too_few_options": ("Cần ít nhất hai phương án.", "At least two options are needed."),
     "question_import.no_key": ("Thiếu đáp án đúng.", "No correct key."),
@@ -356,7 +362,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bạn đã dùng hết {limit} lượt thi của vòng này.",
         "You have used the {limit} attempt(s) of this round.",
     ),
-    "attempt.submitted": ("Bài thi đã nộp; không thể thay đổi.", "The attempt is submitted; it cannot change."),
+    "attempt.submitted": (
+        "Bài thi đã nộp; không thể thay đổi.",
+        "The attempt is submitted; it cannot change.",
+    ),
     "attempt.deadline_passed": (
         "Đã hết giờ làm bài ({deadline}); câu trả lời không được ghi nhận.",
         "The deadline ({deadline}) has passed; the answers were not kept.",
@@ -365,7 +374,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Câu hỏi {question_id} không thuộc lượt thi này.",
         "Question {question_id} is not in this attempt.",
     ),
-    "attempt.unknown_keys": ("Phương án không có trong câu hỏi: {keys}.", "Keys that are not options: {keys}."),
+    "attempt.unknown_keys": (
+        "Phương án không có trong câu hỏi: {keys}.",
+        "Keys that are not options: {keys}.",
+    ),
 }
 
 i18n.register(MESSAGES)

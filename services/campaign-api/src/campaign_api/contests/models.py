@@ -100,9 +100,7 @@ class ContestParticipant(Base):
     __table_args__ = (
         UniqueConstraint("contest_id", "national_id_hash", name="uq_contest_participant_national_id"),
         UniqueConstraint("contest_id", "account_id", name="uq_contest_participant_account"),
-        CheckConstraint(
-            "(national_id_hash IS NULL) <> (account_id IS NULL)", name="registered_or_signed_in"
-        ),
+        CheckConstraint("(national_id_hash IS NULL) <> (account_id IS NULL)", name="registered_or_signed_in"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

@@ -23,7 +23,9 @@ from campaign_api.units.models import Unit
 from service_kit.pagination import PageParams, paginate
 
 
-async def contest(session: AsyncSession, contest_id: uuid.UUID, *, for_update: bool = False) -> Contest | None:
+async def contest(
+    session: AsyncSession, contest_id: uuid.UUID, *, for_update: bool = False
+) -> Contest | None:
     return await session.get(Contest, contest_id, with_for_update=for_update)
 
 
@@ -38,7 +40,9 @@ async def contests_page(
 
 async def campaign_participant_units(session: AsyncSession, campaign_id: uuid.UUID) -> list[str]:
     rows = await session.scalars(
-        select(Participant.unit_code).where(Participant.campaign_id == campaign_id).order_by(Participant.unit_code)
+        select(Participant.unit_code)
+        .where(Participant.campaign_id == campaign_id)
+        .order_by(Participant.unit_code)
     )
     return list(rows)
 
@@ -81,7 +85,9 @@ async def live_question_ids(session: AsyncSession, contest_id: uuid.UUID) -> lis
     return list(rows)
 
 
-async def questions_by_id(session: AsyncSession, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, ContestQuestion]:
+async def questions_by_id(
+    session: AsyncSession, ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, ContestQuestion]:
     rows = await session.scalars(select(ContestQuestion).where(ContestQuestion.id.in_(list(ids))))
     return {q.id: q for q in rows}
 
@@ -89,7 +95,9 @@ async def questions_by_id(session: AsyncSession, ids: Sequence[uuid.UUID]) -> di
 # --- rounds ------------------------------------------------------------------------------------------
 
 
-async def round_(session: AsyncSession, round_id: uuid.UUID, *, for_update: bool = False) -> ContestRound | None:
+async def round_(
+    session: AsyncSession, round_id: uuid.UUID, *, for_update: bool = False
+) -> ContestRound | None:
     return await session.get(ContestRound, round_id, with_for_update=for_update)
 
 
@@ -101,7 +109,9 @@ async def rounds(session: AsyncSession, contest_id: uuid.UUID) -> list[ContestRo
     )
 
 
-async def round_counts(session: AsyncSession, round_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int]]:
+async def round_counts(
+    session: AsyncSession, round_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[int, int]]:
     if not round_ids:
         return {}
     rows = await session.execute(
@@ -157,7 +167,9 @@ async def sightings_since(session: AsyncSession, address: bytes, since: datetime
 # --- attempts ----------------------------------------------------------------------------------------
 
 
-async def attempt(session: AsyncSession, attempt_id: uuid.UUID, *, for_update: bool = False) -> ContestAttempt | None:
+async def attempt(
+    session: AsyncSession, attempt_id: uuid.UUID, *, for_update: bool = False
+) -> ContestAttempt | None:
     return await session.get(ContestAttempt, attempt_id, with_for_update=for_update)
 
 
@@ -173,7 +185,11 @@ async def attempts_of(session: AsyncSession, round_id: uuid.UUID, participant_id
 
 
 async def attempts_started_since(
-    session: AsyncSession, *, since: datetime, participant_id: uuid.UUID | None = None, address: bytes | None = None
+    session: AsyncSession,
+    *,
+    since: datetime,
+    participant_id: uuid.UUID | None = None,
+    address: bytes | None = None,
 ) -> int:
     statement = select(func.count()).select_from(ContestAttempt).where(ContestAttempt.started_at >= since)
     if participant_id is not None:
@@ -183,7 +199,9 @@ async def attempts_started_since(
     return int(await session.scalar(statement) or 0)
 
 
-async def expired_unsubmitted(session: AsyncSession, round_id: uuid.UUID, now: datetime) -> list[ContestAttempt]:
+async def expired_unsubmitted(
+    session: AsyncSession, round_id: uuid.UUID, now: datetime
+) -> list[ContestAttempt]:
     """Attempts whose deadline has passed unsubmitted: finished with the answers they saved."""
     return list(
         await session.scalars(
@@ -304,4 +322,6 @@ async def too_fast(session: AsyncSession, contest_id: uuid.UUID) -> list[Any]:
 
 
 async def shared_national_ids(session: AsyncSession, contest_id: uuid.UUID, threshold: int) -> list[Any]:
-    return list((await session.execute(_SHARED, {"contest_id": contest_id, "threshold": threshold})).mappings())
+    return list(
+        (await session.execute(_SHARED, {"contest_id": contest_id, "threshold": threshold})).mappings()
+    )

@@ -82,7 +82,7 @@ OwnAttemptToChange = Annotated[ContestAttempt, Depends(attempt_for(for_update=Tr
 ResultsLimit = Annotated[int, Query(ge=1, le=500, description="How many ranks")]
 ResultsOffset = Annotated[int, Query(ge=0, le=10_000_000)]
 
-CONTEST_LINKS = {
+CONTEST_LINKS: dict[int | str, dict[str, Any]] = {
     201: {
         "links": {
             name: {"operationId": operation, "parameters": {"contest_id": "$response.body#/id"}}
@@ -98,7 +98,9 @@ CONTEST_LINKS = {
 
 
 def _sheet(filename: str, content: bytes) -> Response:
-    return Response(content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
 
 
 # --- contests ------------------------------------------------------------------------------------------
@@ -123,9 +125,7 @@ async def list_contests(
     return await service.list(actor, campaign, page)
 
 
-@router.get(
-    "/v1/contests/{contest_id}", response_model=ContestOut, responses={304: {}, **READ_ERRORS}
-)
+@router.get("/v1/contests/{contest_id}", response_model=ContestOut, responses={304: {}, **READ_ERRORS})
 async def get_contest(
     contest: ContestDep, actor: CampaignReader, versions: VersionsDep, service: ContestServiceDep
 ) -> ContestOut | Response:
@@ -144,12 +144,16 @@ async def update_contest(
 
 
 @router.post("/v1/contests/{contest_id}/open", summary="draft → open (needs questions)", responses=ERRORS)
-async def open_contest(contest: ContestToOpen, actor: CampaignReader, service: ContestServiceDep) -> ContestOut:
+async def open_contest(
+    contest: ContestToOpen, actor: CampaignReader, service: ContestServiceDep
+) -> ContestOut:
     return await service.transition(actor, contest, ContestStatus.OPEN)
 
 
 @router.post("/v1/contests/{contest_id}/close", summary="open → closed", responses=ERRORS)
-async def close_contest(contest: ContestToClose, actor: CampaignReader, service: ContestServiceDep) -> ContestOut:
+async def close_contest(
+    contest: ContestToClose, actor: CampaignReader, service: ContestServiceDep
+) -> ContestOut:
     return await service.transition(actor, contest, ContestStatus.CLOSED)
 
 
@@ -209,7 +213,9 @@ IMPORT_BODY = {
                 "type": "object",
                 "required": ["file"],
                 "additionalProperties": False,
-                "properties": {"file": {"type": "string", "format": "binary", "description": "The XLSX file"}},
+                "properties": {
+                    "file": {"type": "string", "format": "binary", "description": "The XLSX file"}
+                },
             }
         }
     },
@@ -256,7 +262,9 @@ async def update_question(
     summary="Remove a question from the bank (attempts that drew it keep it)",
     responses=ERRORS,
 )
-async def delete_question(question: QuestionToChange, actor: CampaignReader, service: ContestServiceDep) -> Response:
+async def delete_question(
+    question: QuestionToChange, actor: CampaignReader, service: ContestServiceDep
+) -> Response:
     await service.delete_question(actor, question)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -284,13 +292,19 @@ async def list_rounds(contest: ContestDep, service: ContestServiceDep) -> Page[R
 
 
 @router.get("/v1/contest-rounds/{round_id}", response_model=RoundOut, responses={304: {}, **READ_ERRORS})
-async def get_round(round_: RoundDep, versions: VersionsDep, service: ContestServiceDep) -> RoundOut | Response:
+async def get_round(
+    round_: RoundDep, versions: VersionsDep, service: ContestServiceDep
+) -> RoundOut | Response:
     return versions.answer(await service.round_out(round_))
 
 
 @router.patch("/v1/contest-rounds/{round_id}", responses={**ERRORS, 412: PROBLEM})
 async def update_round(
-    round_: RoundToEdit, data: RoundUpdate, actor: CampaignReader, versions: VersionsDep, service: ContestServiceDep
+    round_: RoundToEdit,
+    data: RoundUpdate,
+    actor: CampaignReader,
+    versions: VersionsDep,
+    service: ContestServiceDep,
 ) -> RoundOut:
     return versions.tag(await service.update_round(actor, round_, data, expect=versions.expect))
 
@@ -387,7 +401,9 @@ async def start_attempt(
     summary="Save answers (and the prediction) until submitted or the deadline",
     responses=PARTICIPANT_ERRORS,
 )
-async def save_answers(attempt: OwnAttemptToChange, data: AnswersIn, service: ContestServiceDep) -> AttemptOut:
+async def save_answers(
+    attempt: OwnAttemptToChange, data: AnswersIn, service: ContestServiceDep
+) -> AttemptOut:
     return await service.save_answers(attempt, data)
 
 
@@ -403,5 +419,3 @@ async def submit_attempt(attempt: OwnAttemptToChange, service: ContestServiceDep
 )
 async def get_attempt(attempt: OwnAttempt, service: ContestServiceDep) -> AttemptOut:
     return await service.read_attempt(attempt)
-
-

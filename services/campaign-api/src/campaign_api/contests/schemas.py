@@ -16,12 +16,12 @@ from pydantic_core import PydanticCustomError
 
 from campaign_api.inputs import (
     NO_CONTROL,
+    TRIM,
     UNIT_CODE_PATTERN,
     Line200,
     Line500,
     LongText,
     PastDay,
-    TRIM,
     line,
 )
 from service_kit.types import StrictModel, omittable
@@ -106,7 +106,9 @@ class ContestCreate(StrictModel):
     rules: LongText = ""
     audience: Audience = Audience.ALL
     unit_codes: list[UnitCode] | None = Field(
-        default=None, max_length=2000, description="The units to choose from; null: the campaign's participants"
+        default=None,
+        max_length=2000,
+        description="The units to choose from; null: the campaign's participants",
     )
     questions_per_attempt: QuestionsPerAttempt = 15
     time_limit_seconds: TimeLimit = 900
@@ -187,7 +189,7 @@ class QuestionOut(BaseModel):
     difficulty: int
 
 
-class ImportError_(BaseModel):
+class ImportProblem(BaseModel):
     line: int
     field: str | None = None
     reason: str
@@ -195,7 +197,7 @@ class ImportError_(BaseModel):
 
 class ImportResult(BaseModel):
     imported: int
-    errors: list[ImportError_] = Field(description="Empty when the file was imported; else nothing was")
+    errors: list[ImportProblem] = Field(description="Empty when the file was imported; else nothing was")
 
 
 class RoundCreate(StrictModel):
@@ -331,7 +333,9 @@ class ResultItem(BaseModel):
 class Results(BaseModel):
     items: list[ResultItem]
     total: int
-    full_score_count: int = Field(description="Participants with every question right (the prediction's answer)")
+    full_score_count: int = Field(
+        description="Participants with every question right (the prediction's answer)"
+    )
 
 
 class UnitResult(BaseModel):
@@ -355,5 +359,3 @@ class Flag(BaseModel):
     attempt_id: uuid.UUID | None = None
     seconds: int | None = None
     addresses: int | None = None
-
-

@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from pydantic import ValidationError
 
 from campaign_api.access import CONTESTS, ContestSeen
 from campaign_api.auditing import AuditedService
@@ -56,7 +57,7 @@ from campaign_api.contests.schemas import (
     DrawnQuestion,
     Flag,
     FlagKind,
-    ImportError_,
+    ImportProblem,
     ImportResult,
     Joining,
     OptionOut,
@@ -66,8 +67,8 @@ from campaign_api.contests.schemas import (
     QuestionOut,
     QuestionUpdate,
     Registration,
-    Results,
     ResultItem,
+    Results,
     Review,
     RoundCreate,
     RoundOut,
@@ -125,7 +126,9 @@ def is_right(chosen: list[str] | None, correct: list[str]) -> bool:
     return chosen is not None and sorted(set(chosen)) == sorted(set(correct)) and len(chosen) > 0
 
 
-def draw(question_ids: list[uuid.UUID], options: dict[uuid.UUID, list[str]], count: int, seed: int) -> list[dict[str, Any]]:
+def draw(
+    question_ids: list[uuid.UUID], options: dict[uuid.UUID, list[str]], count: int, seed: int
+) -> list[dict[str, Any]]:
     """The questions of an attempt and each one's option order, reproducible from `seed`."""
     rng = random.Random(seed)  # noqa: S311 - a shuffle, not a secret (the seed itself is secret-drawn)
     picked = rng.sample(sorted(question_ids), min(count, len(question_ids)))
@@ -173,9 +176,7 @@ class ContestService(AuditedService):
         return participant
 
     def _address(self) -> bytes:
-        return lookup_digest(
-            self._token_key(), current_client_address() or "unknown", field=ADDRESS_FIELD
-        )
+        return lookup_digest(self._token_key(), current_client_address() or "unknown", field=ADDRESS_FIELD)
 
     def _cipher(self) -> PersonalDataCipher:
         return PersonalDataCipher.from_settings(
@@ -203,8 +204,8 @@ class ContestService(AuditedService):
             campaign_id=contest.campaign_id,
             title=contest.title,
             rules=contest.rules,
-            audience=contest.audience,  # type: ignore[arg-type]
-            status=contest.status,  # type: ignore[arg-type]
+            audience=contest.audience,
+            status=contest.status,
             unit_codes=await self.unit_codes(contest),
             questions_per_attempt=contest.questions_per_attempt,
             time_limit_seconds=contest.time_limit_seconds,
@@ -241,7 +242,9 @@ class ContestService(AuditedService):
         contests, total = await repository.contests_page(self.session, campaign.id, params)
         return Page(items=[await self.out(actor, ContestSeen(c, campaign)) for c in contests], total=total)
 
-    async def update(self, actor: Actor, seen: ContestSeen, data: ContestUpdate, *, expect: Any) -> ContestOut:
+    async def update(
+        self, actor: Actor, seen: ContestSeen, data: ContestUpdate, *, expect: Any
+    ) -> ContestOut:
         expect(await self.out(actor, seen))
         contest = seen.contest
         if contest.status == ContestStatus.CLOSED:
@@ -254,7 +257,9 @@ class ContestService(AuditedService):
             setattr(contest, name, value)
         await self.session.flush()
         await self.session.refresh(contest)
-        await self.audit(actor, "contest.updated", "contest", str(contest.id), before=before, after=_snapshot(contest))
+        await self.audit(
+            actor, "contest.updated", "contest", str(contest.id), before=before, after=_snapshot(contest)
+        )
         return await self.out(actor, seen)
 
     async def transition(self, actor: Actor, seen: ContestSeen, target: ContestStatus) -> ContestOut:
@@ -270,8 +275,12 @@ class ContestService(AuditedService):
         await self.session.flush()
         await self.session.refresh(contest)
         await self.audit(
-            actor, f"contest.{target.value}", "contest", str(contest.id),
-            before={"status": source.value}, after={"status": target.value},
+            actor,
+            f"contest.{target.value}",
+            "contest",
+            str(contest.id),
+            before={"status": source.value},
+            after={"status": target.value},
         )
         return await self.out(actor, seen)
 
@@ -286,8 +295,8 @@ class ContestService(AuditedService):
             id=contest.id,
             title=contest.title,
             rules=contest.rules,
-            audience=contest.audience,  # type: ignore[arg-type]
-            status=contest.status,  # type: ignore[arg-type]
+            audience=contest.audience,
+            status=contest.status,
             questions_per_attempt=contest.questions_per_attempt,
             time_limit_seconds=contest.time_limit_seconds,
             attempts_per_round=contest.attempts_per_round,
@@ -322,7 +331,9 @@ class ContestService(AuditedService):
         questions, total = await repository.questions_page(self.session, seen.contest.id, params, topic=topic)
         return Page(items=[question_out(q) for q in questions], total=total)
 
-    async def get_question(self, question_id: uuid.UUID, *, for_update: bool = False) -> tuple[ContestQuestion, ContestSeen]:
+    async def get_question(
+        self, question_id: uuid.UUID, *, for_update: bool = False
+    ) -> tuple[ContestQuestion, ContestSeen]:
         question = await repository.question(self.session, question_id, for_update=for_update)
         if question is None:
             raise NotFound(code="question.not_found")
@@ -391,30 +402,34 @@ class ContestService(AuditedService):
         """Every row checked; one bad row and nothing is imported (the answer lists each with its line)."""
         try:
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-            return ImportResult(imported=0, errors=[ImportError_(line=0, reason=_text("question_import.unreadable"))])
+        except Exception:
+            return ImportResult(
+                imported=0, errors=[ImportProblem(line=0, reason=_text("question_import.unreadable"))]
+            )
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            return ImportResult(imported=0, errors=[ImportError_(line=0, reason=_text("question_import.unreadable"))])
+            return ImportResult(
+                imported=0, errors=[ImportProblem(line=0, reason=_text("question_import.unreadable"))]
+            )
         good: list[QuestionIn] = []
-        errors: list[ImportError_] = []
+        errors: list[ImportProblem] = []
         for number, row in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
             cells = ["" if c is None else str(c).strip() for c in list(row)[:9]]
             cells += [""] * (9 - len(cells))
             if not any(cells):
                 continue
             if number - 1 > MAX_IMPORT_ROWS:
-                errors.append(ImportError_(line=number, reason=_text("question_import.too_many_rows")))
+                errors.append(ImportProblem(line=number, reason=_text("question_import.too_many_rows")))
                 break
             parsed, error = _question_row(cells)
             if error is not None:
-                errors.append(ImportError_(line=number, field=error[0], reason=error[1]))
+                errors.append(ImportProblem(line=number, field=error[0], reason=error[1]))
             elif parsed is not None:
                 good.append(parsed)
         book.close()
         if errors or not good:
             if not errors:
-                errors.append(ImportError_(line=0, reason=_text("question_import.empty")))
+                errors.append(ImportProblem(line=0, reason=_text("question_import.empty")))
             return ImportResult(imported=0, errors=errors)
         for data in good:
             self.session.add(ContestQuestion(contest_id=seen.contest.id, **_question_values(data)))
@@ -469,7 +484,9 @@ class ContestService(AuditedService):
         counts = await repository.round_counts(self.session, [r.id for r in rounds])
         return Page(items=[self._round_out(r, counts.get(r.id, (0, 0))) for r in rounds], total=len(rounds))
 
-    async def get_round(self, round_id: uuid.UUID, *, for_update: bool = False) -> tuple[ContestRound, ContestSeen]:
+    async def get_round(
+        self, round_id: uuid.UUID, *, for_update: bool = False
+    ) -> tuple[ContestRound, ContestSeen]:
         round_ = await repository.round_(self.session, round_id)
         if round_ is None:
             raise NotFound(code="round.not_found")
@@ -480,7 +497,9 @@ class ContestService(AuditedService):
         counts = await repository.round_counts(self.session, [round_.id])
         return self._round_out(round_, counts.get(round_.id, (0, 0)))
 
-    async def update_round(self, actor: Actor, round_: ContestRound, data: RoundUpdate, *, expect: Any) -> RoundOut:
+    async def update_round(
+        self, actor: Actor, round_: ContestRound, data: RoundUpdate, *, expect: Any
+    ) -> RoundOut:
         expect(await self.round_out(round_))
         changes = data.model_dump(exclude_unset=True)
         opens_at = changes.get("opens_at", round_.opens_at)
@@ -492,14 +511,24 @@ class ContestService(AuditedService):
         for name, value in changes.items():
             setattr(round_, name, value)
         await self.session.flush()
-        await self.audit(actor, "round.updated", "contest_round", str(round_.id), before=before, after=_round_snapshot(round_))
+        await self.audit(
+            actor,
+            "round.updated",
+            "contest_round",
+            str(round_.id),
+            before=before,
+            after=_round_snapshot(round_),
+        )
         return await self.round_out(round_)
 
     # --- participants --------------------------------------------------------------------------------
 
     async def _rate_limit_registration(self, address: bytes) -> None:
         since = _now() - timedelta(seconds=self.settings.contest_window_seconds)
-        if await repository.sightings_since(self.session, address, since) >= self.settings.contest_registrations_per_address:
+        if (
+            await repository.sightings_since(self.session, address, since)
+            >= self.settings.contest_registrations_per_address
+        ):
             raise TooManyRequests(code="contest.too_many_registrations")
 
     async def _joinable(self, contest_id: uuid.UUID, unit_code: str) -> Contest:
@@ -534,12 +563,17 @@ class ContestService(AuditedService):
             # to try again (a second try finds the first and checks its birth date).
             await flush_or_conflict(self.session, Conflict(code="contest.registration_raced"))
             await self.audit(
-                str(participant.id), "contest.registered", "contest_participant", str(participant.id),
+                str(participant.id),
+                "contest.registered",
+                "contest_participant",
+                str(participant.id),
                 after={"contest_id": str(contest.id), "unit_code": data.unit_code},
             )
         elif participant.date_of_birth != data.date_of_birth:
             raise Conflict(code="contest.registered_otherwise")
-        self.session.add(ContestSighting(contest_id=contest.id, participant_id=participant.id, address=address))
+        self.session.add(
+            ContestSighting(contest_id=contest.id, participant_id=participant.id, address=address)
+        )
         await self.session.flush()
         return ParticipantToken(participant_id=participant.id, participant_token=self.token_for(participant))
 
@@ -564,7 +598,10 @@ class ContestService(AuditedService):
             self.session.add(participant)
             await flush_or_conflict(self.session, Conflict(code="contest.registration_raced"))
             await self.audit(
-                actor, "contest.joined", "contest_participant", str(participant.id),
+                actor,
+                "contest.joined",
+                "contest_participant",
+                str(participant.id),
                 after={"contest_id": str(contest.id), "unit_code": data.unit_code},
             )
         return ParticipantToken(participant_id=participant.id, participant_token=self.token_for(participant))
@@ -581,11 +618,12 @@ class ContestService(AuditedService):
             raise InvalidState(code="round.not_open", params={"status": round_status(round_, now).value})
         since = now - timedelta(seconds=self.settings.contest_window_seconds)
         address = self._address()
-        if await repository.attempts_started_since(
-            self.session, since=since, participant_id=participant.id
-        ) >= self.settings.contest_attempts_per_participant or await repository.attempts_started_since(
-            self.session, since=since, address=address
-        ) >= self.settings.contest_attempts_per_address:
+        if (
+            await repository.attempts_started_since(self.session, since=since, participant_id=participant.id)
+            >= self.settings.contest_attempts_per_participant
+            or await repository.attempts_started_since(self.session, since=since, address=address)
+            >= self.settings.contest_attempts_per_address
+        ):
             raise TooManyRequests(code="contest.too_many_attempts")
         done = await repository.attempts_of(self.session, round_.id, participant.id)
         if done >= contest.attempts_per_round:
@@ -595,7 +633,12 @@ class ContestService(AuditedService):
             raise InvalidState(code="contest.no_questions")
         questions = await repository.questions_by_id(self.session, ids)
         seed = secrets.randbits(62)
-        drawn = draw(ids, {i: [o["key"] for o in q.options] for i, q in questions.items()}, contest.questions_per_attempt, seed)
+        drawn = draw(
+            ids,
+            {i: [o["key"] for o in q.options] for i, q in questions.items()},
+            contest.questions_per_attempt,
+            seed,
+        )
         deadline = min(now + timedelta(seconds=contest.time_limit_seconds), round_.closes_at)
         attempt = ContestAttempt(
             round_id=round_.id,
@@ -612,9 +655,14 @@ class ContestService(AuditedService):
         )
         self.session.add(attempt)
         # Two starts at once count the same attempts: the unique (round, participant, attempt_no) lets one in.
-        await flush_or_conflict(self.session, Conflict(code="attempt.limit", params={"limit": contest.attempts_per_round}))
+        await flush_or_conflict(
+            self.session, Conflict(code="attempt.limit", params={"limit": contest.attempts_per_round})
+        )
         await self.audit(
-            str(participant.id), "attempt.started", "contest_attempt", str(attempt.id),
+            str(participant.id),
+            "attempt.started",
+            "contest_attempt",
+            str(attempt.id),
             after={"round_id": str(round_.id), "attempt_no": attempt.attempt_no, "seed": seed},
         )
         return AttemptStarted(attempt_id=attempt.id, deadline=deadline, questions=_drawn(attempt, questions))
@@ -632,7 +680,9 @@ class ContestService(AuditedService):
         if attempt.submitted_at is not None:
             raise InvalidState(code="attempt.submitted")
         if now >= attempt.deadline:
-            raise InvalidState(code="attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()})
+            raise InvalidState(
+                code="attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()}
+            )
         drawn = {d["question_id"]: d["option_keys"] for d in attempt.draw}
         answers = dict(attempt.answers)
         for answer in data.answers:
@@ -656,7 +706,9 @@ class ContestService(AuditedService):
         correct = sum(
             1
             for d in attempt.draw
-            if is_right(attempt.answers.get(d["question_id"]), questions[uuid.UUID(d["question_id"])].correct_keys)
+            if is_right(
+                attempt.answers.get(d["question_id"]), questions[uuid.UUID(d["question_id"])].correct_keys
+            )
         )
         attempt.submitted_at = min(at, attempt.deadline)
         attempt.correct = correct
@@ -664,7 +716,10 @@ class ContestService(AuditedService):
         attempt.too_fast = attempt.seconds < self.settings.contest_floor_seconds
         await self.session.flush()
         await self.audit(
-            str(attempt.participant_id), "attempt.scored", "contest_attempt", str(attempt.id),
+            str(attempt.participant_id),
+            "attempt.scored",
+            "contest_attempt",
+            str(attempt.id),
             after={"correct": correct, "total": attempt.total, "seconds": attempt.seconds},
         )
 
@@ -674,7 +729,9 @@ class ContestService(AuditedService):
         now = _now()
         if now >= attempt.deadline:
             await self._finish(attempt, attempt.deadline)  # finished with what it saved before the deadline
-            raise InvalidState(code="attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()})
+            raise InvalidState(
+                code="attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()}
+            )
         await self._finish(attempt, now)
         return await self.attempt_out(attempt)
 
@@ -729,7 +786,11 @@ class ContestService(AuditedService):
     async def results(self, round_: ContestRound, *, limit: int, offset: int) -> Results:
         await self._settle(round_.id)
         rows = await repository.ranked_results(self.session, round_.id, limit=limit, offset=offset)
-        full = rows[0]["full_score_count"] if rows else await repository.full_score_count(self.session, round_.id)
+        full = (
+            rows[0]["full_score_count"]
+            if rows
+            else await repository.full_score_count(self.session, round_.id)
+        )
         total = int(rows[0]["total"]) if rows else 0
         return Results(
             items=[
@@ -754,7 +815,18 @@ class ContestService(AuditedService):
         sheet = book.active
         assert sheet is not None
         sheet.title = "Ket qua"
-        sheet.append(["Hạng", "Người dự thi", "Đơn vị", "Điểm", "Thời gian (giây)", "Dự đoán", "Sai số dự đoán", "Nộp lúc"])
+        sheet.append(
+            [
+                "Hạng",
+                "Người dự thi",
+                "Đơn vị",
+                "Điểm",
+                "Thời gian (giây)",
+                "Dự đoán",
+                "Sai số dự đoán",
+                "Nộp lúc",
+            ]
+        )
         for item in results.items:
             sheet.append(
                 safe_row(
@@ -788,7 +860,9 @@ class ContestService(AuditedService):
                     unit_name=unit.name,
                     participants=participants,
                     staff_count=unit.staff_count,
-                    participation_rate=round(participants / unit.staff_count, 4) if unit.staff_count else None,
+                    participation_rate=round(participants / unit.staff_count, 4)
+                    if unit.staff_count
+                    else None,
                     mean_score=round(mean, 4) if mean is not None else None,
                 )
             )
@@ -799,10 +873,21 @@ class ContestService(AuditedService):
         sheet = book.active
         assert sheet is not None
         sheet.title = "Don vi"
-        sheet.append(["Mã đơn vị", "Đơn vị", "Số người dự thi", "Biên chế", "Tỷ lệ tham gia", "Điểm trung bình"])
+        sheet.append(
+            ["Mã đơn vị", "Đơn vị", "Số người dự thi", "Biên chế", "Tỷ lệ tham gia", "Điểm trung bình"]
+        )
         for u in units.items:
             sheet.append(
-                safe_row([u.unit_code, u.unit_name, u.participants, u.staff_count, u.participation_rate, u.mean_score])
+                safe_row(
+                    [
+                        u.unit_code,
+                        u.unit_name,
+                        u.participants,
+                        u.staff_count,
+                        u.participation_rate,
+                        u.mean_score,
+                    ]
+                )
             )
         buffer = io.BytesIO()
         book.save(buffer)
@@ -849,7 +934,12 @@ def _snapshot(contest: Contest) -> dict[str, Any]:
 
 
 def _round_snapshot(round_: ContestRound) -> dict[str, Any]:
-    return {"no": round_.no, "title": round_.title, "opens_at": round_.opens_at.isoformat(), "closes_at": round_.closes_at.isoformat()}
+    return {
+        "no": round_.no,
+        "title": round_.title,
+        "opens_at": round_.opens_at.isoformat(),
+        "closes_at": round_.closes_at.isoformat(),
+    }
 
 
 def _question_values(data: QuestionIn) -> dict[str, Any]:
@@ -910,7 +1000,7 @@ def _question_row(cells: list[str]) -> tuple[QuestionIn | None, tuple[str, str] 
             ),
             None,
         )
-    except ValueError as exc:
-        errors = getattr(exc, "errors", lambda: [])()
-        field = str(errors[0]["loc"][0]) if errors else None
+    except ValidationError as exc:
+        errors = exc.errors()
+        field = str(errors[0]["loc"][0]) if errors and errors[0]["loc"] else None
         return None, (field or "row", _text("question_import.bad_row"))
