@@ -322,6 +322,7 @@ MATRIX = [
     Row("GET", "/v1/contest-rounds/{round_id}/results.xlsx", allow=READERS),
     Row("GET", "/v1/contests/{contest_id}/units", allow=READERS),
     Row("GET", "/v1/contests/{contest_id}/units.xlsx", allow=READERS),
+    Row("GET", "/v1/campaigns/{campaign_id}/contest-participation", allow=READERS),
     Row("GET", "/v1/contests/{contest_id}/flags", allow=("admin",)),
     Row(
         "POST",

@@ -292,6 +292,17 @@ async def test_results_rank_by_score_then_prediction_then_seconds(client, admin,
         ("66-SKHCN", 2, 4, 0.5, 3.0),
         ("66-SYT", 2, 10, 0.2, 2.5),
     ]
+    # The movement's one contest: the same rates, as scoring-api reads them.
+    participation = await client.get(
+        f"/v1/campaigns/{w['campaign']['id']}/contest-participation", headers=admin
+    )
+    assert [
+        (u["unit_code"], u["contests"], u["participants"], u["participation_rate"])
+        for u in participation.json()["items"]
+    ] == [
+        ("66-SKHCN", 1, 2, 0.5),
+        ("66-SYT", 1, 2, 0.2),
+    ]
     # The floor is 20 seconds: of 100, 50, 200 and 10 seconds, only the 10-second attempt is flagged.
     flags = (await client.get(f"/v1/contests/{contest_id}/flags", headers=admin)).json()["items"]
     assert [(f["kind"], f["participant_name_masked"]) for f in flags] == [("too_fast", "Hoàng T. D.")]

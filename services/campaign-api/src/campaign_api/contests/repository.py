@@ -53,6 +53,17 @@ async def units_named(session: AsyncSession, codes: Sequence[str]) -> list[Unit]
     return list(await session.scalars(select(Unit).where(Unit.code.in_(list(codes))).order_by(Unit.code)))
 
 
+async def contests_of(session: AsyncSession, campaign_id: uuid.UUID) -> list[Contest]:
+    """The movement's contests that have run or run now (not drafts)."""
+    return list(
+        await session.scalars(
+            select(Contest)
+            .where(Contest.campaign_id == campaign_id, Contest.status != "draft")
+            .order_by(Contest.created_at, Contest.id)
+        )
+    )
+
+
 # --- questions ---------------------------------------------------------------------------------------
 
 

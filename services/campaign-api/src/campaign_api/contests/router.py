@@ -35,6 +35,7 @@ from campaign_api.contests.schemas import (
     RoundOut,
     RoundUpdate,
     Topic,
+    UnitParticipation,
     UnitResult,
 )
 from campaign_api.deps import (
@@ -340,6 +341,17 @@ async def round_results_sheet(
 )
 async def contest_units(contest: ContestDep, service: ContestServiceDep) -> Page[UnitResult]:
     return await service.units(contest)
+
+
+@router.get(
+    "/v1/campaigns/{campaign_id}/contest-participation",
+    summary="Per unit, its mean participation rate over the movement's contests (for scoring-api)",
+    responses=READ_ERRORS,
+)
+async def campaign_contest_participation(
+    campaign: CampaignDep, service: ContestServiceDep
+) -> Page[UnitParticipation]:
+    return await service.campaign_participation(campaign)
 
 
 @router.get(

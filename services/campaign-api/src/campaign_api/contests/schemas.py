@@ -359,3 +359,15 @@ class Flag(BaseModel):
     attempt_id: uuid.UUID | None = None
     seconds: int | None = None
     addresses: int | None = None
+
+
+class UnitParticipation(BaseModel):
+    """A unit's participation in a movement's contests (what scoring-api's `contest_participation` reads)."""
+
+    unit_code: str
+    contests: int = Field(description="The movement's contests (open or closed) that list the unit")
+    participants: int = Field(description="Summed over those contests")
+    staff_count: int
+    participation_rate: float | None = Field(
+        description="The mean over those contests of participants ÷ staff_count; null without staff"
+    )

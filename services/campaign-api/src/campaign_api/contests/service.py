@@ -75,6 +75,7 @@ from campaign_api.contests.schemas import (
     RoundStatus,
     RoundUpdate,
     UnitChoice,
+    UnitParticipation,
     UnitResult,
 )
 from campaign_api.identity.hashing import national_id_hash
@@ -866,6 +867,29 @@ class ContestService(AuditedService):
                     mean_score=round(mean, 4) if mean is not None else None,
                 )
             )
+        return Page(items=items, total=len(items))
+
+    async def campaign_participation(self, campaign: Campaign) -> Page[UnitParticipation]:
+        """Per unit, across the movement's contests: the mean of its participation rates (each contest's
+        participants ÷ the unit's staff count), for scoring-api's `contest_participation`."""
+        totals: dict[str, list[Any]] = {}
+        for contest in await repository.contests_of(self.session, campaign.id):
+            for unit in (await self.units(ContestSeen(contest, campaign))).items:
+                entry = totals.setdefault(unit.unit_code, [0, 0, unit.staff_count, []])
+                entry[0] += 1
+                entry[1] += unit.participants
+                if unit.participation_rate is not None:
+                    entry[3].append(unit.participation_rate)
+        items = [
+            UnitParticipation(
+                unit_code=code,
+                contests=count,
+                participants=participants,
+                staff_count=staff,
+                participation_rate=round(sum(rates) / len(rates), 4) if rates else None,
+            )
+            for code, (count, participants, staff, rates) in sorted(totals.items())
+        ]
         return Page(items=items, total=len(items))
 
     def units_sheet(self, units: Page[UnitResult]) -> tuple[str, bytes]:
