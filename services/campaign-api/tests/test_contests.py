@@ -225,7 +225,7 @@ async def test_answers_after_the_deadline_are_refused_and_not_kept(client, admin
         json={"answers": [{"question_id": qid, "keys": ["B"]}]},
     )
     assert late.status_code == 409
-    assert late.json()["code"] == "attempt.deadline_passed"
+    assert late.json()["code"] == "contest_attempt.deadline_passed"
     assert (
         await client.post(f"/v1/attempts/{attempt['attempt_id']}/submit", headers=token)
     ).status_code == 409
@@ -324,7 +324,7 @@ async def test_rounds_do_not_overlap_and_a_manager_who_does_not_run_it_changes_n
         },
     )
     assert overlapping.status_code == 409
-    assert overlapping.json()["code"] == "round.overlaps"
+    assert overlapping.json()["code"] == "contest_round.overlaps"
     await create_account("tk.sokhcn", ["manager"], ["66-SKHCN"])
     manager = await bearer("tk.sokhcn")
     question = {

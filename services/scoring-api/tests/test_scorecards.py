@@ -403,9 +403,7 @@ async def test_contest_participation_is_max_times_the_units_rate_from_campaign_a
         autos[unit] = {e["criterion_code"]: e for e in card["entries"]}.get("1", {}).get("auto_score")
     assert autos == {"66-SKHCN": "10.0000", "66-SYT": "20.0000", "66-STC": None}  # 20 × 0.5; 20 × min(1.4, 1)
     assert result["pending"][cards["66-STC"]["id"]] == ["1"]
-    calls = [r.url.path for r in campaign.requests].count(
-        f"/v1/campaigns/{CAMPAIGN}/contest-participation"
-    )
+    calls = [r.url.path for r in campaign.requests].count(f"/v1/campaigns/{CAMPAIGN}/contest-participation")
     assert calls == 1
 
     campaign.down = True

@@ -311,9 +311,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Quá nhiều lượt thi trong thời gian ngắn; vui lòng thử lại sau.",
         "Too many attempts in a short time; try again later.",
     ),
-    "question.not_found": ("Không tìm thấy câu hỏi.", "No such question."),
-    "question.keys_repeat": ("Hai phương án trùng ký hiệu.", "Two options share a key."),
-    "question.unknown_keys": (
+    "contest_question.not_found": ("Không tìm thấy câu hỏi.", "No such question."),
+    "contest_question.keys_repeat": ("Hai phương án trùng ký hiệu.", "Two options share a key."),
+    "contest_question.unknown_keys": (
         "Đáp án đúng không có trong các phương án: {keys}.",
         "Correct keys that are not options: {keys}.",
     ),
@@ -342,39 +342,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dòng không hợp lệ (độ dài, ký tự điều khiển hoặc độ khó ngoài 1–5).",
         "The row is not valid (a length, a control character or a difficulty outside 1–5).",
     ),
-    "round.not_found": ("Không tìm thấy vòng thi.", "No such round."),
-    "round.closes_before_opening": (
+    "contest_round.not_found": ("Không tìm thấy vòng thi.", "No such round."),
+    "contest_round.closes_before_opening": (
         "Thời điểm đóng (closes_at) phải sau thời điểm mở (opens_at).",
         "closes_at is after opens_at.",
     ),
-    "round.overlaps": (
+    "contest_round.overlaps": (
         "Vòng thi trùng thời gian với vòng {no} ({opens_at} – {closes_at}).",
         "The round overlaps round {no} ({opens_at} – {closes_at}).",
     ),
-    "round.no_taken": ("Cuộc thi đã có vòng số {no}.", "The contest already has a round {no}."),
-    "round.closed": ("Vòng thi đã đóng, không thể đổi thời gian.", "The round has closed; its times stay."),
-    "round.not_open": (
+    "contest_round.no_taken": ("Cuộc thi đã có vòng số {no}.", "The contest already has a round {no}."),
+    "contest_round.closed": (
+        "Vòng thi đã đóng, không thể đổi thời gian.",
+        "The round has closed; its times stay.",
+    ),
+    "contest_round.not_open": (
         "Vòng thi không mở lúc này (trạng thái “{status}”).",
         "The round is not open now (it is {status}).",
     ),
-    "attempt.not_found": ("Không tìm thấy lượt thi.", "No such attempt."),
-    "attempt.limit": (
+    "contest_attempt.not_found": ("Không tìm thấy lượt thi.", "No such attempt."),
+    "contest_attempt.limit": (
         "Bạn đã dùng hết {limit} lượt thi của vòng này.",
         "You have used the {limit} attempt(s) of this round.",
     ),
-    "attempt.submitted": (
+    "contest_attempt.submitted": (
         "Bài thi đã nộp; không thể thay đổi.",
         "The attempt is submitted; it cannot change.",
     ),
-    "attempt.deadline_passed": (
+    "contest_attempt.deadline_passed": (
         "Đã hết giờ làm bài ({deadline}); câu trả lời không được ghi nhận.",
         "The deadline ({deadline}) has passed; the answers were not kept.",
     ),
-    "attempt.question_not_drawn": (
+    "contest_attempt.question_not_drawn": (
         "Câu hỏi {question_id} không thuộc lượt thi này.",
         "Question {question_id} is not in this attempt.",
     ),
-    "attempt.unknown_keys": (
+    "contest_attempt.unknown_keys": (
         "Phương án không có trong câu hỏi: {keys}.",
         "Keys that are not options: {keys}.",
     ),

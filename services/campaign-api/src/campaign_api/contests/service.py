@@ -312,10 +312,12 @@ class ContestService(AuditedService):
     def _check_question(data: QuestionIn) -> None:
         keys = [o.key for o in data.options]
         if len(set(keys)) != len(keys):
-            raise conflicting_field("options", code="question.keys_repeat")
+            raise conflicting_field("options", code="contest_question.keys_repeat")
         unknown = sorted(set(data.correct_keys) - set(keys))
         if unknown:
-            raise conflicting_field("correct_keys", code="question.unknown_keys", keys=", ".join(unknown))
+            raise conflicting_field(
+                "correct_keys", code="contest_question.unknown_keys", keys=", ".join(unknown)
+            )
 
     async def add_question(self, actor: Actor, seen: ContestSeen, data: QuestionIn) -> QuestionOut:
         self._check_question(data)
@@ -337,14 +339,14 @@ class ContestService(AuditedService):
     ) -> tuple[ContestQuestion, ContestSeen]:
         question = await repository.question(self.session, question_id, for_update=for_update)
         if question is None:
-            raise NotFound(code="question.not_found")
+            raise NotFound(code="contest_question.not_found")
         return question, await self.get(question.contest_id)
 
     @staticmethod
     def ensure_in_bank(question: ContestQuestion) -> ContestQuestion:
         """A question removed from the bank is 404 (told after the policy: its contest's runners only)."""
         if question.deleted_at is not None:
-            raise NotFound(code="question.not_found")
+            raise NotFound(code="contest_question.not_found")
         return question
 
     async def update_question(
@@ -460,12 +462,12 @@ class ContestService(AuditedService):
         self, contest_id: uuid.UUID, opens_at: datetime, closes_at: datetime, *, ignore: uuid.UUID | None
     ) -> None:
         if closes_at <= opens_at:
-            raise conflicting_field("closes_at", code="round.closes_before_opening")
+            raise conflicting_field("closes_at", code="contest_round.closes_before_opening")
         for other in await repository.rounds(self.session, contest_id):
             if other.id != ignore and other.opens_at < closes_at and opens_at < other.closes_at:
                 raise conflicting_field(
                     "opens_at",
-                    code="round.overlaps",
+                    code="contest_round.overlaps",
                     no=other.no,
                     opens_at=other.opens_at.isoformat(),
                     closes_at=other.closes_at.isoformat(),
@@ -476,7 +478,9 @@ class ContestService(AuditedService):
         await self._check_overlap(seen.contest.id, data.opens_at, data.closes_at, ignore=None)
         round_ = ContestRound(contest_id=seen.contest.id, **data.model_dump())
         self.session.add(round_)
-        await flush_or_conflict(self.session, conflicting_field("no", code="round.no_taken", no=data.no))
+        await flush_or_conflict(
+            self.session, conflicting_field("no", code="contest_round.no_taken", no=data.no)
+        )
         await self.audit(actor, "round.added", "contest_round", str(round_.id), after=_round_snapshot(round_))
         return self._round_out(round_, (0, 0))
 
@@ -490,7 +494,7 @@ class ContestService(AuditedService):
     ) -> tuple[ContestRound, ContestSeen]:
         round_ = await repository.round_(self.session, round_id)
         if round_ is None:
-            raise NotFound(code="round.not_found")
+            raise NotFound(code="contest_round.not_found")
         seen = await self.get(round_.contest_id, for_update=for_update)
         return round_, seen
 
@@ -506,7 +510,7 @@ class ContestService(AuditedService):
         opens_at = changes.get("opens_at", round_.opens_at)
         closes_at = changes.get("closes_at", round_.closes_at)
         if ("opens_at" in changes or "closes_at" in changes) and round_status(round_) == RoundStatus.CLOSED:
-            raise InvalidState(code="round.closed")
+            raise InvalidState(code="contest_round.closed")
         await self._check_overlap(round_.contest_id, opens_at, closes_at, ignore=round_.id)
         before = _round_snapshot(round_)
         for name, value in changes.items():
@@ -612,11 +616,13 @@ class ContestService(AuditedService):
     async def start(self, participant: ContestParticipant, round_id: uuid.UUID) -> AttemptStarted:
         round_ = await repository.round_(self.session, round_id)
         if round_ is None or round_.contest_id != participant.contest_id:
-            raise NotFound(code="round.not_found")
+            raise NotFound(code="contest_round.not_found")
         contest = (await self.get(round_.contest_id)).contest
         now = _now()
         if contest.status != ContestStatus.OPEN or round_status(round_, now) != RoundStatus.OPEN:
-            raise InvalidState(code="round.not_open", params={"status": round_status(round_, now).value})
+            raise InvalidState(
+                code="contest_round.not_open", params={"status": round_status(round_, now).value}
+            )
         since = now - timedelta(seconds=self.settings.contest_window_seconds)
         address = self._address()
         if (
@@ -628,7 +634,7 @@ class ContestService(AuditedService):
             raise TooManyRequests(code="contest.too_many_attempts")
         done = await repository.attempts_of(self.session, round_.id, participant.id)
         if done >= contest.attempts_per_round:
-            raise Conflict(code="attempt.limit", params={"limit": contest.attempts_per_round})
+            raise Conflict(code="contest_attempt.limit", params={"limit": contest.attempts_per_round})
         ids = await repository.live_question_ids(self.session, contest.id)
         if not ids:
             raise InvalidState(code="contest.no_questions")
@@ -657,7 +663,7 @@ class ContestService(AuditedService):
         self.session.add(attempt)
         # Two starts at once count the same attempts: the unique (round, participant, attempt_no) lets one in.
         await flush_or_conflict(
-            self.session, Conflict(code="attempt.limit", params={"limit": contest.attempts_per_round})
+            self.session, Conflict(code="contest_attempt.limit", params={"limit": contest.attempts_per_round})
         )
         await self.audit(
             str(participant.id),
@@ -673,26 +679,28 @@ class ContestService(AuditedService):
     ) -> ContestAttempt:
         attempt = await repository.attempt(self.session, attempt_id, for_update=for_update)
         if attempt is None or attempt.participant_id != participant.id:
-            raise NotFound(code="attempt.not_found")
+            raise NotFound(code="contest_attempt.not_found")
         return attempt
 
     async def save_answers(self, attempt: ContestAttempt, data: AnswersIn) -> AttemptOut:
         now = _now()
         if attempt.submitted_at is not None:
-            raise InvalidState(code="attempt.submitted")
+            raise InvalidState(code="contest_attempt.submitted")
         if now >= attempt.deadline:
             raise InvalidState(
-                code="attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()}
+                code="contest_attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()}
             )
         drawn = {d["question_id"]: d["option_keys"] for d in attempt.draw}
         answers = dict(attempt.answers)
         for answer in data.answers:
             qid = str(answer.question_id)
             if qid not in drawn:
-                raise conflicting_field("answers", code="attempt.question_not_drawn", question_id=qid)
+                raise conflicting_field("answers", code="contest_attempt.question_not_drawn", question_id=qid)
             unknown = sorted(set(answer.keys) - set(drawn[qid]))
             if unknown:
-                raise conflicting_field("answers", code="attempt.unknown_keys", keys=", ".join(unknown))
+                raise conflicting_field(
+                    "answers", code="contest_attempt.unknown_keys", keys=", ".join(unknown)
+                )
             answers[qid] = sorted(set(answer.keys))
         attempt.answers = answers
         if data.prediction is not None:
@@ -726,12 +734,12 @@ class ContestService(AuditedService):
 
     async def submit(self, attempt: ContestAttempt) -> AttemptOut:
         if attempt.submitted_at is not None:
-            raise InvalidState(code="attempt.submitted")
+            raise InvalidState(code="contest_attempt.submitted")
         now = _now()
         if now >= attempt.deadline:
             await self._finish(attempt, attempt.deadline)  # finished with what it saved before the deadline
             raise InvalidState(
-                code="attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()}
+                code="contest_attempt.deadline_passed", params={"deadline": attempt.deadline.isoformat()}
             )
         await self._finish(attempt, now)
         return await self.attempt_out(attempt)
