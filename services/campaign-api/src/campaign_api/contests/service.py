@@ -229,10 +229,14 @@ class ContestService(AuditedService):
             )
         return unique
 
-    async def create(self, actor: Actor, campaign: Campaign, data: ContestCreate) -> ContestOut:
+    async def create(
+        self, actor: Actor, campaign: Campaign, data: ContestCreate, *, contest_id: uuid.UUID | None = None
+    ) -> ContestOut:
         values = data.model_dump()
         values["unit_codes"] = await self._check_units(data.unit_codes)
-        contest = Contest(campaign_id=campaign.id, status=ContestStatus.DRAFT.value, **values)
+        contest = Contest(
+            id=contest_id or uuid.uuid4(), campaign_id=campaign.id, status=ContestStatus.DRAFT.value, **values
+        )
         self.session.add(contest)
         await self.session.flush()
         await self.session.refresh(contest)
