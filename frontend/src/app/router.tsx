@@ -72,6 +72,10 @@ export const routes: RouteObject[] = [
                     path: ':campaignId',
                     lazy: async () => ({ Component: (await import('./routes/movement-detail')).MovementDetailRoute }),
                   },
+                  {
+                    path: ':campaignId/contests',
+                    lazy: async () => ({ Component: (await import('./routes/movement-contests')).MovementContestsRoute }),
+                  },
                 ],
               },
               {
