@@ -1,5 +1,6 @@
 """Settings of campaign-api, read from `CAMPAIGN_*` variables (and the shared unprefixed ones)."""
 
+import base64
 from pathlib import Path
 from typing import Self
 
@@ -68,6 +69,16 @@ class CampaignSettings(ServiceSettings):
     contest_shared_id_addresses: int = 3
 
     service_clients: list[ServiceClientSeed] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _personal_data_key_is_32_bytes(self) -> Self:
+        try:
+            size = len(base64.b64decode(self.personal_data_key.get_secret_value(), validate=True))
+        except ValueError:
+            size = -1
+        if size != 32:
+            raise ValueError("CAMPAIGN_PERSONAL_DATA_KEY is the base64 of 32 random bytes")
+        return self
 
     @model_validator(mode="after")
     def _refuse_development_secrets_in_production(self) -> Self:
