@@ -27,6 +27,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/login')).LoginRoute }),
           },
           {
+            path: paths.contestPlay,
+            lazy: async () => ({ Component: (await import('./routes/contest-play')).ContestPlayRoute }),
+          },
+          {
             path: '*',
             lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
           },
@@ -67,6 +71,10 @@ export const routes: RouteObject[] = [
                   {
                     path: ':campaignId',
                     lazy: async () => ({ Component: (await import('./routes/movement-detail')).MovementDetailRoute }),
+                  },
+                  {
+                    path: ':campaignId/contests',
+                    lazy: async () => ({ Component: (await import('./routes/movement-contests')).MovementContestsRoute }),
                   },
                 ],
               },

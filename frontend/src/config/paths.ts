@@ -14,6 +14,8 @@ export const paths = {
   literacyImports: '/literacy/imports',
   accounts: '/accounts',
   me: '/me',
+  /** The public contest page: register and take the open round (no sign-in). */
+  contestPlay: '/contests/:contestId/play',
 } as const;
 
 /**

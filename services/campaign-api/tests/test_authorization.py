@@ -36,6 +36,9 @@ UNIT_ACTORS = ("admin", "manager")  # `manager` acts for 66-SKHCN, `manager_b` f
 UNIT_B_ACTORS = ("admin", "manager_b")
 
 
+NO_PARTICIPANT = dict.fromkeys(CALLERS, 401)
+"""Attempts take a participant token (X-Participant-Token); an official's bearer token is none."""
+
 MATRIX = [
     Row("GET", "/healthz", public=True),
     Row("GET", "/readyz", public=True),
@@ -268,6 +271,81 @@ MATRIX = [
         refused={"manager": 404},
         body={"status": "rejected", "assessment": "Chưa đủ căn cứ"},
     ),
+    # Online contests: readers read; those who run the movement run the contest and alone read its bank
+    # and flags; registration is public; attempts need a participant token, which no official token is.
+    Row("GET", "/v1/campaigns/{campaign_id}/contests", allow=READERS),
+    Row(
+        "POST",
+        "/v1/campaigns/{campaign_id}/contests",
+        allow=("admin",),
+        ok=201,
+        body={"title": "Cuộc thi {caller}"},
+    ),
+    Row("GET", "/v1/contests/{contest_id}", allow=READERS),
+    Row("PATCH", "/v1/contests/{contest_id}", allow=("admin",), body={"rules": "Thể lệ mới"}),
+    Row("POST", "/v1/contests/{draft_contest_id}/open", allow=("admin",)),
+    Row("POST", "/v1/contests/{closable_contest_id}/close", allow=("admin",)),
+    Row("GET", "/v1/contests/{contest_id}/public", public=True),
+    Row("GET", "/v1/contests/{contest_id}/questions", allow=("admin",)),
+    Row("GET", "/v1/contests/{contest_id}/questions/template.xlsx", allow=("admin",)),
+    Row(
+        "POST",
+        "/v1/contests/{contest_id}/questions",
+        allow=("admin",),
+        ok=201,
+        body={
+            "text": "Câu hỏi {caller}?",
+            "options": [{"key": "A", "text": "Có"}, {"key": "B", "text": "Không"}],
+            "correct_keys": ["A"],
+        },
+    ),
+    # Not a multipart body: the allowed caller reaches the upload's check (422); the others are refused first.
+    Row("POST", "/v1/contests/{contest_id}/questions/import", allow=("admin",), ok=422, body={}),
+    Row("PATCH", "/v1/questions/{question_id}", allow=("admin",), body={"difficulty": 2}),
+    Row("DELETE", "/v1/questions/{spare_question_id}", allow=("admin",), ok=204),
+    Row("GET", "/v1/contests/{contest_id}/rounds", allow=READERS),
+    Row(
+        "POST",
+        "/v1/contests/{contest_id}/rounds",
+        allow=("admin",),
+        ok=201,
+        body={
+            "no": 9,
+            "title": "Vòng 9",
+            "opens_at": "2031-01-01T08:00:00+07:00",
+            "closes_at": "2031-01-08T08:00:00+07:00",
+        },
+    ),
+    Row("GET", "/v1/contest-rounds/{round_id}", allow=READERS),
+    Row("PATCH", "/v1/contest-rounds/{round_id}", allow=("admin",), body={"title": "Tuần thứ nhất"}),
+    Row("GET", "/v1/contest-rounds/{round_id}/results", allow=READERS),
+    Row("GET", "/v1/contest-rounds/{round_id}/results.xlsx", allow=READERS),
+    Row("GET", "/v1/contests/{contest_id}/units", allow=READERS),
+    Row("GET", "/v1/contests/{contest_id}/units.xlsx", allow=READERS),
+    Row("GET", "/v1/campaigns/{campaign_id}/contest-participation", allow=READERS),
+    Row("GET", "/v1/contests/{contest_id}/flags", allow=("admin",)),
+    Row(
+        "POST",
+        "/v1/contests/{contest_id}/participants",
+        public=True,
+        body={
+            "full_name": "Người Dự Thi",
+            "national_id": "0661900002{caller_number:02d}",
+            "date_of_birth": "1990-01-02",
+            "phone": "0912345678",
+            "unit_code": "66-SKHCN",
+        },
+    ),
+    Row(
+        "POST",
+        "/v1/contests/{contest_id}/join",
+        allow=("admin", "manager", "manager_b", "evaluator", "council", "viewer", "learner"),
+        body={"unit_code": "66-SYT"},
+    ),
+    Row("POST", "/v1/contest-rounds/{round_id}/attempts", refused=NO_PARTICIPANT),
+    Row("PUT", "/v1/attempts/{attempt_id}/answers", refused=NO_PARTICIPANT, body={"answers": []}),
+    Row("POST", "/v1/attempts/{attempt_id}/submit", refused=NO_PARTICIPANT),
+    Row("GET", "/v1/attempts/{attempt_id}", refused=NO_PARTICIPANT),
 ]
 
 
@@ -373,6 +451,42 @@ async def build_world(client, admin) -> dict[str, str]:
             f"{prefix}returned_id": returned["id"],
             f"{prefix}initiative_id": initiative["id"],
         }
+    ids |= await build_contests(post, campaign["id"])
+    return ids
+
+
+async def build_contests(post, campaign_id: str) -> dict[str, str]:
+    """An open contest with two questions and a round open now; a draft one (with a question) to open, an
+    open one to close."""
+    from datetime import UTC, datetime, timedelta
+
+    question = {
+        "text": "Cổng Dịch vụ công quốc gia?",
+        "options": [{"key": "A", "text": "dichvucong.gov.vn"}, {"key": "B", "text": "khac.vn"}],
+        "correct_keys": ["A"],
+    }
+    ids: dict[str, str] = {}
+    for name in ("contest_id", "draft_contest_id", "closable_contest_id"):
+        contest = await post(f"/v1/campaigns/{campaign_id}/contests", {"title": name})
+        ids[name] = contest["id"]
+        first = await post(f"/v1/contests/{contest['id']}/questions", question)
+        if name == "contest_id":
+            ids["question_id"] = first["id"]
+            ids["spare_question_id"] = (await post(f"/v1/contests/{contest['id']}/questions", question))["id"]
+        if name != "draft_contest_id":
+            await post(f"/v1/contests/{contest['id']}/open", {})
+    now = datetime.now(UTC)
+    round_ = await post(
+        f"/v1/contests/{ids['contest_id']}/rounds",
+        {
+            "no": 1,
+            "title": "Tuần 1",
+            "opens_at": (now - timedelta(hours=1)).isoformat(timespec="seconds"),
+            "closes_at": (now + timedelta(days=6)).isoformat(timespec="seconds"),
+        },
+    )
+    ids["round_id"] = round_["id"]
+    ids["attempt_id"] = "5e1f3c2a-0000-4000-8000-0000000000aa"
     return ids
 
 
@@ -392,6 +506,9 @@ def test_every_route_of_the_app_has_a_row(app):
         "{b_returned_id}": "{report_id}",
         "{b_initiative_id}": "{initiative_id}",
         "{draft_id}": "{campaign_id}",
+        "{draft_contest_id}": "{contest_id}",
+        "{closable_contest_id}": "{contest_id}",
+        "{spare_question_id}": "{question_id}",
         "{second_report_id}": "{report_id}",
         "{returned_id}": "{report_id}",
         "/66-SKHCN/": "/{unit_code}/",

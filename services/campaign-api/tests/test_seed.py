@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 
 from campaign_api.campaigns.models import Campaign
+from campaign_api.contests.models import Contest, ContestQuestion, ContestRound
 from campaign_api.database import SERVICE_DATABASE
 from campaign_api.participation.models import Participant, Report
 from campaign_api.seed import seed
@@ -24,7 +25,7 @@ async def test_the_demo_seed_fills_an_empty_database_once(url):
         async with database.sessionmaker() as session:
             counts = [
                 await session.scalar(select(func.count()).select_from(model))
-                for model in (Campaign, Participant, Report)
+                for model in (Campaign, Participant, Report, Contest, ContestQuestion, ContestRound)
             ]
             statuses = set(await session.scalars(select(Report.status)))
     finally:
@@ -32,4 +33,5 @@ async def test_the_demo_seed_fills_an_empty_database_once(url):
     assert counts[0] >= 3
     assert counts[1] > 0
     assert counts[2] > 0
+    assert counts[3:] == [1, 60, 2]  # the contest, its 60 questions and two rounds, once
     assert statuses == {"accepted", "returned", "submitted"}

@@ -13,6 +13,8 @@ STRONG = {
     "admin_password": "a-long-admin-passphrase",
     "national_id_key": "k" * 40,
     "jwt_key_file": "/run/secrets/jwt.pem",
+    "personal_data_key": "cHJvZHVjdGlvbi1wZXJzb25hbC1kYXRhLWtleS0zMmI=",
+    "contest_token_key": "t" * 40,
 }
 
 
@@ -22,11 +24,18 @@ STRONG = {
         ({"admin_password": "admin"}, "ADMIN_PASSWORD"),
         ({"national_id_key": "short"}, "NATIONAL_ID_KEY"),
         ({"jwt_key_file": None}, "JWT_PRIVATE_KEY"),
+        ({"personal_data_key": "ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhISE="}, "PERSONAL_DATA_KEY"),
+        ({"contest_token_key": "short"}, "CONTEST_TOKEN_KEY"),
     ],
 )
 def test_production_refuses_development_secrets(override, complaint):
     with pytest.raises(ValidationError, match=complaint):
         CampaignSettings(environment="production", **(STRONG | override))
+
+
+def test_the_personal_data_key_must_be_32_bytes_of_base64():
+    with pytest.raises(ValidationError, match="PERSONAL_DATA_KEY"):
+        CampaignSettings(personal_data_key="bm90LTMyLWJ5dGVz")
 
 
 def test_production_accepts_real_secrets():

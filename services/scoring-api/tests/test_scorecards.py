@@ -352,3 +352,60 @@ async def test_individual_scorecards_are_added_by_the_unit(client, people, publi
     assert_problem(
         await client.post(f"/v1/rounds/{round_['id']}/scorecards/generate", headers=people["admin"]), 409
     )
+
+
+async def test_contest_participation_is_max_times_the_units_rate_from_campaign_api(
+    client, people, published_round, campaign, literacy
+):
+    # campaign-api's batched answer: SKHCN took part at 0.5, SYT at 1.4 (citizens beyond the staff: capped
+    # at 1), STC without staff (no rate: pending); the commune is not listed.
+    campaign.answers[f"/v1/campaigns/{CAMPAIGN}/contest-participation"] = {
+        "items": [
+            {
+                "unit_code": "66-SKHCN",
+                "contests": 2,
+                "participants": 20,
+                "staff_count": 20,
+                "participation_rate": 0.5,
+            },
+            {
+                "unit_code": "66-SYT",
+                "contests": 1,
+                "participants": 14,
+                "staff_count": 10,
+                "participation_rate": 1.4,
+            },
+            {
+                "unit_code": "66-STC",
+                "contests": 1,
+                "participants": 3,
+                "staff_count": 0,
+                "participation_rate": None,
+            },
+        ]
+    }
+    criteria = [
+        {
+            "code": "1",
+            "title": "Hưởng ứng cuộc thi trực tuyến",
+            "max_points": 20,
+            "method": "contest_participation",
+        },
+        {"code": "2", "title": "Khác", "max_points": 80},
+    ]
+    round_ = await published_round(criteria=criteria)
+    cards = await generate(client, people, round_["id"])
+    result = (await client.post(f"/v1/rounds/{round_['id']}/compute", headers=people["admin"])).json()
+    assert result["unavailable"] == []
+    autos = {}
+    for unit in ("66-SKHCN", "66-SYT", "66-STC"):
+        card = (await client.get(f"/v1/scorecards/{cards[unit]['id']}", headers=people["admin"])).json()
+        autos[unit] = {e["criterion_code"]: e for e in card["entries"]}.get("1", {}).get("auto_score")
+    assert autos == {"66-SKHCN": "10.0000", "66-SYT": "20.0000", "66-STC": None}  # 20 × 0.5; 20 × min(1.4, 1)
+    assert result["pending"][cards["66-STC"]["id"]] == ["1"]
+    calls = [r.url.path for r in campaign.requests].count(f"/v1/campaigns/{CAMPAIGN}/contest-participation")
+    assert calls == 1
+
+    campaign.down = True
+    result = (await client.post(f"/v1/rounds/{round_['id']}/compute", headers=people["admin"])).json()
+    assert result["unavailable"] == ["campaign-api"]

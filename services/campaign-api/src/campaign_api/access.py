@@ -19,6 +19,8 @@ from typing import Protocol, TypeVar
 
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignAction, CampaignListAction, CampaignStatus
+from campaign_api.contests.models import Contest
+from campaign_api.contests.schemas import ContestAction, ContestStatus
 from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import (
     AccountAction,
@@ -172,6 +174,22 @@ def _both(first: Rule[Filing], second: Rule[Filing]) -> Rule[Filing]:
     return rule
 
 
+@dataclass(frozen=True)
+class ContestSeen:
+    """A contest with its campaign: the campaign's organiser runs it."""
+
+    contest: Contest
+    campaign: Campaign
+
+    @property
+    def organizer_unit_code(self) -> str:
+        return self.campaign.organizer_unit_code
+
+    @property
+    def status(self) -> str:
+        return self.contest.status
+
+
 # --- policies ----------------------------------------------------------------------------------
 
 CAMPAIGN_LIST: Policy[None] = Policy(
@@ -264,6 +282,42 @@ COMMENDATIONS: Policy[CampaignSeen] = Policy("commendation", read=reader)
 """Commendations are decisions made public: every reader of the movement reads them
 (recording one is the movement's `add_commendation`)."""
 
+NEW_CONTESTS: Policy[CampaignSeen] = Policy("contest", read=reader, actions={"create": runs}, label="contest")
+"""A contest is created in a movement by those who run the movement."""
+
+
+def person(actor: Actor, _obj: object) -> bool:
+    return not actor.is_client
+
+
+CONTEST_JOINERS: Policy[None] = Policy("contest", read=person, label="contest")
+"""Officials and learners join a contest with their own account (API clients are nobody to enter)."""
+
+_LIVE_CONTEST = (ContestStatus.DRAFT, ContestStatus.OPEN)
+CONTESTS: StatefulPolicy[ContestSeen] = StatefulPolicy(
+    "contest",
+    read=reader,
+    actions={
+        ContestAction.EDIT: runs,
+        ContestAction.OPEN: runs,
+        ContestAction.CLOSE: runs,
+        ContestAction.MANAGE_QUESTIONS: runs,
+        ContestAction.ADD_ROUND: runs,
+        ContestAction.VIEW_FLAGS: runs,
+    },
+    states={
+        ContestAction.EDIT: status_is(*_LIVE_CONTEST),
+        ContestAction.OPEN: status_is(ContestStatus.DRAFT),
+        ContestAction.CLOSE: status_is(ContestStatus.OPEN),
+        ContestAction.MANAGE_QUESTIONS: status_is(*_LIVE_CONTEST),
+        ContestAction.ADD_ROUND: status_is(*_LIVE_CONTEST),
+    },
+    label="contest",
+)
+"""An online contest: every reader of the movement reads it, its rounds, results and unit figures; those
+who run the movement run the contest, and they alone read its question bank (with the correct keys) and
+its abuse flags. Participants reach none of this: they hold a participant token (`contests.service`)."""
+
 UNIT_LIST: Policy[None] = Policy(
     "unit", read=reader, actions={UnitListAction.CREATE: admin}, label="directory of units"
 )
@@ -304,10 +358,13 @@ __all__ = [
     "CAMPAIGN_LIST",
     "CLIENT_LIST",
     "COMMENDATIONS",
+    "CONTESTS",
+    "CONTEST_JOINERS",
     "INITIATIVES",
     "LEARNER_ACCOUNTS",
     "LOCALITIES",
     "NEW_CAMPAIGNS",
+    "NEW_CONTESTS",
     "PARTICIPANTS",
     "PLANS",
     "READ",
@@ -316,6 +373,7 @@ __all__ = [
     "UNITS",
     "UNIT_LIST",
     "CampaignSeen",
+    "ContestSeen",
     "Filing",
     "filing_units",
 ]

@@ -1,5 +1,6 @@
 """Settings of campaign-api, read from `CAMPAIGN_*` variables (and the shared unprefixed ones)."""
 
+import base64
 from pathlib import Path
 from typing import Self
 
@@ -9,6 +10,8 @@ from pydantic_settings import SettingsConfigDict
 from service_kit.settings import Environment, ServiceSettings
 
 DEVELOPMENT_NATIONAL_ID_KEY = "development-only-national-id-key-change-me"
+DEVELOPMENT_PERSONAL_DATA_KEY = "ZGV2ZWxvcG1lbnQtb25seS1wZXJzb25hbC1kYXRhISE="  # 32 bytes, base64
+DEVELOPMENT_CONTEST_TOKEN_KEY = "development-only-contest-token-key-change-me"  # noqa: S105 - development only
 
 
 class ServiceClientSeed(BaseModel):
@@ -53,7 +56,29 @@ class CampaignSettings(ServiceSettings):
     # so that a class signing up at one centre is not stopped by a neighbour's typo, but guessing is).
     signup_max_failures_per_address: int = 10
 
+    # Online contests: participants' phones are encrypted (AES-GCM, reference_data) under this key; their
+    # tokens are HMAC-signed under the other. Rate limits count within the window; an attempt submitted
+    # faster than the floor, and a national ID registered from that many addresses, are flagged.
+    personal_data_key: SecretStr = SecretStr(DEVELOPMENT_PERSONAL_DATA_KEY)
+    contest_token_key: SecretStr = SecretStr(DEVELOPMENT_CONTEST_TOKEN_KEY)
+    contest_window_seconds: int = 3600
+    contest_registrations_per_address: int = 60
+    contest_attempts_per_participant: int = 20
+    contest_attempts_per_address: int = 600
+    contest_floor_seconds: int = 20
+    contest_shared_id_addresses: int = 3
+
     service_clients: list[ServiceClientSeed] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _personal_data_key_is_32_bytes(self) -> Self:
+        try:
+            size = len(base64.b64decode(self.personal_data_key.get_secret_value(), validate=True))
+        except ValueError:
+            size = -1
+        if size != 32:
+            raise ValueError("CAMPAIGN_PERSONAL_DATA_KEY is the base64 of 32 random bytes")
+        return self
 
     @model_validator(mode="after")
     def _refuse_development_secrets_in_production(self) -> Self:
@@ -64,6 +89,11 @@ class CampaignSettings(ServiceSettings):
             key = self.national_id_key.get_secret_value()
             if key == DEVELOPMENT_NATIONAL_ID_KEY or len(key) < 32:
                 problems.append("CAMPAIGN_NATIONAL_ID_KEY must be a secret of 32+ characters")
+            if self.personal_data_key.get_secret_value() == DEVELOPMENT_PERSONAL_DATA_KEY:
+                problems.append("CAMPAIGN_PERSONAL_DATA_KEY must be set (base64 of 32 random bytes)")
+            contest_key = self.contest_token_key.get_secret_value()
+            if contest_key == DEVELOPMENT_CONTEST_TOKEN_KEY or len(contest_key) < 32:
+                problems.append("CAMPAIGN_CONTEST_TOKEN_KEY must be a secret of 32+ characters")
             if not self.jwt_private_key.get_secret_value() and self.jwt_key_file is None:
                 problems.append("CAMPAIGN_JWT_PRIVATE_KEY or CAMPAIGN_JWT_KEY_FILE is required")
             if problems:

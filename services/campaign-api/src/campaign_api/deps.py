@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
 from fastapi import Depends, Path, Request, Response
+from fastapi.security import APIKeyHeader
 
 from campaign_api.access import (
     ACCOUNT_LIST,
@@ -17,19 +18,25 @@ from campaign_api.access import (
     CAMPAIGNS,
     CLIENT_LIST,
     COMMENDATIONS,
+    CONTEST_JOINERS,
+    CONTESTS,
     INITIATIVES,
     LEARNER_ACCOUNTS,
     LOCALITIES,
+    NEW_CONTESTS,
     PARTICIPANTS,
     REPORTS,
     REVOCATIONS,
     UNIT_LIST,
     UNITS,
     CampaignSeen,
+    ContestSeen,
     Filing,
 )
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.service import CampaignService
+from campaign_api.contests.models import ContestAttempt, ContestParticipant, ContestQuestion, ContestRound
+from campaign_api.contests.service import ContestService
 from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import LearnerAccountAction
 from campaign_api.identity.service import IdentityService
@@ -83,6 +90,7 @@ AccountCreator = Annotated[Actor, Depends(may(ACCOUNT_LIST, "create"))]
 ClientReader = Annotated[Actor, Depends(may(CLIENT_LIST))]
 ClientCreator = Annotated[Actor, Depends(may(CLIENT_LIST, "create"))]
 RevocationReader = Annotated[Actor, Depends(may(REVOCATIONS))]
+ContestJoiner = Annotated[Actor, Depends(may(CONTEST_JOINERS))]
 LearnerAccountDeactivator = Annotated[Actor, Depends(may(LEARNER_ACCOUNTS, LearnerAccountAction.DEACTIVATE))]
 
 
@@ -128,6 +136,13 @@ def get_locality_service(
     return LocalityService(directory)
 
 
+def get_contest_service(
+    request: Request, session: SessionDep, campaigns: CampaignServiceDep
+) -> ContestService:
+    return ContestService(session=session, campaigns=campaigns, settings=request.app.state.settings)
+
+
+ContestServiceDep = Annotated[ContestService, Depends(get_contest_service)]
 ParticipationServiceDep = Annotated[ParticipationService, Depends(get_participation_service)]
 RecognitionServiceDep = Annotated[RecognitionService, Depends(get_recognition_service)]
 IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
@@ -229,6 +244,79 @@ def initiative_for(action: str) -> Callable[..., Awaitable[tuple[Initiative, Cam
         initiative, campaign = await service.get_initiative(initiative_id, for_update=action != READ)
         INITIATIVES.ensure(actor, action, Filing(campaign, initiative.unit_code, initiative.status))
         return initiative, campaign
+
+    return dependency
+
+
+def campaign_for_contests() -> Callable[..., Awaitable[Campaign]]:
+    """The path's campaign, when the caller runs it (creates contests in it)."""
+
+    async def dependency(campaign_id: uuid.UUID, actor: ActorDep, service: CampaignServiceDep) -> Campaign:
+        seen = await _seen_campaign(campaign_id, actor, service, action=READ, for_update=False)
+        NEW_CONTESTS.ensure(actor, "create", seen)
+        return seen.campaign
+
+    return dependency
+
+
+def contest_for(action: str = READ) -> Callable[..., Awaitable[ContestSeen]]:
+    """The path's contest (locked for a change), when the caller may do `action` to it."""
+
+    async def dependency(contest_id: uuid.UUID, actor: ActorDep, service: ContestServiceDep) -> ContestSeen:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        seen = await service.get(contest_id, for_update=action != READ)
+        CONTESTS.ensure(actor, action, seen)
+        return seen
+
+    return dependency
+
+
+def question_for(action: str) -> Callable[..., Awaitable[ContestQuestion]]:
+    async def dependency(
+        question_id: uuid.UUID, actor: ActorDep, service: ContestServiceDep
+    ) -> ContestQuestion:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        question, seen = await service.get_question(question_id, for_update=True)
+        CONTESTS.ensure(actor, action, seen)
+        return service.ensure_in_bank(question)
+
+    return dependency
+
+
+def contest_round_for(action: str = READ) -> Callable[..., Awaitable[ContestRound]]:
+    async def dependency(round_id: uuid.UUID, actor: ActorDep, service: ContestServiceDep) -> ContestRound:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        round_, seen = await service.get_round(round_id, for_update=action != READ)
+        CONTESTS.ensure(actor, action, seen)
+        return round_
+
+    return dependency
+
+
+_participant_token = APIKeyHeader(
+    name="X-Participant-Token",
+    auto_error=False,
+    scheme_name="ParticipantToken",
+    description="The token `POST /v1/contests/{contest_id}/participants` (or `.../join`) answered",
+)
+
+
+async def _participant(
+    token: Annotated[str | None, Depends(_participant_token)], service: ContestServiceDep
+) -> ContestParticipant:
+    return await service.participant_of_token(token)
+
+
+ParticipantDep = Annotated[ContestParticipant, Depends(_participant)]
+
+
+def attempt_for(*, for_update: bool) -> Callable[..., Awaitable[ContestAttempt]]:
+    """The path's attempt, when it is the participant's own (another's is 404)."""
+
+    async def dependency(
+        attempt_id: uuid.UUID, participant: ParticipantDep, service: ContestServiceDep
+    ) -> ContestAttempt:
+        return await service.own_attempt(participant, attempt_id, for_update=for_update)
 
     return dependency
 

@@ -32,6 +32,9 @@ SearchText = Annotated[str, line(100, required=False), STRIP]
 LongText = Annotated[str, text_constraints(20_000, required=False, multiline=True), STRIP]
 """Free text (several lines allowed) of at most 20,000 characters."""
 
+TRIM = STRIP
+"""Surrounding spaces cut (after the checks)."""
+
 CODE_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 UNIT_CODE_PATTERN = r"^[A-Za-z0-9._-]{1,32}$"
 
@@ -52,6 +55,7 @@ __all__ = [
     "CODE_PATTERN",
     "NO_CONTROL",
     "ONE_LINE",
+    "TRIM",
     "UNIT_CODE_PATTERN",
     "Amount",
     "CivilDay",
@@ -62,4 +66,5 @@ __all__ = [
     "LongText",
     "PastDay",
     "SearchText",
+    "line",
 ]

@@ -265,6 +265,122 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This initiative is already {status}.",
     ),
     "commendation.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
+    # --- online contests --------------------------------------------------------------------------
+    **_policy("contest", "cuộc thi", "contest"),
+    "contest.token_required": (
+        "Cần mã dự thi (X-Participant-Token): hãy đăng ký dự thi trước.",
+        "A participant token (X-Participant-Token) is required: register first.",
+    ),
+    "contest.bad_token": ("Mã dự thi không hợp lệ.", "The participant token is not valid."),
+    "contest.unknown_units": ("Không có đơn vị mang mã: {unit_codes}.", "Unknown unit codes: {unit_codes}."),
+    "contest.closed": ("Cuộc thi đã kết thúc, không thể sửa.", "The contest is closed and cannot change."),
+    "contest.wrong_state": (
+        "Cuộc thi đang ở trạng thái “{status}” nên không thể chuyển sang “{target}”.",
+        "A {status} contest cannot become {target}.",
+    ),
+    "contest.no_questions": ("Ngân hàng câu hỏi của cuộc thi còn trống.", "The contest has no questions."),
+    "contest.not_open": (
+        "Cuộc thi chưa mở hoặc đã kết thúc (trạng thái “{status}”).",
+        "The contest is not open (it is {status}).",
+    ),
+    "contest.unit_not_listed": (
+        "Đơn vị {unit_code} không có trong danh sách đơn vị của cuộc thi.",
+        "Unit {unit_code} is not one of the contest's units.",
+    ),
+    "contest.officials_only": (
+        "Cuộc thi dành cho cán bộ, công chức: hãy đăng nhập bằng tài khoản của mình.",
+        "This contest is for officials: join with your own account.",
+    ),
+    "contest.people_only": (
+        "Chỉ người có tài khoản mới tham gia bằng tài khoản.",
+        "Only people with an account join with it.",
+    ),
+    "contest.registration_raced": (
+        "Đăng ký này vừa được ghi nhận đồng thời; vui lòng gửi lại.",
+        "The same registration arrived at the same moment; please send it again.",
+    ),
+    "contest.registered_otherwise": (
+        "Số CCCD này đã đăng ký dự thi với thông tin khác.",
+        "This national ID is registered with other details.",
+    ),
+    "contest.too_many_registrations": (
+        "Quá nhiều lượt đăng ký từ địa chỉ này; vui lòng thử lại sau.",
+        "Too many registrations from this address; try again later.",
+    ),
+    "contest.too_many_attempts": (
+        "Quá nhiều lượt thi trong thời gian ngắn; vui lòng thử lại sau.",
+        "Too many attempts in a short time; try again later.",
+    ),
+    "contest_question.not_found": ("Không tìm thấy câu hỏi.", "No such question."),
+    "contest_question.keys_repeat": ("Hai phương án trùng ký hiệu.", "Two options share a key."),
+    "contest_question.unknown_keys": (
+        "Đáp án đúng không có trong các phương án: {keys}.",
+        "Correct keys that are not options: {keys}.",
+    ),
+    "question_import.no_file": (
+        "Cần đúng một tệp XLSX ở trường “file”.",
+        "Exactly one XLSX file is expected in the field 'file'.",
+    ),
+    "question_import.unreadable": (
+        "Không đọc được tệp: cần tệp XLSX theo mẫu.",
+        "The file is not a readable XLSX.",
+    ),
+    "question_import.too_many_rows": ("Tệp có quá 5.000 câu hỏi.", "The file has more than 5,000 questions."),
+    "question_import.empty": ("Tệp không có câu hỏi nào.", "The file has no question."),
+    "question_import.bad_difficulty": (
+        "Độ khó phải là số từ 1 đến 5.",
+        "Difficulty is a number from 1 to 5.",
+    ),
+    "question_import.no_text": ("Thiếu nội dung câu hỏi.", "The question has no text."),
+    "question_import.too_few_options": ("Cần ít nhất hai phương án.", "At least two options are needed."),
+    "question_import.no_key": ("Thiếu đáp án đúng.", "No correct key."),
+    "question_import.unknown_keys": (
+        "Đáp án đúng không có trong các phương án: {keys}.",
+        "Correct keys that are not options: {keys}.",
+    ),
+    "question_import.bad_row": (
+        "Dòng không hợp lệ (độ dài, ký tự điều khiển hoặc độ khó ngoài 1–5).",
+        "The row is not valid (a length, a control character or a difficulty outside 1–5).",
+    ),
+    "contest_round.not_found": ("Không tìm thấy vòng thi.", "No such round."),
+    "contest_round.closes_before_opening": (
+        "Thời điểm đóng (closes_at) phải sau thời điểm mở (opens_at).",
+        "closes_at is after opens_at.",
+    ),
+    "contest_round.overlaps": (
+        "Vòng thi trùng thời gian với vòng {no} ({opens_at} – {closes_at}).",
+        "The round overlaps round {no} ({opens_at} – {closes_at}).",
+    ),
+    "contest_round.no_taken": ("Cuộc thi đã có vòng số {no}.", "The contest already has a round {no}."),
+    "contest_round.closed": (
+        "Vòng thi đã đóng, không thể đổi thời gian.",
+        "The round has closed; its times stay.",
+    ),
+    "contest_round.not_open": (
+        "Vòng thi không mở lúc này (trạng thái “{status}”).",
+        "The round is not open now (it is {status}).",
+    ),
+    "contest_attempt.not_found": ("Không tìm thấy lượt thi.", "No such attempt."),
+    "contest_attempt.limit": (
+        "Bạn đã dùng hết {limit} lượt thi của vòng này.",
+        "You have used the {limit} attempt(s) of this round.",
+    ),
+    "contest_attempt.submitted": (
+        "Bài thi đã nộp; không thể thay đổi.",
+        "The attempt is submitted; it cannot change.",
+    ),
+    "contest_attempt.deadline_passed": (
+        "Đã hết giờ làm bài ({deadline}); câu trả lời không được ghi nhận.",
+        "The deadline ({deadline}) has passed; the answers were not kept.",
+    ),
+    "contest_attempt.question_not_drawn": (
+        "Câu hỏi {question_id} không thuộc lượt thi này.",
+        "Question {question_id} is not in this attempt.",
+    ),
+    "contest_attempt.unknown_keys": (
+        "Phương án không có trong câu hỏi: {keys}.",
+        "Keys that are not options: {keys}.",
+    ),
 }
 
 i18n.register(MESSAGES)

@@ -1,6 +1,14 @@
 """Every table of the `campaign` schema, imported in one place so that Alembic sees them all."""
 
 from campaign_api.campaigns.models import Campaign, Phase, Target
+from campaign_api.contests.models import (
+    Contest,
+    ContestAttempt,
+    ContestParticipant,
+    ContestQuestion,
+    ContestRound,
+    ContestSighting,
+)
 from campaign_api.database import audit_event, metadata
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
 from campaign_api.participation.models import Participant, Report
@@ -12,6 +20,12 @@ __all__ = [
     "ApiClient",
     "Campaign",
     "Commendation",
+    "Contest",
+    "ContestAttempt",
+    "ContestParticipant",
+    "ContestQuestion",
+    "ContestRound",
+    "ContestSighting",
     "Initiative",
     "LoginFailure",
     "Participant",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from campaign_api import clock
 from campaign_api.campaigns import repository as campaign_repository
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import (
@@ -21,6 +22,10 @@ from campaign_api.campaigns.schemas import (
     TargetCreate,
 )
 from campaign_api.campaigns.service import CampaignService
+from campaign_api.config import CampaignSettings
+from campaign_api.contests import repository as contest_repository
+from campaign_api.contests.schemas import ContestCreate, ContestStatus, Option, QuestionIn, RoundCreate
+from campaign_api.contests.service import ContestService
 from campaign_api.participation.schemas import PlanIn, ReportIn
 from campaign_api.participation.service import ParticipationService
 from campaign_api.units import repository as units
@@ -69,12 +74,14 @@ async def seed(database_url: URL) -> None:
         async with database.sessionmaker() as session, session.begin():
             if await campaign_repository.by_code(session, "CDS-2025-2030") is not None:
                 logger.info("campaign-api demo data is there already")
+                await _contest(session, CampaignService(session=session))
                 return
             unit_service = UnitService(session=session)
             campaigns = CampaignService(session=session)
             participation = ParticipationService(session=session, campaigns=campaigns)
             communes = await _units(session, unit_service)
             await _movements(campaigns, participation, [code for code, *_ in DEPARTMENTS], communes)
+            await _contest(session, campaigns)
     finally:
         await database.dispose()
 
@@ -333,3 +340,263 @@ async def _movements(
     await participation.enrol(SEEDER, drive, communes)
     await campaigns.transition(SEEDER, drive, CampaignAction.LAUNCH)
     logger.info("campaign-api demo data seeded: %d units, 3 movements", 1 + len(departments) + len(communes))
+
+
+# --- the online contest -------------------------------------------------------------------------------
+
+CONTEST_TITLE = "Tìm hiểu chuyển đổi số và cải cách hành chính"
+FACTS = [
+    # topic, question, correct, three wrong, explanation
+    (
+        "Chuyển đổi số",
+        "Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030 được phê duyệt bằng quyết định nào?",
+        "Quyết định 749/QĐ-TTg",
+        ("Quyết định 06/QĐ-TTg", "Nghị quyết 52-NQ/TW", "Quyết định 942/QĐ-TTg"),
+        "Quyết định 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Ngày Chuyển đổi số quốc gia là ngày nào hằng năm?",
+        "10 tháng 10",
+        ("1 tháng 10", "19 tháng 8", "2 tháng 9"),
+        "Quyết định 505/QĐ-TTg năm 2022 lấy ngày 10/10 là Ngày Chuyển đổi số quốc gia.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Ba trụ cột của chuyển đổi số quốc gia là gì?",
+        "Chính phủ số, kinh tế số, xã hội số",
+        ("Hạ tầng, dữ liệu, con người", "Điện, đường, trường", "Thể chế, nhân lực, hạ tầng"),
+        "Chương trình Chuyển đổi số quốc gia xác định ba trụ cột: chính phủ số, kinh tế số và xã hội số.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Nghị quyết nào của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia?",
+        "Nghị quyết 57-NQ/TW",
+        ("Nghị quyết 18-NQ/TW", "Nghị quyết 52-NQ/TW", "Nghị quyết 36-NQ/TW"),
+        "Nghị quyết 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Phong trào “Bình dân học vụ số” nhằm mục tiêu gì?",
+        "Phổ cập kiến thức, kỹ năng số cho toàn dân",
+        ("Xóa mù chữ cho người cao tuổi", "Đào tạo lập trình viên chuyên nghiệp", "Cấp máy tính miễn phí"),
+        "Phong trào phổ cập kiến thức, kỹ năng số cơ bản cho mọi người dân.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Chữ ký số dùng để làm gì trong giao dịch điện tử?",
+        "Xác thực người ký và bảo đảm toàn vẹn văn bản",
+        ("Trang trí văn bản", "Nén dung lượng tệp", "Tăng tốc độ mạng"),
+        "Chữ ký số xác thực danh tính người ký và phát hiện mọi thay đổi sau khi ký.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Luật Giao dịch điện tử hiện hành được Quốc hội thông qua năm nào?",
+        "2023",
+        ("2005", "2015", "2019"),
+        "Luật Giao dịch điện tử số 20/2023/QH15, hiệu lực từ 01/7/2024.",
+    ),
+    (
+        "Chuyển đổi số",
+        "Mã OTP gửi qua tin nhắn nên được xử lý thế nào?",
+        "Không cung cấp cho bất kỳ ai",
+        ("Gửi cho người tự xưng công an", "Đăng lên mạng xã hội", "Đọc cho tổng đài viên"),
+        "OTP chỉ dành cho chính chủ; cơ quan nhà nước không bao giờ hỏi mã OTP.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Cổng Dịch vụ công quốc gia có địa chỉ nào?",
+        "dichvucong.gov.vn",
+        ("vneid.gov.vn", "chinhphu.vn", "baochinhphu.vn"),
+        "Cổng Dịch vụ công quốc gia: https://dichvucong.gov.vn.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021–2030 được ban hành kèm nghị quyết nào?",
+        "Nghị quyết 76/NQ-CP",
+        ("Nghị quyết 30c/NQ-CP", "Nghị quyết 02/NQ-CP", "Nghị quyết 17/NQ-CP"),
+        "Nghị quyết 76/NQ-CP ngày 15/7/2021 của Chính phủ.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Cơ chế một cửa, một cửa liên thông hiện được quy định tại nghị định nào?",
+        "Nghị định 61/2018/NĐ-CP",
+        ("Nghị định 45/2020/NĐ-CP", "Nghị định 13/2023/NĐ-CP", "Nghị định 30/2020/NĐ-CP"),
+        "Nghị định 61/2018/NĐ-CP (sửa đổi bởi Nghị định 107/2021/NĐ-CP).",
+    ),
+    (
+        "Cải cách hành chính",
+        "Dịch vụ công trực tuyến toàn trình là gì?",
+        "Người dân làm từ nộp hồ sơ đến nhận kết quả đều trên môi trường mạng",
+        ("Chỉ tra cứu thông tin thủ tục", "Tải mẫu đơn về điền tay", "Đặt lịch hẹn rồi nộp giấy"),
+        "Toàn trình: mọi bước, kể cả trả kết quả, thực hiện trực tuyến.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Kết quả giải quyết thủ tục hành chính điện tử có giá trị pháp lý thế nào?",
+        "Như kết quả bản giấy",
+        ("Chỉ để tham khảo", "Thấp hơn bản giấy", "Phải công chứng lại"),
+        "Nghị định 45/2020/NĐ-CP: kết quả điện tử có giá trị pháp lý như bản giấy.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Chỉ số đánh giá mức độ hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước viết tắt là gì?",
+        "SIPAS",
+        ("PAR INDEX", "PAPI", "PCI"),
+        "SIPAS: Chỉ số hài lòng về sự phục vụ hành chính.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Chỉ số cải cách hành chính của các bộ, tỉnh viết tắt là gì?",
+        "PAR INDEX",
+        ("SIPAS", "DTI", "GRDP"),
+        "PAR INDEX do Bộ Nội vụ công bố hằng năm.",
+    ),
+    (
+        "Cải cách hành chính",
+        "Khi nộp hồ sơ trực tuyến, người dân có phải nộp lại giấy tờ đã có trong cơ sở dữ liệu quốc gia không?",
+        "Không phải nộp lại",
+        ("Luôn phải nộp bản sao", "Phải nộp bản gốc", "Tùy cán bộ tiếp nhận"),
+        "Thông tin đã có trong cơ sở dữ liệu được khai thác, không yêu cầu nộp lại.",
+    ),
+    (
+        "Đề án 06",
+        "Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử được phê duyệt bằng quyết định nào?",
+        "Quyết định 06/QĐ-TTg năm 2022",
+        ("Quyết định 749/QĐ-TTg", "Quyết định 942/QĐ-TTg", "Quyết định 411/QĐ-TTg"),
+        "Quyết định 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ.",
+    ),
+    (
+        "Đề án 06",
+        "Ứng dụng định danh điện tử quốc gia tên là gì?",
+        "VNeID",
+        ("VssID", "Zalo", "eTax Mobile"),
+        "VNeID do Bộ Công an xây dựng, gắn với tài khoản định danh điện tử.",
+    ),
+    (
+        "Đề án 06",
+        "Tài khoản định danh điện tử mức độ 2 được dùng để làm gì?",
+        "Thay thẻ căn cước trong nhiều giao dịch và đăng nhập dịch vụ công",
+        ("Chỉ để xem tin tức", "Chỉ để nhắn tin", "Chỉ dùng cho người nước ngoài"),
+        "Mức độ 2 có giá trị tương đương thẻ căn cước khi xuất trình.",
+    ),
+    (
+        "Đề án 06",
+        "Số định danh cá nhân của công dân Việt Nam gồm bao nhiêu chữ số?",
+        "12",
+        ("9", "10", "13"),
+        "Số định danh cá nhân gồm 12 chữ số, cũng là số thẻ căn cước.",
+    ),
+    (
+        "Đề án 06",
+        "Luật Căn cước có hiệu lực từ ngày nào?",
+        "01/7/2024",
+        ("01/01/2024", "15/8/2023", "01/01/2025"),
+        "Luật Căn cước số 26/2023/QH15 có hiệu lực từ 01/7/2024.",
+    ),
+    (
+        "Đề án 06",
+        "Cơ sở dữ liệu quốc gia nào là nền tảng của Đề án 06?",
+        "Cơ sở dữ liệu quốc gia về dân cư",
+        ("Cơ sở dữ liệu đất đai", "Cơ sở dữ liệu doanh nghiệp", "Cơ sở dữ liệu bảo hiểm"),
+        "Dữ liệu dân cư là dữ liệu gốc để định danh và xác thực.",
+    ),
+    (
+        "Đề án 06",
+        "Nghị định nào quy định về bảo vệ dữ liệu cá nhân?",
+        "Nghị định 13/2023/NĐ-CP",
+        ("Nghị định 59/2022/NĐ-CP", "Nghị định 61/2018/NĐ-CP", "Nghị định 47/2020/NĐ-CP"),
+        "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.",
+    ),
+    (
+        "Đề án 06",
+        "Thẻ căn cước gắn chíp lưu được thông tin gì ngoài thông tin in trên thẻ?",
+        "Thông tin sinh trắc học và một số giấy tờ được tích hợp",
+        ("Số dư tài khoản ngân hàng", "Lịch sử duyệt web", "Mật khẩu thư điện tử"),
+        "Chíp lưu thông tin nhân thân, sinh trắc học và thông tin được tích hợp.",
+    ),
+]
+
+
+def _demo_questions() -> list[QuestionIn]:
+    """60 questions: each fact asked directly, then as a true statement and as a false one to judge."""
+    questions = []
+    for topic, text, correct, wrong, explanation in FACTS:
+        options = [correct, *wrong]
+        questions.append(
+            QuestionIn(
+                topic=topic,
+                text=text,
+                options=[Option(key=k, text=t) for k, t in zip("ABCD", options, strict=True)],
+                correct_keys=["A"],
+                explanation=explanation,
+                difficulty=2,
+            )
+        )
+    judge = [Option(key="A", text="Đúng"), Option(key="B", text="Sai")]
+    for index, (topic, text, correct, wrong, explanation) in enumerate(FACTS):
+        if len(questions) >= 60:
+            break
+        questions.append(
+            QuestionIn(
+                topic=topic,
+                text=f"Đúng hay sai: “{text}” — đáp án là “{correct}”.",
+                options=judge,
+                correct_keys=["A"],
+                explanation=explanation,
+                difficulty=1,
+            )
+        )
+        if len(questions) >= 60:
+            break
+        questions.append(
+            QuestionIn(
+                topic=topic,
+                text=f"Đúng hay sai: “{text}” — đáp án là “{wrong[index % 3]}”.",
+                options=judge,
+                correct_keys=["B"],
+                explanation=explanation,
+                difficulty=1,
+            )
+        )
+    return questions[:60]
+
+
+async def _contest(session: AsyncSession, campaigns: CampaignService) -> None:
+    """The contest of the umbrella movement, with its 60 questions and two weekly rounds: the last week's
+    (closed) and this week's (open). Added once, also to a database seeded before contests existed."""
+    contest_id = demo_id("contest", "CDS-2025-2030")
+    contests = ContestService(session=session, campaigns=campaigns, settings=CampaignSettings())
+    if await contest_repository.contest(session, contest_id) is not None:
+        return
+    umbrella = await campaign_repository.by_code(session, "CDS-2025-2030")
+    if umbrella is None:
+        return
+    await contests.create(
+        SEEDER,
+        umbrella,
+        ContestCreate(
+            title=CONTEST_TITLE,
+            rules="Mỗi tuần một vòng thi gồm 15 câu hỏi trắc nghiệm và 1 câu hỏi dự đoán; mỗi người dự thi một lượt mỗi vòng.",
+            audience="all",
+            questions_per_attempt=15,
+            time_limit_seconds=900,
+            attempts_per_round=1,
+            prediction_question="Có bao nhiêu người dự thi trả lời đúng tất cả các câu hỏi của vòng này?",
+        ),
+        contest_id=contest_id,
+    )
+    seen = await contests.get(contest_id, for_update=True)
+    for question in _demo_questions():
+        await contests.add_question(SEEDER, seen, question)
+    await contests.transition(SEEDER, seen, ContestStatus.OPEN)
+    now = clock.now().replace(minute=0, second=0, microsecond=0)
+    week = timedelta(days=7)
+    for no, opens_at in ((1, now - week - timedelta(days=1)), (2, now - timedelta(days=1))):
+        await contests.add_round(
+            SEEDER,
+            seen,
+            RoundCreate.model_construct(
+                no=no, title=f"Tuần thứ {no}", opens_at=opens_at, closes_at=opens_at + week
+            ),
+        )

@@ -15,7 +15,7 @@ import type { BandDraft, CriterionDraft, DraftProblem } from '../logic/criteria-
 import type { Method } from '../logic/scores';
 import { SetStatusTag } from './status-tag';
 
-const METHODS: readonly Method[] = ['manual', 'target_progress', 'training_rate', 'boolean'];
+const METHODS: readonly Method[] = ['manual', 'target_progress', 'training_rate', 'contest_participation', 'boolean'];
 
 function updateTree(
   drafts: CriterionDraft[],

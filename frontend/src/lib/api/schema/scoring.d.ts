@@ -652,7 +652,7 @@ export interface components {
          * @description How a leaf criterion gets its points.
          * @enum {string}
          */
-        Method: "manual" | "target_progress" | "training_rate" | "boolean";
+        Method: "manual" | "target_progress" | "training_rate" | "boolean" | "contest_participation";
         /** Page[HistoryEvent] */
         Page_HistoryEvent_: {
             /** Items */

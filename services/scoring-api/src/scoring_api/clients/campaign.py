@@ -32,6 +32,15 @@ class Kpi(BaseModel):
     progress: Decimal
 
 
+class ContestParticipation(BaseModel):
+    unit_code: str
+    participation_rate: Decimal | None = None
+
+
+class _ContestParticipation(BaseModel):
+    items: list[ContestParticipation]
+
+
 class UnitPlace(BaseModel):
     """A unit of the directory as a scope needs it: its code and the commune it is (if it is one)."""
 
@@ -80,6 +89,15 @@ class CampaignClient(ServiceClient):
         a campaign campaign-api does not know."""
         page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/kpis", _Kpis)
         return [] if page is None else page.items
+
+    async def contest_participation(self, campaign_id: uuid.UUID) -> dict[str, Decimal]:
+        """Each unit's participation rate in the campaign's online contests (one batched call); a unit
+        without staff (no rate) or a campaign campaign-api does not know gives none."""
+        page = await self.get_model_or_none(
+            f"/v1/campaigns/{campaign_id}/contest-participation", _ContestParticipation
+        )
+        items = [] if page is None else page.items
+        return {i.unit_code: i.participation_rate for i in items if i.participation_rate is not None}
 
     async def scope(self, unit_codes: tuple[str, ...]) -> UnitScope:
         """What a manager of `unit_codes` acts for: those units, every unit below them, and the communes

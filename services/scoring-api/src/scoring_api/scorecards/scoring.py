@@ -24,9 +24,11 @@ class Method(StrEnum):
     TARGET_PROGRESS = "target_progress"
     TRAINING_RATE = "training_rate"
     BOOLEAN = "boolean"
+    CONTEST_PARTICIPATION = "contest_participation"
+    """max × the unit's participation rate in the movement's online contests (campaign-api)."""
 
 
-AUTOMATIC_METHODS = frozenset({Method.TARGET_PROGRESS, Method.TRAINING_RATE})
+AUTOMATIC_METHODS = frozenset({Method.TARGET_PROGRESS, Method.TRAINING_RATE, Method.CONTEST_PARTICIPATION})
 
 
 @dataclass(frozen=True)

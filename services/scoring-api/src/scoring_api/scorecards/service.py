@@ -316,6 +316,13 @@ class ScorecardService:
                 progress = {(k.unit_code, k.target_code): k.progress for k in kpis}
             except DependencyUnavailable:
                 unavailable.append(campaign.service_name)
+        contest_rates: dict[str, Decimal] | None = None
+        if any(c.method is scoring.Method.CONTEST_PARTICIPATION for c in automatic):
+            try:
+                contest_rates = await campaign.contest_participation(scoring_round.criteria_set.campaign_id)
+            except DependencyUnavailable:
+                if campaign.service_name not in unavailable:
+                    unavailable.append(campaign.service_name)
         if any(c.method is scoring.Method.TRAINING_RATE for c in automatic):
             try:
                 rates = await literacy.unit_rates([s.unit_code for s in scorecards])
@@ -337,6 +344,8 @@ class ScorecardService:
                     )
                 elif criterion.method is scoring.Method.TRAINING_RATE and rates is not None:
                     value, source = rates.get(scorecard.unit_code), literacy.service_name
+                elif criterion.method is scoring.Method.CONTEST_PARTICIPATION and contest_rates is not None:
+                    value, source = contest_rates.get(scorecard.unit_code), campaign.service_name
                 if value is None:
                     if entries.get(criterion.code, {}).get("auto_score") is None:
                         pending.setdefault(str(scorecard.id), []).append(criterion.code)

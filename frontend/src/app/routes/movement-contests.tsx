@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { PageTitle } from '@/components/ui/page-title';
+import { ContestDashboard } from '@/features/contests/components/contest-dashboard';
+
+/** A movement's online contests: rounds with live counts, the unit participation chart, results and flags. */
+export function MovementContestsRoute() {
+  const { t } = useTranslation();
+  const { campaignId = '' } = useParams();
+  return (
+    <section>
+      <PageTitle title={t('contests.admin.title')} />
+      <ContestDashboard campaignId={campaignId} />
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+"""Online contests (cuộc thi trực tuyến): question banks, rounds, participants, attempts, results."""
