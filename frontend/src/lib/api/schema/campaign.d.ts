@@ -2238,6 +2238,7 @@ export interface components {
             national_id: string;
             /**
              * Date Of Birth
+             * Format: date
              * @description YYYY-MM-DD, 1900-01-01 to today
              */
             date_of_birth: string;
