@@ -29,7 +29,14 @@ from campaign_api.identity.schemas import (
     Scope,
 )
 from campaign_api.participation.schemas import ParticipantAction, ReportAction, ReportStatus
-from campaign_api.recognition.schemas import InitiativeAction, InitiativeStatus
+from campaign_api.recognition.schemas import (
+    DossierAction,
+    DossierStatus,
+    InitiativeAction,
+    InitiativeStatus,
+    RegistrationAction,
+    RegistrationStatus,
+)
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import UnitAction, UnitListAction
 from service_kit.access import READ, Actor, Policy, Rule, anyone, client_scopes, either, roles
@@ -264,6 +271,84 @@ COMMENDATIONS: Policy[CampaignSeen] = Policy("commendation", read=reader)
 """Commendations are decisions made public: every reader of the movement reads them
 (recording one is the movement's `add_commendation`)."""
 
+NEW_FILINGS: Policy[Filing] = Policy(
+    "registration", read=reader, actions={"create": files_for_unit}, label="registration"
+)
+"""A registration or a dossier filed for a unit: by its managers (and administrators)."""
+
+REGISTRATIONS: Policy[Filing] = Policy(
+    "registration",
+    read=reads_filing,
+    actions={
+        RegistrationAction.SUBMIT: files_for_unit,
+        RegistrationAction.APPROVE: reviews,
+        RegistrationAction.RETURN: reviews,
+    },
+    when={
+        RegistrationAction.SUBMIT: status_is(RegistrationStatus.DRAFT, RegistrationStatus.RETURNED),
+        RegistrationAction.APPROVE: status_is(RegistrationStatus.SUBMITTED),
+        RegistrationAction.RETURN: status_is(RegistrationStatus.SUBMITTED),
+    },
+    hidden=True,
+)
+"""A unit's registration for titles: its unit submits it, the movement's organiser approves or returns it."""
+
+DOSSIER_LIST: Policy[None] = Policy(
+    "dossier", read=reader, actions={"create": roles(Role.ADMIN, Role.MANAGER)}, label="dossiers"
+)
+
+DOSSIER_STATES: dict[str, tuple[str, ...]] = {
+    DossierAction.SUBMIT: (DossierStatus.DRAFT, DossierStatus.RETURNED),
+    DossierAction.RECEIVE: (DossierStatus.SUBMITTED,),
+    DossierAction.ASSIGN: (DossierStatus.RECEIVED, DossierStatus.IN_REVIEW),
+    DossierAction.REVIEW: (DossierStatus.RECEIVED,),
+    DossierAction.TO_COUNCIL: (DossierStatus.IN_REVIEW,),
+    DossierAction.APPROVE: (DossierStatus.COUNCIL,),
+    DossierAction.RETURN: (DossierStatus.SUBMITTED, DossierStatus.RECEIVED, DossierStatus.IN_REVIEW),
+    DossierAction.REJECT: (DossierStatus.RECEIVED, DossierStatus.IN_REVIEW, DossierStatus.COUNCIL),
+}
+"""The states each transition of a dossier leaves from (the service moves it to the next)."""
+
+DOSSIERS: Policy[Filing] = Policy(
+    "dossier",
+    read=reads_filing,
+    actions={
+        DossierAction.SUBMIT: files_for_unit,
+        **{action: reviews for action in DOSSIER_STATES if action != DossierAction.SUBMIT},
+    },
+    when={action: status_is(*states) for action, states in DOSSIER_STATES.items()},
+    hidden=True,
+)
+"""A commendation dossier: its unit builds and sends it; the movement's organiser (the emulation office)
+receives it, assigns a specialist, reviews it, returns it or finds it ineligible, takes it to the council
+and records the council's approval. Another unit's dossier is 404 to a manager."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A stored file as the policy sees it: who uploaded it and what it is attached to (None: nothing)."""
+
+    uploaded_by: str
+    owner: Filing | None
+
+
+def reads_attachment(actor: Actor, attachment: Attachment) -> bool:
+    if attachment.owner is None:
+        return actor.subject == attachment.uploaded_by
+    return reads_filing(actor, attachment.owner)
+
+
+FILE_LIST: Policy[None] = Policy(
+    "file",
+    read=roles(Role.ADMIN, Role.MANAGER, Role.EVALUATOR, Role.COUNCIL),
+    actions={"upload": roles(Role.ADMIN, Role.MANAGER, Role.EVALUATOR, Role.COUNCIL)},
+    label="files",
+)
+"""Officials who file or review upload files (viewers, learners and API clients do not)."""
+
+FILES: Policy[Attachment] = Policy("file", read=reads_attachment, hidden=True, label="file")
+"""A file is read by whoever reads what it is attached to; until then by its uploader alone."""
+
 UNIT_LIST: Policy[None] = Policy(
     "unit", read=reader, actions={UnitListAction.CREATE: admin}, label="directory of units"
 )
@@ -304,6 +389,13 @@ __all__ = [
     "CAMPAIGN_LIST",
     "CLIENT_LIST",
     "COMMENDATIONS",
+    "DOSSIERS",
+    "DOSSIER_STATES",
+    "DOSSIER_LIST",
+    "FILES",
+    "FILE_LIST",
+    "NEW_FILINGS",
+    "REGISTRATIONS",
     "INITIATIVES",
     "LEARNER_ACCOUNTS",
     "LOCALITIES",
@@ -315,6 +407,7 @@ __all__ = [
     "REVOCATIONS",
     "UNITS",
     "UNIT_LIST",
+    "Attachment",
     "CampaignSeen",
     "Filing",
     "filing_units",

@@ -17,10 +17,13 @@ from campaign_api.access import (
     CAMPAIGNS,
     CLIENT_LIST,
     COMMENDATIONS,
+    DOSSIER_LIST,
+    DOSSIERS,
     INITIATIVES,
     LEARNER_ACCOUNTS,
     LOCALITIES,
     PARTICIPANTS,
+    REGISTRATIONS,
     REPORTS,
     REVOCATIONS,
     UNIT_LIST,
@@ -30,14 +33,15 @@ from campaign_api.access import (
 )
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.service import CampaignService
+from campaign_api.files.service import FileService
 from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import LearnerAccountAction
 from campaign_api.identity.service import IdentityService
 from campaign_api.localities.service import LocalityService
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.service import ParticipationService
-from campaign_api.recognition.models import Initiative
-from campaign_api.recognition.service import RecognitionService
+from campaign_api.recognition.models import Dossier, Initiative, Registration
+from campaign_api.recognition.service import AwardsService, RecognitionService
 from campaign_api.units.models import Unit
 from campaign_api.units.service import DirectoryScope, UnitService
 from reference_data.localities import LocalityDirectory, get_localities
@@ -128,6 +132,18 @@ def get_locality_service(
     return LocalityService(directory)
 
 
+def get_file_service(session: SessionDep, campaigns: CampaignServiceDep) -> FileService:
+    return FileService(session=session, campaigns=campaigns)
+
+
+def get_awards_service(session: SessionDep, campaigns: CampaignServiceDep) -> AwardsService:
+    return AwardsService(session=session, campaigns=campaigns)
+
+
+FileServiceDep = Annotated[FileService, Depends(get_file_service)]
+AwardsServiceDep = Annotated[AwardsService, Depends(get_awards_service)]
+DossierReader = Annotated[Actor, Depends(may(DOSSIER_LIST))]
+DossierCreator = Annotated[Actor, Depends(may(DOSSIER_LIST, "create"))]
 ParticipationServiceDep = Annotated[ParticipationService, Depends(get_participation_service)]
 RecognitionServiceDep = Annotated[RecognitionService, Depends(get_recognition_service)]
 IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
@@ -229,6 +245,32 @@ def initiative_for(action: str) -> Callable[..., Awaitable[tuple[Initiative, Cam
         initiative, campaign = await service.get_initiative(initiative_id, for_update=action != READ)
         INITIATIVES.ensure(actor, action, Filing(campaign, initiative.unit_code, initiative.status))
         return initiative, campaign
+
+    return dependency
+
+
+def registration_for(action: str = READ) -> Callable[..., Awaitable[tuple[Registration, Campaign]]]:
+    async def dependency(
+        registration_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep
+    ) -> tuple[Registration, Campaign]:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        registration, campaign = await service.get_registration(registration_id, for_update=action != READ)
+        REGISTRATIONS.ensure(actor, action, Filing(campaign, registration.unit_code, registration.status))
+        return registration, campaign
+
+    return dependency
+
+
+def dossier_for(action: str = READ) -> Callable[..., Awaitable[tuple[Dossier, Campaign]]]:
+    """A dossier and its campaign; another unit's dossier is 404 to a manager (hidden)."""
+
+    async def dependency(
+        dossier_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep
+    ) -> tuple[Dossier, Campaign]:
+        DOSSIER_LIST.ensure(actor, READ, None)
+        dossier, campaign = await service.get_dossier(dossier_id, for_update=action != READ)
+        DOSSIERS.ensure(actor, action, Filing(campaign, dossier.unit_code, dossier.status))
+        return dossier, campaign
 
     return dependency
 

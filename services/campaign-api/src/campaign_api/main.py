@@ -10,6 +10,7 @@ from campaign_api import messages  # noqa: F401 - registers the service's proble
 from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
+from campaign_api.files.router import router as files_router
 from campaign_api.database import SCHEMA
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
@@ -78,7 +79,9 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             campaigns_router,
             participation_router,
             recognition_router,
+            files_router,
         ],
+        uploads=[("POST /v1/files", settings.file_max_bytes + 64 * 1024)],
         resources=resources,
     )
     _declare_token_endpoint(app)

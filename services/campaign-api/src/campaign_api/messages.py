@@ -19,6 +19,11 @@ STATUS_LABELS = {
     "accepted": "đã chấp nhận",
     "returned": "bị trả lại",
     "rejected": "bị từ chối",
+    "approved": "đã phê duyệt",
+    "received": "đã tiếp nhận",
+    "in_review": "đang thẩm định",
+    "council": "trình Hội đồng",
+    "ineligible": "không đủ điều kiện",
 }
 """A state as the Vietnamese text says it (`status_label`); the English text says the state itself."""
 
@@ -44,6 +49,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("report", "báo cáo", "report"),
     **_policy("initiative", "sáng kiến", "initiative"),
     **_policy("commendation", "khen thưởng", "commendation"),
+    **_policy("registration", "đăng ký thi đua", "registration"),
+    **_policy("dossier", "hồ sơ đề nghị khen thưởng", "commendation dossier"),
+    **_policy("file", "tệp", "file"),
     **_policy("unit", "đơn vị", "unit"),
     **_policy("account", "tài khoản", "account"),
     **_policy("api_client", "ứng dụng tích hợp (API client)", "API client"),
@@ -265,6 +273,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This initiative is already {status}.",
     ),
     "commendation.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
+    "registration.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
+    "registration.duplicate": (
+        "Đơn vị {unit_code} đã đăng ký thi đua năm {year} trong phong trào này.",
+        "Unit {unit_code} has already registered for {year} in this movement.",
+    ),
+    "registration.title_mismatch": (
+        "Danh hiệu {title_code} không dành cho đối tượng “{subject_type}”.",
+        "Title {title_code} is not for a subject of type {subject_type}.",
+    ),
+    "registration.wrong_state": (
+        "Không thể “{action}” bản đăng ký đang ở trạng thái “{status_label}”.",
+        "A registration that is {status} cannot be {action}.",
+    ),
+    "dossier.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
+    "dossier.unknown_campaign": ("Không có phong trào thi đua này.", "No such movement."),
+    "dossier.nominee_award": (
+        "Người/tập thể được đề nghị thứ {index} phải có danh hiệu (title_code) hoặc hình thức khen "
+        "(form_code), chỉ một trong hai.",
+        "Nominee {index} names a title (title_code) or a form (form_code): exactly one of them.",
+    ),
+    "dossier.wrong_state": (
+        "Không thể “{action}” hồ sơ đang ở trạng thái “{status_label}”.",
+        "A dossier that is {status} cannot be {action}.",
+    ),
+    "dossier.unknown_assignee": (
+        "Không có cán bộ (tài khoản đang hoạt động) này để phân công.",
+        "No active official account to assign.",
+    ),
 }
 
 i18n.register(MESSAGES)

@@ -2,21 +2,32 @@
 
 from campaign_api.campaigns.models import Campaign, Phase, Target
 from campaign_api.database import audit_event, metadata
+from campaign_api.files.models import FILES
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
 from campaign_api.participation.models import Participant, Report
-from campaign_api.recognition.models import Commendation, Initiative
+from campaign_api.recognition.models import (
+    Commendation,
+    Dossier,
+    DossierEvent,
+    Initiative,
+    Registration,
+)
 from campaign_api.units.models import Unit
 
 __all__ = [
     "Account",
     "ApiClient",
     "Campaign",
+    "FILES",
     "Commendation",
+    "Dossier",
+    "DossierEvent",
     "Initiative",
     "LoginFailure",
     "Participant",
     "Phase",
     "RefreshToken",
+    "Registration",
     "Report",
     "Target",
     "Unit",

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from campaign_api.inputs import UNIT_CODE_PATTERN, Line100, Line200, Line500, LongText, PastDay
+from campaign_api.recognition.catalogue import FORMS, TITLES
 from service_kit.types import StrictModel
 
 ShortText = Line500
@@ -105,3 +106,177 @@ class CommendationOut(BaseModel):
     decision_no: str
     decided_on: date
     reason: str
+
+
+# --- catalogues ------------------------------------------------------------------------------------
+
+
+class SubjectType(StrEnum):
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+    HOUSEHOLD = "household"
+
+
+class CatalogueEntry(BaseModel):
+    code: str
+    name: str
+    subject_type: str = Field(description="individual, collective, household (`any` for forms)")
+    level: str = Field(description="state, province (ministry, sector, province) or grassroots")
+
+
+class Catalogue(BaseModel):
+    items: list[CatalogueEntry]
+
+
+TitleCode = StrEnum("TitleCode", {e.code: e.code for e in TITLES})  # type: ignore[misc]
+FormCode = StrEnum("FormCode", {e.code: e.code for e in FORMS})  # type: ignore[misc]
+
+
+# --- registrations ---------------------------------------------------------------------------------
+
+
+class RegistrationStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+
+class RegistrationAction(StrEnum):
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    RETURN = "return"
+
+
+class RegistrationEntry(StrictModel):
+    subject_type: SubjectType
+    subject_name: PersonName = Field(description="The person, the collective or the household")
+    title_code: TitleCode = Field(description="A title of `GET /v1/titles` for this kind of subject")
+
+
+class RegistrationIn(StrictModel):
+    unit_code: UnitCode
+    year: int = Field(ge=2000, le=2100)
+    entries: list[RegistrationEntry] = Field(min_length=1, max_length=500)
+    note: LongText = ""
+
+
+class Reason(StrictModel):
+    reason: LongText = Field(min_length=1, description="Why it is sent back")
+
+
+class RegistrationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    unit_code: str
+    year: int
+    entries: list[RegistrationEntry]
+    status: RegistrationStatus
+    note: str
+    created_at: datetime
+    updated_at: datetime
+    allowed_actions: list[RegistrationAction] = Field(default_factory=list)
+
+
+class TitleCount(BaseModel):
+    title_code: str
+    title_name: str
+    count: int
+
+
+class RegistrationSummary(BaseModel):
+    total: int
+    by_status: dict[RegistrationStatus, int]
+    by_title: list[TitleCount]
+
+
+# --- dossiers --------------------------------------------------------------------------------------
+
+
+class DossierStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    COUNCIL = "council"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    INELIGIBLE = "ineligible"
+
+
+class DossierAction(StrEnum):
+    SUBMIT = "submit"
+    RECEIVE = "receive"
+    ASSIGN = "assign"
+    REVIEW = "review"
+    TO_COUNCIL = "to-council"
+    APPROVE = "approve"
+    RETURN = "return"
+    REJECT = "reject"
+
+
+class Nominee(StrictModel):
+    subject_type: SubjectType
+    subject_id: Line100 | None = Field(default=None, description="The subject's id in its own service")
+    subject_name: PersonName
+    unit_code: UnitCode
+    title_code: TitleCode | None = None
+    form_code: FormCode | None = None
+    achievements: LongText = ""
+    score: float | None = Field(default=None, ge=0, le=100_000)
+
+
+class DossierIn(StrictModel):
+    campaign_id: uuid.UUID
+    round_id: uuid.UUID | None = None
+    unit_code: UnitCode
+    title: ShortText = Field(description="e.g. Hồ sơ đề nghị khen thưởng năm 2025")
+    nominees: list[Nominee] = Field(min_length=1, max_length=500)
+    file_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
+
+
+class Assignment(StrictModel):
+    assignee: uuid.UUID = Field(description="The account of the specialist who checks the dossier")
+
+
+class AttachedFile(BaseModel):
+    id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class DossierEventOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    occurred_at: datetime
+    actor_name: str
+    action: str
+    action_label: str
+    from_status: DossierStatus | None
+    to_status: DossierStatus
+    reason: str
+
+
+class DossierOut(BaseModel):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    round_id: uuid.UUID | None
+    unit_code: str
+    title: str
+    nominees: list[Nominee]
+    file_ids: list[uuid.UUID]
+    files: list[AttachedFile]
+    status: DossierStatus
+    assignee: uuid.UUID | None
+    assignee_name: str | None
+    created_at: datetime
+    updated_at: datetime
+    allowed_actions: list[DossierAction] = Field(default_factory=list)
+
+
+class DossierDetail(DossierOut):
+    history: list[DossierEventOut]

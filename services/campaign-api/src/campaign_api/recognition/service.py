@@ -7,7 +7,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from campaign_api.access import INITIATIVES, PARTICIPANTS, Filing, filing_units
+from campaign_api.access import (
+    DOSSIER_STATES,
+    DOSSIERS,
+    INITIATIVES,
+    NEW_FILINGS,
+    PARTICIPANTS,
+    REGISTRATIONS,
+    Filing,
+    filing_units,
+    reads_every_unit,
+)
 from campaign_api.auditing import AuditedService
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
@@ -16,10 +26,28 @@ from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
 from campaign_api.problems import unknown_reference
+from campaign_api.files import repository as files
 from campaign_api.recognition import repository
-from campaign_api.recognition.models import Commendation, Initiative
+from campaign_api.recognition.catalogue import FORM_CODES, FORMS, TITLE_CODES, TITLES, Entry
+from campaign_api.recognition.models import Commendation, Dossier, DossierEvent, Initiative, Registration
 from campaign_api.recognition.schemas import (
     Assessment,
+    AttachedFile,
+    Catalogue,
+    CatalogueEntry,
+    DossierAction,
+    DossierDetail,
+    DossierEventOut,
+    DossierIn,
+    DossierOut,
+    DossierStatus,
+    Reason,
+    RegistrationAction,
+    RegistrationIn,
+    RegistrationOut,
+    RegistrationStatus,
+    RegistrationSummary,
+    TitleCount,
     CommendationIn,
     CommendationOut,
     InitiativeAction,
@@ -29,7 +57,8 @@ from campaign_api.recognition.schemas import (
 )
 from campaign_api.units import repository as units
 from service_kit.access import Actor
-from service_kit.errors import InvalidState, NotFound
+from service_kit.db import flush_or_conflict
+from service_kit.errors import InvalidState, NotFound, field_error
 from service_kit.pagination import Page, PageParams
 
 
@@ -118,3 +147,350 @@ class RecognitionService(AuditedService):
     async def commendations(self, campaign: Campaign, params: PageParams) -> Page[CommendationOut]:
         commendations, total = await repository.commendations_page(self.session, campaign.id, params)
         return Page(items=[CommendationOut.model_validate(c) for c in commendations], total=total)
+
+
+# --- catalogues, registrations, dossiers -----------------------------------------------------------
+
+
+def catalogue(entries: tuple[Entry, ...]) -> Catalogue:
+    return Catalogue(items=[CatalogueEntry(**vars(e)) for e in entries])
+
+
+def titles() -> Catalogue:
+    return catalogue(TITLES)
+
+
+def forms() -> Catalogue:
+    return catalogue(FORMS)
+
+
+def registration_out(actor: Actor, registration: Registration, campaign: Campaign) -> RegistrationOut:
+    out = RegistrationOut.model_validate(registration)
+    filing = Filing(campaign, registration.unit_code, registration.status)
+    out.allowed_actions = [RegistrationAction(a) for a in REGISTRATIONS.allowed_actions(actor, filing)]
+    return out
+
+
+DOSSIER_ACTION_LABELS = {
+    "created": "Lập hồ sơ",
+    "submit": "Gửi hồ sơ",
+    "receive": "Tiếp nhận",
+    "assign": "Phân công thẩm định",
+    "review": "Bắt đầu thẩm định",
+    "to-council": "Trình Hội đồng",
+    "approve": "Phê duyệt",
+    "return": "Trả lại để bổ sung",
+    "reject": "Không đủ điều kiện",
+}
+"""How the history names each step (Vietnamese, as the office writes it)."""
+
+DOSSIER_NEXT: dict[str, str] = {
+    DossierAction.SUBMIT: DossierStatus.SUBMITTED,
+    DossierAction.RECEIVE: DossierStatus.RECEIVED,
+    DossierAction.REVIEW: DossierStatus.IN_REVIEW,
+    DossierAction.TO_COUNCIL: DossierStatus.COUNCIL,
+    DossierAction.APPROVE: DossierStatus.APPROVED,
+    DossierAction.RETURN: DossierStatus.RETURNED,
+    DossierAction.REJECT: DossierStatus.INELIGIBLE,
+}
+"""Where each transition takes a dossier (`assign` keeps its state)."""
+
+
+@dataclass(kw_only=True)
+class AwardsService(AuditedService):
+    """Registrations for titles and commendation dossiers (the law's path to a commendation)."""
+
+    campaigns: CampaignService
+
+    async def _name_of(self, actor: Actor) -> str:
+        names = await repository.full_names(self.session, [actor.subject])
+        return names.get(actor.subject, actor.subject)
+
+    # --- registrations ---
+
+    async def register(self, actor: Actor, campaign: Campaign, data: RegistrationIn) -> RegistrationOut:
+        NEW_FILINGS.ensure(actor, "create", Filing(campaign, data.unit_code))
+        if await units.get(self.session, data.unit_code) is None:
+            raise unknown_reference("unit_code", code="registration.unknown_unit", unit_code=data.unit_code)
+        for index, entry in enumerate(data.entries):
+            if TITLE_CODES[entry.title_code].subject_type != entry.subject_type:
+                raise field_error(
+                    f"entries.{index}.title_code",
+                    code="registration.title_mismatch",
+                    title_code=entry.title_code,
+                    subject_type=entry.subject_type,
+                )
+        registration = Registration(
+            campaign_id=campaign.id,
+            unit_code=data.unit_code,
+            year=data.year,
+            entries=[e.model_dump(mode="json") for e in data.entries],
+            note=data.note,
+            status=RegistrationStatus.DRAFT,
+            created_by=actor.subject,
+        )
+        self.session.add(registration)
+        await flush_or_conflict(
+            self.session,
+            unknown_reference(
+                "unit_code", code="registration.duplicate", unit_code=data.unit_code, year=data.year
+            ),
+        )
+        await self.session.refresh(registration)
+        await self.audit(
+            actor,
+            "registration.created",
+            "registration",
+            str(registration.id),
+            after={"status": "draft", "entries": len(data.entries)},
+        )
+        return registration_out(actor, registration, campaign)
+
+    async def get_registration(
+        self, registration_id: uuid.UUID, *, for_update: bool = False
+    ) -> tuple[Registration, Campaign]:
+        registration = await repository.registration(self.session, registration_id, for_update=for_update)
+        if registration is None:
+            raise NotFound(code="registration.not_found")
+        return registration, await self.campaigns.get(registration.campaign_id)
+
+    async def registrations(
+        self, actor: Actor, campaign: Campaign, params: PageParams, year: int | None
+    ) -> Page[RegistrationOut]:
+        rows, total = await repository.registrations_page(
+            self.session, campaign.id, params, units=filing_units(actor, campaign), year=year
+        )
+        return Page(items=[registration_out(actor, r, campaign) for r in rows], total=total)
+
+    async def registration_summary(
+        self, actor: Actor, campaign: Campaign, year: int | None
+    ) -> RegistrationSummary:
+        rows = await repository.registrations_of_campaign(
+            self.session, campaign.id, units=filing_units(actor, campaign), year=year
+        )
+        by_status = dict.fromkeys(RegistrationStatus, 0)
+        by_title: dict[str, int] = {}
+        for row in rows:
+            by_status[RegistrationStatus(row.status)] += 1
+            for entry in row.entries:
+                by_title[entry["title_code"]] = by_title.get(entry["title_code"], 0) + 1
+        return RegistrationSummary(
+            total=len(rows),
+            by_status=by_status,
+            by_title=[
+                TitleCount(title_code=t.code, title_name=t.name, count=by_title[t.code])
+                for t in TITLES
+                if t.code in by_title
+            ],
+        )
+
+    async def move_registration(
+        self,
+        actor: Actor,
+        registration: Registration,
+        campaign: Campaign,
+        action: RegistrationAction,
+        reason: Reason | None = None,
+    ) -> RegistrationOut:
+        allowed_from = {
+            RegistrationAction.SUBMIT: (RegistrationStatus.DRAFT, RegistrationStatus.RETURNED),
+            RegistrationAction.APPROVE: (RegistrationStatus.SUBMITTED,),
+            RegistrationAction.RETURN: (RegistrationStatus.SUBMITTED,),
+        }[action]
+        target = {
+            RegistrationAction.SUBMIT: RegistrationStatus.SUBMITTED,
+            RegistrationAction.APPROVE: RegistrationStatus.APPROVED,
+            RegistrationAction.RETURN: RegistrationStatus.RETURNED,
+        }[action]
+        before = registration.status
+        if before not in allowed_from:
+            raise InvalidState(
+                code="registration.wrong_state",
+                params={"status": before, "status_label": status_label(before), "action": action.value},
+            )
+        registration.status = target.value
+        if reason is not None:
+            registration.note = reason.reason
+        await self.session.flush()
+        await self.session.refresh(registration)
+        await self.audit(
+            actor,
+            f"registration.{action.value}",
+            "registration",
+            str(registration.id),
+            before={"status": before},
+            after={"status": target.value, **({"reason": reason.reason} if reason else {})},
+        )
+        return registration_out(actor, registration, campaign)
+
+    # --- dossiers ---
+
+    async def get_dossier(
+        self, dossier_id: uuid.UUID, *, for_update: bool = False
+    ) -> tuple[Dossier, Campaign]:
+        dossier = await repository.dossier(self.session, dossier_id, for_update=for_update)
+        if dossier is None:
+            raise NotFound(code="dossier.not_found")
+        return dossier, await self.campaigns.get(dossier.campaign_id)
+
+    async def dossier_out(self, actor: Actor, dossier: Dossier, campaign: Campaign) -> DossierOut:
+        attached = await files.attached_to(self.session, "dossier", str(dossier.id))
+        assignee_name = None
+        if dossier.assignee is not None:
+            assignee_name = (await repository.full_names(self.session, [str(dossier.assignee)])).get(
+                str(dossier.assignee)
+            )
+        filing = Filing(campaign, dossier.unit_code, dossier.status)
+        return DossierOut(
+            id=dossier.id,
+            campaign_id=dossier.campaign_id,
+            round_id=dossier.round_id,
+            unit_code=dossier.unit_code,
+            title=dossier.title,
+            nominees=dossier.nominees,  # type: ignore[arg-type]
+            file_ids=[f.id for f in attached],
+            files=[
+                AttachedFile(
+                    id=f.id, filename=f.filename, content_type=f.content_type, size=f.size, sha256=f.sha256
+                )
+                for f in attached
+            ],
+            status=DossierStatus(dossier.status),
+            assignee=dossier.assignee,
+            assignee_name=assignee_name,
+            created_at=dossier.created_at,
+            updated_at=dossier.updated_at,
+            allowed_actions=[DossierAction(a) for a in DOSSIERS.allowed_actions(actor, filing)],
+        )
+
+    async def dossier_detail(self, actor: Actor, dossier: Dossier, campaign: Campaign) -> DossierDetail:
+        out = await self.dossier_out(actor, dossier, campaign)
+        events = await repository.history(self.session, dossier.id)
+        return DossierDetail(
+            **out.model_dump(),
+            history=[
+                DossierEventOut(
+                    occurred_at=e.occurred_at,
+                    actor_name=e.actor_name,
+                    action=e.action,
+                    action_label=DOSSIER_ACTION_LABELS.get(e.action, e.action),
+                    from_status=DossierStatus(e.from_status) if e.from_status else None,
+                    to_status=DossierStatus(e.to_status),
+                    reason=e.reason,
+                )
+                for e in events
+            ],
+        )
+
+    async def _event(
+        self, actor: Actor, dossier: Dossier, action: str, before: str | None, reason: str = ""
+    ) -> None:
+        self.session.add(
+            DossierEvent(
+                dossier_id=dossier.id,
+                actor=actor.subject,
+                actor_name=await self._name_of(actor),
+                action=action,
+                from_status=before,
+                to_status=dossier.status,
+                reason=reason,
+            )
+        )
+        await self.audit(
+            actor,
+            f"dossier.{action}",
+            "dossier",
+            str(dossier.id),
+            before={"status": before} if before else None,
+            after={"status": dossier.status, **({"reason": reason} if reason else {})},
+        )
+
+    async def create_dossier(self, actor: Actor, data: DossierIn) -> DossierDetail:
+        campaign = await self.campaigns.get(data.campaign_id)
+        NEW_FILINGS.ensure(actor, "create", Filing(campaign, data.unit_code))
+        if await units.get(self.session, data.unit_code) is None:
+            raise unknown_reference("unit_code", code="dossier.unknown_unit", unit_code=data.unit_code)
+        for index, nominee in enumerate(data.nominees):
+            if (nominee.title_code is None) == (nominee.form_code is None):
+                raise field_error(f"nominees.{index}", code="dossier.nominee_award", index=index + 1)
+            if nominee.title_code is not None and nominee.title_code not in TITLE_CODES:
+                raise field_error(
+                    f"nominees.{index}.title_code", code="dossier.nominee_award", index=index + 1
+                )
+            if nominee.form_code is not None and nominee.form_code not in FORM_CODES:
+                raise field_error(
+                    f"nominees.{index}.form_code", code="dossier.nominee_award", index=index + 1
+                )
+        dossier = Dossier(
+            campaign_id=campaign.id,
+            round_id=data.round_id,
+            unit_code=data.unit_code,
+            title=data.title,
+            nominees=[n.model_dump(mode="json") for n in data.nominees],
+            status=DossierStatus.DRAFT,
+            created_by=actor.subject,
+        )
+        self.session.add(dossier)
+        await self.session.flush()
+        await files.attach(
+            self.session,
+            data.file_ids,
+            uploaded_by=actor.subject,
+            attached_type="dossier",
+            attached_id=str(dossier.id),
+        )
+        await self._event(actor, dossier, "created", None)
+        await self.session.flush()
+        await self.session.refresh(dossier)
+        return await self.dossier_detail(actor, dossier, campaign)
+
+    async def dossiers(
+        self,
+        actor: Actor,
+        params: PageParams,
+        *,
+        campaign_id: uuid.UUID | None,
+        status: DossierStatus | None,
+    ) -> Page[DossierOut]:
+        scope = None
+        if not (reads_every_unit(actor) or actor.is_admin):
+            scope = actor.scope.units if actor.is_manager and actor.scope is not None else frozenset()
+        rows, total = await repository.dossiers_page(
+            self.session,
+            params,
+            units=scope,
+            campaign_id=campaign_id,
+            status=status.value if status else None,
+        )
+        items = []
+        for row in rows:
+            items.append(await self.dossier_out(actor, row, await self.campaigns.get(row.campaign_id)))
+        return Page(items=items, total=total)
+
+    async def move_dossier(
+        self,
+        actor: Actor,
+        dossier: Dossier,
+        campaign: Campaign,
+        action: DossierAction,
+        *,
+        reason: str = "",
+        assignee: uuid.UUID | None = None,
+    ) -> DossierDetail:
+        before = dossier.status
+        if before not in DOSSIER_STATES[action]:
+            raise InvalidState(
+                code="dossier.wrong_state",
+                params={"status": before, "status_label": status_label(before), "action": action.value},
+            )
+        if action is DossierAction.ASSIGN:
+            if assignee is None or await repository.active_account(self.session, assignee) is None:
+                raise unknown_reference("assignee", code="dossier.unknown_assignee")
+            dossier.assignee = assignee
+        else:
+            dossier.status = DOSSIER_NEXT[action]
+        await self.session.flush()
+        await self._event(actor, dossier, action.value, before, reason)
+        await self.session.flush()
+        await self.session.refresh(dossier)
+        return await self.dossier_detail(actor, dossier, campaign)

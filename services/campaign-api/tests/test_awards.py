@@ -1,0 +1,256 @@
+"""From registration to the council's approval: titles registered and approved, a dossier built with
+files, sent, received, returned once, resent, reviewed and taken to the council; files refused for the
+wrong type or size and invisible to other units; every step in a readable history with names."""
+
+import io
+import zipfile
+
+import pytest
+
+from service_kit.testing import assert_problem
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+async def world(client, admin, create_account, bearer):
+    for unit in (
+        {"code": "66", "name": "UBND tỉnh Đắk Lắk", "kind": "province", "province_code": "66"},
+        {
+            "code": "66-SNV",
+            "name": "Sở Nội vụ",
+            "kind": "department",
+            "province_code": "66",
+            "parent_code": "66",
+        },
+        {
+            "code": "66-STC",
+            "name": "Sở Tài chính",
+            "kind": "department",
+            "province_code": "66",
+            "parent_code": "66",
+        },
+    ):
+        assert (await client.post("/v1/units", headers=admin, json=unit)).status_code == 201
+    campaign = (
+        await client.post(
+            "/v1/campaigns",
+            headers=admin,
+            json={
+                "code": "CDS-2025",
+                "title": "Thi đua chuyển đổi số 2025",
+                "level": "province",
+                "organizer_unit_code": "66",
+                "starts_on": "2025-01-01",
+                "ends_on": "2025-12-31",
+            },
+        )
+    ).json()
+    await create_account("ql.snv", ["manager"], ["66-SNV"], full_name="Nguyễn Thị Lan")
+    await create_account("ql.stc", ["manager"], ["66-STC"], full_name="Trần Văn Tài")
+    office = await create_account("vp.tdkt", ["manager"], ["66"], full_name="Lê Minh Thi Đua")
+    return {
+        "campaign": campaign["id"],
+        "snv": await bearer("ql.snv"),
+        "stc": await bearer("ql.stc"),
+        "office": await bearer("vp.tdkt"),
+        "office_id": office["id"],
+    }
+
+
+async def test_the_catalogues_follow_the_law(client, admin):
+    titles = (await client.get("/v1/titles", headers=admin)).json()["items"]
+    by_code = {t["code"]: t for t in titles}
+    assert by_code["CSTD_CO_SO"] == {
+        "code": "CSTD_CO_SO",
+        "name": "Chiến sĩ thi đua cơ sở",
+        "subject_type": "individual",
+        "level": "grassroots",
+    }
+    assert by_code["TAP_THE_LD_XUAT_SAC"]["subject_type"] == "collective"
+    forms = (await client.get("/v1/commendation-forms", headers=admin)).json()["items"]
+    assert "Giấy khen" in [f["name"] for f in forms]
+
+
+async def test_a_unit_registers_and_the_organiser_approves(client, world):
+    base = f"/v1/campaigns/{world['campaign']}/registrations"
+    body = {
+        "unit_code": "66-SNV",
+        "year": 2025,
+        "entries": [
+            {"subject_type": "collective", "subject_name": "Sở Nội vụ", "title_code": "TAP_THE_LD_XUAT_SAC"},
+            {"subject_type": "individual", "subject_name": "H'Hen Niê", "title_code": "CSTD_CO_SO"},
+            {"subject_type": "individual", "subject_name": "Y Moan", "title_code": "LAO_DONG_TIEN_TIEN"},
+        ],
+    }
+    # Another unit's manager cannot register for it; a title for the wrong kind of subject is refused.
+    assert_problem(await client.post(base, headers=world["stc"], json=body), 403)
+    wrong = {**body, "entries": [{**body["entries"][0], "title_code": "CSTD_CO_SO"}]}
+    assert_problem(await client.post(base, headers=world["snv"], json=wrong), 422)
+    created = await client.post(base, headers=world["snv"], json=body)
+    assert created.status_code == 201, created.text
+    registration = created.json()
+    assert registration["status"] == "draft"
+    assert registration["allowed_actions"] == ["submit"]
+    assert_problem(await client.post(base, headers=world["snv"], json=body), 409)  # one per unit and year
+
+    url = f"/v1/registrations/{registration['id']}"
+    assert_problem(await client.post(f"{url}/approve", headers=world["office"]), 409)  # a draft
+    submitted = await client.post(f"{url}/submit", headers=world["snv"])
+    assert submitted.json()["status"] == "submitted"
+    assert_problem(await client.post(f"{url}/approve", headers=world["snv"]), 403)  # not the organiser
+    assert_problem(await client.get(url, headers=world["stc"]), 404)  # another unit's: hidden
+    returned = await client.post(f"{url}/return", headers=world["office"], json={"reason": "Thiếu danh sách"})
+    assert returned.json()["status"] == "returned"
+    assert returned.json()["note"] == "Thiếu danh sách"
+    await client.post(f"{url}/submit", headers=world["snv"])
+    approved = await client.post(f"{url}/approve", headers=world["office"])
+    assert approved.json()["status"] == "approved"
+    assert approved.json()["allowed_actions"] == []
+
+    other = {**body, "unit_code": "66-STC", "entries": body["entries"][1:2]}
+    assert (await client.post(base, headers=world["stc"], json=other)).status_code == 201
+    summary = (await client.get(f"{base}/summary", headers=world["office"])).json()
+    assert summary["total"] == 2
+    assert summary["by_status"] == {"draft": 1, "submitted": 0, "returned": 0, "approved": 1}
+    assert {t["title_code"]: t["count"] for t in summary["by_title"]} == {
+        "CSTD_CO_SO": 2,
+        "LAO_DONG_TIEN_TIEN": 1,
+        "TAP_THE_LD_XUAT_SAC": 1,
+    }
+    # A unit's manager rolls up its own registrations only.
+    own = (await client.get(f"{base}/summary", headers=world["stc"])).json()
+    assert own["total"] == 1
+    assert [r["unit_code"] for r in (await client.get(base, headers=world["stc"])).json()["items"]] == [
+        "66-STC"
+    ]
+
+
+async def upload(client, headers, data: bytes, name: str = "to-trinh.pdf"):
+    return await client.post("/v1/files", headers=headers, files={"file": (name, data, "application/pdf")})
+
+
+async def test_files_are_typed_by_their_bytes_and_limited(client, world):
+    stored = await upload(client, world["snv"], PDF)
+    assert stored.status_code == 201, stored.text
+    assert stored.json()["content_type"] == "application/pdf"
+    assert stored.json()["size"] == len(PDF)
+    assert len(stored.json()["sha256"]) == 64
+    docx = await upload(client, world["snv"], docx_bytes(), "bao-cao.pdf")  # the name lies; the bytes tell
+    assert docx.json()["content_type"].endswith("wordprocessingml.document")
+    # An executable named .pdf, a plain zip, nothing at all: refused, nothing stored.
+    assert_problem(await upload(client, world["snv"], b"MZ\x90\x00" + b"\x00" * 100), 422)
+    plain_zip = io.BytesIO()
+    with zipfile.ZipFile(plain_zip, "w") as archive:
+        archive.writestr("a.txt", "x")
+    assert_problem(await upload(client, world["snv"], plain_zip.getvalue()), 422)
+    assert_problem(await client.post("/v1/files", headers=world["snv"], json={"file": "x"}), 422)
+    # Over the limit (10 MiB by default).
+    assert_problem(await upload(client, world["snv"], PDF + b"0" * (10 * 1024 * 1024)), 413)
+
+    # Unattached: its uploader alone reads it.
+    url = f"/v1/files/{stored.json()['id']}"
+    own = await client.get(url, headers=world["snv"])
+    assert own.status_code == 200
+    assert own.content == PDF
+    assert own.headers["content-type"] == "application/pdf"
+    assert_problem(await client.get(url, headers=world["stc"]), 404)
+    assert_problem(await client.get(url, headers=world["office"]), 404)
+
+
+async def test_a_dossier_from_draft_to_council(client, world):
+    pdf = (await upload(client, world["snv"], PDF)).json()
+    stranger = (await upload(client, world["stc"], PDF)).json()
+    body = {
+        "campaign_id": world["campaign"],
+        "unit_code": "66-SNV",
+        "title": "Hồ sơ đề nghị khen thưởng năm 2025",
+        "nominees": [
+            {
+                "subject_type": "individual",
+                "subject_name": "H'Hen Niê",
+                "unit_code": "66-SNV",
+                "title_code": "CSTD_CO_SO",
+                "achievements": "Số hóa 100% hồ sơ",
+                "score": 92.5,
+            },
+            {
+                "subject_type": "collective",
+                "subject_name": "Sở Nội vụ",
+                "unit_code": "66-SNV",
+                "form_code": "BANG_KHEN_TINH",
+            },
+        ],
+        "file_ids": [pdf["id"]],
+    }
+    # Another's file cannot be attached; a nominee with both a title and a form is refused; nothing is kept.
+    assert_problem(
+        await client.post("/v1/dossiers", headers=world["snv"], json={**body, "file_ids": [stranger["id"]]}),
+        422,
+    )
+    both = {**body, "nominees": [{**body["nominees"][0], "form_code": "GIAY_KHEN"}]}
+    assert_problem(await client.post("/v1/dossiers", headers=world["snv"], json=both), 422)
+    assert_problem(await client.post("/v1/dossiers", headers=world["stc"], json=body), 403)
+    assert (await client.get("/v1/dossiers", headers=world["office"])).json()["total"] == 0
+
+    created = await client.post("/v1/dossiers", headers=world["snv"], json=body)
+    assert created.status_code == 201, created.text
+    dossier = created.json()
+    assert dossier["status"] == "draft"
+    assert dossier["file_ids"] == [pdf["id"]]
+    assert dossier["allowed_actions"] == ["submit"]
+    url = f"/v1/dossiers/{dossier['id']}"
+
+    # Attached, the file is read by who reads the dossier: the organiser yes, another unit no.
+    assert (await client.get(f"/v1/files/{pdf['id']}", headers=world["office"])).status_code == 200
+    assert_problem(await client.get(f"/v1/files/{pdf['id']}", headers=world["stc"]), 404)
+    assert_problem(await client.get(url, headers=world["stc"]), 404)
+
+    assert_problem(await client.post(f"{url}/receive", headers=world["office"]), 409)  # not sent yet
+    assert (await client.post(f"{url}/submit", headers=world["snv"])).json()["status"] == "submitted"
+    assert_problem(await client.post(f"{url}/receive", headers=world["snv"]), 403)
+    received = (await client.post(f"{url}/receive", headers=world["office"])).json()
+    assert received["status"] == "received"
+    assert set(received["allowed_actions"]) == {"assign", "review", "return", "reject"}
+    assert_problem(await client.post(f"{url}/return", headers=world["office"], json={"reason": ""}), 422)
+    returned = await client.post(
+        f"{url}/return", headers=world["office"], json={"reason": "Thiếu bản thành tích"}
+    )
+    assert returned.json()["status"] == "returned"
+    assert (await client.post(f"{url}/submit", headers=world["snv"])).json()["status"] == "submitted"
+    await client.post(f"{url}/receive", headers=world["office"])
+    assigned = await client.post(
+        f"{url}/assign", headers=world["office"], json={"assignee": world["office_id"]}
+    )
+    assert assigned.json()["assignee_name"] == "Lê Minh Thi Đua"
+    assert assigned.json()["status"] == "received"
+    await client.post(f"{url}/review", headers=world["office"])
+    council = (await client.post(f"{url}/to-council", headers=world["office"])).json()
+    assert council["status"] == "council"
+
+    detail = (await client.get(url, headers=world["snv"])).json()
+    assert [
+        (e["actor_name"], e["action_label"], e["from_status"], e["to_status"], e["reason"])
+        for e in detail["history"]
+    ] == [
+        ("Nguyễn Thị Lan", "Lập hồ sơ", None, "draft", ""),
+        ("Nguyễn Thị Lan", "Gửi hồ sơ", "draft", "submitted", ""),
+        ("Lê Minh Thi Đua", "Tiếp nhận", "submitted", "received", ""),
+        ("Lê Minh Thi Đua", "Trả lại để bổ sung", "received", "returned", "Thiếu bản thành tích"),
+        ("Nguyễn Thị Lan", "Gửi hồ sơ", "returned", "submitted", ""),
+        ("Lê Minh Thi Đua", "Tiếp nhận", "submitted", "received", ""),
+        ("Lê Minh Thi Đua", "Phân công thẩm định", "received", "received", ""),
+        ("Lê Minh Thi Đua", "Bắt đầu thẩm định", "received", "in_review", ""),
+        ("Lê Minh Thi Đua", "Trình Hội đồng", "in_review", "council", ""),
+    ]
+    listed = (await client.get("/v1/dossiers", headers=world["stc"])).json()
+    assert listed["total"] == 0
+    assert (await client.get("/v1/dossiers?status=council", headers=world["office"])).json()["total"] == 1
