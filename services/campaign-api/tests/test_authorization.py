@@ -215,6 +215,120 @@ MATRIX = [
             "decided_on": "2025-12-20",
         },
     ),
+    # Registrations for titles, dossiers and files (66-SKHCN's, against the manager of 66-SYT).
+    Row("GET", "/v1/titles", allow=READERS),
+    Row("GET", "/v1/commendation-forms", allow=READERS),
+    Row("GET", "/v1/campaigns/{campaign_id}/registrations", allow=READERS),
+    Row("GET", "/v1/campaigns/{campaign_id}/registrations/summary", allow=READERS),
+    Row(
+        "POST",
+        "/v1/campaigns/{campaign_id}/registrations",
+        allow=UNIT_ACTORS,
+        ok=201,
+        then=409,  # one registration per unit and year
+        body={
+            "unit_code": "66-SKHCN",
+            "year": 2030,
+            "entries": [
+                {"subject_type": "individual", "subject_name": "Lê Thị Hoa", "title_code": "CSTD_CO_SO"}
+            ],
+        },
+    ),
+    Row(
+        "GET",
+        "/v1/registrations/{registration_id}",
+        allow=("admin", "manager", "evaluator", "council", "viewer", "client_campaign_read"),
+        refused={"manager_b": 404},
+    ),
+    Row(
+        "POST",
+        "/v1/registrations/{registration_id}/submit",
+        allow=UNIT_ACTORS,
+        then=409,
+        refused={"manager_b": 404},
+    ),
+    Row(
+        "POST",
+        "/v1/registrations/{submitted_registration_id}/approve",
+        allow=("admin",),
+        refused={"manager_b": 404},
+    ),
+    Row(
+        "POST",
+        "/v1/registrations/{returned_registration_id}/return",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"reason": "Thiếu danh sách cá nhân"},
+    ),
+    Row("GET", "/v1/dossiers", allow=READERS),
+    Row(
+        "POST",
+        "/v1/dossiers",
+        allow=UNIT_ACTORS,
+        ok=201,
+        body={
+            "campaign_id": "{campaign_id}",
+            "unit_code": "66-SKHCN",
+            "title": "Hồ sơ đề nghị khen thưởng",
+            "nominees": [
+                {
+                    "subject_type": "individual",
+                    "subject_name": "Lê Thị Hoa",
+                    "unit_code": "66-SKHCN",
+                    "title_code": "CSTD_CO_SO",
+                }
+            ],
+        },
+    ),
+    Row(
+        "GET",
+        "/v1/dossiers/{dossier_id}",
+        allow=("admin", "manager", "evaluator", "council", "viewer", "client_campaign_read"),
+        refused={"manager_b": 404},
+    ),
+    Row("POST", "/v1/dossiers/{dossier_id}/submit", allow=UNIT_ACTORS, then=409, refused={"manager_b": 404}),
+    Row("POST", "/v1/dossiers/{submitted_dossier_id}/receive", allow=("admin",), refused={"manager_b": 404}),
+    Row(
+        "POST",
+        "/v1/dossiers/{received_dossier_id}/assign",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"assignee": "{viewer_id}"},
+    ),
+    Row("POST", "/v1/dossiers/{received_dossier_id}/review", allow=("admin",), refused={"manager_b": 404}),
+    Row(
+        "POST", "/v1/dossiers/{in_review_dossier_id}/to-council", allow=("admin",), refused={"manager_b": 404}
+    ),
+    Row("POST", "/v1/dossiers/{council_dossier_id}/approve", allow=("admin",), refused={"manager_b": 404}),
+    Row(
+        "POST",
+        "/v1/dossiers/{returned_dossier_id}/return",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"reason": "Thiếu bản thành tích"},
+    ),
+    Row(
+        "POST",
+        "/v1/dossiers/{rejected_dossier_id}/reject",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"reason": "Không đủ điều kiện"},
+    ),
+    # Uploads are multipart: officials who file or review get past the policy to the 422 of a JSON body.
+    Row(
+        "POST",
+        "/v1/files",
+        allow=("admin", "manager", "manager_b", "evaluator", "council"),
+        ok=422,
+        body={"file": "không phải tệp"},
+    ),
+    # An unattached file: its uploader (the administrator) alone; nobody else learns it exists.
+    Row(
+        "GET",
+        "/v1/files/{file_id}",
+        allow=("admin",),
+        refused={c: 404 for c in EVERYONE_SIGNED_IN if c != "admin"},
+    ),
     # Object level: unit B's (66-SYT's) plan, reports and initiative against the manager of unit A
     # (66-SKHCN); the rows above hold unit A's objects against the manager of unit B.
     Row(
@@ -373,6 +487,40 @@ async def build_world(client, admin) -> dict[str, str]:
             f"{prefix}returned_id": returned["id"],
             f"{prefix}initiative_id": initiative["id"],
         }
+    entry = {"subject_type": "individual", "subject_name": "Lê Thị Hoa", "title_code": "CSTD_CO_SO"}
+    for year, name, steps in (
+        (2025, "registration_id", ()),
+        (2026, "submitted_registration_id", ("submit",)),
+        (2027, "returned_registration_id", ("submit",)),
+    ):
+        registration = await post(
+            f"{base}/registrations", {"unit_code": "66-SKHCN", "year": year, "entries": [entry]}
+        )
+        for step in steps:
+            await post(f"/v1/registrations/{registration['id']}/{step}", {})
+        ids[name] = registration["id"]
+    nominee = {**entry, "unit_code": "66-SKHCN"}
+    for name, steps in (
+        ("dossier_id", ()),
+        ("submitted_dossier_id", ("submit",)),
+        ("received_dossier_id", ("submit", "receive")),
+        ("in_review_dossier_id", ("submit", "receive", "review")),
+        ("council_dossier_id", ("submit", "receive", "review", "to-council")),
+        ("returned_dossier_id", ("submit",)),
+        ("rejected_dossier_id", ("submit", "receive")),
+    ):
+        dossier = await post(
+            "/v1/dossiers",
+            {"campaign_id": campaign["id"], "unit_code": "66-SKHCN", "title": "Hồ sơ", "nominees": [nominee]},
+        )
+        for step in steps:
+            await post(f"/v1/dossiers/{dossier['id']}/{step}", {})
+        ids[name] = dossier["id"]
+    uploaded = await client.post(
+        "/v1/files", headers=admin, files={"file": ("qd.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")}
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    ids["file_id"] = uploaded.json()["id"]
     return ids
 
 
@@ -394,6 +542,14 @@ def test_every_route_of_the_app_has_a_row(app):
         "{draft_id}": "{campaign_id}",
         "{second_report_id}": "{report_id}",
         "{returned_id}": "{report_id}",
+        "{submitted_registration_id}": "{registration_id}",
+        "{returned_registration_id}": "{registration_id}",
+        "{submitted_dossier_id}": "{dossier_id}",
+        "{received_dossier_id}": "{dossier_id}",
+        "{in_review_dossier_id}": "{dossier_id}",
+        "{council_dossier_id}": "{dossier_id}",
+        "{returned_dossier_id}": "{dossier_id}",
+        "{rejected_dossier_id}": "{dossier_id}",
         "/66-SKHCN/": "/{unit_code}/",
         "/66-SKHCN": "/{code}",
         "/66-SYT/": "/{unit_code}/",

@@ -10,8 +10,8 @@ from campaign_api import messages  # noqa: F401 - registers the service's proble
 from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
-from campaign_api.files.router import router as files_router
 from campaign_api.database import SCHEMA
+from campaign_api.files.router import router as files_router
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
 from campaign_api.identity.schemas import Scope

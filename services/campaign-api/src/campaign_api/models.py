@@ -15,10 +15,10 @@ from campaign_api.recognition.models import (
 from campaign_api.units.models import Unit
 
 __all__ = [
+    "FILES",
     "Account",
     "ApiClient",
     "Campaign",
-    "FILES",
     "Commendation",
     "Dossier",
     "DossierEvent",

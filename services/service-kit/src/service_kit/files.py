@@ -102,7 +102,7 @@ def _sniff_zip(data: bytes) -> str | None:
     return None
 
 
-def _file_columns() -> list[Column[Any]]:
+def _file_columns() -> list[Column[Any] | CheckConstraint]:
     return [
         Column("id", UUID(as_uuid=True), primary_key=True),
         Column("filename", String(255), nullable=False),

@@ -9,8 +9,8 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import Response
 
-from campaign_api.deps import ActorDep, FileServiceDep, may
 from campaign_api.access import FILE_LIST
+from campaign_api.deps import ActorDep, FileServiceDep, may
 from campaign_api.files.schemas import FileOut
 from service_kit.access import Actor
 from service_kit.errors import PROBLEM

@@ -22,11 +22,11 @@ from campaign_api.auditing import AuditedService
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService
+from campaign_api.files import repository as files
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
 from campaign_api.problems import unknown_reference
-from campaign_api.files import repository as files
 from campaign_api.recognition import repository
 from campaign_api.recognition.catalogue import FORM_CODES, FORMS, TITLE_CODES, TITLES, Entry
 from campaign_api.recognition.models import Commendation, Dossier, DossierEvent, Initiative, Registration
@@ -35,12 +35,18 @@ from campaign_api.recognition.schemas import (
     AttachedFile,
     Catalogue,
     CatalogueEntry,
+    CommendationIn,
+    CommendationOut,
     DossierAction,
     DossierDetail,
     DossierEventOut,
     DossierIn,
     DossierOut,
     DossierStatus,
+    InitiativeAction,
+    InitiativeIn,
+    InitiativeOut,
+    InitiativeStatus,
     Reason,
     RegistrationAction,
     RegistrationIn,
@@ -48,12 +54,6 @@ from campaign_api.recognition.schemas import (
     RegistrationStatus,
     RegistrationSummary,
     TitleCount,
-    CommendationIn,
-    CommendationOut,
-    InitiativeAction,
-    InitiativeIn,
-    InitiativeOut,
-    InitiativeStatus,
 )
 from campaign_api.units import repository as units
 from service_kit.access import Actor
@@ -347,7 +347,7 @@ class AwardsService(AuditedService):
             round_id=dossier.round_id,
             unit_code=dossier.unit_code,
             title=dossier.title,
-            nominees=dossier.nominees,  # type: ignore[arg-type]
+            nominees=dossier.nominees,
             file_ids=[f.id for f in attached],
             files=[
                 AttachedFile(
