@@ -254,3 +254,168 @@ async def test_a_dossier_from_draft_to_council(client, world):
     listed = (await client.get("/v1/dossiers", headers=world["stc"])).json()
     assert listed["total"] == 0
     assert (await client.get("/v1/dossiers?status=council", headers=world["office"])).json()["total"] == 1
+
+
+async def test_the_council_votes_and_a_decision_is_issued_then_revoked(client, world, create_account, bearer):
+    import pypdf
+
+    members = []
+    for name, full_name in (("hd.1", "Phạm Chủ Tịch"), ("hd.2", "Võ Ủy Viên"), ("hd.3", "Đỗ Thư Ký")):
+        members.append((await create_account(name, ["council"], full_name=full_name))["id"])
+    voters = [await bearer(f"hd.{i}") for i in (1, 2, 3)]
+
+    def nominee(name, code, key="title_code", subject="individual"):
+        return {"subject_type": subject, "subject_name": name, "unit_code": "66-SNV", key: code}
+
+    body = {
+        "campaign_id": world["campaign"],
+        "unit_code": "66-SNV",
+        "title": "Hồ sơ đề nghị khen thưởng năm 2025",
+        "nominees": [
+            {**nominee("H'Hen Niê", "CSTD_CO_SO"), "achievements": "Số hóa 100% hồ sơ"},
+            nominee("Y Moan", "CSTD_CO_SO"),
+            nominee("Nguyễn Văn An", "LAO_DONG_TIEN_TIEN"),
+            nominee("Sở Nội vụ", "BANG_KHEN_TINH", "form_code", "collective"),
+        ],
+    }
+    dossier = (await client.post("/v1/dossiers", headers=world["snv"], json=body)).json()
+    url = f"/v1/dossiers/{dossier['id']}"
+    session_body = {
+        "title": "Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh",
+        "held_on": "2025-12-15",
+        "members": members,
+        "dossier_ids": [dossier["id"]],
+        "quorum": 2,
+        "threshold": 0.6667,
+    }
+    # Not yet at the council: refused, nothing convened.
+    assert_problem(await client.post("/v1/council-sessions", headers=world["office"], json=session_body), 409)
+    await client.post(f"{url}/submit", headers=world["snv"])
+    for step in ("receive", "review", "to-council"):
+        assert (await client.post(f"{url}/{step}", headers=world["office"])).status_code == 200
+    assert_problem(await client.post("/v1/council-sessions", headers=world["snv"], json=session_body), 403)
+    assert_problem(
+        await client.post(
+            "/v1/council-sessions", headers=world["office"], json={**session_body, "quorum": 4}
+        ),
+        422,
+    )
+    assert (await client.get("/v1/council-sessions", headers=world["office"])).json()["total"] == 0
+    created = await client.post("/v1/council-sessions", headers=world["office"], json=session_body)
+    assert created.status_code == 201, created.text
+    council = created.json()
+    assert council["member_names"] == ["Phạm Chủ Tịch", "Võ Ủy Viên", "Đỗ Thư Ký"]
+    assert council["allowed_actions"] == []  # the office is no member
+    votes_url = f"/v1/council-sessions/{council['id']}/votes"
+
+    ballots = {
+        0: ("for", "for", "for"),
+        1: ("for", "for", "against"),
+        2: ("for", "for", "abstain"),
+        3: ("for", "against", "against"),
+    }
+    for index, cast in ballots.items():
+        for voter, vote in zip(voters, cast, strict=True):
+            answer = await client.post(
+                votes_url,
+                headers=voter,
+                json={"dossier_id": dossier["id"], "nominee_index": index, "vote": vote},
+            )
+            assert answer.status_code == 201, answer.text
+    again = {"dossier_id": dossier["id"], "nominee_index": 0, "vote": "against"}
+    assert_problem(await client.post(votes_url, headers=voters[0], json=again), 409)  # one vote each
+    assert_problem(await client.post(votes_url, headers=world["office"], json=again), 403)  # members only
+    assert_problem(await client.post(votes_url, headers=voters[0], json={**again, "nominee_index": 9}), 409)
+
+    results = (await client.get(f"/v1/council-sessions/{council['id']}/results", headers=world["snv"])).json()
+    assert results["quorum_reached"] is True
+    assert results["voters"] == 3
+    tally = [
+        (n["votes_for"], n["votes_against"], n["abstentions"], n["needed"], n["passed"])
+        for n in results["nominees"]
+    ]
+    assert tally == [(3, 0, 0, 2, True), (2, 1, 0, 2, True), (2, 0, 1, 2, True), (1, 2, 0, 2, False)]
+    # Two grassroots emulation fighters for one advanced worker: over 15 % (at most 1).
+    assert [(b["rule"], b["unit_code"], b["allowed"], b["actual"]) for b in results["quota_breaches"]] == [
+        ("grassroots_fighters_share", "66-SNV", 1, 2)
+    ]
+
+    decision_body = {
+        "session_id": council["id"],
+        "number": "1234/QĐ-UBND",
+        "signed_on": "2025-12-20",
+        "signer": "Nguyễn Văn Chủ",
+        "title_code": "CSTD_CO_SO",
+        "nominees": [
+            {"dossier_id": dossier["id"], "nominee_index": 0},
+            {"dossier_id": dossier["id"], "nominee_index": 1},
+        ],
+    }
+    failed = {
+        **decision_body,
+        "title_code": None,
+        "form_code": "BANG_KHEN_TINH",
+        "nominees": [{"dossier_id": dossier["id"], "nominee_index": 3}],
+    }
+    assert_problem(
+        await client.post("/v1/decisions", headers=world["office"], json=failed), 422
+    )  # did not pass
+    assert_problem(await client.post("/v1/decisions", headers=world["snv"], json=decision_body), 403)
+    issued = await client.post("/v1/decisions", headers=world["office"], json=decision_body)
+    assert issued.status_code == 201, issued.text
+    decision = issued.json()
+    assert decision["status"] == "issued"
+    assert decision["award_name"] == "Chiến sĩ thi đua cơ sở"
+    assert [a["subject_name"] for a in decision["awardees"]] == ["H'Hen Niê", "Y Moan"]
+    assert decision["allowed_actions"] == ["revoke"]
+    assert_problem(
+        await client.post(
+            "/v1/decisions", headers=world["office"], json={**decision_body, "number": "1235/QĐ-UBND"}
+        ),
+        409,
+    )  # already awarded
+    detail = (await client.get(url, headers=world["snv"])).json()
+    assert detail["status"] == "approved"
+    assert detail["history"][-1]["reason"] == "Quyết định số 1234/QĐ-UBND"
+
+    pdf = await client.get(f"/v1/decisions/{decision['id']}.pdf", headers=world["snv"])
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf.content)).pages)
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "QUYẾT ĐỊNH",
+        "1234/QĐ-UBND",
+        "H'Hen Niê",
+        "Y Moan",
+        "Nguyễn Văn Chủ",
+        "Sở Nội vụ",
+    ):
+        assert expected in text, expected
+    assert "Nguyễn Văn An" not in text
+
+    revoke = f"/v1/decisions/{decision['id']}/revoke"
+    assert_problem(await client.post(revoke, headers=world["snv"], json={"reason": "Gian lận"}), 403)
+    revoked = await client.post(
+        revoke, headers=world["office"], json={"reason": "Kê khai thành tích không trung thực"}
+    )
+    assert revoked.status_code == 200, revoked.text
+    assert revoked.json()["status"] == "revoked"
+    assert revoked.json()["revoked_reason"] == "Kê khai thành tích không trung thực"
+    assert [a["subject_name"] for a in revoked.json()["awardees"]] == ["H'Hen Niê", "Y Moan"]  # kept
+    assert_problem(await client.post(revoke, headers=world["office"], json={"reason": "Lần nữa"}), 409)
+    text = "".join(
+        page.extract_text()
+        for page in pypdf.PdfReader(
+            io.BytesIO(
+                (await client.get(f"/v1/decisions/{decision['id']}.pdf", headers=world["snv"])).content
+            )
+        ).pages
+    )
+    assert "ĐÃ THU HỒI" in text
+    # Revoked, the nominees may be awarded again.
+    assert (
+        await client.post(
+            "/v1/decisions", headers=world["office"], json={**decision_body, "number": "1236/QĐ-UBND"}
+        )
+    ).status_code == 201

@@ -29,7 +29,11 @@ from campaign_api.identity.schemas import (
     Scope,
 )
 from campaign_api.participation.schemas import ParticipantAction, ReportAction, ReportStatus
+from campaign_api.recognition.models import CouncilSession
 from campaign_api.recognition.schemas import (
+    CouncilAction,
+    DecisionAction,
+    DecisionStatus,
     DossierAction,
     DossierStatus,
     InitiativeAction,
@@ -324,15 +328,62 @@ receives it, assigns a specialist, reviews it, returns it or finds it ineligible
 and records the council's approval. Another unit's dossier is 404 to a manager."""
 
 
+COUNCIL_LIST: Policy[None] = Policy(
+    "council_session",
+    read=reader,
+    actions={"create": roles(Role.ADMIN, Role.MANAGER)},
+    label="council sessions",
+)
+"""Council sessions are read by every official; the emulation office (who runs the dossiers' movements,
+checked per dossier) convenes one."""
+
+
+def is_member(actor: Actor, session: CouncilSession) -> bool:
+    return actor.subject in {str(member) for member in session.members}
+
+
+COUNCILS: Policy[CouncilSession] = Policy(
+    "council_session", read=reader, actions={CouncilAction.VOTE: is_member}, label="council session"
+)
+"""A council session: its members vote, one vote each per nominee (the database holds it)."""
+
+
+@dataclass(frozen=True)
+class DecisionSeen:
+    campaign: Campaign
+    status: str
+
+    @property
+    def organizer_unit_code(self) -> str:
+        return self.campaign.organizer_unit_code
+
+
+DECISION_LIST: Policy[None] = Policy(
+    "decision", read=reader, actions={"create": roles(Role.ADMIN, Role.MANAGER)}, label="decisions"
+)
+DECISIONS: Policy[DecisionSeen] = Policy(
+    "decision",
+    read=reader,
+    actions={DecisionAction.REVOKE: runs},
+    when={DecisionAction.REVOKE: status_is(DecisionStatus.ISSUED)},
+    label="decision",
+)
+"""A decision is public to officials; the movement's organiser issues it and may revoke it."""
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A stored file as the policy sees it: who uploaded it and what it is attached to (None: nothing)."""
 
     uploaded_by: str
     owner: Filing | None
+    public: bool = False
+    """Attached to what every official reads (a decision)."""
 
 
 def reads_attachment(actor: Actor, attachment: Attachment) -> bool:
+    if attachment.public:
+        return reader(actor, attachment)
     if attachment.owner is None:
         return actor.subject == attachment.uploaded_by
     return reads_filing(actor, attachment.owner)
@@ -389,6 +440,10 @@ __all__ = [
     "CAMPAIGN_LIST",
     "CLIENT_LIST",
     "COMMENDATIONS",
+    "COUNCILS",
+    "COUNCIL_LIST",
+    "DECISIONS",
+    "DECISION_LIST",
     "DOSSIERS",
     "DOSSIER_LIST",
     "DOSSIER_STATES",
@@ -409,6 +464,7 @@ __all__ = [
     "UNIT_LIST",
     "Attachment",
     "CampaignSeen",
+    "DecisionSeen",
     "Filing",
     "filing_units",
 ]

@@ -17,6 +17,10 @@ from campaign_api.access import (
     CAMPAIGNS,
     CLIENT_LIST,
     COMMENDATIONS,
+    COUNCIL_LIST,
+    COUNCILS,
+    DECISION_LIST,
+    DECISIONS,
     DOSSIER_LIST,
     DOSSIERS,
     INITIATIVES,
@@ -29,6 +33,7 @@ from campaign_api.access import (
     UNIT_LIST,
     UNITS,
     CampaignSeen,
+    DecisionSeen,
     Filing,
 )
 from campaign_api.campaigns.models import Campaign
@@ -40,7 +45,7 @@ from campaign_api.identity.service import IdentityService
 from campaign_api.localities.service import LocalityService
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.service import ParticipationService
-from campaign_api.recognition.models import Dossier, Initiative, Registration
+from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossier, Initiative, Registration
 from campaign_api.recognition.service import AwardsService, RecognitionService
 from campaign_api.units.models import Unit
 from campaign_api.units.service import DirectoryScope, UnitService
@@ -144,6 +149,10 @@ FileServiceDep = Annotated[FileService, Depends(get_file_service)]
 AwardsServiceDep = Annotated[AwardsService, Depends(get_awards_service)]
 DossierReader = Annotated[Actor, Depends(may(DOSSIER_LIST))]
 DossierCreator = Annotated[Actor, Depends(may(DOSSIER_LIST, "create"))]
+CouncilReader = Annotated[Actor, Depends(may(COUNCIL_LIST))]
+CouncilConvener = Annotated[Actor, Depends(may(COUNCIL_LIST, "create"))]
+DecisionReader = Annotated[Actor, Depends(may(DECISION_LIST))]
+DecisionIssuer = Annotated[Actor, Depends(may(DECISION_LIST, "create"))]
 ParticipationServiceDep = Annotated[ParticipationService, Depends(get_participation_service)]
 RecognitionServiceDep = Annotated[RecognitionService, Depends(get_recognition_service)]
 IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
@@ -271,6 +280,28 @@ def dossier_for(action: str = READ) -> Callable[..., Awaitable[tuple[Dossier, Ca
         dossier, campaign = await service.get_dossier(dossier_id, for_update=action != READ)
         DOSSIERS.ensure(actor, action, Filing(campaign, dossier.unit_code, dossier.status))
         return dossier, campaign
+
+    return dependency
+
+
+def council_for(action: str = READ) -> Callable[..., Awaitable[CouncilSession]]:
+    async def dependency(session_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep) -> CouncilSession:
+        COUNCIL_LIST.ensure(actor, READ, None)
+        council = await service.get_council(session_id, for_update=action != READ)
+        COUNCILS.ensure(actor, action, council)
+        return council
+
+    return dependency
+
+
+def decision_for(action: str = READ) -> Callable[..., Awaitable[tuple[AwardDecision, Campaign]]]:
+    async def dependency(
+        decision_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep
+    ) -> tuple[AwardDecision, Campaign]:
+        DECISION_LIST.ensure(actor, READ, None)
+        decision, campaign = await service.get_decision(decision_id, for_update=action != READ)
+        DECISIONS.ensure(actor, action, DecisionSeen(campaign, decision.status))
+        return decision, campaign
 
     return dependency
 

@@ -52,6 +52,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("registration", "đăng ký thi đua", "registration"),
     **_policy("dossier", "hồ sơ đề nghị khen thưởng", "commendation dossier"),
     **_policy("file", "tệp", "file"),
+    **_policy("council_session", "phiên họp Hội đồng Thi đua – Khen thưởng", "council session"),
+    **_policy("decision", "quyết định khen thưởng", "decision"),
     **_policy("unit", "đơn vị", "unit"),
     **_policy("account", "tài khoản", "account"),
     **_policy("api_client", "ứng dụng tích hợp (API client)", "API client"),
@@ -297,6 +299,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không thể “{action}” hồ sơ đang ở trạng thái “{status_label}”.",
         "A dossier that is {status} cannot be {action}.",
     ),
+    "council.unknown_member": (
+        "Thành viên thứ {index} không phải là tài khoản cán bộ đang hoạt động.",
+        "Member {index} is not an active official's account.",
+    ),
+    "council.quorum_over_members": (
+        "Số thành viên tối thiểu ({quorum}) lớn hơn số thành viên ({members}).",
+        "The quorum ({quorum}) is more than the members ({members}).",
+    ),
+    "council.unknown_dossier": ("Không có hồ sơ {dossier_id}.", "No dossier {dossier_id}."),
+    "council.dossier_not_at_council": (
+        "Hồ sơ {dossier_id} chưa được trình Hội đồng (đang ở trạng thái “{status_label}”).",
+        "Dossier {dossier_id} is not at the council; it is {status}.",
+    ),
+    "council.not_on_agenda": (
+        "Người được đề nghị này không có trong phiên họp.",
+        "This nominee is not on the session's agenda.",
+    ),
+    "council.already_voted": (
+        "Bạn đã biểu quyết cho người được đề nghị này.",
+        "You have already voted on this nominee.",
+    ),
+    "decision.unknown_session": ("Không có phiên họp Hội đồng này.", "No such council session."),
+    "decision.one_award": (
+        "Quyết định ghi đúng một danh hiệu (title_code) hoặc một hình thức khen thưởng (form_code).",
+        "A decision names exactly one title (title_code) or one form (form_code).",
+    ),
+    "decision.nominee_not_passed": (
+        "Người được đề nghị thứ {index} chưa được Hội đồng thông qua, không có trong phiên họp hoặc được "
+        "đề nghị danh hiệu/hình thức khác.",
+        "Nominee {index} was not passed by this council, is not on its agenda or was proposed for another award.",
+    ),
+    "decision.already_awarded": (
+        "Người được đề nghị thứ {index} đã có trong quyết định khen thưởng khác.",
+        "Nominee {index} is already awarded by another decision.",
+    ),
+    "decision.several_campaigns": (
+        "Một quyết định chỉ khen thưởng trong một phong trào.",
+        "A decision awards within one movement.",
+    ),
+    "decision.duplicate_number": (
+        "Đã có quyết định số {number}.",
+        "There is already a decision numbered {number}.",
+    ),
+    "decision.already_revoked": ("Quyết định này đã bị thu hồi.", "This decision is already revoked."),
     "dossier.unknown_assignee": (
         "Không có cán bộ (tài khoản đang hoạt động) này để phân công.",
         "No active official account to assign.",

@@ -16,7 +16,7 @@ from service_kit.access import READ, Actor
 from service_kit.errors import NotFound
 from service_kit.files import StoredFile, not_attached
 
-ATTACHABLE = ("dossier",)
+ATTACHABLE = ("dossier", "decision")
 
 
 @dataclass(kw_only=True)
@@ -37,15 +37,17 @@ class FileService(AuditedService):
         )
         return FileOut.model_validate(stored)
 
-    async def _owner(self, stored: StoredFile) -> Filing | None:
+    async def _attachment(self, stored: StoredFile) -> Attachment:
         if stored.attached_type is None or stored.attached_id is None:
-            return None
+            return Attachment(stored.uploaded_by, None)
         if stored.attached_type == "dossier":
             dossier = await recognition.dossier(self.session, uuid.UUID(stored.attached_id))
             if dossier is None:
                 raise NotFound(code="file.not_found")
             campaign = await self.campaigns.get(dossier.campaign_id)
-            return Filing(campaign, dossier.unit_code, dossier.status)
+            return Attachment(stored.uploaded_by, Filing(campaign, dossier.unit_code, dossier.status))
+        if stored.attached_type == "decision":
+            return Attachment(stored.uploaded_by, None, public=True)
         raise not_attached(ATTACHABLE)
 
     async def readable(self, actor: Actor, file_id: uuid.UUID) -> tuple[StoredFile, bytes]:
@@ -53,5 +55,5 @@ class FileService(AuditedService):
         stored = await repository.get(self.session, file_id)
         if stored is None:
             raise NotFound(code="file.not_found")
-        FILES.ensure(actor, READ, Attachment(stored.uploaded_by, await self._owner(stored)))
+        FILES.ensure(actor, READ, await self._attachment(stored))
         return stored, await repository.read(self.session, file_id)

@@ -10,7 +10,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.campaigns.models import Campaign
 from campaign_api.identity.models import Account
-from campaign_api.recognition.models import Commendation, Dossier, DossierEvent, Initiative, Registration
+from campaign_api.recognition.models import (
+    AwardDecision,
+    Commendation,
+    CouncilSession,
+    CouncilVote,
+    Dossier,
+    DossierEvent,
+    Initiative,
+    Registration,
+)
 from service_kit.pagination import PageParams, paginate
 
 
@@ -150,3 +159,65 @@ async def full_names(session: AsyncSession, subjects: Collection[str]) -> dict[s
         return {}
     rows = await session.execute(select(Account.id, Account.full_name).where(Account.id.in_(ids)))
     return {str(account_id): name for account_id, name in rows}
+
+
+async def council_session(
+    session: AsyncSession, session_id: uuid.UUID, *, for_update: bool = False
+) -> CouncilSession | None:
+    return await session.get(CouncilSession, session_id, with_for_update=for_update)
+
+
+async def council_sessions_page(
+    session: AsyncSession, params: PageParams
+) -> tuple[list[CouncilSession], int]:
+    statement = select(CouncilSession).order_by(CouncilSession.held_on.desc(), CouncilSession.id)
+    return await paginate(session, statement, params)
+
+
+async def dossiers_by_id(session: AsyncSession, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Dossier]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(Dossier).where(Dossier.id.in_(list(ids))))
+    return {d.id: d for d in rows.scalars()}
+
+
+async def votes(session: AsyncSession, session_id: uuid.UUID) -> list[CouncilVote]:
+    return list(
+        (await session.execute(select(CouncilVote).where(CouncilVote.session_id == session_id))).scalars()
+    )
+
+
+async def active_officials(session: AsyncSession, ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+    if not ids:
+        return set()
+    rows = await session.execute(
+        select(Account.id).where(Account.id.in_(list(ids)), Account.active, Account.username.is_not(None))
+    )
+    return set(rows.scalars())
+
+
+async def decision(
+    session: AsyncSession, decision_id: uuid.UUID, *, for_update: bool = False
+) -> AwardDecision | None:
+    return await session.get(AwardDecision, decision_id, with_for_update=for_update)
+
+
+async def decisions_page(
+    session: AsyncSession, params: PageParams, *, campaign_id: uuid.UUID | None
+) -> tuple[list[AwardDecision], int]:
+    statement = select(AwardDecision).order_by(AwardDecision.signed_on.desc(), AwardDecision.created_at)
+    if campaign_id is not None:
+        statement = statement.where(AwardDecision.campaign_id == campaign_id)
+    return await paginate(session, statement, params)
+
+
+async def awarded_nominees(session: AsyncSession, dossier_ids: Collection[uuid.UUID]) -> set[tuple[str, int]]:
+    """(dossier id, nominee index) of the nominees already awarded by a decision still in force."""
+    rows = await session.execute(select(AwardDecision.awardees).where(AwardDecision.status == "issued"))
+    wanted = {str(i) for i in dossier_ids}
+    return {
+        (a["dossier_id"], int(a["nominee_index"]))
+        for awardees in rows.scalars()
+        for a in awardees
+        if a["dossier_id"] in wanted
+    }

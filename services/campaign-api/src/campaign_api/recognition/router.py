@@ -15,24 +15,37 @@ from campaign_api.deps import (
     CampaignDep,
     CampaignReader,
     CommendationsCampaignDep,
+    CouncilConvener,
+    CouncilReader,
+    DecisionIssuer,
+    DecisionReader,
     DossierCreator,
     DossierReader,
     RecognitionServiceDep,
     VersionsDep,
     campaign_for,
+    council_for,
+    decision_for,
     dossier_for,
     initiative_for,
     registration_for,
 )
 from campaign_api.links import INITIATIVE_ID, INITIATIVE_OPERATIONS, links
 from campaign_api.recognition import service as recognition
-from campaign_api.recognition.models import Dossier, Initiative, Registration
+from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossier, Initiative, Registration
 from campaign_api.recognition.schemas import (
     Assessment,
     Assignment,
     Catalogue,
     CommendationIn,
     CommendationOut,
+    CouncilAction,
+    CouncilResults,
+    CouncilSessionIn,
+    CouncilSessionOut,
+    DecisionAction,
+    DecisionIn,
+    DecisionOut,
     DossierAction,
     DossierDetail,
     DossierIn,
@@ -46,6 +59,9 @@ from campaign_api.recognition.schemas import (
     RegistrationIn,
     RegistrationOut,
     RegistrationSummary,
+    RevocationIn,
+    VoteIn,
+    VoteOut,
 )
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep
@@ -375,3 +391,127 @@ async def assign_dossier(
     dossier: DossierToAssign, data: Assignment, actor: ActorDep, service: AwardsServiceDep
 ) -> DossierDetail:
     return await service.move_dossier(actor, *dossier, DossierAction.ASSIGN, assignee=data.assignee)
+
+
+# --- council ---------------------------------------------------------------------------------------
+
+CouncilDep = Annotated[CouncilSession, Depends(council_for())]
+CouncilToVote = Annotated[CouncilSession, Depends(council_for(CouncilAction.VOTE))]
+
+
+@router.post(
+    "/v1/council-sessions",
+    status_code=status.HTTP_201_CREATED,
+    summary="The emulation office convenes the council on dossiers taken to it",
+    responses=ERRORS,
+)
+async def convene_council(
+    data: CouncilSessionIn, actor: CouncilConvener, service: AwardsServiceDep
+) -> CouncilSessionOut:
+    return await service.convene(actor, data)
+
+
+@router.get(
+    "/v1/council-sessions", summary="Council sessions, latest first", responses={403: PROBLEM, 422: PROBLEM}
+)
+async def list_council_sessions(
+    actor: CouncilReader, page: PageParamsDep, service: AwardsServiceDep
+) -> Page[CouncilSessionOut]:
+    return await service.councils(actor, page)
+
+
+@router.get(
+    "/v1/council-sessions/{session_id}",
+    response_model=CouncilSessionOut,
+    responses={304: {}, 403: PROBLEM, 404: PROBLEM},
+)
+async def get_council_session(
+    council: CouncilDep, actor: ActorDep, versions: VersionsDep, service: AwardsServiceDep
+) -> CouncilSessionOut | Response:
+    return versions.answer(await service.council_out(actor, council))
+
+
+@router.post(
+    "/v1/council-sessions/{session_id}/votes",
+    status_code=status.HTTP_201_CREATED,
+    summary="A member votes on one nominee (for, against, abstain): once",
+    responses=ERRORS,
+)
+async def cast_vote(
+    council: CouncilToVote, data: VoteIn, actor: ActorDep, service: AwardsServiceDep
+) -> VoteOut:
+    return await service.vote(actor, council, data)
+
+
+@router.get(
+    "/v1/council-sessions/{session_id}/results",
+    summary="The tally per nominee, whether each passed, and the quota rules broken",
+    responses={403: PROBLEM, 404: PROBLEM},
+)
+async def council_results(council: CouncilDep, service: AwardsServiceDep) -> CouncilResults:
+    return await service.results(council)
+
+
+# --- decisions -------------------------------------------------------------------------------------
+
+DecisionDep = Annotated[tuple[AwardDecision, Campaign], Depends(decision_for())]
+DecisionToRevoke = Annotated[tuple[AwardDecision, Campaign], Depends(decision_for(DecisionAction.REVOKE))]
+
+
+@router.post(
+    "/v1/decisions",
+    status_code=status.HTTP_201_CREATED,
+    summary="Issue a commendation decision for nominees the council passed",
+    responses=ERRORS,
+)
+async def issue_decision(data: DecisionIn, actor: DecisionIssuer, service: AwardsServiceDep) -> DecisionOut:
+    return await service.issue(actor, data)
+
+
+@router.get(
+    "/v1/decisions", summary="Commendation decisions, latest first", responses={403: PROBLEM, 422: PROBLEM}
+)
+async def list_decisions(
+    actor: DecisionReader,
+    page: PageParamsDep,
+    service: AwardsServiceDep,
+    campaign_id: Annotated[uuid.UUID | None, Query()] = None,
+) -> Page[DecisionOut]:
+    return await service.decisions(actor, page, campaign_id)
+
+
+@router.get(
+    "/v1/decisions/{decision_id}.pdf",
+    summary="The decision as a document in the administrative layout",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}, 403: PROBLEM, 404: PROBLEM},
+)
+async def decision_pdf(decision: DecisionDep, service: AwardsServiceDep) -> Response:
+    document = await service.decision_pdf(*decision)
+    return Response(
+        document,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="quyet-dinh-{decision[0].id}.pdf"'},
+    )
+
+
+@router.get(
+    "/v1/decisions/{decision_id}",
+    response_model=DecisionOut,
+    responses={304: {}, 403: PROBLEM, 404: PROBLEM},
+)
+async def get_decision(
+    decision: DecisionDep, actor: ActorDep, versions: VersionsDep, service: AwardsServiceDep
+) -> DecisionOut | Response:
+    return versions.answer(await service.decision_out(actor, decision[0]))
+
+
+@router.post(
+    "/v1/decisions/{decision_id}/revoke",
+    summary="Revoke the award (e.g. obtained by fraud), with the reason; the decision is kept",
+    responses=ERRORS,
+)
+async def revoke_decision(
+    decision: DecisionToRevoke, data: RevocationIn, actor: ActorDep, service: AwardsServiceDep
+) -> DecisionOut:
+    return await service.revoke(actor, decision[0], data)

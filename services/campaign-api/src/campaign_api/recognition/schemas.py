@@ -9,7 +9,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from campaign_api.inputs import UNIT_CODE_PATTERN, Line100, Line200, Line500, LongText, PastDay
+from campaign_api.inputs import (
+    UNIT_CODE_PATTERN,
+    CivilDay,
+    Line100,
+    Line200,
+    Line300,
+    Line500,
+    LongText,
+    PastDay,
+)
 from campaign_api.recognition.catalogue import FORMS, TITLES
 from service_kit.types import StrictModel
 
@@ -280,3 +289,152 @@ class DossierOut(BaseModel):
 
 class DossierDetail(DossierOut):
     history: list[DossierEventOut]
+
+
+# --- council ---------------------------------------------------------------------------------------
+
+
+class Vote(StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+
+
+class CouncilAction(StrEnum):
+    VOTE = "vote"
+
+
+class CouncilSessionIn(StrictModel):
+    title: ShortText = Field(description="e.g. Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh năm 2025")
+    held_on: CivilDay
+    members: list[uuid.UUID] = Field(min_length=1, max_length=100, description="The members' accounts")
+    dossier_ids: list[uuid.UUID] = Field(min_length=1, max_length=200, description="Dossiers at the council")
+    quorum: int = Field(ge=1, le=100, description="Members who must vote for a result to count")
+    threshold: float = Field(
+        ge=0.0001,
+        le=1,
+        description="Share of the members' votes a nominee needs (0.5, 0.6667 for two thirds, …); kept to "
+        "four places, and a share within 0.01 vote of a whole number of votes counts as that number",
+    )
+
+
+class CouncilSessionOut(BaseModel):
+    id: uuid.UUID
+    title: str
+    held_on: date
+    members: list[uuid.UUID]
+    member_names: list[str]
+    dossier_ids: list[uuid.UUID]
+    quorum: int
+    threshold: float
+    created_at: datetime
+    allowed_actions: list[CouncilAction] = Field(default_factory=list)
+
+
+class VoteIn(StrictModel):
+    dossier_id: uuid.UUID
+    nominee_index: int = Field(ge=0, le=499, description="The nominee's place in the dossier (from 0)")
+    vote: Vote
+
+
+class VoteOut(BaseModel):
+    dossier_id: uuid.UUID
+    nominee_index: int
+    vote: Vote
+    cast_at: datetime
+
+
+class NomineeResult(BaseModel):
+    dossier_id: uuid.UUID
+    nominee_index: int
+    subject_name: str
+    unit_code: str
+    title_code: str | None
+    form_code: str | None
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    voters: int
+    needed: int = Field(description="Votes for needed: the threshold's share of the members, rounded up")
+    passed: bool
+
+
+class QuotaBreach(BaseModel):
+    rule: str
+    unit_code: str
+    message: str
+    allowed: int
+    actual: int
+
+
+class CouncilResults(BaseModel):
+    session_id: uuid.UUID
+    members: int
+    voters: int = Field(description="Members who have cast at least one vote")
+    quorum_reached: bool
+    nominees: list[NomineeResult]
+    quota_breaches: list[QuotaBreach]
+
+
+# --- decisions -------------------------------------------------------------------------------------
+
+
+class DecisionStatus(StrEnum):
+    ISSUED = "issued"
+    REVOKED = "revoked"
+
+
+class DecisionAction(StrEnum):
+    REVOKE = "revoke"
+
+
+class NomineeRef(StrictModel):
+    dossier_id: uuid.UUID
+    nominee_index: int = Field(ge=0, le=499)
+
+
+class DecisionIn(StrictModel):
+    session_id: uuid.UUID = Field(description="The council session whose passed nominees are awarded")
+    number: DecisionNo = Field(description="e.g. 123/QĐ-UBND")
+    signed_on: PastDay
+    signer: PersonName
+    signer_title: Line200 = "Chủ tịch"
+    issuing_body: Line300 = "Ủy ban nhân dân tỉnh"
+    title_code: TitleCode | None = None
+    form_code: FormCode | None = None
+    nominees: list[NomineeRef] = Field(min_length=1, max_length=500)
+    file_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
+
+
+class Awardee(BaseModel):
+    dossier_id: uuid.UUID
+    nominee_index: int
+    subject_type: str
+    subject_name: str
+    unit_code: str
+    achievements: str
+
+
+class RevocationIn(StrictModel):
+    reason: LongText = Field(min_length=1, description="Why the award is revoked (e.g. obtained by fraud)")
+
+
+class DecisionOut(BaseModel):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    session_id: uuid.UUID
+    number: str
+    signed_on: date
+    signer: str
+    signer_title: str
+    issuing_body: str
+    title_code: str | None
+    form_code: str | None
+    award_name: str
+    awardees: list[Awardee]
+    file_ids: list[uuid.UUID]
+    status: DecisionStatus
+    revoked_reason: str | None
+    revoked_at: datetime | None
+    created_at: datetime
+    allowed_actions: list[DecisionAction] = Field(default_factory=list)

@@ -3,17 +3,22 @@ assesses each once; commendations name a unit of the directory."""
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from campaign_api.access import (
+    COUNCILS,
+    DECISIONS,
     DOSSIER_STATES,
     DOSSIERS,
     INITIATIVES,
     NEW_FILINGS,
     PARTICIPANTS,
     REGISTRATIONS,
+    DecisionSeen,
     Filing,
     filing_units,
     reads_every_unit,
@@ -29,14 +34,33 @@ from campaign_api.participation.schemas import ParticipantAction
 from campaign_api.problems import unknown_reference
 from campaign_api.recognition import repository
 from campaign_api.recognition.catalogue import FORM_CODES, FORMS, TITLE_CODES, TITLES, Entry
-from campaign_api.recognition.models import Commendation, Dossier, DossierEvent, Initiative, Registration
+from campaign_api.recognition.models import (
+    AwardDecision,
+    Commendation,
+    CouncilSession,
+    CouncilVote,
+    Dossier,
+    DossierEvent,
+    Initiative,
+    Registration,
+)
+from campaign_api.recognition.pdf import DecisionAwardee, DecisionDocument, render_decision
 from campaign_api.recognition.schemas import (
     Assessment,
     AttachedFile,
+    Awardee,
     Catalogue,
     CatalogueEntry,
     CommendationIn,
     CommendationOut,
+    CouncilAction,
+    CouncilResults,
+    CouncilSessionIn,
+    CouncilSessionOut,
+    DecisionAction,
+    DecisionIn,
+    DecisionOut,
+    DecisionStatus,
     DossierAction,
     DossierDetail,
     DossierEventOut,
@@ -47,13 +71,19 @@ from campaign_api.recognition.schemas import (
     InitiativeIn,
     InitiativeOut,
     InitiativeStatus,
+    NomineeResult,
+    QuotaBreach,
     Reason,
     RegistrationAction,
     RegistrationIn,
     RegistrationOut,
     RegistrationStatus,
     RegistrationSummary,
+    RevocationIn,
     TitleCount,
+    Vote,
+    VoteIn,
+    VoteOut,
 )
 from campaign_api.units import repository as units
 from service_kit.access import Actor
@@ -494,3 +524,383 @@ class AwardsService(AuditedService):
         await self.session.flush()
         await self.session.refresh(dossier)
         return await self.dossier_detail(actor, dossier, campaign)
+
+    # --- council ---
+
+    async def _names(self, ids: list[uuid.UUID]) -> list[str]:
+        names = await repository.full_names(self.session, [str(i) for i in ids])
+        return [names.get(str(i), str(i)) for i in ids]
+
+    async def council_out(self, actor: Actor, council: CouncilSession) -> CouncilSessionOut:
+        return CouncilSessionOut(
+            id=council.id,
+            title=council.title,
+            held_on=council.held_on,
+            members=list(council.members),
+            member_names=await self._names(list(council.members)),
+            dossier_ids=list(council.dossier_ids),
+            quorum=council.quorum,
+            threshold=float(council.threshold),
+            created_at=council.created_at,
+            allowed_actions=[CouncilAction(a) for a in COUNCILS.allowed_actions(actor, council)],
+        )
+
+    async def convene(self, actor: Actor, data: CouncilSessionIn) -> CouncilSessionOut:
+        members = list(dict.fromkeys(data.members))
+        active = await repository.active_officials(self.session, members)
+        for index, member in enumerate(members):
+            if member not in active:
+                raise field_error(f"members.{index}", code="council.unknown_member", index=index + 1)
+        if data.quorum > len(members):
+            raise field_error(
+                "quorum", code="council.quorum_over_members", quorum=data.quorum, members=len(members)
+            )
+        dossier_ids = list(dict.fromkeys(data.dossier_ids))
+        dossiers = await repository.dossiers_by_id(self.session, dossier_ids)
+        for dossier_id in dossier_ids:
+            dossier = dossiers.get(dossier_id)
+            if dossier is None:
+                raise unknown_reference(
+                    "dossier_ids", code="council.unknown_dossier", dossier_id=str(dossier_id)
+                )
+            campaign = await self.campaigns.get(dossier.campaign_id)
+            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
+            if dossier.status != DossierStatus.COUNCIL:
+                raise InvalidState(
+                    code="council.dossier_not_at_council",
+                    params={
+                        "dossier_id": str(dossier_id),
+                        "status": dossier.status,
+                        "status_label": status_label(dossier.status),
+                    },
+                )
+        council = CouncilSession(
+            title=data.title,
+            held_on=data.held_on,
+            members=members,
+            dossier_ids=dossier_ids,
+            quorum=data.quorum,
+            threshold=Decimal(str(data.threshold)).quantize(Decimal("0.0001")),
+            created_by=actor.subject,
+        )
+        self.session.add(council)
+        await self.session.flush()
+        await self.session.refresh(council)
+        await self.audit(
+            actor,
+            "council_session.convened",
+            "council_session",
+            str(council.id),
+            after={"members": len(members), "dossiers": len(dossier_ids), "quorum": data.quorum},
+        )
+        return await self.council_out(actor, council)
+
+    async def get_council(self, session_id: uuid.UUID, *, for_update: bool = False) -> CouncilSession:
+        council = await repository.council_session(self.session, session_id, for_update=for_update)
+        if council is None:
+            raise NotFound(code="council_session.not_found")
+        return council
+
+    async def councils(self, actor: Actor, params: PageParams) -> Page[CouncilSessionOut]:
+        rows, total = await repository.council_sessions_page(self.session, params)
+        return Page(items=[await self.council_out(actor, c) for c in rows], total=total)
+
+    async def vote(self, actor: Actor, council: CouncilSession, data: VoteIn) -> VoteOut:
+        dossier = (await repository.dossiers_by_id(self.session, [data.dossier_id])).get(data.dossier_id)
+        if (
+            data.dossier_id not in council.dossier_ids
+            or dossier is None
+            or data.nominee_index >= len(dossier.nominees)
+        ):
+            raise unknown_reference("nominee_index", code="council.not_on_agenda")
+        vote = CouncilVote(
+            session_id=council.id,
+            dossier_id=data.dossier_id,
+            nominee_index=data.nominee_index,
+            member=uuid.UUID(actor.subject),
+            vote=data.vote.value,
+        )
+        self.session.add(vote)
+        await flush_or_conflict(self.session, InvalidState(code="council.already_voted"))
+        await self.session.refresh(vote)
+        await self.audit(
+            actor,
+            "council_vote.cast",
+            "council_session",
+            str(council.id),
+            after={
+                "dossier_id": str(data.dossier_id),
+                "nominee_index": data.nominee_index,
+                "vote": data.vote.value,
+            },
+        )
+        return VoteOut(
+            dossier_id=vote.dossier_id,
+            nominee_index=vote.nominee_index,
+            vote=Vote(vote.vote),
+            cast_at=vote.cast_at,
+        )
+
+    async def results(self, council: CouncilSession) -> CouncilResults:
+        dossiers = await repository.dossiers_by_id(self.session, list(council.dossier_ids))
+        votes = await repository.votes(self.session, council.id)
+        members = len(council.members)
+        voters = len({v.member for v in votes})
+        quorum_reached = voters >= council.quorum
+        needed = needed_votes(float(council.threshold), members)
+        tally: dict[tuple[uuid.UUID, int], dict[str, int]] = {}
+        for v in votes:
+            tally.setdefault((v.dossier_id, v.nominee_index), {"for": 0, "against": 0, "abstain": 0})[
+                v.vote
+            ] += 1
+        nominees = []
+        for dossier_id in council.dossier_ids:
+            dossier = dossiers.get(dossier_id)
+            if dossier is None:
+                continue
+            for index, nominee in enumerate(dossier.nominees):
+                counts = tally.get((dossier_id, index), {"for": 0, "against": 0, "abstain": 0})
+                nominees.append(
+                    NomineeResult(
+                        dossier_id=dossier_id,
+                        nominee_index=index,
+                        subject_name=nominee["subject_name"],
+                        unit_code=nominee["unit_code"],
+                        title_code=nominee.get("title_code"),
+                        form_code=nominee.get("form_code"),
+                        votes_for=counts["for"],
+                        votes_against=counts["against"],
+                        abstentions=counts["abstain"],
+                        voters=sum(counts.values()),
+                        needed=needed,
+                        passed=quorum_reached and counts["for"] >= needed,
+                    )
+                )
+        return CouncilResults(
+            session_id=council.id,
+            members=members,
+            voters=voters,
+            quorum_reached=quorum_reached,
+            nominees=nominees,
+            quota_breaches=quota_breaches(nominees),
+        )
+
+    # --- decisions ---
+
+    async def decision_out(self, actor: Actor, decision: AwardDecision) -> DecisionOut:
+        campaign = await self.campaigns.get(decision.campaign_id)
+        attached = await files.attached_to(self.session, "decision", str(decision.id))
+        entry = TITLE_CODES.get(decision.title_code or "") or FORM_CODES.get(decision.form_code or "")
+        return DecisionOut(
+            id=decision.id,
+            campaign_id=decision.campaign_id,
+            session_id=decision.session_id,
+            number=decision.number,
+            signed_on=decision.signed_on,
+            signer=decision.signer,
+            signer_title=decision.signer_title,
+            issuing_body=decision.issuing_body,
+            title_code=decision.title_code,
+            form_code=decision.form_code,
+            award_name=entry.name if entry else "",
+            awardees=[Awardee(**a) for a in decision.awardees],
+            file_ids=[f.id for f in attached],
+            status=DecisionStatus(decision.status),
+            revoked_reason=decision.revoked_reason,
+            revoked_at=decision.revoked_at,
+            created_at=decision.created_at,
+            allowed_actions=[
+                DecisionAction(a)
+                for a in DECISIONS.allowed_actions(actor, DecisionSeen(campaign, decision.status))
+            ],
+        )
+
+    async def issue(self, actor: Actor, data: DecisionIn) -> DecisionOut:
+        if (data.title_code is None) == (data.form_code is None):
+            raise field_error("title_code", code="decision.one_award")
+        council = await repository.council_session(self.session, data.session_id)
+        if council is None:
+            raise unknown_reference("session_id", code="decision.unknown_session")
+        results = await self.results(council)
+        passed = {(r.dossier_id, r.nominee_index): r for r in results.nominees if r.passed}
+        refs = list(dict.fromkeys((n.dossier_id, n.nominee_index) for n in data.nominees))
+        dossiers = await repository.dossiers_by_id(self.session, [d for d, _ in refs])
+        already = await repository.awarded_nominees(self.session, [d for d, _ in refs])
+        awardees = []
+        campaign_ids = set()
+        for index, ref in enumerate(refs):
+            result = passed.get(ref)
+            award_matches = result is not None and (
+                (data.title_code is not None and result.title_code == data.title_code)
+                or (data.form_code is not None and result.form_code == data.form_code)
+            )
+            if not award_matches:
+                raise field_error(f"nominees.{index}", code="decision.nominee_not_passed", index=index + 1)
+            if (str(ref[0]), ref[1]) in already:
+                raise InvalidState(code="decision.already_awarded", params={"index": index + 1})
+            dossier = dossiers[ref[0]]
+            campaign_ids.add(dossier.campaign_id)
+            nominee = dossier.nominees[ref[1]]
+            awardees.append(
+                {
+                    "dossier_id": str(dossier.id),
+                    "nominee_index": ref[1],
+                    "subject_type": nominee["subject_type"],
+                    "subject_name": nominee["subject_name"],
+                    "unit_code": nominee["unit_code"],
+                    "achievements": nominee.get("achievements", ""),
+                }
+            )
+        if len(campaign_ids) != 1:
+            raise field_error("nominees", code="decision.several_campaigns")
+        campaign = await self.campaigns.get(campaign_ids.pop())
+        for dossier in {dossiers[d].id: dossiers[d] for d, _ in refs}.values():
+            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
+        decision = AwardDecision(
+            campaign_id=campaign.id,
+            session_id=council.id,
+            number=data.number,
+            signed_on=data.signed_on,
+            signer=data.signer,
+            signer_title=data.signer_title,
+            issuing_body=data.issuing_body,
+            title_code=data.title_code,
+            form_code=data.form_code,
+            awardees=awardees,
+            status=DecisionStatus.ISSUED,
+            created_by=actor.subject,
+        )
+        self.session.add(decision)
+        await flush_or_conflict(
+            self.session, unknown_reference("number", code="decision.duplicate_number", number=data.number)
+        )
+        await files.attach(
+            self.session,
+            data.file_ids,
+            uploaded_by=actor.subject,
+            attached_type="decision",
+            attached_id=str(decision.id),
+        )
+        for dossier_id in dict.fromkeys(d for d, _ in refs):
+            dossier = dossiers[dossier_id]
+            if dossier.status == DossierStatus.COUNCIL:
+                before = dossier.status
+                dossier.status = DossierStatus.APPROVED
+                await self._event(actor, dossier, "approve", before, f"Quyết định số {data.number}")
+        await self.session.flush()
+        await self.session.refresh(decision)
+        await self.audit(
+            actor,
+            "decision.issued",
+            "decision",
+            str(decision.id),
+            after={"number": data.number, "awardees": len(awardees), "status": "issued"},
+        )
+        return await self.decision_out(actor, decision)
+
+    async def get_decision(
+        self, decision_id: uuid.UUID, *, for_update: bool = False
+    ) -> tuple[AwardDecision, Campaign]:
+        decision = await repository.decision(self.session, decision_id, for_update=for_update)
+        if decision is None:
+            raise NotFound(code="decision.not_found")
+        return decision, await self.campaigns.get(decision.campaign_id)
+
+    async def decisions(
+        self, actor: Actor, params: PageParams, campaign_id: uuid.UUID | None
+    ) -> Page[DecisionOut]:
+        rows, total = await repository.decisions_page(self.session, params, campaign_id=campaign_id)
+        return Page(items=[await self.decision_out(actor, d) for d in rows], total=total)
+
+    async def revoke(self, actor: Actor, decision: AwardDecision, data: RevocationIn) -> DecisionOut:
+        if decision.status != DecisionStatus.ISSUED:
+            raise InvalidState(code="decision.already_revoked")
+        decision.status = DecisionStatus.REVOKED
+        decision.revoked_reason = data.reason
+        decision.revoked_at = datetime.now(UTC)
+        await self.session.flush()
+        await self.session.refresh(decision)
+        await self.audit(
+            actor,
+            "decision.revoked",
+            "decision",
+            str(decision.id),
+            before={"status": "issued"},
+            after={"status": "revoked", "reason": data.reason},
+        )
+        return await self.decision_out(actor, decision)
+
+    async def decision_pdf(self, decision: AwardDecision, campaign: Campaign) -> bytes:
+        entry = TITLE_CODES.get(decision.title_code or "") or FORM_CODES.get(decision.form_code or "")
+        unit_names = {}
+        for code in {a["unit_code"] for a in decision.awardees}:
+            unit = await units.get(self.session, code)
+            unit_names[code] = unit.name if unit is not None else code
+        return render_decision(
+            DecisionDocument(
+                number=decision.number,
+                signed_on=decision.signed_on,
+                place=PLACE,
+                issuing_body=decision.issuing_body,
+                signer=decision.signer,
+                signer_title=decision.signer_title,
+                award_name=entry.name if entry else "",
+                campaign_title=campaign.title,
+                awardees=[
+                    DecisionAwardee(
+                        subject_name=a["subject_name"],
+                        unit_name=unit_names[a["unit_code"]],
+                        achievements=a.get("achievements", ""),
+                    )
+                    for a in decision.awardees
+                ],
+                revoked_reason=decision.revoked_reason,
+            )
+        )
+
+
+PLACE = "Đắk Lắk"
+"""The place a decision is dated at (the province of the platform)."""
+
+
+def needed_votes(threshold: float, members: int) -> int:
+    """Votes for a nominee needs: the threshold's share of the members, rounded up; a share within 0.01
+    vote of a whole number counts as that number (two thirds written 0.6667 of 3 members is 2)."""
+    return max(1, math.ceil(threshold * members - 0.01))
+
+
+GRASSROOTS_FIGHTER_SHARE = Decimal("0.15")
+"""Decree 98/2023/NĐ-CP, art. 4: grassroots emulation fighters at most 15 % of a unit's advanced workers."""
+
+
+def quota_breaches(nominees: list[NomineeResult]) -> list[QuotaBreach]:
+    """The quota rules the passed nominees break, unit by unit: Chiến sĩ thi đua cơ sở at most 15 % of the
+    unit's Lao động tiên tiến passed at the same session (rounded down; at least one allowed where any
+    advanced worker passed)."""
+    fighters: dict[str, int] = {}
+    advanced: dict[str, int] = {}
+    for n in nominees:
+        if not n.passed:
+            continue
+        if n.title_code == "CSTD_CO_SO":
+            fighters[n.unit_code] = fighters.get(n.unit_code, 0) + 1
+        if n.title_code == "LAO_DONG_TIEN_TIEN":
+            advanced[n.unit_code] = advanced.get(n.unit_code, 0) + 1
+    breaches = []
+    for unit_code, count in sorted(fighters.items()):
+        base = advanced.get(unit_code, 0)
+        allowed = max(1, int(base * GRASSROOTS_FIGHTER_SHARE)) if base else 0
+        if count > allowed:
+            breaches.append(
+                QuotaBreach(
+                    rule="grassroots_fighters_share",
+                    unit_code=unit_code,
+                    message=(
+                        f"Đơn vị {unit_code}: {count} Chiến sĩ thi đua cơ sở, vượt mức 15% của {base} Lao động "
+                        f"tiên tiến (tối đa {allowed})."
+                    ),
+                    allowed=allowed,
+                    actual=count,
+                )
+            )
+    return breaches
