@@ -329,6 +329,56 @@ MATRIX = [
         allow=("admin",),
         refused={c: 404 for c in EVERYONE_SIGNED_IN if c != "admin"},
     ),
+    # The council and its decisions: the session's member is `council`; the organiser is the administrator.
+    Row("GET", "/v1/council-sessions", allow=READERS),
+    Row(
+        "POST",
+        "/v1/council-sessions",
+        allow=("admin",),
+        ok=201,
+        refused={"manager_b": 404},  # another unit's dossier: it does not leak
+        body={
+            "title": "Phiên họp Hội đồng",
+            "held_on": "2025-12-15",
+            "members": ["{council_id}"],
+            "dossier_ids": ["{agenda_dossier_id}"],
+            "quorum": 1,
+            "threshold": 0.5,
+        },
+    ),
+    Row("GET", "/v1/council-sessions/{session_id}", allow=READERS),
+    Row("GET", "/v1/council-sessions/{session_id}/results", allow=READERS),
+    Row(
+        "POST",
+        "/v1/council-sessions/{session_id}/votes",
+        allow=("council",),
+        ok=201,
+        body={"dossier_id": "{voted_dossier_id}", "nominee_index": 1, "vote": "for"},
+    ),
+    Row("GET", "/v1/decisions", allow=READERS),
+    Row(
+        "POST",
+        "/v1/decisions",
+        allow=("admin",),
+        ok=201,
+        refused={"manager_b": 404},
+        body={
+            "session_id": "{session_id}",
+            "number": "99/QĐ-UBND",
+            "signed_on": "2025-12-20",
+            "signer": "Nguyễn Văn Chủ",
+            "title_code": "CSTD_CO_SO",
+            "nominees": [{"dossier_id": "{voted_dossier_id}", "nominee_index": 1}],
+        },
+    ),
+    Row("GET", "/v1/decisions/{decision_id}", allow=READERS),
+    Row("GET", "/v1/decisions/{decision_id}.pdf", allow=READERS),
+    Row(
+        "POST",
+        "/v1/decisions/{decision_id}/revoke",
+        allow=("admin",),
+        body={"reason": "Kê khai không trung thực"},
+    ),
     # Object level: unit B's (66-SYT's) plan, reports and initiative against the manager of unit A
     # (66-SKHCN); the rows above hold unit A's objects against the manager of unit B.
     Row(
@@ -419,6 +469,7 @@ async def callers(client, create_account, bearer, admin, literacy) -> dict[str, 
         )
         headers[name] = {"Authorization": f"Bearer {token.json()['access_token']}"}
     ids["unknown_learner_id"] = "7d1f3c2a-0000-4000-8000-0000000000ff"
+    ids |= await build_council(client, admin, ids, headers["council"])
     headers["_ids"] = ids
     return headers
 
@@ -524,6 +575,62 @@ async def build_world(client, admin) -> dict[str, str]:
     return ids
 
 
+async def build_council(client, admin, ids, member) -> dict[str, str]:
+    """Two dossiers at the council: one on a session's agenda (its first nominee voted for by the one member,
+    and awarded by a decision), one for a new session."""
+
+    async def post(path: str, body: dict, headers=admin) -> dict:
+        response = await client.post(path, headers=headers, json=body)
+        assert response.status_code in (200, 201), response.text
+        return response.json()
+
+    nominee = {
+        "subject_type": "individual",
+        "subject_name": "Lê Thị Hoa",
+        "unit_code": "66-SKHCN",
+        "title_code": "CSTD_CO_SO",
+    }
+    found = {}
+    for name in ("voted_dossier_id", "agenda_dossier_id"):
+        dossier = await post(
+            "/v1/dossiers",
+            {
+                "campaign_id": ids["campaign_id"],
+                "unit_code": "66-SKHCN",
+                "title": "Hồ sơ",
+                "nominees": [nominee, nominee],
+            },
+        )
+        for step in ("submit", "receive", "review", "to-council"):
+            await post(f"/v1/dossiers/{dossier['id']}/{step}", {})
+        found[name] = dossier["id"]
+    session = await post(
+        "/v1/council-sessions",
+        {
+            "title": "Phiên họp",
+            "held_on": "2025-12-10",
+            "members": [ids["council_id"]],
+            "dossier_ids": [found["voted_dossier_id"]],
+            "quorum": 1,
+            "threshold": 0.5,
+        },
+    )
+    votes = f"/v1/council-sessions/{session['id']}/votes"
+    await post(votes, {"dossier_id": found["voted_dossier_id"], "nominee_index": 0, "vote": "for"}, member)
+    decision = await post(
+        "/v1/decisions",
+        {
+            "session_id": session["id"],
+            "number": "1/QĐ-UBND",
+            "signed_on": "2025-12-12",
+            "signer": "Nguyễn Văn Chủ",
+            "title_code": "CSTD_CO_SO",
+            "nominees": [{"dossier_id": found["voted_dossier_id"], "nominee_index": 0}],
+        },
+    )
+    return {**found, "session_id": session["id"], "decision_id": decision["id"]}
+
+
 async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, callers):
     # One pass over the whole matrix: building the callers (real accounts, real sign-ins) is the slow part.
     ids = callers.pop("_ids")
@@ -550,6 +657,8 @@ def test_every_route_of_the_app_has_a_row(app):
         "{council_dossier_id}": "{dossier_id}",
         "{returned_dossier_id}": "{dossier_id}",
         "{rejected_dossier_id}": "{dossier_id}",
+        "{voted_dossier_id}": "{dossier_id}",
+        "{agenda_dossier_id}": "{dossier_id}",
         "/66-SKHCN/": "/{unit_code}/",
         "/66-SKHCN": "/{code}",
         "/66-SYT/": "/{unit_code}/",

@@ -557,14 +557,15 @@ class AwardsService(AuditedService):
             )
         dossier_ids = list(dict.fromkeys(data.dossier_ids))
         dossiers = await repository.dossiers_by_id(self.session, dossier_ids)
+        for dossier in dossiers.values():
+            campaign = await self.campaigns.get(dossier.campaign_id)
+            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
         for dossier_id in dossier_ids:
             dossier = dossiers.get(dossier_id)
             if dossier is None:
                 raise unknown_reference(
                     "dossier_ids", code="council.unknown_dossier", dossier_id=str(dossier_id)
                 )
-            campaign = await self.campaigns.get(dossier.campaign_id)
-            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
             if dossier.status != DossierStatus.COUNCIL:
                 raise InvalidState(
                     code="council.dossier_not_at_council",
@@ -721,25 +722,30 @@ class AwardsService(AuditedService):
         council = await repository.council_session(self.session, data.session_id)
         if council is None:
             raise unknown_reference("session_id", code="decision.unknown_session")
-        results = await self.results(council)
-        passed = {(r.dossier_id, r.nominee_index): r for r in results.nominees if r.passed}
         refs = list(dict.fromkeys((n.dossier_id, n.nominee_index) for n in data.nominees))
         dossiers = await repository.dossiers_by_id(self.session, [d for d, _ in refs])
+        campaigns: dict[uuid.UUID, Campaign] = {}
+        # Who may award is decided first: the organiser of every nominee's movement.
+        for dossier in dossiers.values():
+            if dossier.campaign_id not in campaigns:
+                campaigns[dossier.campaign_id] = await self.campaigns.get(dossier.campaign_id)
+            campaign = campaigns[dossier.campaign_id]
+            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
+        results = await self.results(council)
+        passed = {(r.dossier_id, r.nominee_index): r for r in results.nominees if r.passed}
         already = await repository.awarded_nominees(self.session, [d for d, _ in refs])
         awardees = []
-        campaign_ids = set()
         for index, ref in enumerate(refs):
             result = passed.get(ref)
             award_matches = result is not None and (
                 (data.title_code is not None and result.title_code == data.title_code)
                 or (data.form_code is not None and result.form_code == data.form_code)
             )
-            if not award_matches:
+            if not award_matches or ref[0] not in dossiers:
                 raise field_error(f"nominees.{index}", code="decision.nominee_not_passed", index=index + 1)
             if (str(ref[0]), ref[1]) in already:
                 raise InvalidState(code="decision.already_awarded", params={"index": index + 1})
             dossier = dossiers[ref[0]]
-            campaign_ids.add(dossier.campaign_id)
             nominee = dossier.nominees[ref[1]]
             awardees.append(
                 {
@@ -751,11 +757,9 @@ class AwardsService(AuditedService):
                     "achievements": nominee.get("achievements", ""),
                 }
             )
-        if len(campaign_ids) != 1:
+        if len(campaigns) != 1:
             raise field_error("nominees", code="decision.several_campaigns")
-        campaign = await self.campaigns.get(campaign_ids.pop())
-        for dossier in {dossiers[d].id: dossiers[d] for d, _ in refs}.values():
-            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
+        (campaign,) = campaigns.values()
         decision = AwardDecision(
             campaign_id=campaign.id,
             session_id=council.id,
