@@ -6,8 +6,11 @@ the status it names (404 (another unit's report or initiative, to a manager). Tw
 66-SKHCN, `manager_b` for 66-SYT, and each is tried on the other's plan, reports and initiatives.
 """
 
+import httpx
 import pytest
 
+from campaign_api.clients.scoring import ScoringClient
+from campaign_api.identity.keys import ServiceToken
 from service_kit.testing import AuthorizationRow, authorization_mismatches, routes_without_rows
 
 CALLERS = (
@@ -261,6 +264,14 @@ MATRIX = [
         body={"reason": "Thiếu danh sách cá nhân"},
     ),
     Row("GET", "/v1/dossiers", allow=READERS),
+    # Officials who file dossiers get past the collection's policy; scoring-api is down here: 503.
+    Row(
+        "POST",
+        "/v1/dossiers/from-proposals",
+        allow=("admin", "manager", "manager_b"),
+        ok=503,
+        body={"round_id": "5c0a1e2b-0000-4000-8000-000000000001"},
+    ),
     Row(
         "POST",
         "/v1/dossiers",
@@ -436,7 +447,14 @@ MATRIX = [
 
 
 @pytest.fixture
-async def callers(client, create_account, bearer, admin, literacy) -> dict[str, dict[str, str]]:
+async def callers(client, create_account, bearer, admin, literacy, app) -> dict[str, dict[str, str]]:
+    app.state.scoring_client = ScoringClient(
+        "http://scoring.test",
+        transport=httpx.MockTransport(lambda _request: httpx.Response(503)),
+        backoff_seconds=0,
+        retries=0,
+        token=ServiceToken(app.state.signing_keys, app.state.settings, scope="scoring:read"),
+    )
     headers: dict[str, dict[str, str]] = {"anonymous": {}, "admin": admin}
     ids: dict[str, str] = await build_world(client, admin)  # first: managers' units must exist
     for role in ("manager", "evaluator", "council", "viewer"):

@@ -419,3 +419,127 @@ async def test_the_council_votes_and_a_decision_is_issued_then_revoked(client, w
             "/v1/decisions", headers=world["office"], json={**decision_body, "number": "1236/QĐ-UBND"}
         )
     ).status_code == 201
+
+
+class ScoringDouble:
+    """scoring-api's round, criteria set and proposals (or down)."""
+
+    def __init__(self, campaign_id: str) -> None:
+        self.campaign_id = campaign_id
+        self.down = False
+        self.round_id = "5c0a1e2b-0000-4000-8000-000000000001"
+
+    def __call__(self, request):
+        import httpx
+
+        if self.down:
+            return httpx.Response(503)
+        path = request.url.path
+        if path == f"/v1/rounds/{self.round_id}":
+            return httpx.Response(
+                200,
+                json={
+                    "id": self.round_id,
+                    "name": "Chấm điểm năm 2025",
+                    "criteria_set_id": "5c0a1e2b-0000-4000-8000-000000000002",
+                },
+            )
+        if path == "/v1/criteria-sets/5c0a1e2b-0000-4000-8000-000000000002":
+            return httpx.Response(
+                200, json={"id": "5c0a1e2b-0000-4000-8000-000000000002", "campaign_id": self.campaign_id}
+            )
+        if path == f"/v1/rounds/{self.round_id}/proposals":
+
+            def item(subject_id, name, unit, total):
+                return {
+                    "rank": 1,
+                    "scorecard_id": "5c0a1e2b-0000-4000-8000-0000000000aa",
+                    "subject_id": subject_id,
+                    "subject_name": name,
+                    "unit_code": unit,
+                    "cluster": "Khối Sở",
+                    "total": total,
+                    "band": None,
+                    "provisional": False,
+                }
+
+            return httpx.Response(
+                200,
+                json={
+                    "round_id": self.round_id,
+                    "top_band_max_share": None,
+                    "clusters": [
+                        {
+                            "cluster": "Khối Sở",
+                            "bands": [
+                                {
+                                    "label": "Xuất sắc",
+                                    "subjects": [
+                                        item("66-SNV", "Sở Nội vụ", "66-SNV", "95.5"),
+                                        item("cb-1", "H'Hen Niê", "66-SNV", "93"),
+                                    ],
+                                },
+                                {
+                                    "label": "Tốt",
+                                    "subjects": [item("66-STC", "Sở Tài chính", "66-STC", "85")],
+                                },
+                                {"label": "Đạt", "subjects": [item("cb-2", "Y Moan", "66-STC", "60")]},
+                            ],
+                            "adjustments": [],
+                            "unbanded": [],
+                        }
+                    ],
+                },
+            )
+        return httpx.Response(404, json={"type": "about:blank", "title": "Not Found", "status": 404})
+
+
+@pytest.fixture
+def scoring(app, world):
+    import httpx
+
+    from campaign_api.clients.scoring import ScoringClient
+    from campaign_api.identity.keys import ServiceToken
+
+    double = ScoringDouble(world["campaign"])
+    app.state.scoring_client = ScoringClient(
+        "http://scoring.test",
+        transport=httpx.MockTransport(double),
+        backoff_seconds=0,
+        retries=0,
+        token=ServiceToken(app.state.signing_keys, app.state.settings, scope="scoring:read"),
+    )
+    return double
+
+
+async def test_dossiers_are_built_from_a_rounds_proposals(client, world, scoring):
+    body = {"round_id": scoring.round_id}
+    assert_problem(await client.post("/v1/dossiers/from-proposals", headers=world["snv"], json=body), 403)
+    built = await client.post("/v1/dossiers/from-proposals", headers=world["office"], json=body)
+    assert built.status_code == 201, built.text
+    result = built.json()
+    assert (result["created"], result["existing"]) == (2, 0)
+    by_unit = {d["unit_code"]: d for d in result["items"]}
+    assert [
+        (n["subject_type"], n["subject_name"], n["title_code"]) for n in by_unit["66-SNV"]["nominees"]
+    ] == [
+        ("collective", "Sở Nội vụ", "TAP_THE_LD_XUAT_SAC"),
+        ("individual", "H'Hen Niê", "CSTD_CO_SO"),
+    ]
+    # The third band is not proposed.
+    assert [(n["subject_name"], n["title_code"]) for n in by_unit["66-STC"]["nominees"]] == [
+        ("Sở Tài chính", "TAP_THE_LD_TIEN_TIEN")
+    ]
+    assert by_unit["66-SNV"]["round_id"] == scoring.round_id
+    assert by_unit["66-SNV"]["status"] == "draft"
+    # Again: nothing new.
+    again = (await client.post("/v1/dossiers/from-proposals", headers=world["office"], json=body)).json()
+    assert (again["created"], again["existing"]) == (0, 2)
+    assert (await client.get("/v1/dossiers", headers=world["office"])).json()["total"] == 2
+
+    scoring.down = True
+    down = assert_problem(
+        await client.post("/v1/dossiers/from-proposals", headers=world["office"], json=body), 503
+    )
+    assert down["code"] == "scoring.unavailable"
+    assert (await client.get("/v1/dossiers", headers=world["office"])).json()["total"] == 2

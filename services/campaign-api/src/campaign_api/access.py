@@ -301,6 +301,11 @@ DOSSIER_LIST: Policy[None] = Policy(
     "dossier", read=reader, actions={"create": roles(Role.ADMIN, Role.MANAGER)}, label="dossiers"
 )
 
+PROPOSALS_TO_DOSSIERS: Policy[Organised] = Policy(
+    "dossier", read=reader, actions={"build": runs}, label="dossiers"
+)
+"""Dossiers built from a scoring round's proposals: by the organiser of the round's movement."""
+
 DOSSIER_STATES: dict[str, tuple[str, ...]] = {
     DossierAction.SUBMIT: (DossierStatus.DRAFT, DossierStatus.RETURNED),
     DossierAction.RECEIVE: (DossierStatus.SUBMITTED,),
@@ -456,6 +461,7 @@ __all__ = [
     "NEW_FILINGS",
     "PARTICIPANTS",
     "PLANS",
+    "PROPOSALS_TO_DOSSIERS",
     "READ",
     "REGISTRATIONS",
     "REPORTS",

@@ -141,8 +141,10 @@ def get_file_service(session: SessionDep, campaigns: CampaignServiceDep) -> File
     return FileService(session=session, campaigns=campaigns)
 
 
-def get_awards_service(session: SessionDep, campaigns: CampaignServiceDep) -> AwardsService:
-    return AwardsService(session=session, campaigns=campaigns)
+def get_awards_service(request: Request, session: SessionDep, campaigns: CampaignServiceDep) -> AwardsService:
+    return AwardsService(
+        session=session, campaigns=campaigns, scoring=getattr(request.app.state, "scoring_client", None)
+    )
 
 
 FileServiceDep = Annotated[FileService, Depends(get_file_service)]

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from campaign_api import messages  # noqa: F401 - registers the service's problem texts
 from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
+from campaign_api.clients.scoring import ScoringClient
 from campaign_api.config import CampaignSettings
 from campaign_api.database import SCHEMA
 from campaign_api.files.router import router as files_router
@@ -57,12 +58,20 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             token=ServiceToken(keys, settings, scope="literacy:match"),
         )
         app.state.literacy_client = literacy
+        scoring = ScoringClient(
+            settings.scoring_api_url,
+            timeout=settings.http_timeout_seconds,
+            retries=settings.http_retries,
+            token=ServiceToken(keys, settings, scope="scoring:read"),
+        )
+        app.state.scoring_client = scoring
         async with database.sessionmaker() as session, session.begin():
             await IdentityService(session=session, settings=settings, keys=keys).bootstrap()
         try:
             yield
         finally:
             await literacy.aclose()
+            await scoring.aclose()
 
     app = create_service_app(
         settings,

@@ -343,6 +343,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is already a decision numbered {number}.",
     ),
     "decision.already_revoked": ("Quyết định này đã bị thu hồi.", "This decision is already revoked."),
+    "scoring.unavailable": (
+        "Không kết nối được {service}; hãy thử lại sau.",
+        "{service} could not be reached; try again later.",
+    ),
+    "scoring.round_not_found": ("Không có đợt chấm điểm này.", "No such scoring round."),
     "dossier.unknown_assignee": (
         "Không có cán bộ (tài khoản đang hoạt động) này để phân công.",
         "No active official account to assign.",

@@ -221,3 +221,13 @@ async def awarded_nominees(session: AsyncSession, dossier_ids: Collection[uuid.U
         for a in awardees
         if a["dossier_id"] in wanted
     }
+
+
+async def dossiers_of_round(session: AsyncSession, round_id: uuid.UUID) -> dict[str, Dossier]:
+    rows = await session.execute(
+        select(Dossier).where(Dossier.round_id == round_id).order_by(Dossier.created_at)
+    )
+    found: dict[str, Dossier] = {}
+    for dossier in rows.scalars():
+        found.setdefault(dossier.unit_code, dossier)
+    return found

@@ -36,6 +36,7 @@ from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossi
 from campaign_api.recognition.schemas import (
     Assessment,
     Assignment,
+    BuiltDossiers,
     Catalogue,
     CommendationIn,
     CommendationOut,
@@ -51,6 +52,7 @@ from campaign_api.recognition.schemas import (
     DossierIn,
     DossierOut,
     DossierStatus,
+    FromProposals,
     InitiativeAction,
     InitiativeIn,
     InitiativeOut,
@@ -254,6 +256,18 @@ DossierDep = Annotated[tuple[Dossier, Campaign], Depends(dossier_for())]
 )
 async def create_dossier(data: DossierIn, actor: DossierCreator, service: AwardsServiceDep) -> DossierDetail:
     return await service.create_dossier(actor, data)
+
+
+@router.post(
+    "/v1/dossiers/from-proposals",
+    status_code=status.HTTP_201_CREATED,
+    summary="One draft dossier per proposing unit from a scoring round's proposals (scoring-api over REST)",
+    responses={**ERRORS, 503: PROBLEM},
+)
+async def dossiers_from_proposals(
+    data: FromProposals, actor: DossierCreator, service: AwardsServiceDep
+) -> BuiltDossiers:
+    return await service.from_proposals(actor, data)
 
 
 @router.get(

@@ -438,3 +438,20 @@ class DecisionOut(BaseModel):
     revoked_at: datetime | None
     created_at: datetime
     allowed_actions: list[DecisionAction] = Field(default_factory=list)
+
+
+class FromProposals(StrictModel):
+    round_id: uuid.UUID = Field(description="A round of scoring-api whose proposals become dossiers")
+    band_titles: dict[Line100, TitleCode] | None = Field(
+        default=None,
+        max_length=20,
+        description="Band label → title proposed for a collective (the title's own subject type decides "
+        "who it fits). Default: a cluster's first band → Tập thể lao động xuất sắc / Chiến sĩ thi đua cơ "
+        "sở, its second → Tập thể lao động tiên tiến / Lao động tiên tiến; later bands are not proposed",
+    )
+
+
+class BuiltDossiers(BaseModel):
+    items: list[DossierOut]
+    created: int
+    existing: int = Field(description="Units that already had a dossier for this round (left as they were)")

@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from campaign_api.access import (
     COUNCILS,
@@ -17,6 +18,7 @@ from campaign_api.access import (
     INITIATIVES,
     NEW_FILINGS,
     PARTICIPANTS,
+    PROPOSALS_TO_DOSSIERS,
     REGISTRATIONS,
     DecisionSeen,
     Filing,
@@ -27,6 +29,7 @@ from campaign_api.auditing import AuditedService
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService
+from campaign_api.clients.scoring import ScoringClient
 from campaign_api.files import repository as files
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
@@ -49,6 +52,7 @@ from campaign_api.recognition.schemas import (
     Assessment,
     AttachedFile,
     Awardee,
+    BuiltDossiers,
     Catalogue,
     CatalogueEntry,
     CommendationIn,
@@ -67,6 +71,7 @@ from campaign_api.recognition.schemas import (
     DossierIn,
     DossierOut,
     DossierStatus,
+    FromProposals,
     InitiativeAction,
     InitiativeIn,
     InitiativeOut,
@@ -88,7 +93,7 @@ from campaign_api.recognition.schemas import (
 from campaign_api.units import repository as units
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
-from service_kit.errors import InvalidState, NotFound, field_error
+from service_kit.errors import DependencyUnavailable, InvalidState, NotFound, field_error
 from service_kit.pagination import Page, PageParams
 
 
@@ -226,11 +231,23 @@ DOSSIER_NEXT: dict[str, str] = {
 """Where each transition takes a dossier (`assign` keeps its state)."""
 
 
+FIRST_BAND_TITLES = {"collective": "TAP_THE_LD_XUAT_SAC", "individual": "CSTD_CO_SO"}
+SECOND_BAND_TITLES = {"collective": "TAP_THE_LD_TIEN_TIEN", "individual": "LAO_DONG_TIEN_TIEN"}
+PAIRED_TITLES = {
+    "TAP_THE_LD_XUAT_SAC": "CSTD_CO_SO",
+    "TAP_THE_LD_TIEN_TIEN": "LAO_DONG_TIEN_TIEN",
+    "CO_THI_DUA_TINH": "CSTD_TINH",
+    "CO_THI_DUA_CP": "CSTD_TOAN_QUOC",
+}
+"""A collective's title and its individual counterpart, for a band named with one of them."""
+
+
 @dataclass(kw_only=True)
 class AwardsService(AuditedService):
     """Registrations for titles and commendation dossiers (the law's path to a commendation)."""
 
     campaigns: CampaignService
+    scoring: ScoringClient | None = None
 
     async def _name_of(self, actor: Actor) -> str:
         names = await repository.full_names(self.session, [actor.subject])
@@ -473,6 +490,64 @@ class AwardsService(AuditedService):
         await self.session.flush()
         await self.session.refresh(dossier)
         return await self.dossier_detail(actor, dossier, campaign)
+
+    async def from_proposals(self, actor: Actor, data: FromProposals) -> BuiltDossiers:
+        """One draft dossier per proposing unit, its nominees the subjects of the round's proposed bands."""
+        if self.scoring is None:
+            raise DependencyUnavailable(code="scoring.unavailable", params={"service": "scoring-api"})
+        scoring_round, campaign_id = await self.scoring.round_campaign(data.round_id)
+        campaign = await self.campaigns.get(campaign_id)
+        PROPOSALS_TO_DOSSIERS.ensure(actor, "build", campaign)
+        proposals = await self.scoring.proposals(data.round_id)
+        by_unit: dict[str, list[dict[str, Any]]] = {}
+        for cluster in proposals.clusters:
+            for position, band in enumerate(cluster.bands):
+                for subject in band.subjects:
+                    subject_type = "collective" if subject.subject_id == subject.unit_code else "individual"
+                    title = _band_title(data.band_titles, band.label, position, subject_type)
+                    if title is None:
+                        continue
+                    by_unit.setdefault(subject.unit_code, []).append(
+                        {
+                            "subject_type": subject_type,
+                            "subject_id": subject.subject_id[:100],
+                            "subject_name": subject.subject_name[:200],
+                            "unit_code": subject.unit_code,
+                            "title_code": title,
+                            "form_code": None,
+                            "achievements": f"Xếp loại “{band.label}” trong đợt chấm điểm “{scoring_round.name}” "
+                            f"({subject.total} điểm)",
+                            "score": float(subject.total),
+                        }
+                    )
+        existing = await repository.dossiers_of_round(self.session, data.round_id)
+        items, created, kept = [], 0, 0
+        for unit_code, nominees in sorted(by_unit.items()):
+            if unit_code in existing:
+                kept += 1
+                items.append(await self.dossier_out(actor, existing[unit_code], campaign))
+                continue
+            if await units.get(self.session, unit_code) is None:
+                continue
+            dossier = Dossier(
+                campaign_id=campaign.id,
+                round_id=data.round_id,
+                unit_code=unit_code,
+                title=f"Hồ sơ đề nghị khen thưởng — {scoring_round.name}"[:500],
+                nominees=nominees,
+                status=DossierStatus.DRAFT,
+                created_by=actor.subject,
+            )
+            self.session.add(dossier)
+            await self.session.flush()
+            await self._event(
+                actor, dossier, "created", None, f"Từ đề xuất của đợt chấm điểm “{scoring_round.name}”"
+            )
+            await self.session.flush()
+            await self.session.refresh(dossier)
+            items.append(await self.dossier_out(actor, dossier, campaign))
+            created += 1
+        return BuiltDossiers(items=items, created=created, existing=kept)
 
     async def dossiers(
         self,
@@ -861,6 +936,28 @@ class AwardsService(AuditedService):
                 revoked_reason=decision.revoked_reason,
             )
         )
+
+
+def _band_title(
+    band_titles: dict[str, Any] | None, label: str, position: int, subject_type: str
+) -> str | None:
+    if band_titles is not None:
+        title = band_titles.get(label)
+        if title is None:
+            return None
+        title = str(title)
+        if TITLE_CODES[title].subject_type == subject_type:
+            return title
+        paired = PAIRED_TITLES.get(title)
+        if subject_type == "individual" and paired is not None:
+            return paired
+        reverse = {v: k for k, v in PAIRED_TITLES.items()}.get(title)
+        return reverse if subject_type == "collective" else None
+    if position == 0:
+        return FIRST_BAND_TITLES[subject_type]
+    if position == 1:
+        return SECOND_BAND_TITLES[subject_type]
+    return None
 
 
 PLACE = "Đắk Lắk"
