@@ -632,9 +632,9 @@ class AwardsService(AuditedService):
             )
         dossier_ids = list(dict.fromkeys(data.dossier_ids))
         dossiers = await repository.dossiers_by_id(self.session, dossier_ids)
-        for dossier in dossiers.values():
-            campaign = await self.campaigns.get(dossier.campaign_id)
-            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, dossier.unit_code, dossier.status))
+        for listed in dossiers.values():
+            campaign = await self.campaigns.get(listed.campaign_id)
+            DOSSIERS.ensure(actor, DossierAction.APPROVE, Filing(campaign, listed.unit_code, listed.status))
         for dossier_id in dossier_ids:
             dossier = dossiers.get(dossier_id)
             if dossier is None:
