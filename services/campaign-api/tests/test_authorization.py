@@ -219,6 +219,7 @@ MATRIX = [
         },
     ),
     # Registrations for titles, dossiers and files (66-SKHCN's, against the manager of 66-SYT).
+    Row("GET", "/v1/me/tasks", allow=("admin", "manager", "manager_b", "evaluator", "council", "viewer")),
     Row("GET", "/v1/titles", allow=READERS),
     Row("GET", "/v1/commendation-forms", allow=READERS),
     Row("GET", "/v1/campaigns/{campaign_id}/registrations", allow=READERS),
@@ -454,6 +455,12 @@ async def callers(client, create_account, bearer, admin, literacy, app) -> dict[
         backoff_seconds=0,
         retries=0,
         token=ServiceToken(app.state.signing_keys, app.state.settings, scope="scoring:read"),
+    )
+    app.state.scoring_tasks_client = ScoringClient(
+        "http://scoring.test",
+        transport=httpx.MockTransport(lambda _request: httpx.Response(503)),
+        backoff_seconds=0,
+        retries=0,
     )
     headers: dict[str, dict[str, str]] = {"anonymous": {}, "admin": admin}
     ids: dict[str, str] = await build_world(client, admin)  # first: managers' units must exist

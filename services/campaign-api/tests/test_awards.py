@@ -543,3 +543,146 @@ async def test_dossiers_are_built_from_a_rounds_proposals(client, world, scoring
     )
     assert down["code"] == "scoring.unavailable"
     assert (await client.get("/v1/dossiers", headers=world["office"])).json()["total"] == 2
+
+
+@pytest.fixture
+def scoring_tasks(app):
+    import httpx
+
+    from campaign_api.clients.scoring import ScoringClient
+
+    state = {"down": False, "seen": []}
+
+    def answer(request):
+        state["seen"].append(request.headers.get("authorization"))
+        if state["down"]:
+            return httpx.Response(503)
+        assert request.url.path == "/v1/me/tasks"
+        return httpx.Response(
+            200,
+            json={
+                "items": [
+                    {
+                        "kind": "fill",
+                        "title": "Tự chấm điểm: Sở Nội vụ",
+                        "link": "/scorecards/1",
+                        "due_on": "2025-06-30",
+                    }
+                ]
+            },
+        )
+
+    app.state.scoring_tasks_client = ScoringClient(
+        "http://scoring.test", transport=httpx.MockTransport(answer), backoff_seconds=0, retries=0
+    )
+    return state
+
+
+async def test_the_inbox_lists_exactly_what_waits_and_degrades(
+    client, world, admin, create_account, bearer, scoring_tasks
+):
+    campaign = f"/v1/campaigns/{world['campaign']}"
+    await client.post(f"{campaign}/participants", headers=admin, json={"unit_codes": ["66-SNV", "66-STC"]})
+    phase = {
+        "name": "Giai đoạn 1",
+        "starts_on": "2025-01-01",
+        "ends_on": "2025-12-31",
+        "milestones": [
+            {"title": "Ban hành kế hoạch", "kind": "plan_due", "due_on": "2025-03-31"},
+            {"title": "Báo cáo 6 tháng", "kind": "report_due", "due_on": "2025-06-30"},
+        ],
+    }
+    assert (await client.post(f"{campaign}/phases", headers=admin, json=phase)).status_code == 201
+    await client.post(f"{campaign}/launch", headers=admin)
+    await client.put(
+        f"{campaign}/participants/66-STC/plan",
+        headers=world["stc"],
+        json={"document_no": "1/KH-STC", "issued_on": "2025-02-01"},
+    )
+    entry = {"subject_type": "individual", "subject_name": "H'Hen Niê", "title_code": "CSTD_CO_SO"}
+    await client.post(
+        f"{campaign}/registrations",
+        headers=world["snv"],
+        json={"unit_code": "66-SNV", "year": 2025, "entries": [entry]},
+    )
+    stc = (
+        await client.post(
+            f"{campaign}/registrations",
+            headers=world["stc"],
+            json={"unit_code": "66-STC", "year": 2025, "entries": [entry]},
+        )
+    ).json()
+    await client.post(f"/v1/registrations/{stc['id']}/submit", headers=world["stc"])
+    nominee = {**entry, "unit_code": "66-SNV"}
+    dossier = (
+        await client.post(
+            "/v1/dossiers",
+            headers=world["snv"],
+            json={
+                "campaign_id": world["campaign"],
+                "unit_code": "66-SNV",
+                "title": "Hồ sơ 2025",
+                "nominees": [nominee, nominee],
+            },
+        )
+    ).json()
+    member = await create_account("hd.tv", ["council"], full_name="Thành Viên")
+    for step in ("submit",):
+        await client.post(f"/v1/dossiers/{dossier['id']}/{step}", headers=world["snv"])
+    for step in ("receive", "review", "to-council"):
+        await client.post(f"/v1/dossiers/{dossier['id']}/{step}", headers=world["office"])
+    council = (
+        await client.post(
+            "/v1/council-sessions",
+            headers=world["office"],
+            json={
+                "title": "Phiên họp 2025",
+                "held_on": "2025-12-15",
+                "members": [member["id"]],
+                "dossier_ids": [dossier["id"]],
+                "quorum": 1,
+                "threshold": 0.5,
+            },
+        )
+    ).json()
+    voter = await bearer("hd.tv")
+    await client.post(
+        f"/v1/council-sessions/{council['id']}/votes",
+        headers=voter,
+        json={"dossier_id": dossier["id"], "nominee_index": 0, "vote": "for"},
+    )
+
+    def summary(body):
+        return [(t["kind"], t["title"], t["due_on"], t["overdue"]) for t in body["items"]]
+
+    snv = (await client.get("/v1/me/tasks", headers=world["snv"])).json()
+    assert [t["kind"] for t in snv["items"]] == ["plan_due", "report_due", "scorecard", "registration"]
+    assert [t["overdue"] for t in snv["items"]] == [True, True, True, False]
+    assert snv["items"][1] == {
+        "kind": "report_due",
+        "title": "Báo cáo 6 tháng — Thi đua chuyển đổi số 2025 (66-SNV)",
+        "link": f"/campaigns/{world['campaign']}",
+        "due_on": "2025-06-30",
+        "overdue": True,
+        "service": "campaign-api",
+    }
+    assert snv["sources"] == {"campaign-api": "ok", "scoring-api": "ok"}
+    assert scoring_tasks["seen"][-1] == world["snv"]["Authorization"]  # asked as the caller
+
+    # 66-STC filed its plan: only its report is due; its registration waits on the organiser.
+    stc_tasks = (await client.get("/v1/me/tasks", headers=world["stc"])).json()
+    assert [t["kind"] for t in stc_tasks["items"]] == ["report_due", "scorecard"]
+    office = (await client.get("/v1/me/tasks", headers=world["office"])).json()
+    assert [(t["kind"], t["title"]) for t in office["items"] if t["kind"] != "scorecard"] == [
+        ("registration", "Duyệt đăng ký thi đua năm 2025 của 66-STC")
+    ]
+    member_tasks = (await client.get("/v1/me/tasks", headers=voter)).json()
+    assert [(t["kind"], t["title"], t["due_on"]) for t in member_tasks["items"] if t["kind"] == "vote"] == [
+        ("vote", "Biểu quyết 1 người/tập thể được đề nghị — Phiên họp 2025", "2025-12-15")
+    ]
+    assert member_tasks["counts"]["vote"] == 1
+
+    scoring_tasks["down"] = True
+    degraded = (await client.get("/v1/me/tasks", headers=world["snv"])).json()
+    assert degraded["sources"]["scoring-api"] == "pending"
+    assert [t["kind"] for t in degraded["items"]] == ["plan_due", "report_due", "pending", "registration"]

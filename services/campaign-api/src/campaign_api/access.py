@@ -376,6 +376,10 @@ DECISIONS: Policy[DecisionSeen] = Policy(
 """A decision is public to officials; the movement's organiser issues it and may revoke it."""
 
 
+TASKS: Policy[None] = Policy("task", read=roles(*PROVINCE_WIDE_READERS, Role.MANAGER), label="tasks")
+"""The tasks inbox: officials' own (learners and API clients have none here)."""
+
+
 @dataclass(frozen=True)
 class Attachment:
     """A stored file as the policy sees it: who uploaded it and what it is attached to (None: nothing)."""
@@ -466,6 +470,7 @@ __all__ = [
     "REGISTRATIONS",
     "REPORTS",
     "REVOCATIONS",
+    "TASKS",
     "UNITS",
     "UNIT_LIST",
     "Attachment",

@@ -30,6 +30,7 @@ from campaign_api.access import (
     REGISTRATIONS,
     REPORTS,
     REVOCATIONS,
+    TASKS,
     UNIT_LIST,
     UNITS,
     CampaignSeen,
@@ -47,6 +48,7 @@ from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.service import ParticipationService
 from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossier, Initiative, Registration
 from campaign_api.recognition.service import AwardsService, RecognitionService
+from campaign_api.tasks.service import TaskService
 from campaign_api.units.models import Unit
 from campaign_api.units.service import DirectoryScope, UnitService
 from reference_data.localities import LocalityDirectory, get_localities
@@ -147,6 +149,12 @@ def get_awards_service(request: Request, session: SessionDep, campaigns: Campaig
     )
 
 
+def get_task_service(request: Request, session: SessionDep) -> TaskService:
+    return TaskService(session=session, scoring=getattr(request.app.state, "scoring_tasks_client", None))
+
+
+TaskServiceDep = Annotated[TaskService, Depends(get_task_service)]
+TaskReader = Annotated[Actor, Depends(may(TASKS))]
 FileServiceDep = Annotated[FileService, Depends(get_file_service)]
 AwardsServiceDep = Annotated[AwardsService, Depends(get_awards_service)]
 DossierReader = Annotated[Actor, Depends(may(DOSSIER_LIST))]

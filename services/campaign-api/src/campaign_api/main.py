@@ -21,6 +21,7 @@ from campaign_api.identity.versions import AccountVersions
 from campaign_api.localities.router import router as localities_router
 from campaign_api.participation.router import router as participation_router
 from campaign_api.recognition.router import router as recognition_router
+from campaign_api.tasks.router import router as tasks_router
 from campaign_api.units.router import router as units_router
 from service_kit.app import create_service_app
 from service_kit.db import Database
@@ -65,6 +66,11 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             token=ServiceToken(keys, settings, scope="scoring:read"),
         )
         app.state.scoring_client = scoring
+        # The tasks inbox asks scoring-api with the caller's own token: a client without one of its own.
+        scoring_tasks = ScoringClient(
+            settings.scoring_api_url, timeout=settings.http_timeout_seconds, retries=settings.http_retries
+        )
+        app.state.scoring_tasks_client = scoring_tasks
         async with database.sessionmaker() as session, session.begin():
             await IdentityService(session=session, settings=settings, keys=keys).bootstrap()
         try:
@@ -72,6 +78,7 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
         finally:
             await literacy.aclose()
             await scoring.aclose()
+            await scoring_tasks.aclose()
 
     app = create_service_app(
         settings,
@@ -89,6 +96,7 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             participation_router,
             recognition_router,
             files_router,
+            tasks_router,
         ],
         uploads=[("POST /v1/files", settings.file_max_bytes + 64 * 1024)],
         resources=resources,

@@ -54,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("file", "tệp", "file"),
     **_policy("council_session", "phiên họp Hội đồng Thi đua – Khen thưởng", "council session"),
     **_policy("decision", "quyết định khen thưởng", "decision"),
+    **_policy("task", "danh sách việc cần xử lý", "tasks"),
     **_policy("unit", "đơn vị", "unit"),
     **_policy("account", "tài khoản", "account"),
     **_policy("api_client", "ứng dụng tích hợp (API client)", "API client"),

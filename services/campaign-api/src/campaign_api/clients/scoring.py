@@ -4,6 +4,7 @@ scorecards to act on join the tasks inbox."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 import httpx
@@ -48,6 +49,17 @@ class ScoringCriteriaSet(BaseModel):
     campaign_id: uuid.UUID
 
 
+class ScoringTask(BaseModel):
+    kind: str
+    title: str
+    link: str
+    due_on: date | None = None
+
+
+class ScoringTasks(BaseModel):
+    items: list[ScoringTask]
+
+
 class ScoringClient(ServiceClient):
     service_name = "scoring-api"
 
@@ -83,3 +95,9 @@ class ScoringClient(ServiceClient):
         proposals = await self._get(f"/v1/rounds/{round_id}/proposals", RoundProposals)
         assert isinstance(proposals, RoundProposals)
         return proposals
+
+    async def my_tasks(self, authorization: str) -> list[ScoringTask]:
+        """The caller's scorecards to act on, asked with the caller's own token (this client has none)."""
+        tasks = await self._get("/v1/me/tasks", ScoringTasks, headers={"Authorization": authorization})
+        assert isinstance(tasks, ScoringTasks)
+        return tasks.items

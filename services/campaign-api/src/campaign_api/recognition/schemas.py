@@ -440,13 +440,19 @@ class DecisionOut(BaseModel):
     allowed_actions: list[DecisionAction] = Field(default_factory=list)
 
 
+class BandTitle(StrictModel):
+    band: Line100 = Field(description="A band's label in the round's proposals")
+    title_code: TitleCode = Field(
+        description="The title proposed for its subjects (for the other kind of subject, its counterpart)"
+    )
+
+
 class FromProposals(StrictModel):
     round_id: uuid.UUID = Field(description="A round of scoring-api whose proposals become dossiers")
-    band_titles: dict[Line100, TitleCode] | None = Field(
+    band_titles: list[BandTitle] | None = Field(
         default=None,
         max_length=20,
-        description="Band label → title proposed for a collective (the title's own subject type decides "
-        "who it fits). Default: a cluster's first band → Tập thể lao động xuất sắc / Chiến sĩ thi đua cơ "
+        description="The title each band proposes. Default: a cluster's first band → Tập thể lao động xuất sắc / Chiến sĩ thi đua cơ "
         "sở, its second → Tập thể lao động tiên tiến / Lao động tiên tiến; later bands are not proposed",
     )
 

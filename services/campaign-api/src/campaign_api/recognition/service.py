@@ -504,7 +504,12 @@ class AwardsService(AuditedService):
             for position, band in enumerate(cluster.bands):
                 for subject in band.subjects:
                     subject_type = "collective" if subject.subject_id == subject.unit_code else "individual"
-                    title = _band_title(data.band_titles, band.label, position, subject_type)
+                    chosen = (
+                        {b.band: b.title_code.value for b in data.band_titles}
+                        if data.band_titles is not None
+                        else None
+                    )
+                    title = _band_title(chosen, band.label, position, subject_type)
                     if title is None:
                         continue
                     by_unit.setdefault(subject.unit_code, []).append(
