@@ -46,6 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You may not do this with scoring rounds.",
     ),
     "round.not_found": ("Không tìm thấy đợt chấm điểm.", "No such round."),
+    "task.forbidden": (
+        "Bạn không có quyền xem danh sách việc cần xử lý.",
+        "You may not read a list of tasks.",
+    ),
     "round.scores_individuals": (
         "Đợt này chấm điểm cá nhân: phiếu chấm được thêm từng người một.",
         "This round scores individuals: their scorecards are added one by one.",
