@@ -1142,6 +1142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits on the caller across the platform (scoring-api's part over REST), by due date */
+        get: operations["my_tasks_v1_me_tasks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1289,6 +1306,16 @@ export interface components {
             unit_code: string;
             /** Achievements */
             achievements: string;
+        };
+        /** BandTitle */
+        BandTitle: {
+            /**
+             * Band
+             * @description A band's label in the round's proposals
+             */
+            band: string;
+            /** @description The title proposed for its subjects (for the other kind of subject, its counterpart) */
+            title_code: components["schemas"]["TitleCode"];
         };
         /** Body_issue_token_v1_auth_token_post */
         Body_issue_token_v1_auth_token_post: {
@@ -1987,11 +2014,9 @@ export interface components {
             round_id: string;
             /**
              * Band Titles
-             * @description Band label → title proposed for a collective (the title's own subject type decides who it fits). Default: a cluster's first band → Tập thể lao động xuất sắc / Chiến sĩ thi đua cơ sở, its second → Tập thể lao động tiên tiến / Lao động tiên tiến; later bands are not proposed
+             * @description The title each band proposes. Default: a cluster's first band → Tập thể lao động xuất sắc / Chiến sĩ thi đua cơ sở, its second → Tập thể lao động tiên tiến / Lao động tiên tiến; later bands are not proposed
              */
-            band_titles?: {
-                [key: string]: components["schemas"]["TitleCode"];
-            } | null;
+            band_titles?: components["schemas"]["BandTitle"][] | null;
         };
         /** HealthStatus */
         HealthStatus: {
@@ -2692,6 +2717,11 @@ export interface components {
             password: string;
         };
         /**
+         * SourceState
+         * @enum {string}
+         */
+        SourceState: "ok" | "pending";
+        /**
          * SubjectType
          * @enum {string}
          */
@@ -2768,6 +2798,53 @@ export interface components {
             mean_progress: string | null;
             /** Units Reporting */
             units_reporting: number;
+        };
+        /** Task */
+        Task: {
+            kind: components["schemas"]["TaskKind"];
+            /** Title */
+            title: string;
+            /**
+             * Link
+             * @description Where the dashboard opens it (a path of the dashboard)
+             */
+            link: string;
+            /** Due On */
+            due_on: string | null;
+            /** Overdue */
+            overdue: boolean;
+            /**
+             * Service
+             * @description The service that holds the object
+             * @default campaign-api
+             */
+            service: string;
+        };
+        /**
+         * TaskKind
+         * @enum {string}
+         */
+        TaskKind: "plan_due" | "report_due" | "report_review" | "registration" | "dossier" | "vote" | "scorecard" | "pending";
+        /** Tasks */
+        Tasks: {
+            /**
+             * Items
+             * @description By due date (undated last), then title
+             */
+            items: components["schemas"]["Task"][];
+            /** Total */
+            total: number;
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Sources
+             * @description Each service's part: `pending` when it could not be asked (the list lacks its tasks)
+             */
+            sources: {
+                [key: string]: components["schemas"]["SourceState"];
+            };
         };
         /**
          * TitleCode
@@ -10129,6 +10206,71 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_tasks_v1_me_tasks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tasks"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule (see `errors`) */
             422: {
                 headers: {
                     [name: string]: unknown;
