@@ -6,8 +6,11 @@ the status it names (404 (another unit's report or initiative, to a manager). Tw
 66-SKHCN, `manager_b` for 66-SYT, and each is tried on the other's plan, reports and initiatives.
 """
 
+import httpx
 import pytest
 
+from campaign_api.clients.scoring import ScoringClient
+from campaign_api.identity.keys import ServiceToken
 from service_kit.testing import AuthorizationRow, authorization_mismatches, routes_without_rows
 
 CALLERS = (
@@ -218,6 +221,179 @@ MATRIX = [
             "decided_on": "2025-12-20",
         },
     ),
+    # Registrations for titles, dossiers and files (66-SKHCN's, against the manager of 66-SYT).
+    Row("GET", "/v1/me/tasks", allow=("admin", "manager", "manager_b", "evaluator", "council", "viewer")),
+    Row("GET", "/v1/titles", allow=READERS),
+    Row("GET", "/v1/commendation-forms", allow=READERS),
+    Row("GET", "/v1/campaigns/{campaign_id}/registrations", allow=READERS),
+    Row("GET", "/v1/campaigns/{campaign_id}/registrations/summary", allow=READERS),
+    Row(
+        "POST",
+        "/v1/campaigns/{campaign_id}/registrations",
+        allow=UNIT_ACTORS,
+        ok=201,
+        then=409,  # one registration per unit and year
+        body={
+            "unit_code": "66-SKHCN",
+            "year": 2030,
+            "entries": [
+                {"subject_type": "individual", "subject_name": "Lê Thị Hoa", "title_code": "CSTD_CO_SO"}
+            ],
+        },
+    ),
+    Row(
+        "GET",
+        "/v1/registrations/{registration_id}",
+        allow=("admin", "manager", "evaluator", "council", "viewer", "client_campaign_read"),
+        refused={"manager_b": 404},
+    ),
+    Row(
+        "POST",
+        "/v1/registrations/{registration_id}/submit",
+        allow=UNIT_ACTORS,
+        then=409,
+        refused={"manager_b": 404},
+    ),
+    Row(
+        "POST",
+        "/v1/registrations/{submitted_registration_id}/approve",
+        allow=("admin",),
+        refused={"manager_b": 404},
+    ),
+    Row(
+        "POST",
+        "/v1/registrations/{returned_registration_id}/return",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"reason": "Thiếu danh sách cá nhân"},
+    ),
+    Row("GET", "/v1/dossiers", allow=READERS),
+    # Officials who file dossiers get past the collection's policy; scoring-api is down here: 503.
+    Row(
+        "POST",
+        "/v1/dossiers/from-proposals",
+        allow=("admin", "manager", "manager_b"),
+        ok=503,
+        body={"round_id": "5c0a1e2b-0000-4000-8000-000000000001"},
+    ),
+    Row(
+        "POST",
+        "/v1/dossiers",
+        allow=UNIT_ACTORS,
+        ok=201,
+        body={
+            "campaign_id": "{campaign_id}",
+            "unit_code": "66-SKHCN",
+            "title": "Hồ sơ đề nghị khen thưởng",
+            "nominees": [
+                {
+                    "subject_type": "individual",
+                    "subject_name": "Lê Thị Hoa",
+                    "unit_code": "66-SKHCN",
+                    "title_code": "CSTD_CO_SO",
+                }
+            ],
+        },
+    ),
+    Row(
+        "GET",
+        "/v1/dossiers/{dossier_id}",
+        allow=("admin", "manager", "evaluator", "council", "viewer", "client_campaign_read"),
+        refused={"manager_b": 404},
+    ),
+    Row("POST", "/v1/dossiers/{dossier_id}/submit", allow=UNIT_ACTORS, then=409, refused={"manager_b": 404}),
+    Row("POST", "/v1/dossiers/{submitted_dossier_id}/receive", allow=("admin",), refused={"manager_b": 404}),
+    Row(
+        "POST",
+        "/v1/dossiers/{received_dossier_id}/assign",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"assignee": "{viewer_id}"},
+    ),
+    Row("POST", "/v1/dossiers/{received_dossier_id}/review", allow=("admin",), refused={"manager_b": 404}),
+    Row(
+        "POST", "/v1/dossiers/{in_review_dossier_id}/to-council", allow=("admin",), refused={"manager_b": 404}
+    ),
+    Row("POST", "/v1/dossiers/{council_dossier_id}/approve", allow=("admin",), refused={"manager_b": 404}),
+    Row(
+        "POST",
+        "/v1/dossiers/{returned_dossier_id}/return",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"reason": "Thiếu bản thành tích"},
+    ),
+    Row(
+        "POST",
+        "/v1/dossiers/{rejected_dossier_id}/reject",
+        allow=("admin",),
+        refused={"manager_b": 404},
+        body={"reason": "Không đủ điều kiện"},
+    ),
+    # Uploads are multipart: officials who file or review get past the policy to the 422 of a JSON body.
+    Row(
+        "POST",
+        "/v1/files",
+        allow=("admin", "manager", "manager_b", "evaluator", "council"),
+        ok=422,
+        body={"file": "không phải tệp"},
+    ),
+    # An unattached file: its uploader (the administrator) alone; nobody else learns it exists.
+    Row(
+        "GET",
+        "/v1/files/{file_id}",
+        allow=("admin",),
+        refused={c: 404 for c in EVERYONE_SIGNED_IN if c != "admin"},
+    ),
+    # The council and its decisions: the session's member is `council`; the organiser is the administrator.
+    Row("GET", "/v1/council-sessions", allow=READERS),
+    Row(
+        "POST",
+        "/v1/council-sessions",
+        allow=("admin",),
+        ok=201,
+        refused={"manager_b": 404},  # another unit's dossier: it does not leak
+        body={
+            "title": "Phiên họp Hội đồng",
+            "held_on": "2025-12-15",
+            "members": ["{council_id}"],
+            "dossier_ids": ["{agenda_dossier_id}"],
+            "quorum": 1,
+            "threshold": 0.5,
+        },
+    ),
+    Row("GET", "/v1/council-sessions/{session_id}", allow=READERS),
+    Row("GET", "/v1/council-sessions/{session_id}/results", allow=READERS),
+    Row(
+        "POST",
+        "/v1/council-sessions/{session_id}/votes",
+        allow=("council",),
+        ok=201,
+        body={"dossier_id": "{voted_dossier_id}", "nominee_index": 1, "vote": "for"},
+    ),
+    Row("GET", "/v1/decisions", allow=READERS),
+    Row(
+        "POST",
+        "/v1/decisions",
+        allow=("admin",),
+        ok=201,
+        refused={"manager_b": 404},
+        body={
+            "session_id": "{session_id}",
+            "number": "99/QĐ-UBND",
+            "signed_on": "2025-12-20",
+            "signer": "Nguyễn Văn Chủ",
+            "title_code": "CSTD_CO_SO",
+            "nominees": [{"dossier_id": "{voted_dossier_id}", "nominee_index": 1}],
+        },
+    ),
+    Row("GET", "/v1/decisions/{decision_id}", allow=READERS),
+    Row("GET", "/v1/decisions/{decision_id}.pdf", allow=READERS),
+    Row(
+        "POST",
+        "/v1/decisions/{decision_id}/revoke",
+        allow=("admin",),
+        body={"reason": "Kê khai không trung thực"},
+    ),
     # Object level: unit B's (66-SYT's) plan, reports and initiative against the manager of unit A
     # (66-SKHCN); the rows above hold unit A's objects against the manager of unit B.
     Row(
@@ -350,7 +526,20 @@ MATRIX = [
 
 
 @pytest.fixture
-async def callers(client, create_account, bearer, admin, literacy) -> dict[str, dict[str, str]]:
+async def callers(client, create_account, bearer, admin, literacy, app) -> dict[str, dict[str, str]]:
+    app.state.scoring_client = ScoringClient(
+        "http://scoring.test",
+        transport=httpx.MockTransport(lambda _request: httpx.Response(503)),
+        backoff_seconds=0,
+        retries=0,
+        token=ServiceToken(app.state.signing_keys, app.state.settings, scope="scoring:read"),
+    )
+    app.state.scoring_tasks_client = ScoringClient(
+        "http://scoring.test",
+        transport=httpx.MockTransport(lambda _request: httpx.Response(503)),
+        backoff_seconds=0,
+        retries=0,
+    )
     headers: dict[str, dict[str, str]] = {"anonymous": {}, "admin": admin}
     ids: dict[str, str] = await build_world(client, admin)  # first: managers' units must exist
     for role in ("manager", "evaluator", "council", "viewer"):
@@ -383,6 +572,7 @@ async def callers(client, create_account, bearer, admin, literacy) -> dict[str, 
         )
         headers[name] = {"Authorization": f"Bearer {token.json()['access_token']}"}
     ids["unknown_learner_id"] = "7d1f3c2a-0000-4000-8000-0000000000ff"
+    ids |= await build_council(client, admin, ids, headers["council"])
     headers["_ids"] = ids
     return headers
 
@@ -451,6 +641,40 @@ async def build_world(client, admin) -> dict[str, str]:
             f"{prefix}returned_id": returned["id"],
             f"{prefix}initiative_id": initiative["id"],
         }
+    entry = {"subject_type": "individual", "subject_name": "Lê Thị Hoa", "title_code": "CSTD_CO_SO"}
+    for year, name, steps in (
+        (2025, "registration_id", ()),
+        (2026, "submitted_registration_id", ("submit",)),
+        (2027, "returned_registration_id", ("submit",)),
+    ):
+        registration = await post(
+            f"{base}/registrations", {"unit_code": "66-SKHCN", "year": year, "entries": [entry]}
+        )
+        for step in steps:
+            await post(f"/v1/registrations/{registration['id']}/{step}", {})
+        ids[name] = registration["id"]
+    nominee = {**entry, "unit_code": "66-SKHCN"}
+    for name, steps in (
+        ("dossier_id", ()),
+        ("submitted_dossier_id", ("submit",)),
+        ("received_dossier_id", ("submit", "receive")),
+        ("in_review_dossier_id", ("submit", "receive", "review")),
+        ("council_dossier_id", ("submit", "receive", "review", "to-council")),
+        ("returned_dossier_id", ("submit",)),
+        ("rejected_dossier_id", ("submit", "receive")),
+    ):
+        dossier = await post(
+            "/v1/dossiers",
+            {"campaign_id": campaign["id"], "unit_code": "66-SKHCN", "title": "Hồ sơ", "nominees": [nominee]},
+        )
+        for step in steps:
+            await post(f"/v1/dossiers/{dossier['id']}/{step}", {})
+        ids[name] = dossier["id"]
+    uploaded = await client.post(
+        "/v1/files", headers=admin, files={"file": ("qd.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")}
+    )
+    assert uploaded.status_code == 201, uploaded.text
+    ids["file_id"] = uploaded.json()["id"]
     ids |= await build_contests(post, campaign["id"])
     return ids
 
@@ -490,6 +714,62 @@ async def build_contests(post, campaign_id: str) -> dict[str, str]:
     return ids
 
 
+async def build_council(client, admin, ids, member) -> dict[str, str]:
+    """Two dossiers at the council: one on a session's agenda (its first nominee voted for by the one member,
+    and awarded by a decision), one for a new session."""
+
+    async def post(path: str, body: dict, headers=admin) -> dict:
+        response = await client.post(path, headers=headers, json=body)
+        assert response.status_code in (200, 201), response.text
+        return response.json()
+
+    nominee = {
+        "subject_type": "individual",
+        "subject_name": "Lê Thị Hoa",
+        "unit_code": "66-SKHCN",
+        "title_code": "CSTD_CO_SO",
+    }
+    found = {}
+    for name in ("voted_dossier_id", "agenda_dossier_id"):
+        dossier = await post(
+            "/v1/dossiers",
+            {
+                "campaign_id": ids["campaign_id"],
+                "unit_code": "66-SKHCN",
+                "title": "Hồ sơ",
+                "nominees": [nominee, nominee],
+            },
+        )
+        for step in ("submit", "receive", "review", "to-council"):
+            await post(f"/v1/dossiers/{dossier['id']}/{step}", {})
+        found[name] = dossier["id"]
+    session = await post(
+        "/v1/council-sessions",
+        {
+            "title": "Phiên họp",
+            "held_on": "2025-12-10",
+            "members": [ids["council_id"]],
+            "dossier_ids": [found["voted_dossier_id"]],
+            "quorum": 1,
+            "threshold": 0.5,
+        },
+    )
+    votes = f"/v1/council-sessions/{session['id']}/votes"
+    await post(votes, {"dossier_id": found["voted_dossier_id"], "nominee_index": 0, "vote": "for"}, member)
+    decision = await post(
+        "/v1/decisions",
+        {
+            "session_id": session["id"],
+            "number": "1/QĐ-UBND",
+            "signed_on": "2025-12-12",
+            "signer": "Nguyễn Văn Chủ",
+            "title_code": "CSTD_CO_SO",
+            "nominees": [{"dossier_id": found["voted_dossier_id"], "nominee_index": 0}],
+        },
+    )
+    return {**found, "session_id": session["id"], "decision_id": decision["id"]}
+
+
 async def test_each_caller_gets_exactly_its_status_on_every_endpoint(client, callers):
     # One pass over the whole matrix: building the callers (real accounts, real sign-ins) is the slow part.
     ids = callers.pop("_ids")
@@ -511,6 +791,16 @@ def test_every_route_of_the_app_has_a_row(app):
         "{spare_question_id}": "{question_id}",
         "{second_report_id}": "{report_id}",
         "{returned_id}": "{report_id}",
+        "{submitted_registration_id}": "{registration_id}",
+        "{returned_registration_id}": "{registration_id}",
+        "{submitted_dossier_id}": "{dossier_id}",
+        "{received_dossier_id}": "{dossier_id}",
+        "{in_review_dossier_id}": "{dossier_id}",
+        "{council_dossier_id}": "{dossier_id}",
+        "{returned_dossier_id}": "{dossier_id}",
+        "{rejected_dossier_id}": "{dossier_id}",
+        "{voted_dossier_id}": "{dossier_id}",
+        "{agenda_dossier_id}": "{dossier_id}",
         "/66-SKHCN/": "/{unit_code}/",
         "/66-SKHCN": "/{code}",
         "/66-SYT/": "/{unit_code}/",

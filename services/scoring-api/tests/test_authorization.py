@@ -111,6 +111,7 @@ MATRIX = [
     Row("GET", "/v1/rounds/{round_id}/ranking.xlsx", allow=READERS),
     Row("GET", "/v1/rounds/{round_id}/ranking.csv", allow=READERS),
     Row("GET", "/v1/rounds/{round_id}/proposals", allow=READERS),
+    Row("GET", "/v1/me/tasks", allow=("admin", "manager", "evaluator", "council", "viewer")),
     Row("GET", "/v1/scorecards/{card_id}/history", allow=READERS),
     # Object level: the manager of 66-SKHCN before another unit's card (66-STC, a draft) and person.
     Row("GET", "/v1/scorecards/{other_card_id}", allow=PROVINCE_READERS, hidden=("manager",)),
@@ -238,4 +239,4 @@ def test_every_route_of_the_app_has_a_row(app):
 
 def test_the_matrix_covers_every_caller_on_every_row():
     # rows × callers, object-level rows included: the size the closing note reports
-    assert len(MATRIX) * len(CALLERS) == 32 * 9
+    assert len(MATRIX) * len(CALLERS) == 33 * 9

@@ -31,7 +31,18 @@ from campaign_api.identity.schemas import (
     Scope,
 )
 from campaign_api.participation.schemas import ParticipantAction, ReportAction, ReportStatus
-from campaign_api.recognition.schemas import InitiativeAction, InitiativeStatus
+from campaign_api.recognition.models import CouncilSession
+from campaign_api.recognition.schemas import (
+    CouncilAction,
+    DecisionAction,
+    DecisionStatus,
+    DossierAction,
+    DossierStatus,
+    InitiativeAction,
+    InitiativeStatus,
+    RegistrationAction,
+    RegistrationStatus,
+)
 from campaign_api.units.models import Unit
 from campaign_api.units.schemas import UnitAction, UnitListAction
 from service_kit.access import READ, Actor, Policy, Rule, anyone, client_scopes, either, roles
@@ -317,6 +328,139 @@ CONTESTS: StatefulPolicy[ContestSeen] = StatefulPolicy(
 """An online contest: every reader of the movement reads it, its rounds, results and unit figures; those
 who run the movement run the contest, and they alone read its question bank (with the correct keys) and
 its abuse flags. Participants reach none of this: they hold a participant token (`contests.service`)."""
+NEW_FILINGS: Policy[Filing] = Policy(
+    "registration", read=reader, actions={"create": files_for_unit}, label="registration"
+)
+"""A registration or a dossier filed for a unit: by its managers (and administrators)."""
+
+REGISTRATIONS: Policy[Filing] = Policy(
+    "registration",
+    read=reads_filing,
+    actions={
+        RegistrationAction.SUBMIT: files_for_unit,
+        RegistrationAction.APPROVE: reviews,
+        RegistrationAction.RETURN: reviews,
+    },
+    when={
+        RegistrationAction.SUBMIT: status_is(RegistrationStatus.DRAFT, RegistrationStatus.RETURNED),
+        RegistrationAction.APPROVE: status_is(RegistrationStatus.SUBMITTED),
+        RegistrationAction.RETURN: status_is(RegistrationStatus.SUBMITTED),
+    },
+    hidden=True,
+)
+"""A unit's registration for titles: its unit submits it, the movement's organiser approves or returns it."""
+
+DOSSIER_LIST: Policy[None] = Policy(
+    "dossier", read=reader, actions={"create": roles(Role.ADMIN, Role.MANAGER)}, label="dossiers"
+)
+
+PROPOSALS_TO_DOSSIERS: Policy[Organised] = Policy(
+    "dossier", read=reader, actions={"build": runs}, label="dossiers"
+)
+"""Dossiers built from a scoring round's proposals: by the organiser of the round's movement."""
+
+DOSSIER_STATES: dict[str, tuple[str, ...]] = {
+    DossierAction.SUBMIT: (DossierStatus.DRAFT, DossierStatus.RETURNED),
+    DossierAction.RECEIVE: (DossierStatus.SUBMITTED,),
+    DossierAction.ASSIGN: (DossierStatus.RECEIVED, DossierStatus.IN_REVIEW),
+    DossierAction.REVIEW: (DossierStatus.RECEIVED,),
+    DossierAction.TO_COUNCIL: (DossierStatus.IN_REVIEW,),
+    DossierAction.APPROVE: (DossierStatus.COUNCIL,),
+    DossierAction.RETURN: (DossierStatus.SUBMITTED, DossierStatus.RECEIVED, DossierStatus.IN_REVIEW),
+    DossierAction.REJECT: (DossierStatus.RECEIVED, DossierStatus.IN_REVIEW, DossierStatus.COUNCIL),
+}
+"""The states each transition of a dossier leaves from (the service moves it to the next)."""
+
+DOSSIERS: Policy[Filing] = Policy(
+    "dossier",
+    read=reads_filing,
+    actions={
+        DossierAction.SUBMIT: files_for_unit,
+        **{action: reviews for action in DOSSIER_STATES if action != DossierAction.SUBMIT},
+    },
+    when={action: status_is(*states) for action, states in DOSSIER_STATES.items()},
+    hidden=True,
+)
+"""A commendation dossier: its unit builds and sends it; the movement's organiser (the emulation office)
+receives it, assigns a specialist, reviews it, returns it or finds it ineligible, takes it to the council
+and records the council's approval. Another unit's dossier is 404 to a manager."""
+
+
+COUNCIL_LIST: Policy[None] = Policy(
+    "council_session",
+    read=reader,
+    actions={"create": roles(Role.ADMIN, Role.MANAGER)},
+    label="council sessions",
+)
+"""Council sessions are read by every official; the emulation office (who runs the dossiers' movements,
+checked per dossier) convenes one."""
+
+
+def is_member(actor: Actor, session: CouncilSession) -> bool:
+    return actor.subject in {str(member) for member in session.members}
+
+
+COUNCILS: Policy[CouncilSession] = Policy(
+    "council_session", read=reader, actions={CouncilAction.VOTE: is_member}, label="council session"
+)
+"""A council session: its members vote, one vote each per nominee (the database holds it)."""
+
+
+@dataclass(frozen=True)
+class DecisionSeen:
+    campaign: Campaign
+    status: str
+
+    @property
+    def organizer_unit_code(self) -> str:
+        return self.campaign.organizer_unit_code
+
+
+DECISION_LIST: Policy[None] = Policy(
+    "decision", read=reader, actions={"create": roles(Role.ADMIN, Role.MANAGER)}, label="decisions"
+)
+DECISIONS: Policy[DecisionSeen] = Policy(
+    "decision",
+    read=reader,
+    actions={DecisionAction.REVOKE: runs},
+    when={DecisionAction.REVOKE: status_is(DecisionStatus.ISSUED)},
+    label="decision",
+)
+"""A decision is public to officials; the movement's organiser issues it and may revoke it."""
+
+
+TASKS: Policy[None] = Policy("task", read=roles(*PROVINCE_WIDE_READERS, Role.MANAGER), label="tasks")
+"""The tasks inbox: officials' own (learners and API clients have none here)."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A stored file as the policy sees it: who uploaded it and what it is attached to (None: nothing)."""
+
+    uploaded_by: str
+    owner: Filing | None
+    public: bool = False
+    """Attached to what every official reads (a decision)."""
+
+
+def reads_attachment(actor: Actor, attachment: Attachment) -> bool:
+    if attachment.public:
+        return reader(actor, attachment)
+    if attachment.owner is None:
+        return actor.subject == attachment.uploaded_by
+    return reads_filing(actor, attachment.owner)
+
+
+FILE_LIST: Policy[None] = Policy(
+    "file",
+    read=roles(Role.ADMIN, Role.MANAGER, Role.EVALUATOR, Role.COUNCIL),
+    actions={"upload": roles(Role.ADMIN, Role.MANAGER, Role.EVALUATOR, Role.COUNCIL)},
+    label="files",
+)
+"""Officials who file or review upload files (viewers, learners and API clients do not)."""
+
+FILES: Policy[Attachment] = Policy("file", read=reads_attachment, hidden=True, label="file")
+"""A file is read by whoever reads what it is attached to; until then by its uploader alone."""
 
 UNIT_LIST: Policy[None] = Policy(
     "unit", read=reader, actions={UnitListAction.CREATE: admin}, label="directory of units"
@@ -360,20 +504,35 @@ __all__ = [
     "COMMENDATIONS",
     "CONTESTS",
     "CONTEST_JOINERS",
+    "COUNCILS",
+    "COUNCIL_LIST",
+    "DECISIONS",
+    "DECISION_LIST",
+    "DOSSIERS",
+    "DOSSIER_LIST",
+    "DOSSIER_STATES",
+    "FILES",
+    "FILE_LIST",
     "INITIATIVES",
     "LEARNER_ACCOUNTS",
     "LOCALITIES",
     "NEW_CAMPAIGNS",
     "NEW_CONTESTS",
+    "NEW_FILINGS",
     "PARTICIPANTS",
     "PLANS",
+    "PROPOSALS_TO_DOSSIERS",
     "READ",
+    "REGISTRATIONS",
     "REPORTS",
     "REVOCATIONS",
+    "TASKS",
     "UNITS",
     "UNIT_LIST",
+    "Attachment",
     "CampaignSeen",
     "ContestSeen",
+    "DecisionSeen",
     "Filing",
     "filing_units",
 ]

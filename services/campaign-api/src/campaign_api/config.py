@@ -70,6 +70,14 @@ class CampaignSettings(ServiceSettings):
 
     service_clients: list[ServiceClientSeed] = Field(default_factory=list)
 
+    # Files (dossiers' annexes, decisions, evidence): the largest accepted (413 above).
+    file_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=200 * 1024 * 1024)
+
+    # scoring-api, whose proposals of a round become dossiers.
+    scoring_api_url: str = Field(
+        default="http://127.0.0.1:8102", validation_alias=AliasChoices("SCORING_API_URL", "scoring_api_url")
+    )
+
     @model_validator(mode="after")
     def _personal_data_key_is_32_bytes(self) -> Self:
         try:

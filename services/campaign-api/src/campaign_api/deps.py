@@ -20,31 +20,42 @@ from campaign_api.access import (
     COMMENDATIONS,
     CONTEST_JOINERS,
     CONTESTS,
+    COUNCIL_LIST,
+    COUNCILS,
+    DECISION_LIST,
+    DECISIONS,
+    DOSSIER_LIST,
+    DOSSIERS,
     INITIATIVES,
     LEARNER_ACCOUNTS,
     LOCALITIES,
     NEW_CONTESTS,
     PARTICIPANTS,
+    REGISTRATIONS,
     REPORTS,
     REVOCATIONS,
+    TASKS,
     UNIT_LIST,
     UNITS,
     CampaignSeen,
     ContestSeen,
+    DecisionSeen,
     Filing,
 )
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.contests.models import ContestAttempt, ContestParticipant, ContestQuestion, ContestRound
 from campaign_api.contests.service import ContestService
+from campaign_api.files.service import FileService
 from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import LearnerAccountAction
 from campaign_api.identity.service import IdentityService
 from campaign_api.localities.service import LocalityService
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.service import ParticipationService
-from campaign_api.recognition.models import Initiative
-from campaign_api.recognition.service import RecognitionService
+from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossier, Initiative, Registration
+from campaign_api.recognition.service import AwardsService, RecognitionService
+from campaign_api.tasks.service import TaskService
 from campaign_api.units.models import Unit
 from campaign_api.units.service import DirectoryScope, UnitService
 from reference_data.localities import LocalityDirectory, get_localities
@@ -143,6 +154,32 @@ def get_contest_service(
 
 
 ContestServiceDep = Annotated[ContestService, Depends(get_contest_service)]
+
+
+def get_file_service(session: SessionDep, campaigns: CampaignServiceDep) -> FileService:
+    return FileService(session=session, campaigns=campaigns)
+
+
+def get_awards_service(request: Request, session: SessionDep, campaigns: CampaignServiceDep) -> AwardsService:
+    return AwardsService(
+        session=session, campaigns=campaigns, scoring=getattr(request.app.state, "scoring_client", None)
+    )
+
+
+def get_task_service(request: Request, session: SessionDep) -> TaskService:
+    return TaskService(session=session, scoring=getattr(request.app.state, "scoring_tasks_client", None))
+
+
+TaskServiceDep = Annotated[TaskService, Depends(get_task_service)]
+TaskReader = Annotated[Actor, Depends(may(TASKS))]
+FileServiceDep = Annotated[FileService, Depends(get_file_service)]
+AwardsServiceDep = Annotated[AwardsService, Depends(get_awards_service)]
+DossierReader = Annotated[Actor, Depends(may(DOSSIER_LIST))]
+DossierCreator = Annotated[Actor, Depends(may(DOSSIER_LIST, "create"))]
+CouncilReader = Annotated[Actor, Depends(may(COUNCIL_LIST))]
+CouncilConvener = Annotated[Actor, Depends(may(COUNCIL_LIST, "create"))]
+DecisionReader = Annotated[Actor, Depends(may(DECISION_LIST))]
+DecisionIssuer = Annotated[Actor, Depends(may(DECISION_LIST, "create"))]
 ParticipationServiceDep = Annotated[ParticipationService, Depends(get_participation_service)]
 RecognitionServiceDep = Annotated[RecognitionService, Depends(get_recognition_service)]
 IdentityServiceDep = Annotated[IdentityService, Depends(get_identity_service)]
@@ -283,6 +320,18 @@ def question_for(action: str) -> Callable[..., Awaitable[ContestQuestion]]:
     return dependency
 
 
+def registration_for(action: str = READ) -> Callable[..., Awaitable[tuple[Registration, Campaign]]]:
+    async def dependency(
+        registration_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep
+    ) -> tuple[Registration, Campaign]:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        registration, campaign = await service.get_registration(registration_id, for_update=action != READ)
+        REGISTRATIONS.ensure(actor, action, Filing(campaign, registration.unit_code, registration.status))
+        return registration, campaign
+
+    return dependency
+
+
 def contest_round_for(action: str = READ) -> Callable[..., Awaitable[ContestRound]]:
     async def dependency(round_id: uuid.UUID, actor: ActorDep, service: ContestServiceDep) -> ContestRound:
         CAMPAIGN_LIST.ensure(actor, READ, None)
@@ -317,6 +366,42 @@ def attempt_for(*, for_update: bool) -> Callable[..., Awaitable[ContestAttempt]]
         attempt_id: uuid.UUID, participant: ParticipantDep, service: ContestServiceDep
     ) -> ContestAttempt:
         return await service.own_attempt(participant, attempt_id, for_update=for_update)
+
+    return dependency
+
+
+def dossier_for(action: str = READ) -> Callable[..., Awaitable[tuple[Dossier, Campaign]]]:
+    """A dossier and its campaign; another unit's dossier is 404 to a manager (hidden)."""
+
+    async def dependency(
+        dossier_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep
+    ) -> tuple[Dossier, Campaign]:
+        DOSSIER_LIST.ensure(actor, READ, None)
+        dossier, campaign = await service.get_dossier(dossier_id, for_update=action != READ)
+        DOSSIERS.ensure(actor, action, Filing(campaign, dossier.unit_code, dossier.status))
+        return dossier, campaign
+
+    return dependency
+
+
+def council_for(action: str = READ) -> Callable[..., Awaitable[CouncilSession]]:
+    async def dependency(session_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep) -> CouncilSession:
+        COUNCIL_LIST.ensure(actor, READ, None)
+        council = await service.get_council(session_id, for_update=action != READ)
+        COUNCILS.ensure(actor, action, council)
+        return council
+
+    return dependency
+
+
+def decision_for(action: str = READ) -> Callable[..., Awaitable[tuple[AwardDecision, Campaign]]]:
+    async def dependency(
+        decision_id: uuid.UUID, actor: ActorDep, service: AwardsServiceDep
+    ) -> tuple[AwardDecision, Campaign]:
+        DECISION_LIST.ensure(actor, READ, None)
+        decision, campaign = await service.get_decision(decision_id, for_update=action != READ)
+        DECISIONS.ensure(actor, action, DecisionSeen(campaign, decision.status))
+        return decision, campaign
 
     return dependency
 

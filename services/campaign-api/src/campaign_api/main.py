@@ -9,9 +9,11 @@ from fastapi import FastAPI
 from campaign_api import messages  # noqa: F401 - registers the service's problem texts
 from campaign_api.campaigns.router import router as campaigns_router
 from campaign_api.clients.literacy import LiteracyClient
+from campaign_api.clients.scoring import ScoringClient
 from campaign_api.config import CampaignSettings
 from campaign_api.contests.router import router as contests_router
 from campaign_api.database import SCHEMA
+from campaign_api.files.router import router as files_router
 from campaign_api.identity.keys import ServiceToken, SigningKeys
 from campaign_api.identity.router import router as identity_router
 from campaign_api.identity.schemas import Scope
@@ -20,6 +22,7 @@ from campaign_api.identity.versions import AccountVersions
 from campaign_api.localities.router import router as localities_router
 from campaign_api.participation.router import router as participation_router
 from campaign_api.recognition.router import router as recognition_router
+from campaign_api.tasks.router import router as tasks_router
 from campaign_api.units.router import router as units_router
 from service_kit.app import create_service_app
 from service_kit.db import Database
@@ -57,12 +60,26 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             token=ServiceToken(keys, settings, scope="literacy:match"),
         )
         app.state.literacy_client = literacy
+        scoring = ScoringClient(
+            settings.scoring_api_url,
+            timeout=settings.http_timeout_seconds,
+            retries=settings.http_retries,
+            token=ServiceToken(keys, settings, scope="scoring:read"),
+        )
+        app.state.scoring_client = scoring
+        # The tasks inbox asks scoring-api with the caller's own token: a client without one of its own.
+        scoring_tasks = ScoringClient(
+            settings.scoring_api_url, timeout=settings.http_timeout_seconds, retries=settings.http_retries
+        )
+        app.state.scoring_tasks_client = scoring_tasks
         async with database.sessionmaker() as session, session.begin():
             await IdentityService(session=session, settings=settings, keys=keys).bootstrap()
         try:
             yield
         finally:
             await literacy.aclose()
+            await scoring.aclose()
+            await scoring_tasks.aclose()
 
     app = create_service_app(
         settings,
@@ -80,7 +97,10 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             participation_router,
             recognition_router,
             contests_router,
+            files_router,
+            tasks_router,
         ],
+        uploads=[("POST /v1/files", settings.file_max_bytes + 64 * 1024)],
         resources=resources,
     )
     _declare_token_endpoint(app)

@@ -19,6 +19,11 @@ STATUS_LABELS = {
     "accepted": "đã chấp nhận",
     "returned": "bị trả lại",
     "rejected": "bị từ chối",
+    "approved": "đã phê duyệt",
+    "received": "đã tiếp nhận",
+    "in_review": "đang thẩm định",
+    "council": "trình Hội đồng",
+    "ineligible": "không đủ điều kiện",
 }
 """A state as the Vietnamese text says it (`status_label`); the English text says the state itself."""
 
@@ -44,6 +49,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("report", "báo cáo", "report"),
     **_policy("initiative", "sáng kiến", "initiative"),
     **_policy("commendation", "khen thưởng", "commendation"),
+    **_policy("registration", "đăng ký thi đua", "registration"),
+    **_policy("dossier", "hồ sơ đề nghị khen thưởng", "commendation dossier"),
+    **_policy("file", "tệp", "file"),
+    **_policy("council_session", "phiên họp Hội đồng Thi đua – Khen thưởng", "council session"),
+    **_policy("decision", "quyết định khen thưởng", "decision"),
+    **_policy("task", "danh sách việc cần xử lý", "tasks"),
     **_policy("unit", "đơn vị", "unit"),
     **_policy("account", "tài khoản", "account"),
     **_policy("api_client", "ứng dụng tích hợp (API client)", "API client"),
@@ -380,6 +391,83 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contest_attempt.unknown_keys": (
         "Phương án không có trong câu hỏi: {keys}.",
         "Keys that are not options: {keys}.",
+    ),
+    "registration.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
+    "registration.duplicate": (
+        "Đơn vị {unit_code} đã đăng ký thi đua năm {year} trong phong trào này.",
+        "Unit {unit_code} has already registered for {year} in this movement.",
+    ),
+    "registration.title_mismatch": (
+        "Danh hiệu {title_code} không dành cho đối tượng “{subject_type}”.",
+        "Title {title_code} is not for a subject of type {subject_type}.",
+    ),
+    "registration.wrong_state": (
+        "Không thể “{action}” bản đăng ký đang ở trạng thái “{status_label}”.",
+        "A registration that is {status} cannot be {action}.",
+    ),
+    "dossier.unknown_unit": ("Không có đơn vị mang mã {unit_code}.", "No unit {unit_code}."),
+    "dossier.unknown_campaign": ("Không có phong trào thi đua này.", "No such movement."),
+    "dossier.nominee_award": (
+        "Người/tập thể được đề nghị thứ {index} phải có danh hiệu (title_code) hoặc hình thức khen "
+        "(form_code), chỉ một trong hai.",
+        "Nominee {index} names a title (title_code) or a form (form_code): exactly one of them.",
+    ),
+    "dossier.wrong_state": (
+        "Không thể “{action}” hồ sơ đang ở trạng thái “{status_label}”.",
+        "A dossier that is {status} cannot be {action}.",
+    ),
+    "council.unknown_member": (
+        "Thành viên thứ {index} không phải là tài khoản cán bộ đang hoạt động.",
+        "Member {index} is not an active official's account.",
+    ),
+    "council.quorum_over_members": (
+        "Số thành viên tối thiểu ({quorum}) lớn hơn số thành viên ({members}).",
+        "The quorum ({quorum}) is more than the members ({members}).",
+    ),
+    "council.unknown_dossier": ("Không có hồ sơ {dossier_id}.", "No dossier {dossier_id}."),
+    "council.dossier_not_at_council": (
+        "Hồ sơ {dossier_id} chưa được trình Hội đồng (đang ở trạng thái “{status_label}”).",
+        "Dossier {dossier_id} is not at the council; it is {status}.",
+    ),
+    "council.not_on_agenda": (
+        "Người được đề nghị này không có trong phiên họp.",
+        "This nominee is not on the session's agenda.",
+    ),
+    "council.already_voted": (
+        "Bạn đã biểu quyết cho người được đề nghị này.",
+        "You have already voted on this nominee.",
+    ),
+    "decision.unknown_session": ("Không có phiên họp Hội đồng này.", "No such council session."),
+    "decision.one_award": (
+        "Quyết định ghi đúng một danh hiệu (title_code) hoặc một hình thức khen thưởng (form_code).",
+        "A decision names exactly one title (title_code) or one form (form_code).",
+    ),
+    "decision.nominee_not_passed": (
+        "Người được đề nghị thứ {index} chưa được Hội đồng thông qua, không có trong phiên họp hoặc được "
+        "đề nghị danh hiệu/hình thức khác.",
+        "Nominee {index} was not passed by this council, is not on its agenda or was proposed for another award.",
+    ),
+    "decision.already_awarded": (
+        "Người được đề nghị thứ {index} đã có trong quyết định khen thưởng khác.",
+        "Nominee {index} is already awarded by another decision.",
+    ),
+    "decision.several_campaigns": (
+        "Một quyết định chỉ khen thưởng trong một phong trào.",
+        "A decision awards within one movement.",
+    ),
+    "decision.duplicate_number": (
+        "Đã có quyết định số {number}.",
+        "There is already a decision numbered {number}.",
+    ),
+    "decision.already_revoked": ("Quyết định này đã bị thu hồi.", "This decision is already revoked."),
+    "scoring.unavailable": (
+        "Không kết nối được {service}; hãy thử lại sau.",
+        "{service} could not be reached; try again later.",
+    ),
+    "scoring.round_not_found": ("Không có đợt chấm điểm này.", "No such scoring round."),
+    "dossier.unknown_assignee": (
+        "Không có cán bộ (tài khoản đang hoạt động) này để phân công.",
+        "No active official account to assign.",
     ),
 }
 

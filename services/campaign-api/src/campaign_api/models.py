@@ -10,12 +10,20 @@ from campaign_api.contests.models import (
     ContestSighting,
 )
 from campaign_api.database import audit_event, metadata
+from campaign_api.files.models import FILES
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
 from campaign_api.participation.models import Participant, Report
-from campaign_api.recognition.models import Commendation, Initiative
+from campaign_api.recognition.models import (
+    Commendation,
+    Dossier,
+    DossierEvent,
+    Initiative,
+    Registration,
+)
 from campaign_api.units.models import Unit
 
 __all__ = [
+    "FILES",
     "Account",
     "ApiClient",
     "Campaign",
@@ -26,11 +34,14 @@ __all__ = [
     "ContestQuestion",
     "ContestRound",
     "ContestSighting",
+    "Dossier",
+    "DossierEvent",
     "Initiative",
     "LoginFailure",
     "Participant",
     "Phase",
     "RefreshToken",
+    "Registration",
     "Report",
     "Target",
     "Unit",

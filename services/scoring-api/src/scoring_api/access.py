@@ -288,3 +288,7 @@ def readable_units(actor: Actor) -> frozenset[str] | None:
     if actor.is_manager and actor.scope is not None:
         return actor.scope.units
     return frozenset()
+
+
+TASKS: Policy[None] = Policy("task", read=roles(*PROVINCE_READERS, "manager"), label="tasks")
+"""The caller's own scorecards to act on: officials (learners and API clients have none)."""

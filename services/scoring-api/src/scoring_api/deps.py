@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request, Response
 
-from scoring_api.access import CRITERIA_SETS, ROUNDS, SCORECARDS
+from scoring_api.access import CRITERIA_SETS, ROUNDS, SCORECARDS, TASKS
 from scoring_api.clients.campaign import CampaignClient
 from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.criteria.models import CriteriaSet
@@ -71,6 +71,14 @@ def get_literacy_client(request: Request) -> LiteracyClient:
 get_actor = actor_dependency(get_scope_source)
 ActorDep = Annotated[Actor, Depends(get_actor)]
 CampaignDep = Annotated[CampaignClient, Depends(get_campaign_client)]
+
+
+async def _task_reader(actor: ActorDep) -> Actor:
+    TASKS.ensure(actor, READ, None)
+    return actor
+
+
+TaskReader = Annotated[Actor, Depends(_task_reader)]
 LiteracyDep = Annotated[LiteracyClient, Depends(get_literacy_client)]
 
 

@@ -46,6 +46,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You may not do this with scoring rounds.",
     ),
     "round.not_found": ("Không tìm thấy đợt chấm điểm.", "No such round."),
+    # The same code and text as campaign-api's (one process may register both: the client generator).
+    "task.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với danh sách việc cần xử lý.",
+        "You may not do this with tasks.",
+    ),
     "round.scores_individuals": (
         "Đợt này chấm điểm cá nhân: phiếu chấm được thêm từng người một.",
         "This round scores individuals: their scorecards are added one by one.",

@@ -349,6 +349,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's scorecards to fill, review or approve (campaign-api's inbox asks for them) */
+        get: operations["my_scorecard_tasks_v1_me_tasks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -870,6 +887,39 @@ export interface components {
          * @enum {string}
          */
         ScorecardStatus: "draft" | "submitted" | "reviewed" | "approved" | "returned";
+        /** ScorecardTask */
+        ScorecardTask: {
+            kind: components["schemas"]["ScorecardTaskKind"];
+            /** Title */
+            title: string;
+            /**
+             * Link
+             * @description Where the dashboard opens the scorecard
+             */
+            link: string;
+            /**
+             * Due On
+             * @description The end of the round's period
+             */
+            due_on: string | null;
+            /**
+             * Scorecard Id
+             * Format: uuid
+             */
+            scorecard_id: string;
+        };
+        /**
+         * ScorecardTaskKind
+         * @enum {string}
+         */
+        ScorecardTaskKind: "fill" | "review" | "approve";
+        /** ScorecardTasks */
+        ScorecardTasks: {
+            /** Items */
+            items: components["schemas"]["ScorecardTask"][];
+            /** Total */
+            total: number;
+        };
         /**
          * SubjectType
          * @enum {string}
@@ -3007,6 +3057,71 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_scorecard_tasks_v1_me_tasks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardTasks"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The input breaks a rule (see `errors`) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -5,10 +5,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from campaign_api.recognition.models import Commendation, Initiative
+from campaign_api.campaigns.models import Campaign
+from campaign_api.identity.models import Account
+from campaign_api.recognition.models import (
+    AwardDecision,
+    Commendation,
+    CouncilSession,
+    CouncilVote,
+    Dossier,
+    DossierEvent,
+    Initiative,
+    Registration,
+)
 from service_kit.pagination import PageParams, paginate
 
 
@@ -39,3 +50,184 @@ async def commendations_page(
         .order_by(Commendation.decided_on, Commendation.created_at, Commendation.id)
     )
     return await paginate(session, statement, params)
+
+
+async def registration(
+    session: AsyncSession, registration_id: uuid.UUID, *, for_update: bool = False
+) -> Registration | None:
+    return await session.get(Registration, registration_id, with_for_update=for_update)
+
+
+async def registration_of(
+    session: AsyncSession, campaign_id: uuid.UUID, unit_code: str, year: int
+) -> Registration | None:
+    return (
+        await session.execute(
+            select(Registration).where(
+                Registration.campaign_id == campaign_id,
+                Registration.unit_code == unit_code,
+                Registration.year == year,
+            )
+        )
+    ).scalar_one_or_none()
+
+
+async def registrations_page(
+    session: AsyncSession,
+    campaign_id: uuid.UUID,
+    params: PageParams,
+    *,
+    units: Collection[str] | None,
+    year: int | None,
+) -> tuple[list[Registration], int]:
+    statement = (
+        select(Registration)
+        .where(Registration.campaign_id == campaign_id)
+        .order_by(Registration.year, Registration.unit_code, Registration.id)
+    )
+    if units is not None:
+        statement = statement.where(Registration.unit_code.in_(list(units)))
+    if year is not None:
+        statement = statement.where(Registration.year == year)
+    return await paginate(session, statement, params)
+
+
+async def registrations_of_campaign(
+    session: AsyncSession, campaign_id: uuid.UUID, *, units: Collection[str] | None, year: int | None
+) -> list[Registration]:
+    statement = select(Registration).where(Registration.campaign_id == campaign_id)
+    if units is not None:
+        statement = statement.where(Registration.unit_code.in_(list(units)))
+    if year is not None:
+        statement = statement.where(Registration.year == year)
+    return list((await session.execute(statement)).scalars())
+
+
+async def dossier(
+    session: AsyncSession, dossier_id: uuid.UUID, *, for_update: bool = False
+) -> Dossier | None:
+    return await session.get(Dossier, dossier_id, with_for_update=for_update)
+
+
+async def dossiers_page(
+    session: AsyncSession,
+    params: PageParams,
+    *,
+    units: Collection[str] | None,
+    campaign_id: uuid.UUID | None,
+    status: str | None,
+) -> tuple[list[Dossier], int]:
+    """`units`: a manager's units; it reads their dossiers and every dossier of the movements one of
+    them organises. None reads every dossier."""
+    statement = select(Dossier).order_by(Dossier.created_at, Dossier.id)
+    if units is not None:
+        organised = select(Campaign.id).where(Campaign.organizer_unit_code.in_(list(units)))
+        statement = statement.where(
+            or_(Dossier.unit_code.in_(list(units)), Dossier.campaign_id.in_(organised))
+        )
+    if campaign_id is not None:
+        statement = statement.where(Dossier.campaign_id == campaign_id)
+    if status is not None:
+        statement = statement.where(Dossier.status == status)
+    return await paginate(session, statement, params)
+
+
+async def history(session: AsyncSession, dossier_id: uuid.UUID) -> list[DossierEvent]:
+    return list(
+        (
+            await session.execute(
+                select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.id)
+            )
+        ).scalars()
+    )
+
+
+async def active_account(session: AsyncSession, account_id: uuid.UUID) -> Account | None:
+    account = await session.get(Account, account_id)
+    return account if account is not None and account.active and account.username is not None else None
+
+
+async def full_names(session: AsyncSession, subjects: Collection[str]) -> dict[str, str]:
+    """The names of the accounts among `subjects` (token subjects: account ids, or clients' ids)."""
+    ids = []
+    for subject in subjects:
+        try:
+            ids.append(uuid.UUID(subject))
+        except ValueError:
+            continue
+    if not ids:
+        return {}
+    rows = await session.execute(select(Account.id, Account.full_name).where(Account.id.in_(ids)))
+    return {str(account_id): name for account_id, name in rows}
+
+
+async def council_session(
+    session: AsyncSession, session_id: uuid.UUID, *, for_update: bool = False
+) -> CouncilSession | None:
+    return await session.get(CouncilSession, session_id, with_for_update=for_update)
+
+
+async def council_sessions_page(
+    session: AsyncSession, params: PageParams
+) -> tuple[list[CouncilSession], int]:
+    statement = select(CouncilSession).order_by(CouncilSession.held_on.desc(), CouncilSession.id)
+    return await paginate(session, statement, params)
+
+
+async def dossiers_by_id(session: AsyncSession, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Dossier]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(Dossier).where(Dossier.id.in_(list(ids))))
+    return {d.id: d for d in rows.scalars()}
+
+
+async def votes(session: AsyncSession, session_id: uuid.UUID) -> list[CouncilVote]:
+    return list(
+        (await session.execute(select(CouncilVote).where(CouncilVote.session_id == session_id))).scalars()
+    )
+
+
+async def active_officials(session: AsyncSession, ids: Collection[uuid.UUID]) -> set[uuid.UUID]:
+    if not ids:
+        return set()
+    rows = await session.execute(
+        select(Account.id).where(Account.id.in_(list(ids)), Account.active, Account.username.is_not(None))
+    )
+    return set(rows.scalars())
+
+
+async def decision(
+    session: AsyncSession, decision_id: uuid.UUID, *, for_update: bool = False
+) -> AwardDecision | None:
+    return await session.get(AwardDecision, decision_id, with_for_update=for_update)
+
+
+async def decisions_page(
+    session: AsyncSession, params: PageParams, *, campaign_id: uuid.UUID | None
+) -> tuple[list[AwardDecision], int]:
+    statement = select(AwardDecision).order_by(AwardDecision.signed_on.desc(), AwardDecision.created_at)
+    if campaign_id is not None:
+        statement = statement.where(AwardDecision.campaign_id == campaign_id)
+    return await paginate(session, statement, params)
+
+
+async def awarded_nominees(session: AsyncSession, dossier_ids: Collection[uuid.UUID]) -> set[tuple[str, int]]:
+    """(dossier id, nominee index) of the nominees already awarded by a decision still in force."""
+    rows = await session.execute(select(AwardDecision.awardees).where(AwardDecision.status == "issued"))
+    wanted = {str(i) for i in dossier_ids}
+    return {
+        (a["dossier_id"], int(a["nominee_index"]))
+        for awardees in rows.scalars()
+        for a in awardees
+        if a["dossier_id"] in wanted
+    }
+
+
+async def dossiers_of_round(session: AsyncSession, round_id: uuid.UUID) -> dict[str, Dossier]:
+    rows = await session.execute(
+        select(Dossier).where(Dossier.round_id == round_id).order_by(Dossier.created_at)
+    )
+    found: dict[str, Dossier] = {}
+    for dossier in rows.scalars():
+        found.setdefault(dossier.unit_code, dossier)
+    return found

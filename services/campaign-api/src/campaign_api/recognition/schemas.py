@@ -9,7 +9,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from campaign_api.inputs import UNIT_CODE_PATTERN, Line100, Line200, Line500, LongText, PastDay
+from campaign_api.inputs import (
+    UNIT_CODE_PATTERN,
+    CivilDay,
+    Line100,
+    Line200,
+    Line300,
+    Line500,
+    LongText,
+    PastDay,
+)
+from campaign_api.recognition.catalogue import FORMS, TITLES
 from service_kit.types import StrictModel
 
 ShortText = Line500
@@ -105,3 +115,349 @@ class CommendationOut(BaseModel):
     decision_no: str
     decided_on: date
     reason: str
+
+
+# --- catalogues ------------------------------------------------------------------------------------
+
+
+class SubjectType(StrEnum):
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+    HOUSEHOLD = "household"
+
+
+class CatalogueEntry(BaseModel):
+    code: str
+    name: str
+    subject_type: str = Field(description="individual, collective, household (`any` for forms)")
+    level: str = Field(description="state, province (ministry, sector, province) or grassroots")
+
+
+class Catalogue(BaseModel):
+    items: list[CatalogueEntry]
+
+
+TitleCode = StrEnum("TitleCode", {e.code: e.code for e in TITLES})  # type: ignore[misc]
+FormCode = StrEnum("FormCode", {e.code: e.code for e in FORMS})  # type: ignore[misc]
+
+
+# --- registrations ---------------------------------------------------------------------------------
+
+
+class RegistrationStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+
+class RegistrationAction(StrEnum):
+    SUBMIT = "submit"
+    APPROVE = "approve"
+    RETURN = "return"
+
+
+class RegistrationEntry(StrictModel):
+    subject_type: SubjectType
+    subject_name: PersonName = Field(description="The person, the collective or the household")
+    title_code: TitleCode = Field(description="A title of `GET /v1/titles` for this kind of subject")
+
+
+class RegistrationIn(StrictModel):
+    unit_code: UnitCode
+    year: int = Field(ge=2000, le=2100)
+    entries: list[RegistrationEntry] = Field(min_length=1, max_length=500)
+    note: LongText = ""
+
+
+class Reason(StrictModel):
+    reason: LongText = Field(min_length=1, description="Why it is sent back")
+
+
+class RegistrationOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    unit_code: str
+    year: int
+    entries: list[RegistrationEntry]
+    status: RegistrationStatus
+    note: str
+    created_at: datetime
+    updated_at: datetime
+    allowed_actions: list[RegistrationAction] = Field(default_factory=list)
+
+
+class TitleCount(BaseModel):
+    title_code: str
+    title_name: str
+    count: int
+
+
+class RegistrationSummary(BaseModel):
+    total: int
+    by_status: dict[RegistrationStatus, int]
+    by_title: list[TitleCount]
+
+
+# --- dossiers --------------------------------------------------------------------------------------
+
+
+class DossierStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    COUNCIL = "council"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    INELIGIBLE = "ineligible"
+
+
+class DossierAction(StrEnum):
+    SUBMIT = "submit"
+    RECEIVE = "receive"
+    ASSIGN = "assign"
+    REVIEW = "review"
+    TO_COUNCIL = "to-council"
+    APPROVE = "approve"
+    RETURN = "return"
+    REJECT = "reject"
+
+
+class Nominee(StrictModel):
+    subject_type: SubjectType
+    subject_id: Line100 | None = Field(default=None, description="The subject's id in its own service")
+    subject_name: PersonName
+    unit_code: UnitCode
+    title_code: TitleCode | None = None
+    form_code: FormCode | None = None
+    achievements: LongText = ""
+    score: float | None = Field(default=None, ge=0, le=100_000)
+
+
+class DossierIn(StrictModel):
+    campaign_id: uuid.UUID
+    round_id: uuid.UUID | None = None
+    unit_code: UnitCode
+    title: ShortText = Field(description="e.g. Hồ sơ đề nghị khen thưởng năm 2025")
+    nominees: list[Nominee] = Field(min_length=1, max_length=500)
+    file_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
+
+
+class Assignment(StrictModel):
+    assignee: uuid.UUID = Field(description="The account of the specialist who checks the dossier")
+
+
+class AttachedFile(BaseModel):
+    id: uuid.UUID
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+class DossierEventOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    occurred_at: datetime
+    actor_name: str
+    action: str
+    action_label: str
+    from_status: DossierStatus | None
+    to_status: DossierStatus
+    reason: str
+
+
+class DossierOut(BaseModel):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    round_id: uuid.UUID | None
+    unit_code: str
+    title: str
+    nominees: list[Nominee]
+    file_ids: list[uuid.UUID]
+    files: list[AttachedFile]
+    status: DossierStatus
+    assignee: uuid.UUID | None
+    assignee_name: str | None
+    created_at: datetime
+    updated_at: datetime
+    allowed_actions: list[DossierAction] = Field(default_factory=list)
+
+
+class DossierDetail(DossierOut):
+    history: list[DossierEventOut]
+
+
+# --- council ---------------------------------------------------------------------------------------
+
+
+class Vote(StrEnum):
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+
+
+class CouncilAction(StrEnum):
+    VOTE = "vote"
+
+
+class CouncilSessionIn(StrictModel):
+    title: ShortText = Field(description="e.g. Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh năm 2025")
+    held_on: CivilDay
+    members: list[uuid.UUID] = Field(min_length=1, max_length=100, description="The members' accounts")
+    dossier_ids: list[uuid.UUID] = Field(min_length=1, max_length=200, description="Dossiers at the council")
+    quorum: int = Field(ge=1, le=100, description="Members who must vote for a result to count")
+    threshold: float = Field(
+        ge=0.0001,
+        le=1,
+        description="Share of the members' votes a nominee needs (0.5, 0.6667 for two thirds, …); kept to "
+        "four places, and a share within 0.01 vote of a whole number of votes counts as that number",
+    )
+
+
+class CouncilSessionOut(BaseModel):
+    id: uuid.UUID
+    title: str
+    held_on: date
+    members: list[uuid.UUID]
+    member_names: list[str]
+    dossier_ids: list[uuid.UUID]
+    quorum: int
+    threshold: float
+    created_at: datetime
+    allowed_actions: list[CouncilAction] = Field(default_factory=list)
+
+
+class VoteIn(StrictModel):
+    dossier_id: uuid.UUID
+    nominee_index: int = Field(ge=0, le=499, description="The nominee's place in the dossier (from 0)")
+    vote: Vote
+
+
+class VoteOut(BaseModel):
+    dossier_id: uuid.UUID
+    nominee_index: int
+    vote: Vote
+    cast_at: datetime
+
+
+class NomineeResult(BaseModel):
+    dossier_id: uuid.UUID
+    nominee_index: int
+    subject_name: str
+    unit_code: str
+    title_code: str | None
+    form_code: str | None
+    votes_for: int
+    votes_against: int
+    abstentions: int
+    voters: int
+    needed: int = Field(description="Votes for needed: the threshold's share of the members, rounded up")
+    passed: bool
+
+
+class QuotaBreach(BaseModel):
+    rule: str
+    unit_code: str
+    message: str
+    allowed: int
+    actual: int
+
+
+class CouncilResults(BaseModel):
+    session_id: uuid.UUID
+    members: int
+    voters: int = Field(description="Members who have cast at least one vote")
+    quorum_reached: bool
+    nominees: list[NomineeResult]
+    quota_breaches: list[QuotaBreach]
+
+
+# --- decisions -------------------------------------------------------------------------------------
+
+
+class DecisionStatus(StrEnum):
+    ISSUED = "issued"
+    REVOKED = "revoked"
+
+
+class DecisionAction(StrEnum):
+    REVOKE = "revoke"
+
+
+class NomineeRef(StrictModel):
+    dossier_id: uuid.UUID
+    nominee_index: int = Field(ge=0, le=499)
+
+
+class DecisionIn(StrictModel):
+    session_id: uuid.UUID = Field(description="The council session whose passed nominees are awarded")
+    number: DecisionNo = Field(description="e.g. 123/QĐ-UBND")
+    signed_on: PastDay
+    signer: PersonName
+    signer_title: Line200 = "Chủ tịch"
+    issuing_body: Line300 = "Ủy ban nhân dân tỉnh"
+    title_code: TitleCode | None = None
+    form_code: FormCode | None = None
+    nominees: list[NomineeRef] = Field(min_length=1, max_length=500)
+    file_ids: list[uuid.UUID] = Field(default_factory=list, max_length=20)
+
+
+class Awardee(BaseModel):
+    dossier_id: uuid.UUID
+    nominee_index: int
+    subject_type: str
+    subject_name: str
+    unit_code: str
+    achievements: str
+
+
+class RevocationIn(StrictModel):
+    reason: LongText = Field(min_length=1, description="Why the award is revoked (e.g. obtained by fraud)")
+
+
+class DecisionOut(BaseModel):
+    id: uuid.UUID
+    campaign_id: uuid.UUID
+    session_id: uuid.UUID
+    number: str
+    signed_on: date
+    signer: str
+    signer_title: str
+    issuing_body: str
+    title_code: str | None
+    form_code: str | None
+    award_name: str
+    awardees: list[Awardee]
+    file_ids: list[uuid.UUID]
+    status: DecisionStatus
+    revoked_reason: str | None
+    revoked_at: datetime | None
+    created_at: datetime
+    allowed_actions: list[DecisionAction] = Field(default_factory=list)
+
+
+class BandTitle(StrictModel):
+    band: Line100 = Field(description="A band's label in the round's proposals")
+    title_code: TitleCode = Field(
+        description="The title proposed for its subjects (for the other kind of subject, its counterpart)"
+    )
+
+
+class FromProposals(StrictModel):
+    round_id: uuid.UUID = Field(description="A round of scoring-api whose proposals become dossiers")
+    band_titles: list[BandTitle] | None = Field(
+        default=None,
+        max_length=20,
+        description="The title each band proposes. Default: a cluster's first band → Tập thể lao động xuất sắc / Chiến sĩ thi đua cơ "
+        "sở, its second → Tập thể lao động tiên tiến / Lao động tiên tiến; later bands are not proposed",
+    )
+
+
+class BuiltDossiers(BaseModel):
+    items: list[DossierOut]
+    created: int
+    existing: int = Field(description="Units that already had a dossier for this round (left as they were)")

@@ -1,0 +1,1 @@
+"""Files of campaign-api (dossiers' annexes, decisions, plans, evidence), on the kit's file store."""

@@ -1,0 +1,1 @@
+"""What waits on the caller ("việc cần xử lý"), across the platform's workflows."""
