@@ -407,3 +407,52 @@ async def test_changes_are_audited(client, people, published, app):
         "index_values.written",
         "index_run.created",
     }
+
+
+async def test_a_criterion_scores_max_times_the_units_index_score(client, people, published, published_round):
+    framework_id = await published()
+    admin = people["admin"]
+    run = await client.post(
+        "/v1/index-runs", headers=admin, json={"framework_id": framework_id, "period": "2025"}
+    )
+    assert run.status_code == 201
+    missing_framework = await client.post(
+        "/v1/criteria-sets",
+        headers={**admin, "Accept-Language": "en"},
+        json={
+            "campaign_id": CAMPAIGN_ID,
+            "subject_type": "collective",
+            "name": "Thiếu khung",
+            "criteria": [{"code": "1", "title": "Chỉ số", "max_points": 20, "method": "index_score"}],
+        },
+    )
+    assert missing_framework.status_code == 422
+    assert missing_framework.json()["errors"][0]["message"] == (
+        "Criterion '1': method 'index_score' needs an index_framework_id."
+    )
+    round_ = await published_round(
+        criteria=[
+            {
+                "code": "1",
+                "title": "Chỉ số chuyển đổi số của tỉnh",
+                "max_points": 20,
+                "method": "index_score",
+                "index_framework_id": framework_id,
+            }
+        ]
+    )
+    generated = await client.post(f"/v1/rounds/{round_['id']}/scorecards/generate", headers=admin)
+    cards = {c["subject_id"]: c["id"] for c in generated.json()["items"]}
+    computed = await client.post(f"/v1/rounds/{round_['id']}/compute", headers=admin)
+    assert computed.status_code == 200, computed.text
+    expected = {
+        "66-SKHCN": "10.1250",
+        "66-SYT": "6.7500",
+        "66-STC": "16.6250",
+        "66-X1": "14.7500",
+    }  # 20 × score
+    for unit, points in expected.items():
+        card = (await client.get(f"/v1/scorecards/{cards[unit]}", headers=admin)).json()
+        entry = next(e for e in card["entries"] if e["criterion_code"] == "1")
+        assert entry["auto_score"] == points
+        assert entry["auto_source"]["source"] == f"index_run:{run.json()['id']}"

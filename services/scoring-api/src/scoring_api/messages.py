@@ -129,6 +129,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tiêu chí “{criterion}”: chỉ phương pháp 'target_progress' mới gắn mã chỉ tiêu, không phải '{method}'.",
         "Criterion '{criterion}': only method 'target_progress' names a target_code, not '{method}'.",
     ),
+    "criterion.index_framework_missing": (
+        "Tiêu chí “{criterion}” tính theo chỉ số tổng hợp nên cần index_framework_id.",
+        "Criterion '{criterion}': method 'index_score' needs an index_framework_id.",
+    ),
+    "criterion.index_framework_not_allowed": (
+        "Tiêu chí “{criterion}”: chỉ phương pháp 'index_score' mới gắn index_framework_id.",
+        "Criterion '{criterion}': only method 'index_score' names an index_framework_id.",
+    ),
     "criterion.unknown_target": (
         "Phong trào không có chỉ tiêu {target}.",
         "The campaign has no target {target}.",
