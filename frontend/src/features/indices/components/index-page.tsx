@@ -148,7 +148,7 @@ function RunView({ run }: { run: IndexRun }) {
                 max={5}
                 step={0.5}
                 value={current[code]}
-                aria-label={t('indices.weightOf', { pillar: code })}
+                ariaLabelForHandle={t('indices.weightOf', { pillar: code })}
                 onChange={(value: number) => { setWeights((previous) => ({ ...previous, [code]: value })); }}
               />
             </Form.Item>
