@@ -6,6 +6,7 @@
  * `allowed_actions` (`can` in lib/allowed-actions.ts).
  */
 import {
+  BarChartOutlined,
   DashboardOutlined,
   FlagOutlined,
   ReadOutlined,
@@ -32,6 +33,7 @@ export const access = {
   overview: STAFF_ROLES,
   movements: STAFF_ROLES,
   scoring: STAFF_ROLES,
+  indices: STAFF_ROLES,
   literacy: STAFF_ROLES,
   accounts: ['admin'],
   me: ['learner'],
@@ -41,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: paths.home, label: 'nav.overview', icon: <DashboardOutlined />, roles: access.overview },
   { path: paths.movements, label: 'nav.movements', icon: <FlagOutlined />, roles: access.movements },
   { path: paths.scoring, label: 'nav.scoring', icon: <TrophyOutlined />, roles: access.scoring },
+  { path: paths.indices, label: 'indices.nav', icon: <BarChartOutlined />, roles: access.indices },
   { path: paths.literacy, label: 'nav.literacy', icon: <ReadOutlined />, roles: access.literacy },
   { path: paths.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: access.accounts },
   { path: paths.me, label: 'nav.me', icon: <UserOutlined />, roles: access.me },

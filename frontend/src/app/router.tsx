@@ -79,6 +79,16 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                path: paths.indices,
+                element: <RequireRole roles={access.indices} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/indices')).IndicesRoute }),
+                  },
+                ],
+              },
+              {
                 path: paths.scoring,
                 element: <RequireRole roles={access.scoring} />,
                 children: [

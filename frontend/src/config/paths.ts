@@ -8,6 +8,7 @@ export const paths = {
   scoringCriteriaSets: '/scoring/criteria-sets',
   scoringRounds: '/scoring/rounds',
   scoringScorecards: '/scoring/scorecards',
+  indices: '/indices',
   literacy: '/literacy',
   literacyLearners: '/literacy/learners',
   literacyCourses: '/literacy/courses',

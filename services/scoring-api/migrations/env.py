@@ -2,6 +2,7 @@
 models are imported so that autogenerate sees all the tables of the schema."""
 
 import scoring_api.criteria.models
+import scoring_api.indices.models
 import scoring_api.rounds.models
 import scoring_api.scorecards.models  # noqa: F401 - the tables register on the metadata
 from scoring_api.config import ScoringSettings

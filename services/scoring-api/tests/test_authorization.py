@@ -52,6 +52,18 @@ SET = {
     "criteria": [{"code": "1", "title": "A", "max_points": 10}],
 }
 
+FRAMEWORK = {
+    "name": "Chỉ số {caller}",
+    "subject_kind": "department",
+    "nodes": [
+        {
+            "code": "P1",
+            "title": "Trụ cột 1",
+            "children": [{"code": "I1", "title": "Chỉ tiêu 1", "indicator": {"source": "manual"}}],
+        }
+    ],
+}
+
 MATRIX = [
     Row("GET", "/healthz", public=True),
     Row("GET", "/readyz", public=True),
@@ -146,6 +158,40 @@ MATRIX = [
         ok=201,
         body={"subject_id": "syt-{caller}", "subject_name": "Cán bộ {caller}", "unit_code": "66-SYT"},
     ),
+    # Composite indices: administrators build, fill and run them; officials read them.
+    Row("POST", "/v1/index-frameworks", allow=("admin",), ok=201, body=FRAMEWORK),
+    Row("GET", "/v1/index-frameworks", allow=READERS),
+    Row("GET", "/v1/index-frameworks/{framework_id}", allow=READERS),
+    Row(
+        "PATCH", "/v1/index-frameworks/{draft_framework_id}", allow=("admin",), body={"name": "Chỉ số đã sửa"}
+    ),
+    Row("POST", "/v1/index-frameworks/{draft_framework_id}/publish", allow=("admin",), then=409),
+    Row("POST", "/v1/index-frameworks/{framework_id}/copy", allow=("admin",), ok=201),
+    Row(
+        "POST",
+        "/v1/index-frameworks/{framework_id}/values",
+        allow=("admin",),
+        body={"items": [{"subject_code": "66-STC", "indicator_code": "I1", "value": 3}]},
+    ),
+    Row("GET", "/v1/index-frameworks/{framework_id}/values/template.xlsx", allow=READERS),
+    # JSON is not the form the import reads: the administrator reaches it and gets 422.
+    Row("POST", "/v1/index-frameworks/{framework_id}/values.xlsx", allow=("admin",), ok=422, body={}),
+    Row(
+        "POST",
+        "/v1/index-runs",
+        allow=("admin",),
+        ok=201,
+        body={"framework_id": "{framework_id}", "period": "2025"},
+    ),
+    Row("GET", "/v1/index-runs", allow=READERS),
+    Row("GET", "/v1/index-runs/{run_id_index}", allow=READERS),
+    Row("GET", "/v1/index-runs/{run_id_index}.xlsx", allow=READERS),
+    Row(
+        "POST",
+        "/v1/index-runs/{run_id_index}/uncertainty",
+        allow=("admin",),
+        body={"samples": 64, "seed": 1},
+    ),
 ]
 
 
@@ -166,6 +212,25 @@ async def world(client, people, token_factory, published_round, campaign, litera
     for action in ("submit", "review"):
         assert (await client.post(f"/v1/scorecards/{reviewed}/{action}", headers=admin)).status_code == 200
     draft = await client.post("/v1/criteria-sets", headers=admin, json={**SET, "name": "Bộ nháp"})
+    framework = await client.post("/v1/index-frameworks", headers=admin, json={**FRAMEWORK, "name": "Chỉ số"})
+    framework_id = framework.json()["id"]
+    assert (
+        await client.post(f"/v1/index-frameworks/{framework_id}/publish", headers=admin)
+    ).status_code == 200
+    values = [
+        {"subject_code": c, "indicator_code": "I1", "value": v} for c, v in (("66-SKHCN", 2), ("66-SYT", 5))
+    ]
+    written = await client.post(
+        f"/v1/index-frameworks/{framework_id}/values", headers=admin, json={"items": values}
+    )
+    assert written.status_code == 200, written.text
+    run = await client.post(
+        "/v1/index-runs", headers=admin, json={"framework_id": framework_id, "period": "2025"}
+    )
+    assert run.status_code == 201, run.text
+    draft_framework = await client.post(
+        "/v1/index-frameworks", headers=admin, json={**FRAMEWORK, "name": "Chỉ số nháp"}
+    )
     auth = token_factory.auth
     callers = {
         "anonymous": {},
@@ -186,6 +251,9 @@ async def world(client, people, token_factory, published_round, campaign, litera
         "card_id": cards["66-SKHCN"]["id"],
         "reviewed_card_id": reviewed,
         "other_card_id": cards["66-STC"]["id"],
+        "framework_id": framework_id,
+        "draft_framework_id": draft_framework.json()["id"],
+        "run_id_index": run.json()["id"],
     }
     return {"callers": callers, "ids": ids}
 
@@ -226,6 +294,8 @@ def test_every_route_of_the_app_has_a_row(app):
         "{card_id}": "{scorecard_id}",
         "{reviewed_card_id}": "{scorecard_id}",
         "{other_card_id}": "{scorecard_id}",
+        "{draft_framework_id}": "{framework_id}",
+        "{run_id_index}": "{run_id}",
     }
 
     def general(path: str) -> str:
@@ -239,4 +309,4 @@ def test_every_route_of_the_app_has_a_row(app):
 
 def test_the_matrix_covers_every_caller_on_every_row():
     # rows × callers, object-level rows included: the size the closing note reports
-    assert len(MATRIX) * len(CALLERS) == 33 * 9
+    assert len(MATRIX) * len(CALLERS) == 47 * 9

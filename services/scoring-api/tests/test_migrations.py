@@ -10,6 +10,7 @@ from sqlalchemy import Connection, ForeignKeyConstraint, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 import scoring_api.criteria.models
+import scoring_api.indices.models
 import scoring_api.rounds.models
 import scoring_api.scorecards.models  # noqa: F401 - the tables register on the metadata
 from scoring_api.database import SCHEMA, SERVICE_DATABASE, metadata

@@ -2,8 +2,8 @@
  * Apache ECharts, tree-shaken through `echarts/core`: only the charts and
  * components registered here are bundled. Register more below when a page needs them.
  */
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import type { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import { BarChart, BoxplotChart, LineChart, PieChart } from 'echarts/charts';
+import type { BarSeriesOption, BoxplotSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
   DatasetComponent,
@@ -36,6 +36,7 @@ import { useTranslation } from 'react-i18next';
 
 registerECharts([
   BarChart,
+  BoxplotChart,
   LineChart,
   PieChart,
   AriaComponent,
@@ -55,6 +56,7 @@ registerLocale('VI', langVI);
 /** The options the registered charts and components accept. */
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | BoxplotSeriesOption
   | LineSeriesOption
   | PieSeriesOption
   | AriaComponentOption

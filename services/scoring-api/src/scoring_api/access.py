@@ -15,6 +15,8 @@ from typing import Generic, TypeVar
 
 from scoring_api.criteria.models import CriteriaSet
 from scoring_api.criteria.schemas import CriteriaSetAction, CriteriaSetListAction, SubjectType
+from scoring_api.indices.models import IndexFramework, IndexRun
+from scoring_api.indices.schemas import FrameworkAction, FrameworkListAction, RunAction
 from scoring_api.messages import ACTION_LABELS, STATUS_LABELS
 from scoring_api.rounds.models import Round
 from scoring_api.rounds.schemas import RoundAction, RoundListAction
@@ -181,6 +183,65 @@ ROUNDS: Workflow[Round] = Workflow(
 ROUND_LIST: Policy[None] = Policy(
     "round", label="list of rounds", read=officials, actions={RoundListAction.CREATE: admin}
 )
+
+
+# --- composite indices (frameworks, their values, runs) ---
+
+
+def _draft_framework(framework: IndexFramework) -> bool:
+    return framework.status == "draft"
+
+
+def _published_framework(framework: IndexFramework) -> bool:
+    return framework.status == "published"
+
+
+def _framework_not_now(framework: IndexFramework, action: str) -> InvalidState:
+    if action == FrameworkAction.RUN:
+        return InvalidState("A framework is run once it is published.", code="index_framework.not_published")
+    return InvalidState(
+        "A published framework does not change; copy it into a new version.",
+        code="index_framework.wrong_state",
+        params={"status": framework.status},
+    )
+
+
+INDEX_FRAMEWORKS: Workflow[IndexFramework] = Workflow(
+    "index_framework",
+    label="index framework",
+    read=officials,
+    turns={
+        FrameworkAction.EDIT: (Turn(admin, _draft_framework),),
+        FrameworkAction.PUBLISH: (Turn(admin, _draft_framework),),
+        FrameworkAction.COPY: (Turn(admin, _always),),
+        FrameworkAction.VALUES: (Turn(admin, _always),),
+        FrameworkAction.RUN: (Turn(admin, _published_framework),),
+    },
+    not_now=_framework_not_now,
+)
+INDEX_FRAMEWORK_LIST: Policy[None] = Policy(
+    "index_framework",
+    label="list of index frameworks",
+    read=officials,
+    actions={FrameworkListAction.CREATE: admin},
+)
+
+
+def _run_not_now(run: IndexRun, action: str) -> InvalidState:  # every turn of a run is always open
+    return InvalidState("Not now.", code="index_run.forbidden")
+
+
+INDEX_RUNS: Workflow[IndexRun] = Workflow(
+    "index_run",
+    label="index run",
+    read=officials,
+    turns={
+        RunAction.UNCERTAINTY: (Turn(admin, _always),),
+        RunAction.EXPORT: (Turn(officials, _always),),
+    },
+    not_now=_run_not_now,
+)
+INDEX_RUN_LIST: Policy[None] = Policy("index_run", label="list of index runs", read=officials)
 
 
 # --- scorecards ---

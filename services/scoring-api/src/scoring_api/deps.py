@@ -10,11 +10,13 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request, Response
 
-from scoring_api.access import CRITERIA_SETS, ROUNDS, SCORECARDS, TASKS
+from scoring_api.access import CRITERIA_SETS, INDEX_FRAMEWORKS, INDEX_RUNS, ROUNDS, SCORECARDS, TASKS
 from scoring_api.clients.campaign import CampaignClient
 from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.criteria.models import CriteriaSet
 from scoring_api.criteria.repository import CriteriaSetRepository
+from scoring_api.indices.models import IndexFramework, IndexRun
+from scoring_api.indices.repository import FrameworkRepository, RunRepository
 from scoring_api.rounds.models import Round
 from scoring_api.rounds.repository import RoundRepository
 from scoring_api.scorecards.models import Scorecard
@@ -133,6 +135,32 @@ async def scorecard_to_change(scorecard_id: uuid.UUID, actor: ActorDep, session:
     return scorecard
 
 
+def framework_for(action: str) -> Callable[..., Awaitable[IndexFramework]]:
+    """Load the index framework of the path (locked when the action changes it) or 404, then ask the policy."""
+
+    async def dependency(framework_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> IndexFramework:
+        framework = await FrameworkRepository(session).get(framework_id, for_update=action != READ)
+        if framework is None:
+            raise NotFound(f"No index framework {framework_id}.", code="index_framework.not_found")
+        INDEX_FRAMEWORKS.ensure(actor, action, framework)
+        return framework
+
+    return dependency
+
+
+def index_run_for(action: str) -> Callable[..., Awaitable[IndexRun]]:
+    """Load the index run of the path or 404, then ask the policy."""
+
+    async def dependency(run_id: uuid.UUID, actor: ActorDep, session: SessionDep) -> IndexRun:
+        run = await RunRepository(session).get(run_id, for_update=action != READ)
+        if run is None:
+            raise NotFound(f"No index run {run_id}.", code="index_run.not_found")
+        INDEX_RUNS.ensure(actor, action, run)
+        return run
+
+    return dependency
+
+
 CriteriaSetDep = Annotated[CriteriaSet, Depends(criteria_set_for(READ))]
 RoundDep = Annotated[Round, Depends(round_for(READ))]
 ScorecardDep = Annotated[Scorecard, Depends(scorecard_for(READ))]
@@ -196,4 +224,17 @@ CARD_LINKS = (
     ("approve", "POST /v1/scorecards/{scorecard_id}/approve", "scorecard_id"),
     ("return", "POST /v1/scorecards/{scorecard_id}/return", "scorecard_id"),
     ("history", "GET /v1/scorecards/{scorecard_id}/history", "scorecard_id"),
+)
+FRAMEWORK_LINKS = (
+    ("get", "GET /v1/index-frameworks/{framework_id}", "framework_id"),
+    ("edit", "PATCH /v1/index-frameworks/{framework_id}", "framework_id"),
+    ("publish", "POST /v1/index-frameworks/{framework_id}/publish", "framework_id"),
+    ("copy", "POST /v1/index-frameworks/{framework_id}/copy", "framework_id"),
+    ("values", "POST /v1/index-frameworks/{framework_id}/values", "framework_id"),
+    ("template", "GET /v1/index-frameworks/{framework_id}/values/template.xlsx", "framework_id"),
+)
+INDEX_RUN_LINKS = (
+    ("get", "GET /v1/index-runs/{run_id}", "run_id"),
+    ("xlsx", "GET /v1/index-runs/{run_id}.xlsx", "run_id"),
+    ("uncertainty", "POST /v1/index-runs/{run_id}/uncertainty", "run_id"),
 )

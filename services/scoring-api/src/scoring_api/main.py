@@ -11,6 +11,7 @@ from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.config import ScoringSettings
 from scoring_api.criteria.router import router as criteria_router
 from scoring_api.database import SCHEMA
+from scoring_api.indices.router import router as indices_router
 from scoring_api.rounds.router import router as rounds_router
 from scoring_api.scorecards.router import router as scorecards_router
 from scoring_api.tasks.router import router as tasks_router
@@ -43,6 +44,6 @@ def create_app(settings: ScoringSettings | None = None) -> FastAPI:
             "Criteria sets for collectives and individuals, scorecards with self-assessment → review → council "
             "approval, automatic criteria, rankings inside emulation clusters and commendation proposals."
         ),
-        routers=[criteria_router, rounds_router, scorecards_router, tasks_router],
+        routers=[criteria_router, rounds_router, scorecards_router, tasks_router, indices_router],
         resources=resources,
     )

@@ -134,6 +134,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tiêu chí “{criterion}”: chỉ phương pháp 'target_progress' mới gắn mã chỉ tiêu, không phải '{method}'.",
         "Criterion '{criterion}': only method 'target_progress' names a target_code, not '{method}'.",
     ),
+    "criterion.index_framework_missing": (
+        "Tiêu chí “{criterion}” tính theo chỉ số tổng hợp nên cần index_framework_id.",
+        "Criterion '{criterion}': method 'index_score' needs an index_framework_id.",
+    ),
+    "criterion.index_framework_not_allowed": (
+        "Tiêu chí “{criterion}”: chỉ phương pháp 'index_score' mới gắn index_framework_id.",
+        "Criterion '{criterion}': only method 'index_score' names an index_framework_id.",
+    ),
     "criterion.unknown_target": (
         "Phong trào không có chỉ tiêu {target}.",
         "The campaign has no target {target}.",
@@ -180,6 +188,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.not_boolean": (
         "Tiêu chí “{criterion}” chỉ đạt hoặc không đạt: điểm là 0 hoặc {max_points}; nhận được {score}.",
         "Criterion '{criterion}' is met or not: its score is 0 or {max_points}; got {score}.",
+    ),
+    # Composite indices (indices/).
+    "index_framework.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với khung chỉ số; chỉ quản trị viên tạo, sửa, công bố, "
+        "nhập số liệu và tính chỉ số.",
+        "You may not do this with index frameworks; administrators create, change, publish, fill and run them.",
+    ),
+    "index_framework.not_found": ("Không tìm thấy khung chỉ số.", "No such index framework."),
+    "index_framework.wrong_state": (
+        "Khung chỉ số đã công bố không thay đổi được; hãy sao chép thành phiên bản mới.",
+        "A published index framework does not change; copy it into a new version.",
+    ),
+    "index_framework.not_published": (
+        "Chỉ tính được chỉ số theo khung đã công bố.",
+        "An index is run on a published framework only.",
+    ),
+    "index_framework.invalid": (
+        "Cây chỉ số chưa dùng được; xem từng lỗi trong danh sách.",
+        "The index tree cannot be used; see each problem in the list.",
+    ),
+    "index_framework.code_repeated": (
+        "Mã “{node}” xuất hiện nhiều lần; mã là duy nhất trong cả khung.",
+        "Code '{node}' is used more than once; codes are unique across the framework.",
+    ),
+    "index_framework.too_deep": (
+        "Nút “{node}” nằm sâu quá {depth} cấp.",
+        "Node '{node}' lies deeper than {depth} levels.",
+    ),
+    "index_framework.node_shape": (
+        "Nút “{node}” phải có các nút con hoặc là một chỉ tiêu (indicator), không cả hai.",
+        "Node '{node}' has children or is an indicator, not both and not neither.",
+    ),
+    "index_framework.zero_weights": (
+        "Các nút con của “{node}” cần ít nhất một trọng số lớn hơn 0.",
+        "The children of '{node}' need at least one weight above 0.",
+    ),
+    "index_framework.points_mismatch": (
+        "Trọng số các nút con của “{node}” cộng lại được {added}, phải bằng {expected}.",
+        "The weights below '{node}' add up to {added}; they must add up to {expected}.",
+    ),
+    "index_framework.too_many_indicators": (
+        "Một khung có tối đa {max} chỉ tiêu.",
+        "A framework has at most {max} indicators.",
+    ),
+    "index_framework.target_code_missing": (
+        "Chỉ tiêu “{node}” lấy tiến độ mục tiêu nên cần target_code.",
+        "Indicator '{node}' reads a target's progress: it needs a target_code.",
+    ),
+    "index_framework.target_code_not_allowed": (
+        "Chỉ tiêu “{node}” không lấy tiến độ mục tiêu nên không ghi target_code.",
+        "Indicator '{node}' does not read a target's progress: it names no target_code.",
+    ),
+    "index_framework.needs_campaign": (
+        "Chỉ tiêu “{node}” lấy tiến độ mục tiêu: khung cần campaign_id của phong trào.",
+        "Indicator '{node}' reads a target's progress: the framework needs the campaign_id.",
+    ),
+    "index_framework.target_missing": (
+        "Chỉ tiêu “{node}” chuẩn hóa theo khoảng cách đến mục tiêu nên cần giá trị target.",
+        "Indicator '{node}' is normalised by distance to target: it needs a target.",
+    ),
+    "index_framework.goalposts_invalid": (
+        "Chỉ tiêu “{node}” chuẩn hóa theo ngưỡng cần goalposts [thấp, cao] với thấp < cao.",
+        "Indicator '{node}' is normalised by goalposts: it needs [low, high] with low < high.",
+    ),
+    "index.non_positive_input": (
+        "Không tính được trung bình {aggregation} của “{node}”: giá trị của “{child}” (đơn vị {subject}) không "
+        "lớn hơn 0. Trung bình nhân và điều hòa chỉ nhận giá trị dương; hãy dùng trung bình cộng hoặc cách "
+        "chuẩn hóa cho giá trị dương (xếp hạng, ngưỡng).",
+        "The {aggregation} mean of '{node}' cannot be computed: the value of '{child}' (unit {subject}) is not "
+        "above 0. Geometric and harmonic means take positive values only; use the arithmetic mean or a "
+        "normalisation giving positive values (rank, goalposts).",
+    ),
+    "index_values.invalid": (
+        "{count} giá trị không thuộc chỉ tiêu nhập tay hoặc tải lên nào của khung; không giá trị nào được ghi.",
+        "{count} values name no manual or uploaded indicator of this framework; nothing was written.",
+    ),
+    "index_values.unknown_indicator": (
+        "“{indicator}” không phải chỉ tiêu nhập tay hoặc tải lên của khung.",
+        "'{indicator}' is not a manual or uploaded indicator of this framework.",
+    ),
+    "index_values.not_a_workbook": (
+        "Cần đúng một tệp Excel (xlsx) ở trường file.",
+        "Send exactly one Excel (xlsx) file in the field file.",
+    ),
+    "index_values.bad_header": (
+        "Dòng tiêu đề phải là subject_code rồi các mã chỉ tiêu của mẫu.",
+        "The header row must be subject_code, then the template's indicator codes.",
+    ),
+    "index_values.bad_rows": (
+        "{count} dòng không đọc được; không dòng nào được nhập.",
+        "{count} rows cannot be read; nothing was imported.",
+    ),
+    "index_values.bad_row": (
+        "Dòng {line}: mã đơn vị hoặc một giá trị không hợp lệ.",
+        "Line {line}: the subject code or a value is not valid.",
+    ),
+    "index_values.empty": ("Tệp không có giá trị nào.", "The file holds no value."),
+    "index_run.forbidden": (
+        "Bạn không có quyền thực hiện thao tác này với kết quả chỉ số; chỉ quản trị viên phân tích độ bất định.",
+        "You may not do this with index runs; administrators analyse their uncertainty.",
+    ),
+    "index_run.not_found": ("Không tìm thấy lần tính chỉ số.", "No such index run."),
+    "index_run.no_subjects": (
+        "Không có đơn vị nào để tính: hãy nêu subject_codes, gắn khung với phong trào hoặc nhập số liệu.",
+        "No unit to compute: name subject_codes, link the framework to a campaign or send values.",
+    ),
+    "index_uncertainty.too_few_samples": (
+        "Cần ít nhất {needed} mẫu cho các giả định này.",
+        "These assumptions need at least {needed} samples.",
+    ),
+    "index_uncertainty.nothing_varies": (
+        "Không giả định nào thay đổi: hãy đặt weight_spread > 0 hoặc nêu normalisations/aggregations.",
+        "No assumption varies: set weight_spread above 0 or name normalisations or aggregations.",
     ),
 }
 

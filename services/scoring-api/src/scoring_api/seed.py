@@ -14,6 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import URL
 
 from scoring_api.criteria.models import CriteriaSet
+from scoring_api.indices.models import IndexFramework
+from scoring_api.indices.preset import province_index
+from scoring_api.indices.schemas import SubjectKind
 from scoring_api.rounds.models import Round
 from service_kit.db import Database
 from service_kit.seeding import demo_id
@@ -81,10 +84,35 @@ INDIVIDUAL = [
 ]
 
 
+async def _seed_indices(database: Database) -> None:
+    """The preset index frameworks (communes, departments), published, unless they are there."""
+    async with database.sessionmaker() as session, session.begin():
+        for kind in (SubjectKind.COMMUNE, SubjectKind.DEPARTMENT):
+            preset = province_index(kind)
+            if await session.scalar(select(IndexFramework.id).where(IndexFramework.name == preset.name)):
+                continue
+            session.add(
+                IndexFramework(
+                    name=preset.name,
+                    subject_kind=kind.value,
+                    campaign_id=None,
+                    version=1,
+                    status="published",
+                    aggregation=preset.aggregation.value,
+                    missing=preset.missing.value,
+                    outliers=preset.outliers.value,
+                    total_points=preset.total_points,
+                    nodes=[n.model_dump(mode="json", exclude_none=True) for n in preset.nodes],
+                    published_at=datetime.now(UTC),
+                )
+            )
+
+
 async def seed(database_url: URL) -> None:
     database = Database(database_url, pool_size=2, max_overflow=0, application_name="scoring-api seed")
     campaign_id = demo_id("campaign", "SVHTTDL-CDS-2025")
     try:
+        await _seed_indices(database)
         async with database.sessionmaker() as session, session.begin():
             if (
                 await session.scalar(select(CriteriaSet.id).where(CriteriaSet.campaign_id == campaign_id))

@@ -20,6 +20,15 @@ class _Rates(BaseModel):
     items: list[UnitRate]
 
 
+class CommuneCoverage(BaseModel):
+    key: str
+    completion_rate: Decimal
+
+
+class _Coverage(BaseModel):
+    items: list[CommuneCoverage]
+
+
 class LiteracyClient(ServiceClient):
     service_name = "digital-literacy-api"
 
@@ -32,3 +41,8 @@ class LiteracyClient(ServiceClient):
             page = await self.get_model("/v1/stats/units", _Rates, params={"codes": ",".join(batch)})
             rates.update({item.unit_code: item.rate for item in page.items})
         return rates
+
+    async def commune_completion(self) -> dict[str, Decimal]:
+        """Every commune's completion rate of "Digital literacy for all" (one call: coverage by commune)."""
+        page = await self.get_model("/v1/stats/coverage", _Coverage, params={"group_by": "commune"})
+        return {item.key: item.completion_rate for item in page.items}

@@ -40,6 +40,9 @@ class CriterionIn(StrictModel):
     method: scoring.Method = scoring.Method.MANUAL
     target_code: Code | None = None
     children: list[CriterionIn] = Field(default_factory=list, max_length=100)
+    index_framework_id: uuid.UUID | None = Field(
+        default=None, description="Method index_score: the composite index whose latest run gives the score"
+    )
 
     def to_criterion(self) -> scoring.Criterion:
         return scoring.Criterion(
@@ -49,6 +52,7 @@ class CriterionIn(StrictModel):
             method=self.method,
             target_code=self.target_code,
             children=tuple(child.to_criterion() for child in self.children),
+            index_framework_id=str(self.index_framework_id) if self.index_framework_id else None,
         )
 
 

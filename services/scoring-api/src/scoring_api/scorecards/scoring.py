@@ -26,9 +26,13 @@ class Method(StrEnum):
     BOOLEAN = "boolean"
     CONTEST_PARTICIPATION = "contest_participation"
     """max × the unit's participation rate in the movement's online contests (campaign-api)."""
+    INDEX_SCORE = "index_score"
+    """max × the unit's score (0..1) in the latest run of the composite index `index_framework_id`."""
 
 
-AUTOMATIC_METHODS = frozenset({Method.TARGET_PROGRESS, Method.TRAINING_RATE, Method.CONTEST_PARTICIPATION})
+AUTOMATIC_METHODS = frozenset(
+    {Method.TARGET_PROGRESS, Method.TRAINING_RATE, Method.CONTEST_PARTICIPATION, Method.INDEX_SCORE}
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,7 @@ class Criterion:
     method: Method = Method.MANUAL
     target_code: str | None = None
     children: tuple[Criterion, ...] = ()
+    index_framework_id: str | None = None
 
     @property
     def is_leaf(self) -> bool:
@@ -229,7 +234,31 @@ def validate_set(criteria: Sequence[Criterion]) -> list[Problem]:
                     method=criterion.method.value,
                 )
             )
+        problems += _index_problems(criterion, label)
     return problems
+
+
+def _index_problems(criterion: Criterion, label: str) -> list[Problem]:
+    """Method `index_score` names the index framework whose latest run it reads; no other method does."""
+    if criterion.method is Method.INDEX_SCORE and criterion.is_leaf and criterion.index_framework_id is None:
+        return [
+            Problem(
+                f"{label}: method 'index_score' needs an index_framework_id.",
+                code="criterion.index_framework_missing",
+                criterion=criterion.code,
+            )
+        ]
+    if criterion.index_framework_id is not None and (
+        criterion.method is not Method.INDEX_SCORE or not criterion.is_leaf
+    ):
+        return [
+            Problem(
+                f"{label}: only method 'index_score' names an index_framework_id.",
+                code="criterion.index_framework_not_allowed",
+                criterion=criterion.code,
+            )
+        ]
+    return []
 
 
 # --- scores ---

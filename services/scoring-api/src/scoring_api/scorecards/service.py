@@ -18,6 +18,7 @@ from scoring_api.clients.campaign import CampaignClient
 from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.criteria.schemas import bands_of, criteria_of
 from scoring_api.database import audit_trail
+from scoring_api.indices.repository import RunRepository
 from scoring_api.rounds.models import Round
 from scoring_api.rounds.repository import RoundRepository
 from scoring_api.scorecards import scoring
@@ -328,6 +329,7 @@ class ScorecardService:
                 rates = await literacy.unit_rates([s.unit_code for s in scorecards])
             except DependencyUnavailable:
                 unavailable.append(literacy.service_name)
+        index_scores = await self._index_scores(automatic)
         fetched_at = datetime.now(UTC).isoformat()
         filled = 0
         pending: dict[str, list[str]] = {}
@@ -346,6 +348,9 @@ class ScorecardService:
                     value, source = rates.get(scorecard.unit_code), literacy.service_name
                 elif criterion.method is scoring.Method.CONTEST_PARTICIPATION and contest_rates is not None:
                     value, source = contest_rates.get(scorecard.unit_code), campaign.service_name
+                elif criterion.method is scoring.Method.INDEX_SCORE:
+                    run_id, scores = index_scores.get(criterion.index_framework_id or "", (None, {}))
+                    value, source = scores.get(scorecard.unit_code), f"index_run:{run_id}"
                 if value is None:
                     if entries.get(criterion.code, {}).get("auto_score") is None:
                         pending.setdefault(str(scorecard.id), []).append(criterion.code)
@@ -372,6 +377,24 @@ class ScorecardService:
             unavailable=unavailable,
             pending=pending,
         )
+
+    async def _index_scores(
+        self, automatic: list[scoring.Criterion]
+    ) -> dict[str, tuple[str, dict[str, Decimal]]]:
+        """Per index framework named by an `index_score` criterion: its latest run and each unit's score."""
+        found: dict[str, tuple[str, dict[str, Decimal]]] = {}
+        for framework_id in {c.index_framework_id for c in automatic if c.index_framework_id}:
+            latest = await RunRepository(self.session).latest(uuid.UUID(framework_id))
+            if latest is not None:
+                found[framework_id] = (
+                    str(latest.id),
+                    {
+                        r["subject_code"]: Decimal(str(r["score"]))
+                        for r in latest.results
+                        if r.get("score") is not None
+                    },
+                )
+        return found
 
     async def _ranked(self, context: Context) -> tuple[list[RankingItem], dict[str, Scorecard]]:
         scorecards = await self.repository.of_round(context.round.id)

@@ -1,0 +1,1 @@
+"""Composite indices (DTI-style): frameworks, values, runs, uncertainty and sensitivity."""
