@@ -366,6 +366,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/index-frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Frameworks */
+        get: operations["list_frameworks_v1_index_frameworks_get"];
+        put?: never;
+        /** Create a framework (a draft): pillars → indices → indicators */
+        post: operations["create_framework_v1_index_frameworks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-frameworks/{framework_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Framework */
+        get: operations["get_framework_v1_index_frameworks__framework_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft framework (a published one is immutable: 409) */
+        patch: operations["update_framework_v1_index_frameworks__framework_id__patch"];
+        trace?: never;
+    };
+    "/v1/index-frameworks/{framework_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft framework: it can be run, and never changes again */
+        post: operations["publish_framework_v1_index_frameworks__framework_id__publish_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-frameworks/{framework_id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new version: a draft copy of the framework (and its values) */
+        post: operations["copy_framework_v1_index_frameworks__framework_id__copy_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-frameworks/{framework_id}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Values of manual and uploaded indicators: all written, or none (422 lists the bad items) */
+        post: operations["write_values_v1_index_frameworks__framework_id__values_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-frameworks/{framework_id}/values/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The xlsx to fill: a row per subject, a column per manual or uploaded indicator */
+        get: operations["values_template_v1_index_frameworks__framework_id__values_template_xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-frameworks/{framework_id}/values.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the filled template: every bad row reported, and then nothing is written */
+        post: operations["import_values_v1_index_frameworks__framework_id__values_xlsx_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Runs */
+        get: operations["list_runs_v1_index_runs_get"];
+        put?: never;
+        /** Run a published framework: scores 0..1 and ranks overall, per pillar and per cluster */
+        post: operations["create_run_v1_index_runs_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-runs/{run_id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run Sheet */
+        get: operations["run_sheet_v1_index_runs__run_id__xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Run */
+        get: operations["get_run_v1_index_runs__run_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/index-runs/{run_id}/uncertainty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Monte Carlo over weights, normalisation and aggregation (seeded): rank intervals, Sobol indices */
+        post: operations["run_uncertainty_v1_index_runs__run_id__uncertainty_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -386,6 +576,11 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /**
+         * Aggregation
+         * @enum {string}
+         */
+        Aggregation: "arithmetic" | "geometric" | "harmonic";
         /** BandGroup */
         BandGroup: {
             /** Label */
@@ -559,6 +754,11 @@ export interface components {
             target_code?: string | null;
             /** Children */
             children?: components["schemas"]["CriterionIn-Input"][];
+            /**
+             * Index Framework Id
+             * @description Method index_score: the composite index whose latest run gives the score
+             */
+            index_framework_id?: string | null;
         };
         /** CriterionIn */
         "CriterionIn-Output": {
@@ -577,6 +777,11 @@ export interface components {
             target_code?: string | null;
             /** Children */
             children?: components["schemas"]["CriterionIn-Output"][];
+            /**
+             * Index Framework Id
+             * @description Method index_score: the composite index whose latest run gives the score
+             */
+            index_framework_id?: string | null;
         };
         /** EntryOut */
         EntryOut: {
@@ -628,6 +833,106 @@ export interface components {
             /** Review Note */
             review_note?: string | null;
         };
+        /**
+         * FrameworkAction
+         * @enum {string}
+         */
+        FrameworkAction: "edit" | "publish" | "copy" | "values" | "run";
+        /** FrameworkCopy */
+        FrameworkCopy: {
+            /** Name */
+            name?: string;
+        };
+        /**
+         * FrameworkCreate
+         * @description A new framework (a draft). With `total_points`, the pillars' weights add up to it and each node's
+         *     children's weights to the node's; without, weights are relative among siblings.
+         */
+        FrameworkCreate: {
+            /** Name */
+            name: string;
+            subject_kind: components["schemas"]["SubjectKind"];
+            /**
+             * Campaign Id
+             * @description The campaign whose participants, clusters and targets the index reads
+             */
+            campaign_id?: string | null;
+            /**
+             * @description How the pillars make the overall score
+             * @default arithmetic
+             */
+            aggregation: components["schemas"]["Aggregation"];
+            /** @default reweight */
+            missing: components["schemas"]["MissingRule"];
+            /** @default winsorise */
+            outliers: components["schemas"]["Outliers"];
+            /** Total Points */
+            total_points?: number | null;
+            /** Nodes */
+            nodes: components["schemas"]["NodeIn-Input"][];
+        };
+        /**
+         * FrameworkListAction
+         * @enum {string}
+         */
+        FrameworkListAction: "create";
+        /** FrameworkOut */
+        FrameworkOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            subject_kind: components["schemas"]["SubjectKind"];
+            /** Campaign Id */
+            campaign_id: string | null;
+            /** Version */
+            version: number;
+            /** Status */
+            status: string;
+            aggregation: components["schemas"]["Aggregation"];
+            missing: components["schemas"]["MissingRule"];
+            outliers: components["schemas"]["Outliers"];
+            /** Total Points */
+            total_points: number | null;
+            /** Nodes */
+            nodes: components["schemas"]["NodeIn-Output"][];
+            /** Copied From */
+            copied_from: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Published At */
+            published_at: string | null;
+            /** Allowed Actions */
+            allowed_actions?: components["schemas"]["FrameworkAction"][];
+        };
+        /** FrameworkPage */
+        FrameworkPage: {
+            /** Items */
+            items: components["schemas"]["FrameworkOut"][];
+            /** Total */
+            total?: number | null;
+            /** Allowed Actions */
+            allowed_actions?: components["schemas"]["FrameworkListAction"][];
+        };
+        /**
+         * FrameworkUpdate
+         * @description A change of a draft framework: each field may be left out, none set to `null`.
+         */
+        FrameworkUpdate: {
+            /** Name */
+            name?: string;
+            aggregation?: components["schemas"]["Aggregation"];
+            missing?: components["schemas"]["MissingRule"];
+            outliers?: components["schemas"]["Outliers"];
+            /** Nodes */
+            nodes?: components["schemas"]["NodeIn-Input"][];
+        };
         /** HealthStatus */
         HealthStatus: {
             /** Status */
@@ -653,6 +958,35 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        /** IndicatorIn */
+        IndicatorIn: {
+            /** @default manual */
+            source: components["schemas"]["Source"];
+            /**
+             * Target Code
+             * @description The campaign's target (target_progress)
+             */
+            target_code?: string | null;
+            /**
+             * Direction
+             * @description +1: more is better; −1: less is better
+             * @default 1
+             * @enum {integer}
+             */
+            direction: 1 | -1;
+            /** @default minmax */
+            normalisation: components["schemas"]["Normalisation"];
+            /**
+             * Target
+             * @description The target of distance_to_target
+             */
+            target?: number | null;
+            /**
+             * Goalposts
+             * @description [low, high] of goalposts (low < high)
+             */
+            goalposts?: number[] | null;
+        };
         /** IndividualScorecardIn */
         IndividualScorecardIn: {
             /** Subject Id */
@@ -669,7 +1003,62 @@ export interface components {
          * @description How a leaf criterion gets its points.
          * @enum {string}
          */
-        Method: "manual" | "target_progress" | "training_rate" | "boolean" | "contest_participation";
+        Method: "manual" | "target_progress" | "training_rate" | "boolean" | "contest_participation" | "index_score";
+        /**
+         * MissingRule
+         * @enum {string}
+         */
+        MissingRule: "reweight" | "impute_group_mean";
+        /**
+         * NodeIn
+         * @description A pillar, an index or an indicator: a node has `children` or is an `indicator`, not both.
+         */
+        "NodeIn-Input": {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+            /** @default arithmetic */
+            aggregation: components["schemas"]["Aggregation"];
+            /** Children */
+            children?: components["schemas"]["NodeIn-Input"][] | null;
+            indicator?: components["schemas"]["IndicatorIn"] | null;
+        };
+        /**
+         * NodeIn
+         * @description A pillar, an index or an indicator: a node has `children` or is an `indicator`, not both.
+         */
+        "NodeIn-Output": {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight: number;
+            /** @default arithmetic */
+            aggregation: components["schemas"]["Aggregation"];
+            /** Children */
+            children?: components["schemas"]["NodeIn-Output"][] | null;
+            indicator?: components["schemas"]["IndicatorIn"] | null;
+        };
+        /**
+         * Normalisation
+         * @enum {string}
+         */
+        Normalisation: "minmax" | "zscore" | "distance_to_target" | "goalposts" | "rank" | "percentile";
+        /**
+         * Outliers
+         * @enum {string}
+         */
+        Outliers: "winsorise" | "none";
         /** Page[HistoryEvent] */
         Page_HistoryEvent_: {
             /** Items */
@@ -691,6 +1080,15 @@ export interface components {
             /** Total */
             total?: number | null;
         };
+        /** PillarResult */
+        PillarResult: {
+            /** Code */
+            code: string;
+            /** Score */
+            score: number | null;
+            /** Rank */
+            rank: number | null;
+        };
         /** Proposals */
         Proposals: {
             /**
@@ -702,6 +1100,21 @@ export interface components {
             top_band_max_share: string | null;
             /** Clusters */
             clusters: components["schemas"]["ClusterProposalOut"][];
+        };
+        /** RankInterval */
+        RankInterval: {
+            /** Subject Code */
+            subject_code: string;
+            /** Nominal */
+            nominal: number | null;
+            /** Median */
+            median: number;
+            /** P05 */
+            p05: number;
+            /** P95 */
+            p95: number;
+            /** Mean Abs Shift */
+            mean_abs_shift: number;
         };
         /** RankingItem */
         RankingItem: {
@@ -824,6 +1237,96 @@ export interface components {
             allowed_actions?: components["schemas"]["RoundListAction"][];
         };
         /**
+         * RunAction
+         * @enum {string}
+         */
+        RunAction: "uncertainty" | "export";
+        /** RunCreate */
+        RunCreate: {
+            /**
+             * Framework Id
+             * Format: uuid
+             */
+            framework_id: string;
+            /**
+             * Period
+             * @description The period the run is for (e.g. 2025)
+             */
+            period: string;
+            /** Subject Codes */
+            subject_codes?: string[] | null;
+        };
+        /** RunOut */
+        RunOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Framework Id
+             * Format: uuid
+             */
+            framework_id: string;
+            /** Period */
+            period: string;
+            /** Previous Run Id */
+            previous_run_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Results */
+            results: components["schemas"]["UnitResult"][];
+            report: components["schemas"]["RunReport"];
+            uncertainty?: components["schemas"]["UncertaintyOut"] | null;
+            /** Allowed Actions */
+            allowed_actions?: components["schemas"]["RunAction"][];
+        };
+        /** RunPage */
+        RunPage: {
+            /** Items */
+            items: components["schemas"]["RunSummary"][];
+            /** Total */
+            total?: number | null;
+        };
+        /** RunReport */
+        RunReport: {
+            /** Sources */
+            sources: components["schemas"]["SourceReport"][];
+            /** Missing Values */
+            missing_values: number;
+            /** Imputed */
+            imputed: number;
+            /** Winsorised */
+            winsorised: {
+                [key: string]: number;
+            };
+            /** Still Skewed */
+            still_skewed: string[];
+        };
+        /** RunSummary */
+        RunSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Framework Id
+             * Format: uuid
+             */
+            framework_id: string;
+            /** Period */
+            period: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
          * ScorecardAction
          * @description What a caller may do with one scorecard now (its `allowed_actions`): `score` is entering the scores
          *     of the present step (the self-assessment, the review or the council's), the others move the workflow.
@@ -920,11 +1423,138 @@ export interface components {
             /** Total */
             total: number;
         };
+        /** Sensitivity */
+        Sensitivity: {
+            /** Input */
+            input: string;
+            /** First Order */
+            first_order: number;
+            /** Total */
+            total: number;
+        };
+        /**
+         * Source
+         * @enum {string}
+         */
+        Source: "manual" | "uploaded" | "target_progress" | "training_rate" | "coverage" | "contest_participation";
+        /** SourceReport */
+        SourceReport: {
+            /**
+             * Source
+             * @description A source of indicators, or `participants` (the campaign's units)
+             */
+            source: string;
+            /** Indicators */
+            indicators: string[];
+            /**
+             * Status
+             * @description ok, unavailable (the service did not answer) or not_available
+             */
+            status: string;
+        };
+        /**
+         * SubjectKind
+         * @enum {string}
+         */
+        SubjectKind: "commune" | "department" | "unit";
         /**
          * SubjectType
          * @enum {string}
          */
         SubjectType: "collective" | "individual";
+        /** UncertaintyIn */
+        UncertaintyIn: {
+            /**
+             * Samples
+             * @default 1000
+             */
+            samples: number;
+            /**
+             * Weight Spread
+             * @description Each weight varies by ± this share
+             * @default 0.25
+             */
+            weight_spread: number;
+            /** Normalisations */
+            normalisations?: components["schemas"]["Normalisation"][] | null;
+            /** Aggregations */
+            aggregations?: components["schemas"]["Aggregation"][] | null;
+            /**
+             * Seed
+             * @default 1
+             */
+            seed: number;
+        };
+        /** UncertaintyOut */
+        UncertaintyOut: {
+            /**
+             * Samples
+             * @description Model evaluations made (Saltelli/Sobol design: N × (inputs + 2))
+             */
+            samples: number;
+            /** Seed */
+            seed: number;
+            /** Ranks */
+            ranks: components["schemas"]["RankInterval"][];
+            /** Sensitivity */
+            sensitivity: components["schemas"]["Sensitivity"][];
+        };
+        /** UnitResult */
+        UnitResult: {
+            /** Subject Code */
+            subject_code: string;
+            /** Cluster */
+            cluster: string | null;
+            /** Score */
+            score: number | null;
+            /** Rank */
+            rank: number | null;
+            /** Cluster Rank */
+            cluster_rank: number | null;
+            /** Previous Rank */
+            previous_rank: number | null;
+            /**
+             * Rank Change
+             * @description previous rank − this rank (positive: moved up)
+             */
+            rank_change: number | null;
+            /** Pillars */
+            pillars: components["schemas"]["PillarResult"][];
+            /**
+             * Missing
+             * @description Indicators without a value for this unit
+             */
+            missing: string[];
+        };
+        /** ValueIn */
+        ValueIn: {
+            /** Subject Code */
+            subject_code: string;
+            /** Indicator Code */
+            indicator_code: string;
+            /** Value */
+            value: number;
+        };
+        /** ValuesIn */
+        ValuesIn: {
+            /** Items */
+            items: components["schemas"]["ValueIn"][];
+        };
+        /** ValuesOut */
+        ValuesOut: {
+            /**
+             * Framework Id
+             * Format: uuid
+             */
+            framework_id: string;
+            /** Written */
+            written: number;
+            /**
+             * Total
+             * @description Values the framework holds now
+             */
+            total: number;
+        };
         /**
          * Problem
          * @description RFC 9457 problem details, in the caller's language, with a stable machine `code`.
@@ -3122,6 +3752,1267 @@ export interface operations {
                 };
             };
             /** @description The input breaks a rule (see `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_frameworks_v1_index_frameworks_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkPage"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_framework_v1_index_frameworks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_framework_v1_index_frameworks__framework_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkOut"];
+                };
+            };
+            /** @description Not modified: the caller's `If-None-Match` names this version */
+            304: {
+                headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_framework_v1_index_frameworks__framework_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_framework_v1_index_frameworks__framework_id__publish_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    copy_framework_v1_index_frameworks__framework_id__copy_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["FrameworkCopy"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_values_v1_index_frameworks__framework_id__values_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValuesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuesOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    values_template_v1_index_frameworks__framework_id__values_template_xlsx_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_values_v1_index_frameworks__framework_id__values_xlsx_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                framework_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The framework's template (xlsx), filled
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValuesOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_runs_v1_index_runs_get: {
+        parameters: {
+            query?: {
+                framework_id?: string | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_run_v1_index_runs_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_sheet_v1_index_runs__run_id__xlsx_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_run_v1_index_runs__run_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunOut"];
+                };
+            };
+            /** @description Not modified: the caller's `If-None-Match` names this version */
+            304: {
+                headers: {
+                    /** @description The version of this representation */
+                    ETag?: string;
+                    /** @description `Authorization`: the representation depends on the caller */
+                    Vary?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_uncertainty_v1_index_runs__run_id__uncertainty_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UncertaintyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UncertaintyOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
