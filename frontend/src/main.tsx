@@ -6,11 +6,15 @@ import '@/lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/App';
+import { restoreSession } from '@/lib/auth/session';
 
 const container = document.getElementById('root');
 if (!container) {
   throw new Error('Missing #root element in index.html.');
 }
+
+// A reload or a new tab: the session comes back from the refresh cookie (the guard waits for it).
+void restoreSession();
 
 createRoot(container).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
 import { safeNextPath } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
@@ -9,12 +10,13 @@ import { useSessionState } from '@/lib/auth/use-session';
 
 export function LoginRoute() {
   const { t } = useTranslation();
-  const { session, ended } = useSessionState();
+  const { session, ended, restoring } = useSessionState();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNextPath(params.get('next'));
 
   if (session) return <Navigate to={next ?? startPathFor(session.user)} replace />;
+  if (restoring) return <PageLoader />;
 
   return (
     <Card style={{ maxWidth: 480, marginInline: 'auto' }}>
