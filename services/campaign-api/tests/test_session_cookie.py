@@ -60,7 +60,7 @@ async def test_without_the_header_the_refresh_token_stays_in_the_body_and_no_coo
 
 
 async def test_a_refresh_grant_reads_the_cookie_and_rotates_it(client):
-    first, cookie = await cookie_sign_in(client)
+    _, cookie = await cookie_sign_in(client)
     refreshed = await client.post(
         "/v1/auth/token", headers=sent(cookie), data={"grant_type": "refresh_token"}
     )
