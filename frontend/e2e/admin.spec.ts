@@ -1,5 +1,14 @@
 import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
+
+/** Picks the option titled `option` in the antd select labelled `label` inside `scope` (typing `search` first). */
+async function choose(page: Page, scope: Locator, label: string, option: string | RegExp, search?: string) {
+  const select = scope.getByLabel(label);
+  await select.click();
+  if (search) await select.fill(search);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
 
 const PASSWORD = 'MatKhau@2026';
 
@@ -18,7 +27,7 @@ test('an administrator creates an account, changes its roles and units, resets i
   const dialog = page.getByRole('dialog', { name: 'Tạo tài khoản cán bộ' });
   await dialog.getByLabel('Tên đăng nhập').fill(username);
   await dialog.getByLabel('Họ và tên').fill('Lê Văn Thử');
-  await dialog.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await dialog.getByLabel(/Mật khẩu$/).fill(PASSWORD);
   await dialog.getByLabel('Nhập lại mật khẩu').fill(PASSWORD);
   await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
   await expect(page.getByText('Đã tạo tài khoản cho Lê Văn Thử.')).toBeVisible();
@@ -33,21 +42,18 @@ test('an administrator creates an account, changes its roles and units, resets i
   // Roles and units: a manager of the culture department (shown by name, never by code).
   await row.getByRole('button', { name: 'Sửa tài khoản Lê Văn Thử' }).click();
   const drawer = page.getByRole('dialog', { name: 'Tài khoản' });
-  await drawer.getByLabel('Vai trò').click();
-  await page.getByRole('option', { name: 'Cán bộ quản lý đơn vị' }).click();
-  await drawer.getByLabel('Đơn vị phụ trách').click();
-  await drawer.getByLabel('Đơn vị phụ trách').fill('Văn hóa');
-  await page.getByRole('option', { name: /Văn hóa/ }).first().click();
+  await choose(page, drawer, 'Vai trò', 'Cán bộ quản lý đơn vị');
+  await choose(page, drawer, 'Đơn vị phụ trách', 'Sở Văn hóa, Thể thao và Du lịch', 'Văn hóa');
   await drawer.getByRole('button', { name: 'Lưu thay đổi' }).click();
   await expect(page.getByText('Đã lưu thay đổi.')).toBeVisible();
   await expect(row).toContainText('Cán bộ quản lý đơn vị');
   await expect(row).toContainText('Văn hóa');
 
   // The new password works at once.
-  await drawer.getByLabel('Mật khẩu', { exact: true }).fill('MatKhauMoi@2026');
+  await drawer.getByLabel(/Mật khẩu$/).fill('MatKhauMoi@2026');
   await drawer.getByLabel('Nhập lại mật khẩu').fill('MatKhauMoi@2026');
   await drawer.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
   await expect(page.getByText('Đã đặt lại mật khẩu.')).toBeVisible();
 
   await drawer.getByRole('switch', { name: 'Tài khoản đang hoạt động' }).click();
@@ -75,9 +81,7 @@ test('an administrator adds a unit to the tree and moves it under another', asyn
   const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
   await dialog.getByLabel('Mã đơn vị').fill(code);
   await dialog.getByLabel('Tên đơn vị').fill('Trung tâm Thử nghiệm Chuyển đổi số');
-  await dialog.getByLabel('Tỉnh, thành phố').click();
-  await dialog.getByLabel('Tỉnh, thành phố').fill('Đắk Lắk');
-  await page.getByRole('option', { name: /Đắk Lắk/ }).click();
+  await choose(page, dialog, 'Tỉnh, thành phố', /Đắk Lắk/, 'Đắk Lắk');
   await dialog.getByLabel('Cụm, khối thi đua').fill('Khối thử nghiệm');
   await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
   await expect(page.getByText('Đã thêm Trung tâm Thử nghiệm Chuyển đổi số.')).toBeVisible();
@@ -88,9 +92,7 @@ test('an administrator adds a unit to the tree and moves it under another', asyn
   await row.getByRole('button', { name: 'Sửa Trung tâm Thử nghiệm Chuyển đổi số' }).click();
   const edit = page.getByRole('dialog', { name: 'Sửa đơn vị' });
   await expect(edit.getByLabel('Mã đơn vị')).toBeDisabled();
-  await edit.getByLabel('Đơn vị cấp trên').click();
-  await edit.getByLabel('Đơn vị cấp trên').fill('Sở Khoa học');
-  await page.getByRole('option', { name: /Sở Khoa học/ }).first().click();
+  await choose(page, edit, 'Đơn vị cấp trên', 'Sở Khoa học và Công nghệ', 'Khoa học');
   await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
   await expect(page.getByText('Đã lưu thay đổi.')).toBeVisible();
   await expect(edit).toBeHidden();

@@ -37,7 +37,7 @@ test.describe('on a 360-px phone', () => {
     allowHttpError({ status: 403, url: '/api/campaign/v1/auth/signup' });
     await page.getByLabel('Số CCCD').fill(nationalId);
     await page.getByLabel('Ngày sinh').fill('09/03/1985');
-    await page.getByLabel('Mật khẩu', { exact: true }).fill('HocVien@2026');
+    await page.getByLabel(/Mật khẩu$/).fill('HocVien@2026');
     await page.getByLabel('Nhập lại mật khẩu').fill('HocVien@2026');
     await page.getByRole('button', { name: 'Đăng ký' }).click();
     await expect(page.getByRole('alert')).toContainText('Không tạo được tài khoản với các thông tin này.');
