@@ -124,6 +124,7 @@ test('an administrator registers an API client and sees its secret once', async 
   expect(((await token.json()) as { scope: string }).scope).toBe('campaign:read');
 
   await secret.getByRole('button', { name: 'Tôi đã lưu khóa' }).click();
+  await expect(secret).toBeHidden();
   const row = page.getByRole('row').filter({ hasText: 'Cổng dịch vụ công tỉnh (thử)' });
   await expect(row).toContainText('Đọc phong trào');
   // Never shown again.

@@ -29,7 +29,7 @@ export function LoginRoute() {
         }}
       />
       <Typography.Paragraph style={{ marginTop: 16 }}>
-        {t('signup.learnerNoAccount')} <Link to={paths.signup}>{t('signup.title')}</Link>
+        {t('signup.learnerNoAccount')} <Link to={paths.signup} className="inline-link">{t('signup.title')}</Link>
       </Typography.Paragraph>
     </Card>
   );

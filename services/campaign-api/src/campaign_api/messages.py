@@ -84,10 +84,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ứng dụng không được cấp mọi phạm vi (scope) đã yêu cầu.",
         "The client is not granted every requested scope.",
     ),
-    "auth.cookie_header_missing": (
-        "Thiếu tiêu đề X-Refresh-Cookie: 1 (chỉ bảng điều khiển đăng xuất bằng cookie).",
-        "The X-Refresh-Cookie: 1 header is missing (only the dashboard signs out with its cookie).",
-    ),
     "auth.refresh_token_invalid": ("Mã làm mới phiên không hợp lệ.", "The refresh token is not valid."),
     "auth.refresh_token_reused": (
         "Mã làm mới phiên đã được dùng; vui lòng đăng nhập lại.",

@@ -82,6 +82,8 @@ export function ClientsAdmin() {
         title={t('admin.clients.secretTitle')}
         closable={false}
         mask={{ closable: false }}
+        // Gone from the page once closed: the secret is never shown again.
+        destroyOnHidden
         footer={
           <Button
             type="primary"

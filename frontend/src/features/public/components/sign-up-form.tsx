@@ -30,7 +30,7 @@ export function SignUpForm() {
         showIcon
         title={t('signup.done')}
         description={
-          <Link to={paths.login} className="signup-login-link">
+          <Link to={paths.login} className="inline-link">
             {t('signup.toLogin')}
           </Link>
         }
@@ -109,7 +109,7 @@ export function SignUpForm() {
         {t('signup.submit')}
       </Button>
       <Typography.Paragraph style={{ marginTop: 16 }}>
-        {t('signup.haveAccount')} <Link to={paths.login}>{t('signup.toLogin')}</Link>
+        {t('signup.haveAccount')} <Link to={paths.login} className="inline-link">{t('signup.toLogin')}</Link>
       </Typography.Paragraph>
     </Form>
   );

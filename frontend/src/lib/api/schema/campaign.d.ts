@@ -69,7 +69,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out: the refresh token in the dashboard's cookie stops working, and the cookie is cleared
-         * @description Needs `X-Refresh-Cookie: 1` (so that another site cannot sign a user out). The whole sign-in ends: every refresh token of its family is revoked. 204 also when there is no cookie or it is unknown.
+         * @description Needs `X-Refresh-Cookie: 1` (so that another site cannot sign a user out: 422 without it). The whole sign-in ends: every refresh token of its family is revoked. 204 also when there is no cookie or it is unknown.
          */
         post: operations["sign_out_v1_auth_token_revoke_post"];
         delete?: never;
@@ -1933,12 +1933,12 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description `1`: the dashboard's own client. The refresh token is set as an HttpOnly cookie instead of being returned in the body, and a refresh grant without `refresh_token` reads it from there. A custom header cannot be sent across sites without a CORS preflight (none is allowed), so another site cannot make the browser use the cookie. */
-                "X-Refresh-Cookie"?: "1" | null;
+                "X-Refresh-Cookie"?: "1";
             };
             path?: never;
             cookie?: {
                 /** @description Sent by the browser; only read with `X-Refresh-Cookie: 1` */
-                tds_refresh?: string | null;
+                tds_refresh?: string;
             };
         };
         requestBody: {
@@ -2024,14 +2024,14 @@ export interface operations {
     sign_out_v1_auth_token_revoke_post: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description `1`: the dashboard's own client. The refresh token is set as an HttpOnly cookie instead of being returned in the body, and a refresh grant without `refresh_token` reads it from there. A custom header cannot be sent across sites without a CORS preflight (none is allowed), so another site cannot make the browser use the cookie. */
-                "X-Refresh-Cookie"?: "1" | null;
+            header: {
+                /** @description Must be `1`, so that another site cannot sign a user out */
+                "X-Refresh-Cookie": "1";
             };
             path?: never;
             cookie?: {
                 /** @description Sent by the browser; only read with `X-Refresh-Cookie: 1` */
-                tds_refresh?: string | null;
+                tds_refresh?: string;
             };
         };
         requestBody?: never;
@@ -2043,7 +2043,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description An RFC 9457 problem */
+            /** @description Bad request (a malformed header, cursor or body) */
             400: {
                 headers: {
                     [name: string]: unknown;

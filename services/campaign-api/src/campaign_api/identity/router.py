@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request, Response, status
 from fastapi.responses import JSONResponse
+from pydantic import WithJsonSchema
 
 from campaign_api.deps import (
     AccountCreator,
@@ -73,20 +74,28 @@ REFRESH_COOKIE = "tds_refresh"
 """The dashboard's refresh token: HttpOnly (never readable by scripts), Secure, SameSite=Strict, and sent
 only to the token endpoint and its sign-out (Path = the token path behind the gateway)."""
 
+_COOKIE_MODE_HELP = (
+    "`1`: the dashboard's own client. The refresh token is set as an HttpOnly cookie instead of "
+    "being returned in the body, and a refresh grant without `refresh_token` reads it from there. "
+    "A custom header cannot be sent across sites without a CORS preflight (none is allowed), so "
+    "another site cannot make the browser use the cookie."
+)
 CookieMode = Annotated[
     Literal["1"] | None,
+    # Absent or "1" (never an explicit null: a header has no null).
+    WithJsonSchema({"type": "string", "enum": ["1"]}),
     Header(
         alias="X-Refresh-Cookie",
-        description=(
-            "`1`: the dashboard's own client. The refresh token is set as an HttpOnly cookie instead of "
-            "being returned in the body, and a refresh grant without `refresh_token` reads it from there. "
-            "A custom header cannot be sent across sites without a CORS preflight (none is allowed), so "
-            "another site cannot make the browser use the cookie."
-        ),
+        description=_COOKIE_MODE_HELP,
     ),
+]
+RequiredCookieMode = Annotated[
+    Literal["1"],
+    Header(alias="X-Refresh-Cookie", description="Must be `1`, so that another site cannot sign a user out"),
 ]
 RefreshCookie = Annotated[
     RefreshTokenText | None,
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9._-]+$", "minLength": 1, "maxLength": 200}),
     Cookie(alias=REFRESH_COOKIE, description="Sent by the browser; only read with `X-Refresh-Cookie: 1`"),
 ]
 
@@ -172,20 +181,18 @@ async def issue_token(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Sign out: the refresh token in the dashboard's cookie stops working, and the cookie is cleared",
     description=(
-        "Needs `X-Refresh-Cookie: 1` (so that another site cannot sign a user out). The whole sign-in ends: "
-        "every refresh token of its family is revoked. 204 also when there is no cookie or it is unknown."
+        "Needs `X-Refresh-Cookie: 1` (so that another site cannot sign a user out: 422 without it). The "
+        "whole sign-in ends: every refresh token of its family is revoked. 204 also when there is no cookie "
+        "or it is unknown."
     ),
     response_class=Response,
-    responses={400: PROBLEM},
 )
 async def sign_out(
     request: Request,
     service: IdentityServiceDep,
-    cookie_mode: CookieMode = None,
+    cookie_mode: RequiredCookieMode,
     refresh_cookie: RefreshCookie = None,
 ) -> Response:
-    if cookie_mode != "1":
-        raise BadRequest(code="auth.cookie_header_missing")
     await service.sign_out(refresh_cookie)
     answer = Response(status_code=status.HTTP_204_NO_CONTENT, headers={"Cache-Control": "no-store"})
     _clear_cookie(request, answer)
