@@ -233,7 +233,7 @@ export async function signOut(): Promise<void> {
   tellOtherTabs({ kind: 'signed-out' });
   if (!hadSession) return;
   try {
-    await oneTabAtATime(() => identityApi.POST('/v1/auth/token/revoke', { headers: COOKIE_MODE }));
+    await oneTabAtATime(() => identityApi.POST('/v1/auth/token/revoke', { params: { header: COOKIE_MODE } }));
   } catch {
     // Offline: the cookie still expires, and the next sign-in replaces it.
   }
