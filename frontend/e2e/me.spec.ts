@@ -32,9 +32,11 @@ test('a learner on a 360-px phone sees their courses, certificate, competences a
   const verify = certificates.getByRole('link', { name: 'Kiểm tra chứng nhận' });
   await expect(verify).toBeVisible();
   await expect(certificates.getByRole('link', { name: /Tải PDF/ })).toHaveAttribute('href', /\/api\/literacy\/v1\/certificates\/.+\.pdf$/);
-  // The verification link is public and says the certificate is valid.
-  const href = await verify.getAttribute('href');
-  const verification = await request.get(href ?? '');
+  // The verification link opens the public page (what the PDF's QR code opens), which says the certificate is valid.
+  const href = (await verify.getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/verify\/[A-Za-z2-7-]+$/);
+  const code = href.split('/').at(-1) ?? '';
+  const verification = await request.get(`/api/literacy/v1/certificates/${code}`);
   expect(verification.status()).toBe(200);
   expect(await verification.json()).toMatchObject({ valid: true, revoked: false, course_code: 'VNEID-DVC' });
 

@@ -9,6 +9,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { getSession, subscribeSession } from '@/lib/auth/session';
 import { i18n } from '@/lib/i18n';
+import { theme } from '@/lib/theme';
 import { createQueryClient } from '@/lib/react-query';
 import { createAppRouter } from './router';
 
@@ -16,7 +17,7 @@ function AntdLocaleProvider({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
   const locale = instance.resolvedLanguage === 'en' ? enUS : viVN;
   return (
-    <ConfigProvider locale={locale}>
+    <ConfigProvider locale={locale} theme={theme}>
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );

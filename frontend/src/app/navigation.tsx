@@ -6,6 +6,8 @@
  * `allowed_actions` (`can` in lib/allowed-actions.ts).
  */
 import {
+  ApartmentOutlined,
+  ApiOutlined,
   BarChartOutlined,
   DashboardOutlined,
   FlagOutlined,
@@ -36,6 +38,9 @@ export const access = {
   indices: STAFF_ROLES,
   literacy: STAFF_ROLES,
   accounts: ['admin'],
+  // Everyone on the staff sees the unit tree; only what `allowed_actions` lists can be changed.
+  units: STAFF_ROLES,
+  apiClients: ['admin'],
   me: ['learner'],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -45,7 +50,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: paths.scoring, label: 'nav.scoring', icon: <TrophyOutlined />, roles: access.scoring },
   { path: paths.indices, label: 'indices.nav', icon: <BarChartOutlined />, roles: access.indices },
   { path: paths.literacy, label: 'nav.literacy', icon: <ReadOutlined />, roles: access.literacy },
+  { path: paths.units, label: 'admin.nav.units', icon: <ApartmentOutlined />, roles: access.units },
   { path: paths.accounts, label: 'nav.accounts', icon: <TeamOutlined />, roles: access.accounts },
+  { path: paths.apiClients, label: 'admin.nav.apiClients', icon: <ApiOutlined />, roles: access.apiClients },
   { path: paths.me, label: 'nav.me', icon: <UserOutlined />, roles: access.me },
 ];
 

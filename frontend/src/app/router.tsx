@@ -31,6 +31,14 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/contest-play')).ContestPlayRoute }),
           },
           {
+            path: paths.signup,
+            lazy: async () => ({ Component: (await import('./routes/signup')).SignUpRoute }),
+          },
+          {
+            path: `${paths.verify}/:code`,
+            lazy: async () => ({ Component: (await import('./routes/verify')).VerifyRoute }),
+          },
+          {
             path: '*',
             lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
           },
@@ -149,6 +157,26 @@ export const routes: RouteObject[] = [
                   {
                     index: true,
                     lazy: async () => ({ Component: (await import('./routes/accounts')).AccountsRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.units,
+                element: <RequireRole roles={access.units} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/units')).UnitsRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.apiClients,
+                element: <RequireRole roles={access.apiClients} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/api-clients')).ApiClientsRoute }),
                   },
                 ],
               },

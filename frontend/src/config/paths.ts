@@ -14,6 +14,10 @@ export const paths = {
   literacyCourses: '/literacy/courses',
   literacyImports: '/literacy/imports',
   accounts: '/accounts',
+  units: '/units',
+  apiClients: '/api-clients',
+  signup: '/signup',
+  verify: '/verify',
   me: '/me',
   /** The public contest page: register and take the open round (no sign-in). */
   contestPlay: '/contests/:contestId/play',
@@ -32,3 +36,6 @@ export function safeNextPath(next: string | null | undefined): string | undefine
 /** A movement's detail page, and its edit page. */
 export const movementPath = (campaignId: string) => `${paths.movements}/${encodeURIComponent(campaignId)}`;
 export const movementEditPath = (campaignId: string) => `${movementPath(campaignId)}/edit`;
+
+/** The public page a certificate's QR code opens. */
+export const verifyPath = (code: string) => `${paths.verify}/${encodeURIComponent(code)}`;

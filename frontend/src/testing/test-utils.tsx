@@ -36,7 +36,7 @@ export function signInForTesting(who: readonly Role[] | CurrentUser = ['admin'])
   const user = isUser(who) ? who : testUser({ roles: [...who] });
   setSessionForTesting({
     accessToken: 'test-access-token',
-    refreshToken: 'test-refresh-token',
+    refreshable: false,
     expiresAt: Date.now() + 15 * 60_000,
     user,
   });

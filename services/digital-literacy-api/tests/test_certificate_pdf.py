@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from literacy_api.certificates.pdf import format_hours, render_certificate
 
-VERIFY_URL = "https://thiduaso.example.vn/api/literacy/v1/certificates/BDHVS-2025-000123"
+VERIFY_URL = "https://thiduaso.example.vn/verify/BDHVS-2025-000123"
 
 
 def render(**overrides) -> bytes:

@@ -150,6 +150,8 @@ async def test_the_public_certificate_pdf_masks_the_name_like_the_json(
     for part in ("Thị", "Hương"):
         assert part not in shown
         assert part not in metadata
+    # The QR code and the printed address open the dashboard's verification page, not raw JSON.
+    assert f"http://127.0.0.1:8080/verify/{code}" in shown.replace("\n", "")
 
 
 async def test_failing_inputs_log_no_name_birth_date_ethnicity_or_hash(

@@ -39,7 +39,9 @@ describe('signing in', () => {
     const sent = tokenRequest as Request;
     expect(sent.headers.get('Content-Type')).toBe('application/x-www-form-urlencoded');
     expect(await sent.text()).toBe('grant_type=password&username=binh&password=mat-khau');
-    expect(getSession()?.refreshToken).toBe('refresh-1');
+    // The refresh token stays in campaign-api's HttpOnly cookie: the dashboard asks for it there.
+    expect(sent.headers.get('X-Refresh-Cookie')).toBe('1');
+    expect(getSession()?.refreshable).toBe(true);
   });
 
   it('says in Vietnamese that the username or password is wrong', async () => {

@@ -1,5 +1,13 @@
-import { PlaceholderPage } from './placeholder-page';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '@/components/ui/page-title';
+import { AccountsAdmin } from '@/features/admin/components/accounts-admin';
 
 export function AccountsRoute() {
-  return <PlaceholderPage title="pages.accounts" />;
+  const { t } = useTranslation();
+  return (
+    <section>
+      <PageTitle title={t('pages.accounts')} />
+      <AccountsAdmin />
+    </section>
+  );
 }

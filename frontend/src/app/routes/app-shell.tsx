@@ -79,7 +79,7 @@ export function AppShell() {
             <Button
               icon={<LogoutOutlined aria-hidden />}
               onClick={() => {
-                signOut();
+                void signOut();
                 void navigate(paths.login, { replace: true });
               }}
             >

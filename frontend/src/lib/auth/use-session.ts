@@ -4,7 +4,7 @@ import type { CurrentUser } from './roles';
 import { getSessionState, subscribeSession } from './session';
 import type { Session, SessionEnd } from './session';
 
-export function useSessionState(): { session: Session | null; ended: SessionEnd | null } {
+export function useSessionState(): { session: Session | null; ended: SessionEnd | null; restoring: boolean } {
   return useSyncExternalStore(subscribeSession, getSessionState, getSessionState);
 }
 

@@ -24,8 +24,10 @@ export function LiteracyNav({ active, visible }: { active: LiteracyPage; visible
     <nav aria-label={t('literacy.nav.label')}>
       <Menu
         mode="horizontal"
+        // Items wrap instead of collapsing into a "…" menu (whose hidden items stayed focusable: axe).
+        disabledOverflow
         selectedKeys={[active]}
-        style={{ marginBottom: 16, minWidth: 0 }}
+        style={{ marginBottom: 16, minWidth: 0, flexWrap: 'wrap' }}
         items={pages.map((page) => ({
           key: page.key,
           label: (

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { env } from '@/config/env';
+import { verifyPath } from '@/config/paths';
 import { literacyApi, unwrap } from '@/lib/api/services';
 import type { LiteracySchemas } from '@/lib/api/services';
 
@@ -17,9 +18,9 @@ export const getMyProgressQueryOptions = () =>
 
 export const useMyProgress = () => useQuery(getMyProgressQueryOptions());
 
-/** The public page that tells anyone whether a certificate is genuine (no sign-in needed). */
+/** The public page that tells anyone whether a certificate is genuine (no sign-in needed; what its QR code opens). */
 export function certificateVerifyUrl(code: string): string {
-  return `${env.apiBase}/literacy/v1/certificates/${encodeURIComponent(code)}`;
+  return verifyPath(code);
 }
 
 /** The printable certificate (public, like its verification). */

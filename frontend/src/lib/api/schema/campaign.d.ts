@@ -47,8 +47,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue tokens (OAuth2 password, client_credentials and refresh_token grants) */
+        /**
+         * Issue tokens (OAuth2 password, client_credentials and refresh_token grants)
+         * @description With `X-Refresh-Cookie: 1` (the dashboard) the refresh token travels in an HttpOnly, Secure, SameSite=Strict cookie scoped to this path instead of the body, and a `refresh_token` grant without the field reads the cookie.
+         */
         post: operations["issue_token_v1_auth_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/token/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: the refresh token in the dashboard's cookie stops working, and the cookie is cleared
+         * @description Needs `X-Refresh-Cookie: 1` (so that another site cannot sign a user out: 422 without it). The whole sign-in ends: every refresh token of its family is revoked. 204 also when there is no cookie or it is unknown.
+         */
+        post: operations["sign_out_v1_auth_token_revoke_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4216,9 +4239,15 @@ export interface operations {
     issue_token_v1_auth_token_post: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `1`: the dashboard's own client. The refresh token is set as an HttpOnly cookie instead of being returned in the body, and a refresh grant without `refresh_token` reads it from there. A custom header cannot be sent across sites without a CORS preflight (none is allowed), so another site cannot make the browser use the cookie. */
+                "X-Refresh-Cookie"?: "1";
+            };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description Sent by the browser; only read with `X-Refresh-Cookie: 1` */
+                tds_refresh?: string;
+            };
         };
         requestBody: {
             content: {
@@ -4282,6 +4311,75 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_out_v1_auth_token_revoke_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Must be `1`, so that another site cannot sign a user out */
+                "X-Refresh-Cookie": "1";
+            };
+            path?: never;
+            cookie?: {
+                /** @description Sent by the browser; only read with `X-Refresh-Cookie: 1` */
+                tds_refresh?: string;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the stored state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

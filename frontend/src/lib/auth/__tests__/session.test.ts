@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isApiProblem } from '@/lib/api-client';
 import { campaignApi, literacyApi, unwrap } from '@/lib/api/services';
-import { getSession, refreshSession, signIn, signOut } from '@/lib/auth/session';
+import { getSession, getSessionState, refreshSession, restoreSession, signIn, signOut } from '@/lib/auth/session';
 import { jsonResponse, mockFetch, testUser } from '@/testing/test-utils';
 
 function tokens(n: number, expiresIn = 900) {
@@ -16,12 +16,12 @@ describe('session', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
-  afterEach(() => {
-    signOut();
+  afterEach(async () => {
+    await signOut();
     vi.useRealTimers();
   });
 
-  it('refreshes the access token a minute before it expires and keeps the rotated refresh token', async () => {
+  it('refreshes the access token a minute before it expires, from the cookie', async () => {
     let issued = 0;
     const grants: Record<string, string>[] = [];
     mockFetch(() => jsonResponse({}));
@@ -41,12 +41,13 @@ describe('session', () => {
     await vi.advanceTimersByTimeAsync(839_000);
     expect(grants).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(grants[1]).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-1' });
+    // The refresh token is campaign-api's HttpOnly cookie: the grant names none.
+    expect(grants[1]).toEqual({ grant_type: 'refresh_token' });
     expect(getSession()?.accessToken).toBe('access-2');
-    expect(getSession()?.refreshToken).toBe('refresh-2');
 
     await vi.advanceTimersByTimeAsync(841_000);
-    expect(grants[2]).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-2' });
+    expect(grants[2]).toEqual({ grant_type: 'refresh_token' });
+    expect(getSession()?.accessToken).toBe('access-3');
   });
 
   it('ends the session when the refresh token is refused', async () => {
@@ -92,6 +93,51 @@ describe('session', () => {
     expect(isApiProblem(error) && error.errors).toEqual([{ field: 'limit', message: 'too big' }]);
     // A 422 is about the request, not the session.
     expect(getSession()).not.toBeNull();
+  });
+
+  it('restores the session from the cookie on a reload, and only when this browser signed in', async () => {
+    const requests: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        requests.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('X-Refresh-Cookie') ?? ''}`);
+        if (request.url.endsWith('/auth/token')) {
+          expect(Object.fromEntries(new URLSearchParams(await request.clone().text()))).toEqual({ grant_type: 'refresh_token' });
+          return jsonResponse({ access_token: 'access-r', token_type: 'bearer', expires_in: 900, refresh_token: null });
+        }
+        if (request.url.endsWith('/auth/token/revoke')) return new Response(null, { status: 204 });
+        return jsonResponse(testUser());
+      }),
+    );
+    // A first visit: no sign-in hint, no request.
+    localStorage.removeItem('tds.signed-in');
+    await expect(restoreSession()).resolves.toBeNull();
+    expect(requests).toEqual([]);
+
+    localStorage.setItem('tds.signed-in', '1');
+    const restoring = restoreSession();
+    expect(getSessionState().restoring).toBe(true);
+    const session = await restoring;
+    expect(session?.accessToken).toBe('access-r');
+    expect(getSessionState().restoring).toBe(false);
+    expect(requests).toEqual(['POST /api/campaign/v1/auth/token 1', 'GET /api/campaign/v1/auth/me ']);
+
+    // Signing out revokes the sign-in server-side and forgets the hint.
+    await signOut();
+    expect(getSession()).toBeNull();
+    expect(requests[2]).toBe('POST /api/campaign/v1/auth/token/revoke 1');
+    expect(localStorage.getItem('tds.signed-in')).toBeNull();
+  });
+
+  it('forgets the hint when the cookie is refused (spent, revoked or expired)', async () => {
+    localStorage.setItem('tds.signed-in', '1');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(jsonResponse({ title: 'Unauthorized', status: 401 }, 401, 'application/problem+json'))),
+    );
+    await expect(restoreSession()).resolves.toBeNull();
+    expect(getSessionState()).toEqual({ session: null, ended: null, restoring: false });
+    expect(localStorage.getItem('tds.signed-in')).toBeNull();
   });
 
   it('calls the services under the configured API base', async () => {

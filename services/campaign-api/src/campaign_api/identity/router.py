@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Form, Query, Request, Response, status
+from fastapi import APIRouter, Cookie, Depends, Form, Header, Query, Request, Response, status
 from fastapi.responses import JSONResponse
+from pydantic import WithJsonSchema
 
 from campaign_api.deps import (
     AccountCreator,
@@ -69,10 +70,72 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
     return client_id, secret
 
 
+REFRESH_COOKIE = "tds_refresh"
+"""The dashboard's refresh token: HttpOnly (never readable by scripts), Secure, SameSite=Strict, and sent
+only to the token endpoint and its sign-out (Path = the token path behind the gateway)."""
+
+_COOKIE_MODE_HELP = (
+    "`1`: the dashboard's own client. The refresh token is set as an HttpOnly cookie instead of "
+    "being returned in the body, and a refresh grant without `refresh_token` reads it from there. "
+    "A custom header cannot be sent across sites without a CORS preflight (none is allowed), so "
+    "another site cannot make the browser use the cookie."
+)
+CookieMode = Annotated[
+    Literal["1"] | None,
+    # Absent or "1" (never an explicit null: a header has no null).
+    WithJsonSchema({"type": "string", "enum": ["1"]}),
+    Header(
+        alias="X-Refresh-Cookie",
+        description=_COOKIE_MODE_HELP,
+    ),
+]
+RequiredCookieMode = Annotated[
+    Literal["1"],
+    Header(alias="X-Refresh-Cookie", description="Must be `1`, so that another site cannot sign a user out"),
+]
+RefreshCookie = Annotated[
+    RefreshTokenText | None,
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9._-]+$", "minLength": 1, "maxLength": 200}),
+    Cookie(alias=REFRESH_COOKIE, description="Sent by the browser; only read with `X-Refresh-Cookie: 1`"),
+]
+
+
+def _cookie_path(request: Request) -> str:
+    """The token path as the browser sees it (behind the gateway's /api/campaign prefix)."""
+    return f"{request.scope.get('root_path', '').rstrip('/')}/v1/auth/token"
+
+
+def _keep_in_cookie(
+    request: Request, response: Response, tokens: TokenResponse, ttl_seconds: int
+) -> TokenResponse:
+    if tokens.refresh_token:
+        response.set_cookie(
+            REFRESH_COOKIE,
+            tokens.refresh_token,
+            max_age=ttl_seconds,
+            path=_cookie_path(request),
+            secure=True,
+            httponly=True,
+            samesite="strict",
+        )
+    return tokens.model_copy(update={"refresh_token": None})
+
+
+def _clear_cookie(request: Request, response: Response) -> None:
+    response.delete_cookie(
+        REFRESH_COOKIE, path=_cookie_path(request), secure=True, httponly=True, samesite="strict"
+    )
+
+
 @router.post(
     "/v1/auth/token",
     response_model=TokenResponse,
     summary="Issue tokens (OAuth2 password, client_credentials and refresh_token grants)",
+    description=(
+        "With `X-Refresh-Cookie: 1` (the dashboard) the refresh token travels in an HttpOnly, Secure, "
+        "SameSite=Strict cookie scoped to this path instead of the body, and a `refresh_token` grant "
+        "without the field reads the cookie."
+    ),
     responses={400: PROBLEM, 401: PROBLEM, 429: PROBLEM},
 )
 async def issue_token(
@@ -86,10 +149,15 @@ async def issue_token(
     client_secret: Annotated[FormPassword | None, Form()] = None,
     scope: Annotated[FormText | None, Form()] = None,
     refresh_token: Annotated[RefreshTokenText | None, Form()] = None,
+    cookie_mode: CookieMode = None,
+    refresh_cookie: RefreshCookie = None,
 ) -> TokenResponse | JSONResponse:
     response.headers["Cache-Control"] = "no-store"
+    in_cookie = cookie_mode == "1"
+    if in_cookie and grant_type == "refresh_token" and not refresh_token:
+        refresh_token = refresh_cookie
     try:
-        return await service.grant(
+        tokens = await service.grant(
             grant_type,
             username=username,
             password=password,
@@ -99,7 +167,36 @@ async def issue_token(
         )
     except RecordedRefusal as refused:
         # Answered, not raised: the failed attempt must be committed to count against the login.
-        return render_problem(request, refused)
+        answer = render_problem(request, refused)
+        if in_cookie and grant_type == "refresh_token":
+            _clear_cookie(request, answer)
+        return answer
+    if in_cookie:
+        return _keep_in_cookie(request, response, tokens, service.settings.refresh_token_ttl_seconds)
+    return tokens
+
+
+@router.post(
+    "/v1/auth/token/revoke",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Sign out: the refresh token in the dashboard's cookie stops working, and the cookie is cleared",
+    description=(
+        "Needs `X-Refresh-Cookie: 1` (so that another site cannot sign a user out: 422 without it). The "
+        "whole sign-in ends: every refresh token of its family is revoked. 204 also when there is no cookie "
+        "or it is unknown."
+    ),
+    response_class=Response,
+)
+async def sign_out(
+    request: Request,
+    service: IdentityServiceDep,
+    cookie_mode: RequiredCookieMode,
+    refresh_cookie: RefreshCookie = None,
+) -> Response:
+    await service.sign_out(refresh_cookie)
+    answer = Response(status_code=status.HTTP_204_NO_CONTENT, headers={"Cache-Control": "no-store"})
+    _clear_cookie(request, answer)
+    return answer
 
 
 @router.get("/.well-known/jwks.json", summary="The public keys that verify this issuer's tokens")

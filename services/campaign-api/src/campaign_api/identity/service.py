@@ -267,6 +267,28 @@ class IdentityService(AuditedService):
         stored.used_at = now
         return await self._tokens_for(account, family_id=stored.family_id)
 
+    async def sign_out(self, refresh_token: str | None) -> None:
+        """Ends the sign-in a refresh token belongs to: every token of its family stops refreshing.
+
+        Quietly does nothing for a missing, malformed or unknown token (signing out twice is no error,
+        and the answer tells a guesser nothing)."""
+        if not refresh_token:
+            return
+        token_id, _, secret = refresh_token.partition(".")
+        try:
+            stored = await repository.refresh_token_for_update(self.session, uuid.UUID(token_id))
+        except ValueError:
+            return
+        if stored is None or not secrets.compare_digest(stored.secret_hash, digest(secret)):
+            return
+        await repository.revoke_family(self.session, stored.family_id, _now())
+        await self.audit(
+            actor=str(stored.account_id),
+            action="auth.signed_out",
+            object_type="account",
+            object_id=str(stored.account_id),
+        )
+
     async def _tokens_for(self, account: Account, *, family_id: uuid.UUID) -> TokenResponse:
         claims: dict[str, Any] = {
             "sub": str(account.id),

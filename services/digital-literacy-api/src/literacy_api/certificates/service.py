@@ -55,7 +55,8 @@ class CertificateService:
             course_title=course.title,
             hours=course.hours,
             issued_on=certificate.issued_on,
-            verify_url=f"{base}/api/literacy/v1/certificates/{certificate.code}",
+            # The QR code opens the dashboard's verification page (it reads GET /v1/certificates/{code}).
+            verify_url=f"{base}/verify/{certificate.code}",
         )
 
     async def revoke(self, actor: Actor, code: str, data: Revocation) -> CertificateOut:

@@ -30,7 +30,7 @@ describe('MyProgressView', () => {
     const certificates = within(screen.getByRole('region', { name: 'Chứng nhận' }));
     expect(certificates.getByRole('link', { name: 'Kiểm tra chứng nhận' })).toHaveAttribute(
       'href',
-      '/api/literacy/v1/certificates/BDHVS-2025-ABC123',
+      '/verify/BDHVS-2025-ABC123',
     );
     expect(certificates.getByRole('link', { name: /Tải PDF/ })).toHaveAttribute(
       'href',
