@@ -128,11 +128,11 @@ export function AddPeopleModal({ open, onAdd, onClose, onAdded }: AddPeopleModal
             children: (
               <Form layout="vertical">
                 <Typography.Paragraph>{t('scoring.people.sheetHelp')}</Typography.Paragraph>
-                <Form.Item label={t('scoring.people.file')}>
-                  <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(event) => { readFile(event.target.files?.[0]); }} />
+                <Form.Item label={t('scoring.people.file')} htmlFor="people-sheet-file">
+                  <input id="people-sheet-file" aria-label={t('scoring.people.file')} type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(event) => { readFile(event.target.files?.[0]); }} />
                 </Form.Item>
-                <Form.Item label={t('scoring.people.rows')}>
-                  <Input.TextArea rows={8} value={sheet} onChange={(event) => { setSheet(event.target.value); }} style={{ fontFamily: 'monospace' }} />
+                <Form.Item label={t('scoring.people.rows')} htmlFor="people-sheet-rows">
+                  <Input.TextArea id="people-sheet-rows" aria-label={t('scoring.people.rows')} rows={8} value={sheet} onChange={(event) => { setSheet(event.target.value); }} style={{ fontFamily: 'monospace' }} />
                 </Form.Item>
                 {problems.length > 0 && (
                   <Alert
