@@ -33,6 +33,16 @@ export function AddPeopleModal({ open, onAdd, onClose, onAdded }: AddPeopleModal
   const [problems, setProblems] = useState<SheetProblem[]>([]);
   const [failures, setFailures] = useState<Failure[]>([]);
 
+  // The modal stays mounted: each opening starts afresh, on the one-person tab.
+  const close = () => {
+    setTab('one');
+    setSheet('');
+    setProblems([]);
+    setFailures([]);
+    setError(null);
+    onClose();
+  };
+
   const addOne = async (values: PersonRow) => {
     setError(null);
     setSaving(true);
@@ -44,7 +54,7 @@ export function AddPeopleModal({ open, onAdd, onClose, onAdded }: AddPeopleModal
         ...(values.cluster?.trim() ? { cluster: values.cluster.trim() } : {}),
       });
       onAdded(1);
-      onClose();
+      close();
     } catch (caught) {
       applyFieldErrors(form, caught, ['subject_id', 'subject_name', 'unit_code', 'cluster']);
       setError(caught);
@@ -72,7 +82,7 @@ export function AddPeopleModal({ open, onAdd, onClose, onAdded }: AddPeopleModal
     setSaving(false);
     if (added > 0) onAdded(added);
     setFailures(failed);
-    if (failed.length === 0) onClose();
+    if (failed.length === 0) close();
     else setSheet(sheet.split(/\r\n|\n|\r/).filter((line) => failed.some((f) => line.includes(f.subject_id))).join('\n'));
   };
 
@@ -89,7 +99,7 @@ export function AddPeopleModal({ open, onAdd, onClose, onAdded }: AddPeopleModal
       cancelText={t('scoring.people.cancel')}
       confirmLoading={saving}
       onOk={() => { if (tab === 'one') form.submit(); else void addSheet(); }}
-      onCancel={onClose}
+      onCancel={close}
       destroyOnHidden
     >
       <Tabs
