@@ -137,7 +137,24 @@ MATRIX = [
         then=409,
         body={"name": "Giai đoạn 2", "starts_on": "2025-11-01", "ends_on": "2025-12-31"},
     ),
+    # Correcting a phase's name is free; deleting a phase that reports fall in is refused (409).
+    Row(
+        "PATCH",
+        "/v1/campaigns/{campaign_id}/phases/{phase_id}",
+        allow=("admin",),
+        body={"name": "Giai đoạn 1 (sửa)"},
+    ),
+    Row("DELETE", "/v1/campaigns/{campaign_id}/phases/{phase_id}", allow=("admin",), ok=409),
     Row("GET", "/v1/campaigns/{campaign_id}/targets", allow=READERS),
+    Row(
+        "PATCH",
+        "/v1/campaigns/{campaign_id}/targets/{target_id}",
+        allow=("admin",),
+        body={"title": "Hồ sơ được số hóa"},
+    ),
+    # A target no report measures is deleted (then gone: 404); a measured one is kept (409).
+    Row("DELETE", "/v1/campaigns/{campaign_id}/targets/{free_target_id}", allow=("admin",), ok=204, then=404),
+    Row("DELETE", "/v1/campaigns/{campaign_id}/targets/{target_id}", allow=("admin",), ok=409),
     Row(
         "POST",
         "/v1/campaigns/{campaign_id}/targets",
@@ -610,8 +627,21 @@ async def build_world(client, admin) -> dict[str, str]:
     campaign = await post("/v1/campaigns", {"code": "CDS-2025", "title": "Chuyển đổi số 2025", **dates})
     draft = await post("/v1/campaigns", {"code": "CDS-NHAP", "title": "Phong trào nháp", **dates})
     base = f"/v1/campaigns/{campaign['id']}"
-    await post(f"{base}/phases", {"name": "Giai đoạn 1", "starts_on": "2025-01-01", "ends_on": "2025-10-31"})
-    await post(
+    phase = await post(
+        f"{base}/phases", {"name": "Giai đoạn 1", "starts_on": "2025-01-01", "ends_on": "2025-10-31"}
+    )
+    free_target = await post(
+        f"{base}/targets",
+        {
+            "code": "T9",
+            "title": "Chưa đo",
+            "measure": "count",
+            "baseline": 0,
+            "target": 5,
+            "direction": "increase",
+        },
+    )
+    target = await post(
         f"{base}/targets",
         {
             "code": "T1",
@@ -624,7 +654,13 @@ async def build_world(client, admin) -> dict[str, str]:
     )
     await post(f"{base}/participants", {"unit_codes": ["66-SKHCN", "66-SYT"]})
     await post(f"{base}/launch", {})
-    ids = {"campaign_id": campaign["id"], "draft_id": draft["id"]}
+    ids = {
+        "campaign_id": campaign["id"],
+        "draft_id": draft["id"],
+        "phase_id": phase["id"],
+        "target_id": target["id"],
+        "free_target_id": free_target["id"],
+    }
     for unit, prefix in (("66-SKHCN", ""), ("66-SYT", "b_")):
         report = {"unit_code": unit, "period_end": "2025-03-31", "values": {"T1": 30}}
         first = await post(f"{base}/reports", report)
@@ -789,6 +825,7 @@ def test_every_route_of_the_app_has_a_row(app):
         "{draft_contest_id}": "{contest_id}",
         "{closable_contest_id}": "{contest_id}",
         "{spare_question_id}": "{question_id}",
+        "{free_target_id}": "{target_id}",
         "{second_report_id}": "{report_id}",
         "{returned_id}": "{report_id}",
         "{submitted_registration_id}": "{registration_id}",

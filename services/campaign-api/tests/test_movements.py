@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from campaign_api.campaigns.models import Campaign, Phase, Target
+from campaign_api.database import audit_event
 from campaign_api.participation.models import Participant, Report
 from reference_data.localities import localities
 from service_kit.testing import assert_problem
@@ -433,3 +434,171 @@ async def test_the_unit_tree_never_loops_and_communes_exist(client, admin, direc
     assert [u["code"] for u in children["items"]] == ["66-X1-THCS"]
     found = (await client.get("/v1/units", headers=admin, params={"q": "so van hoa"})).json()
     assert [u["code"] for u in found["items"]] == ["66-SVHTTDL"]
+
+
+async def _phases(client, admin, base) -> dict[str, dict]:
+    return {p["name"]: p for p in (await client.get(f"{base}/phases", headers=admin)).json()["items"]}
+
+
+async def _targets(client, admin, base) -> dict[str, dict]:
+    return {t["code"]: t for t in (await client.get(f"{base}/targets", headers=admin)).json()["items"]}
+
+
+async def _audited(app, action: str) -> int:
+    async with app.state.database.sessionmaker() as session:
+        return (
+            await session.scalar(
+                select(func.count()).select_from(audit_event).where(audit_event.c.action == action)
+            )
+        ) or 0
+
+
+async def test_a_phase_changes_freely_until_reports_or_plans_depend_on_it(client, admin, movement, app):
+    base = f"/v1/campaigns/{movement['id']}"
+    phase = (await _phases(client, admin, base))["Giai đoạn 1"]
+    second = await client.post(
+        f"{base}/phases",
+        headers=admin,
+        json={"name": "Giai đoạn 2", "starts_on": "2025-11-01", "ends_on": "2025-12-31"},
+    )
+    second_id = second.json()["id"]
+
+    # Nothing depends on phase 1 yet: its end moves from 31/10 to 15/10 (the review milestone moves too).
+    moved = await client.patch(
+        f"{base}/phases/{phase['id']}",
+        headers=admin,
+        json={
+            "ends_on": "2025-10-15",
+            "milestones": [{"title": "Ban hành kế hoạch", "kind": "plan_due", "due_on": "2025-09-30"}],
+        },
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["ends_on"] == "2025-10-15"
+    assert [m["kind"] for m in moved.json()["milestones"]] == ["plan_due"]
+    assert await _audited(app, "phase.updated") == 1
+
+    # Refusals that change nothing: overlapping phase 2, ending before it starts, a milestone outside it.
+    overlapping = await client.patch(
+        f"{base}/phases/{phase['id']}", headers=admin, json={"ends_on": "2025-11-10"}
+    )
+    assert assert_problem(overlapping, 409)["code"] == "phase.overlaps"
+    backwards = await client.patch(
+        f"{base}/phases/{phase['id']}", headers=admin, json={"starts_on": "2025-10-20"}
+    )
+    assert assert_problem(backwards, 409)["code"] == "phase.invalid_ends_on"
+    unknown = await client.patch(
+        f"{base}/phases/7d1f3c2a-0000-4000-8000-0000000000aa", headers=admin, json={"name": "X"}
+    )
+    assert assert_problem(unknown, 404)["code"] == "phase.not_found"
+    assert (await _phases(client, admin, base))["Giai đoạn 1"]["ends_on"] == "2025-10-15"
+
+    # A plan filed against the plan_due milestone: the dates are fixed, the name is not.
+    filed = await client.put(
+        f"{base}/participants/66-SKHCN/plan",
+        headers=admin,
+        json={"document_no": "12/KH-SKHCN", "issued_on": "2025-09-30"},
+    )
+    assert filed.status_code == 200, filed.text
+    fixed = await client.patch(f"{base}/phases/{phase['id']}", headers=admin, json={"ends_on": "2025-10-31"})
+    problem = assert_problem(fixed, 409)
+    assert problem["code"] == "phase.depended_on"
+    assert "đã có 0 báo cáo và 1 kế hoạch" in problem["detail"]
+    renamed = await client.patch(f"{base}/phases/{phase['id']}", headers=admin, json={"name": "Đợt 1"})
+    assert renamed.json()["name"] == "Đợt 1"
+    assert renamed.json()["ends_on"] == "2025-10-15"
+    assert assert_problem(await client.delete(f"{base}/phases/{phase['id']}", headers=admin), 409)[
+        "code"
+    ] == ("phase.in_use")
+
+    # Phase 2 holds no milestone and no report: deleted, and audited.
+    before = await rows(app, Phase)
+    assert (await client.delete(f"{base}/phases/{second_id}", headers=admin)).status_code == 204
+    assert await rows(app, Phase) == before - 1
+    assert set(await _phases(client, admin, base)) == {"Đợt 1"}
+    assert await _audited(app, "phase.deleted") == 1
+
+
+async def test_a_report_in_the_phase_fixes_its_dates(client, admin, movement):
+    base = f"/v1/campaigns/{movement['id']}"
+    await client.post(f"{base}/launch", headers=admin)
+    phase = (await _phases(client, admin, base))["Giai đoạn 1"]
+    report = await client.post(
+        f"{base}/reports",
+        headers=admin,
+        json={"unit_code": "66-SYT", "period_end": "2025-06-30", "values": {"SOHOA": 50}},
+    )
+    assert report.status_code == 201, report.text
+    refused = await client.patch(
+        f"{base}/phases/{phase['id']}", headers=admin, json={"starts_on": "2025-02-01"}
+    )
+    assert "đã có 1 báo cáo và 0 kế hoạch" in assert_problem(refused, 409)["detail"]
+    assert (await _phases(client, admin, base))["Giai đoạn 1"]["starts_on"] == "2025-01-01"
+
+
+async def test_a_target_keeps_how_it_is_measured_once_a_report_measures_it(client, admin, movement, app):
+    base = f"/v1/campaigns/{movement['id']}"
+    targets = await _targets(client, admin, base)
+    sohoa, ngayxl = targets["SOHOA"], targets["NGAYXL"]
+
+    # Unmeasured: the baseline moves from 20 to 25 and a due date is set.
+    changed = await client.patch(
+        f"{base}/targets/{sohoa['id']}", headers=admin, json={"baseline": 25, "due_on": "2025-12-31"}
+    )
+    assert changed.status_code == 200, changed.text
+    assert Decimal(changed.json()["baseline"]) == Decimal(25)
+    assert changed.json()["due_on"] == "2025-12-31"
+    # A decreasing target above its baseline, against what is stored: refused, nothing changed.
+    inconsistent = await client.patch(f"{base}/targets/{ngayxl['id']}", headers=admin, json={"target": 12})
+    assert assert_problem(inconsistent, 409)["code"] == "target.inconsistent"
+
+    await client.post(f"{base}/launch", headers=admin)
+    report = await client.post(
+        f"{base}/reports",
+        headers=admin,
+        json={"unit_code": "66-SYT", "period_end": "2025-06-30", "values": {"SOHOA": 50}},
+    )
+    assert report.status_code == 201, report.text
+    measured = await client.patch(f"{base}/targets/{sohoa['id']}", headers=admin, json={"target": 90})
+    problem = assert_problem(measured, 409)
+    assert problem["code"] == "target.measured"
+    assert problem["detail"].startswith("Đã có 1 báo cáo ghi số liệu cho chỉ tiêu “Hồ sơ TTHC được số hóa”")
+    # The same value again is no change; the title and the due date still change.
+    retitled = await client.patch(
+        f"{base}/targets/{sohoa['id']}",
+        headers=admin,
+        json={"title": "Hồ sơ được số hóa", "target": 100, "due_on": None},
+    )
+    assert retitled.status_code == 200, retitled.text
+    assert (retitled.json()["title"], retitled.json()["due_on"]) == ("Hồ sơ được số hóa", None)
+    assert_problem(await client.delete(f"{base}/targets/{sohoa['id']}", headers=admin), 409)
+
+    before = await rows(app, Target)
+    assert (await client.delete(f"{base}/targets/{ngayxl['id']}", headers=admin)).status_code == 204
+    assert await rows(app, Target) == before - 1
+    stored = await _targets(client, admin, base)
+    assert set(stored) == {"SOHOA"}
+    assert (Decimal(stored["SOHOA"]["baseline"]), Decimal(stored["SOHOA"]["target"])) == (25, 100)
+    assert await _audited(app, "target.updated") == 2
+    assert await _audited(app, "target.deleted") == 1
+
+
+async def test_only_the_organiser_edits_phases_and_targets_and_not_once_closed(
+    client, admin, movement, create_account, bearer
+):
+    base = f"/v1/campaigns/{movement['id']}"
+    await create_account("ql.syt", ["manager"], ["66-SYT"])
+    department = await bearer("ql.syt")
+    phase = (await _phases(client, admin, base))["Giai đoạn 1"]
+    target = (await _targets(client, admin, base))["NGAYXL"]
+    assert_problem(
+        await client.patch(f"{base}/phases/{phase['id']}", headers=department, json={"name": "X"}), 403
+    )
+    assert_problem(await client.delete(f"{base}/targets/{target['id']}", headers=department), 403)
+    assert (await _phases(client, admin, base))["Giai đoạn 1"]["name"] == "Giai đoạn 1"
+    assert "NGAYXL" in await _targets(client, admin, base)
+
+    await client.post(f"{base}/launch", headers=admin)
+    await client.post(f"{base}/close", headers=admin)
+    closed = await client.delete(f"{base}/targets/{target['id']}", headers=admin)
+    assert assert_problem(closed, 409)["code"] == "campaign.closed"
+    assert "NGAYXL" in await _targets(client, admin, base)

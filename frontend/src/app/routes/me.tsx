@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '@/components/ui/page-title';
+import { MyDataCard } from '@/features/my-progress/components/my-data';
 import { MyProgressPanel } from '@/features/my-progress/components/my-progress';
 
 /** The learner's page, built for a phone first (one column, no charts). */
@@ -9,6 +10,7 @@ export function MyProgressRoute() {
     <section style={{ maxWidth: 720, marginInline: 'auto' }}>
       <PageTitle title={t('pages.me')} />
       <MyProgressPanel />
+      <MyDataCard />
     </section>
   );
 }

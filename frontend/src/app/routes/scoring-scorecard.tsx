@@ -46,7 +46,7 @@ export function ScorecardRoute() {
                 />
               ),
             },
-            { key: 'history', label: t('scoring.scorecard.historyTab'), children: <ScorecardHistory scorecardId={scorecardId} /> },
+            { key: 'history', label: t('scoring.scorecard.historyTab'), children: <ScorecardHistory scorecardId={scorecardId} criteria={criteriaSet.data.criteriaSet.criteria} /> },
           ]}
         />
       )}

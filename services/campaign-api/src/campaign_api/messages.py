@@ -233,6 +233,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Giai đoạn này trùng thời gian với giai đoạn “{phase}” ({starts_on} – {ends_on}).",
         "The phase overlaps {phase!r} ({starts_on} – {ends_on}).",
     ),
+    "phase.not_found": ("Phong trào không có giai đoạn này.", "The campaign has no such phase."),
+    "phase.invalid_ends_on": (
+        "Ngày kết thúc giai đoạn trước ngày bắt đầu.",
+        "The phase would end before it starts.",
+    ),
+    "phase.invalid_milestones": (
+        "Có mốc thời gian nằm ngoài giai đoạn.",
+        "A milestone would fall outside the phase.",
+    ),
+    "phase.depended_on": (
+        "Không thể đổi thời gian hay các mốc của giai đoạn “{phase}”: đã có {reports} báo cáo và {plans} kế hoạch"
+        " dựa vào đó. Chỉ sửa được tên giai đoạn.",
+        "Phase {phase!r} has {reports} reports and {plans} plans that depend on its dates and milestones;"
+        " only its name can change.",
+    ),
+    "phase.in_use": (
+        "Không thể xóa giai đoạn “{phase}”: đã có {reports} báo cáo và {plans} kế hoạch dựa vào đó.",
+        "Phase {phase!r} cannot be deleted: {reports} reports and {plans} plans depend on it.",
+    ),
+    "target.not_found": ("Phong trào không có chỉ tiêu này.", "The campaign has no such target."),
+    "target.inconsistent": (
+        "Giá trị chỉ tiêu không hợp lệ: chỉ tiêu tăng phải cao hơn giá trị ban đầu, chỉ tiêu giảm phải thấp hơn,"
+        " tỷ lệ phần trăm nằm trong 0–100.",
+        "Inconsistent target: {reason}.",
+    ),
+    "target.measured": (
+        "Đã có {reports} báo cáo ghi số liệu cho chỉ tiêu “{target}”: không đổi được cách đo, giá trị ban đầu,"
+        " giá trị mục tiêu hay chiều tăng giảm. Chỉ sửa được tên và hạn.",
+        "{reports} reports give target {target!r} a value: its {fields} cannot change; only its title and"
+        " due date can.",
+    ),
+    "target.in_use": (
+        "Không thể xóa chỉ tiêu “{target}”: đã có {reports} báo cáo ghi số liệu cho chỉ tiêu này.",
+        "Target {target!r} cannot be deleted: {reports} reports give it a value.",
+    ),
     "target.exists": (
         "Phong trào đã có chỉ tiêu mang mã {code}.",
         "The campaign already has a target {code}.",

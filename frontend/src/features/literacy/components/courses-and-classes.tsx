@@ -1,18 +1,23 @@
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useClasses } from '../api/get-classes';
 import type { TrainingClass } from '../api/get-classes';
 import { useCourses } from '../api/get-courses';
 import type { Course } from '../api/get-courses';
+import { useCreateClass, useCreateCourse } from '../api/mutate-catalog';
 import { CATEGORY_LABELS, VENUE_LABELS } from '../labels';
+import { ClassFormModal, CourseFormModal } from './catalog-forms';
 
 const CLASS_PAGE_SIZE = 20;
 
-/** The course catalogue and the classes that teach it (filtered by course, paged by offset). */
+/** The course catalogue and the classes that teach it (filtered by course, paged by offset); adding a course or
+ * a class shows when its list allows `create`. */
 export function CoursesAndClasses() {
   const { t } = useTranslation();
   const { date, number } = useFormatters();
@@ -20,6 +25,10 @@ export function CoursesAndClasses() {
   const [courseCode, setCourseCode] = useState<string>();
   const [page, setPage] = useState(1);
   const classes = useClasses({ course_code: courseCode, limit: CLASS_PAGE_SIZE, offset: (page - 1) * CLASS_PAGE_SIZE });
+  const { message } = App.useApp();
+  const createCourse = useCreateCourse();
+  const createClass = useCreateClass();
+  const [dialog, setDialog] = useState<'course' | 'class' | null>(null);
   const titles = new Map((courses.data?.items ?? []).map((course) => [course.code, course.title]));
 
   const courseColumns: TableColumnsType<Course> = [
@@ -47,7 +56,10 @@ export function CoursesAndClasses() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('literacy.courses.heading')}</Typography.Title>}>
+      <Card
+        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('literacy.courses.heading')}</Typography.Title>}
+        extra={can(courses.data, 'create') ? <Button icon={<PlusOutlined />} onClick={() => { setDialog('course'); }}>{t('literacy.catalog.newCourse')}</Button> : undefined}
+      >
         <ProblemAlert error={courses.error} />
         <Table<Course>
           rowKey="code"
@@ -59,7 +71,10 @@ export function CoursesAndClasses() {
           scroll={{ x: 'max-content' }}
         />
       </Card>
-      <Card title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('literacy.classes.heading')}</Typography.Title>}>
+      <Card
+        title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('literacy.classes.heading')}</Typography.Title>}
+        extra={can(classes.data, 'create') ? <Button icon={<PlusOutlined />} onClick={() => { setDialog('class'); }}>{t('literacy.catalog.newClass')}</Button> : undefined}
+      >
         <Space style={{ marginBottom: 12 }} wrap>
           <label htmlFor="class-course-filter">{t('literacy.classes.filterCourse')}</label>
           <Select
@@ -90,6 +105,17 @@ export function CoursesAndClasses() {
           }}
         />
       </Card>
+      <CourseFormModal
+        open={dialog === 'course'}
+        onSubmit={(body) => createCourse.mutateAsync(body).then(() => { void message.success(t('literacy.catalog.courseAdded')); })}
+        onClose={() => { setDialog(null); }}
+      />
+      <ClassFormModal
+        open={dialog === 'class'}
+        courses={courses.data?.items ?? []}
+        onSubmit={(body) => createClass.mutateAsync(body).then(() => { void message.success(t('literacy.catalog.classAdded')); })}
+        onClose={() => { setDialog(null); }}
+      />
     </Space>
   );
 }

@@ -10,6 +10,7 @@ import { useCoverage } from '../api/get-coverage';
 import { COVERAGE_GROUPS, PEAK_DAYS, TOP_COMMUNES, coverageChartOption } from '../coverage';
 import type { CoverageGroup } from '../coverage';
 import { CoverageTable } from './coverage-table';
+import { PopulationPanel } from './population-panel';
 
 type DateWindow = [Dayjs | null, Dayjs | null] | null;
 
@@ -102,6 +103,7 @@ export function CoveragePanel() {
           <CoverageTable groupBy={groupBy} report={report} loading={coverage.isFetching} />
         </Card>
       )}
+      <PopulationPanel />
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { CheckOutlined, DownloadOutlined, EditOutlined, FileAddOutlined, PlayCircleOutlined, PlusOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, DownloadOutlined, EditOutlined, FileAddOutlined, PlayCircleOutlined, PlusOutlined, RollbackOutlined, StopOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Radio, Space, Statistic, Table, Tabs, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { useFormatters } from '@/lib/format';
 import { useDownloadParticipants } from '../api/download-participants';
+import { useUnitName } from '../api/get-units';
 import {
   useCampaign,
   useCommendations,
@@ -22,8 +23,13 @@ import {
   useTargets,
 } from '../api/get-campaign';
 import type { PlanStatus } from '../api/get-campaign';
+import type { PlanIn } from '../api/mutate-campaign';
 import { useCampaignMutations } from '../api/mutate-campaign';
+import { daysLeft, shownStatus, todayIso } from '../lifecycle';
+import { EnrolUnitsModal } from './enrol-units';
 import { PhaseFormModal } from './phase-form';
+import { PlanFormModal } from './plan-form';
+import { AssessInitiativeModal, CommendationFormModal, InitiativeFormModal } from './recognition-forms';
 import { ReportFormModal } from './report-form';
 import { ReturnReportModal } from './return-report-modal';
 import { CampaignStatusTag, InitiativeStatusTag, PlanStatusTag, ReportStatusTag } from './status-tags';
@@ -66,9 +72,13 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
   const navigate = useNavigate();
   const { message } = App.useApp();
   const mutations = useCampaignMutations(campaign.id);
+  const unitName = useUnitName();
   const participants = useParticipants(campaign.id);
   const targets = useTargets(campaign.id);
-  const [dialog, setDialog] = useState<'phase' | 'target' | 'report' | null>(null);
+  const [dialog, setDialog] = useState<'phase' | 'target' | 'report' | 'enrol' | null>(null);
+  const [editingPhase, setEditingPhase] = useState<CampaignSchemas['PhaseOut'] | null>(null);
+  const [editingTarget, setEditingTarget] = useState<CampaignSchemas['TargetOut'] | null>(null);
+  const done = (text: string) => () => { void message.success(text); };
   const reporters = (participants.data?.items ?? [])
     .filter((participant) => can(participant, 'file_report'))
     .map((participant) => ({ code: participant.unit_code, name: participant.unit_name }));
@@ -89,6 +99,9 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
           <Button danger icon={<StopOutlined />}>{t('movements.detail.close')}</Button>
         </Popconfirm>
       )}
+      {can(campaign, 'enrol') && (
+        <Button icon={<TeamOutlined />} onClick={() => { setDialog('enrol'); }}>{t('movements.enrol.open')}</Button>
+      )}
       {reporters.length > 0 && (
         <Button type="primary" icon={<FileAddOutlined />} onClick={() => { setDialog('report'); }}>
           {t('movements.reports.file')}
@@ -107,24 +120,25 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'code', label: t('movements.fields.code'), children: campaign.code },
-            { key: 'status', label: t('movements.fields.status'), children: <CampaignStatusTag status={campaign.status} /> },
+            { key: 'status', label: t('movements.fields.status'), children: <CampaignStatusTag status={shownStatus(campaign.status, campaign.starts_on, campaign.ends_on, todayIso())} /> },
             { key: 'level', label: t('movements.fields.level'), children: t(`movements.level.${campaign.level}`) },
-            { key: 'organizer', label: t('movements.fields.organizer'), children: campaign.organizer_unit_code },
+            { key: 'organizer', label: t('movements.fields.organizer'), children: unitName(campaign.organizer_unit_code) },
             { key: 'period', label: t('movements.fields.period'), children: `${date(campaign.starts_on)} – ${date(campaign.ends_on)}` },
           ]}
         />
       </section>
-      <SummaryCards campaignId={campaign.id} />
+      <SummaryCards campaign={campaign} />
       <Tabs
         items={[
-          { key: 'general', label: t('movements.detail.tabs.general'), children: <GeneralTab campaign={campaign} onAddPhase={() => { setDialog('phase'); }} /> },
-          { key: 'targets', label: t('movements.detail.tabs.targets'), children: <TargetsTab campaign={campaign} onAdd={() => { setDialog('target'); }} /> },
+          { key: 'general', label: t('movements.detail.tabs.general'), children: <GeneralTab campaign={campaign} onAddPhase={() => { setDialog('phase'); }} onEditPhase={setEditingPhase} /> },
+          { key: 'targets', label: t('movements.detail.tabs.targets'), children: <TargetsTab campaign={campaign} onAdd={() => { setDialog('target'); }} onEdit={setEditingTarget} /> },
           {
             key: 'participants',
             label: t('movements.detail.tabs.participants'),
             children: (
               <ParticipantsTab
                 campaignId={campaign.id}
+                onFilePlan={(unitCode, body) => mutations.filePlan.mutateAsync({ unitCode, body }).then(done(t('movements.plans.saved')))}
                 onDownload={can(campaign, 'export_participants') ? () => { download.mutate(`participants-${campaign.code}.xlsx`); } : undefined}
                 downloading={download.isPending}
                 downloadError={download.error}
@@ -132,34 +146,62 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
             ),
           },
           { key: 'reports', label: t('movements.detail.tabs.reports'), children: <ReportsTab campaign={campaign} /> },
-          { key: 'initiatives', label: t('movements.detail.tabs.initiatives'), children: <InitiativesTab campaignId={campaign.id} /> },
-          { key: 'commendations', label: t('movements.detail.tabs.commendations'), children: <CommendationsTab campaignId={campaign.id} /> },
+          { key: 'initiatives', label: t('movements.detail.tabs.initiatives'), children: <InitiativesTab campaign={campaign} /> },
+          { key: 'commendations', label: t('movements.detail.tabs.commendations'), children: <CommendationsTab campaign={campaign} /> },
         ]}
       />
-      <PhaseFormModal open={dialog === 'phase'} campaign={campaign} onSubmit={(body) => mutations.addPhase.mutateAsync(body)} onClose={() => { setDialog(null); }} />
-      <TargetFormModal open={dialog === 'target'} onSubmit={(body) => mutations.addTarget.mutateAsync(body)} onClose={() => { setDialog(null); }} />
+      <PhaseFormModal open={dialog === 'phase'} campaign={campaign} onSubmit={(body) => mutations.addPhase.mutateAsync(body).then(done(t('movements.phases.added')))} onClose={() => { setDialog(null); }} />
+      {editingPhase && (
+        <PhaseFormModal
+          open
+          campaign={campaign}
+          phase={editingPhase}
+          onSubmit={(body) => mutations.updatePhase.mutateAsync({ phaseId: editingPhase.id, body }).then(done(t('movements.phases.saved')))}
+          onClose={() => { setEditingPhase(null); }}
+        />
+      )}
+      <TargetFormModal open={dialog === 'target'} onSubmit={(body) => mutations.addTarget.mutateAsync(body).then(done(t('movements.targets.added')))} onClose={() => { setDialog(null); }} />
+      {editingTarget && (
+        <TargetFormModal
+          open
+          target={editingTarget}
+          onSubmit={(body) => mutations.updateTarget.mutateAsync({ targetId: editingTarget.id, body: { title: body.title, measure: body.measure, baseline: body.baseline, target: body.target, direction: body.direction, due_on: body.due_on } }).then(done(t('movements.targets.saved')))}
+          onClose={() => { setEditingTarget(null); }}
+        />
+      )}
+      <EnrolUnitsModal
+        open={dialog === 'enrol'}
+        enrolled={(participants.data?.items ?? []).map((participant) => participant.unit_code)}
+        onSubmit={(codes) => mutations.enrol.mutateAsync(codes).then(() => { void message.success(t('movements.enrol.done', { count: codes.length })); })}
+        onClose={() => { setDialog(null); }}
+      />
       <ReportFormModal
         open={dialog === 'report'}
         campaign={campaign}
         targets={targets.data?.items ?? []}
         units={reporters}
-        onSubmit={(body) => mutations.fileReport.mutateAsync(body).then(() => message.success(t('movements.reports.filed')))}
+        onSubmit={(body) => mutations.fileReport.mutateAsync(body).then(() => { void message.success(t('movements.reports.filed')); })}
         onClose={() => { setDialog(null); }}
       />
     </Flex>
   );
 }
 
-function SummaryCards({ campaignId }: { campaignId: string }) {
+function SummaryCards({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { number } = useFormatters();
-  const summary = useSummary(campaignId);
+  const summary = useSummary(campaign.id);
+  const left = daysLeft(campaign.status, campaign.ends_on, todayIso());
   if (summary.isError) return <ProblemAlert error={summary.error} />;
   const data = summary.data;
   return (
     <section aria-label={t('movements.detail.summary')}>
       <Flex wrap gap="middle">
-        <Card size="small"><Statistic title={t('movements.summary.daysLeft')} value={data ? number(Math.max(0, data.days_left)) : '–'} loading={summary.isPending} /></Card>
+        <Card size="small">{left === null ? (
+          <Statistic title={t('movements.summary.time')} value={t('movements.summary.over')} />
+        ) : (
+          <Statistic title={t('movements.summary.daysLeft')} value={number(left)} />
+        )}</Card>
         <Card size="small"><Statistic title={t('movements.summary.participants')} value={number(data?.participants)} loading={summary.isPending} /></Card>
         <Card size="small"><Statistic title={t('movements.planStatus.on_time')} value={number(data?.plans.on_time)} loading={summary.isPending} /></Card>
         <Card size="small"><Statistic title={t('movements.planStatus.late')} value={number(data?.plans.late)} loading={summary.isPending} /></Card>
@@ -170,10 +212,14 @@ function SummaryCards({ campaignId }: { campaignId: string }) {
   );
 }
 
-function GeneralTab({ campaign, onAddPhase }: { campaign: Campaign; onAddPhase: () => void }) {
+function GeneralTab({ campaign, onAddPhase, onEditPhase }: { campaign: Campaign; onAddPhase: () => void; onEditPhase: (phase: CampaignSchemas['PhaseOut']) => void }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
+  const { message } = App.useApp();
   const phases = usePhases(campaign.id);
+  const { deletePhase } = useCampaignMutations(campaign.id);
+  // Correcting and removing phases is part of running the movement: the same action that adds one.
+  const manages = can(campaign, 'add_phase');
   return (
     <Flex vertical gap="middle">
       {campaign.description && <Typography.Paragraph>{campaign.description}</Typography.Paragraph>}
@@ -206,9 +252,30 @@ function GeneralTab({ campaign, onAddPhase }: { campaign: Campaign; onAddPhase: 
           {can(campaign, 'add_phase') && <Button icon={<PlusOutlined />} onClick={onAddPhase}>{t('movements.phases.add')}</Button>}
         </Flex>
         <ProblemAlert error={phases.error} />
+        <ProblemAlert error={deletePhase.error} />
         {phases.data?.items.length === 0 && <Empty description={t('movements.phases.none')} />}
         {phases.data?.items.map((phase) => (
-          <Card key={phase.id} size="small" title={`${phase.name} · ${date(phase.starts_on)} – ${date(phase.ends_on)}`} style={{ marginBottom: 12 }}>
+          <Card
+            key={phase.id}
+            size="small"
+            title={<span style={{ whiteSpace: 'normal' }}>{`${phase.name} · ${date(phase.starts_on)} – ${date(phase.ends_on)}`}</span>}
+            style={{ marginBottom: 12 }}
+            extra={
+              manages ? (
+                <Space wrap>
+                  <Button size="small" icon={<EditOutlined />} aria-label={t('movements.phases.editOf', { name: phase.name })} onClick={() => { onEditPhase(phase); }}>{t('movements.phases.edit')}</Button>
+                  <Popconfirm
+                    title={t('movements.phases.deleteConfirm', { name: phase.name })}
+                    okText={t('movements.phases.delete')}
+                    cancelText={t('movements.form.cancel')}
+                    onConfirm={() => { deletePhase.mutateAsync(phase.id).then(() => { void message.success(t('movements.phases.deleted')); }, () => undefined); }}
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('movements.phases.deleteOf', { name: phase.name })}>{t('movements.phases.delete')}</Button>
+                  </Popconfirm>
+                </Space>
+              ) : undefined
+            }
+          >
             {phase.milestones.length === 0 ? (
               <Typography.Text>{t('movements.phases.noMilestones')}</Typography.Text>
             ) : (
@@ -227,10 +294,12 @@ function GeneralTab({ campaign, onAddPhase }: { campaign: Campaign; onAddPhase: 
   );
 }
 
-function TargetsTab({ campaign, onAdd }: { campaign: Campaign; onAdd: () => void }) {
+function TargetsTab({ campaign, onAdd, onEdit }: { campaign: Campaign; onAdd: () => void; onEdit: (target: CampaignSchemas['TargetOut']) => void }) {
   const { t } = useTranslation();
   const { date, number } = useFormatters();
+  const { message } = App.useApp();
   const targets = useTargets(campaign.id);
+  const { deleteTarget } = useCampaignMutations(campaign.id);
   const summary = useSummary(campaign.id);
   const progress = new Map((summary.data?.targets ?? []).map((target) => [target.code, target]));
   const columns: TableColumnsType<CampaignSchemas['TargetOut']> = [
@@ -249,12 +318,32 @@ function TargetsTab({ campaign, onAdd }: { campaign: Campaign; onAdd: () => void
       render: (_, target) => <TargetProgress title={target.title} progress={progress.get(target.code)?.mean_progress} unitsReporting={progress.get(target.code)?.units_reporting ?? 0} />,
     },
   ];
+  if (can(campaign, 'add_target')) {
+    columns.push({
+      title: t('movements.targets.actions'),
+      key: 'actions',
+      render: (_, target) => (
+        <Space wrap>
+          <Button size="small" icon={<EditOutlined />} aria-label={t('movements.targets.editOf', { title: target.title })} onClick={() => { onEdit(target); }}>{t('movements.targets.edit')}</Button>
+          <Popconfirm
+            title={t('movements.targets.deleteConfirm', { title: target.title })}
+            okText={t('movements.targets.delete')}
+            cancelText={t('movements.form.cancel')}
+            onConfirm={() => { deleteTarget.mutateAsync(target.id).then(() => { void message.success(t('movements.targets.deleted')); }, () => undefined); }}
+          >
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('movements.targets.deleteOf', { title: target.title })}>{t('movements.targets.delete')}</Button>
+          </Popconfirm>
+        </Space>
+      ),
+    });
+  }
   return (
     <Flex vertical gap="middle">
       {can(campaign, 'add_target') && (
         <div><Button icon={<PlusOutlined />} onClick={onAdd}>{t('movements.targets.add')}</Button></div>
       )}
       <ProblemAlert error={targets.error} />
+      <ProblemAlert error={deleteTarget.error} />
       <Table rowKey="id" columns={columns} dataSource={targets.data?.items ?? []} loading={targets.isPending} pagination={false} locale={{ emptyText: t('movements.targets.none') }} scroll={{ x: true }} />
     </Flex>
   );
@@ -263,10 +352,11 @@ function TargetsTab({ campaign, onAdd }: { campaign: Campaign; onAdd: () => void
 const PLAN_FILTERS = ['all', 'late', 'missing', 'on_time'] as const;
 
 /** The participants the user may read; the sheet's download shows when `onDownload` is given (the movement allows `export_participants`). */
-function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }: { campaignId: string; onDownload?: () => void; downloading: boolean; downloadError: unknown }) {
+function ParticipantsTab({ campaignId, onFilePlan, onDownload, downloading, downloadError }: { campaignId: string; onFilePlan: (unitCode: string, body: PlanIn) => Promise<unknown>; onDownload?: () => void; downloading: boolean; downloadError: unknown }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
   const [filter, setFilter] = useState<(typeof PLAN_FILTERS)[number]>('all');
+  const [planning, setPlanning] = useState<CampaignSchemas['ParticipantOut'] | null>(null);
   const participants = useParticipants(campaignId, filter === 'all' ? undefined : filter);
   const columns: TableColumnsType<CampaignSchemas['ParticipantOut']> = [
     { title: t('movements.participants.unit'), dataIndex: 'unit_name', render: (name: string, participant) => <div>{name}<div style={{ fontSize: 12 }}>{participant.unit_code}</div></div> },
@@ -275,7 +365,16 @@ function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }:
     {
       title: t('movements.participants.plan'),
       key: 'plan',
-      render: (_, participant) => (participant.plan_document_no ? `${participant.plan_document_no} · ${date(participant.plan_issued_on)}` : '–'),
+      render: (_, participant) => (
+        <Space wrap>
+          {participant.plan_document_no ? `${participant.plan_document_no} · ${date(participant.plan_issued_on)}` : '–'}
+          {can(participant, 'file_plan') && (
+            <Button size="small" icon={<FileAddOutlined />} aria-label={t('movements.plans.fileOf', { unit: participant.unit_name })} onClick={() => { setPlanning(participant); }}>
+              {participant.plan_document_no ? t('movements.plans.change') : t('movements.plans.file')}
+            </Button>
+          )}
+        </Space>
+      ),
     },
     { title: t('movements.participants.lastReport'), dataIndex: 'last_report_on', render: (value: string | null) => date(value) },
   ];
@@ -294,6 +393,7 @@ function ParticipantsTab({ campaignId, onDownload, downloading, downloadError }:
       <ProblemAlert error={downloadError} />
       <ProblemAlert error={participants.error} />
       <Table rowKey="unit_code" columns={columns} dataSource={participants.data?.items ?? []} loading={participants.isFetching} locale={{ emptyText: t('movements.participants.none') }} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: true }} />
+      <PlanFormModal participant={planning} onSubmit={onFilePlan} onClose={() => { setPlanning(null); }} />
     </Flex>
   );
 }
@@ -311,7 +411,11 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
   const participants = useParticipants(campaign.id);
   const { review } = useCampaignMutations(campaign.id);
   const [returning, setReturning] = useState<CampaignSchemas['ReportOut'] | null>(null);
+  const [correcting, setCorrecting] = useState<CampaignSchemas['ReportOut'] | null>(null);
+  const { resubmit } = useCampaignMutations(campaign.id);
   const unitName = (code: string) => participants.data?.items.find((p) => p.unit_code === code)?.unit_name ?? code;
+  const targets = useTargets(campaign.id);
+  const targetTitle = (code: string) => targets.data?.items.find((target) => target.code === code)?.title ?? code;
 
   const columns: TableColumnsType<CampaignSchemas['ReportOut']> = [
     { title: t('movements.reports.unit'), dataIndex: 'unit_code', render: (code: string) => <div>{unitName(code)}<div style={{ fontSize: 12 }}>{code}</div></div> },
@@ -321,7 +425,7 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
       dataIndex: 'values',
       render: (values: Record<string, string>) => (
         <ul style={{ margin: 0, paddingInlineStart: 16 }}>
-          {Object.entries(values).map(([code, value]) => <li key={code}>{code}: {number(value)}</li>)}
+          {Object.entries(values).map(([code, value]) => <li key={code}>{targetTitle(code)}: {number(value)}</li>)}
         </ul>
       ),
     },
@@ -350,7 +454,7 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
       ),
     },
   ];
-  const reviewable = (report: CampaignSchemas['ReportOut']) => can(report, 'accept') || can(report, 'return');
+  const reviewable = (report: CampaignSchemas['ReportOut']) => can(report, 'accept') || can(report, 'return') || can(report, 'resubmit');
   if ((reports.data?.items ?? []).some(reviewable)) {
     columns.push({
       title: t('movements.reports.actions'),
@@ -368,6 +472,11 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
                 onClick={() => { review.mutateAsync({ reportId: report.id, accept: true }).then(() => message.success(t('movements.reports.accepted')), () => undefined); }}
               >
                 {t('movements.reports.accept')}
+              </Button>
+            )}
+            {can(report, 'resubmit') && (
+              <Button size="small" type="primary" icon={<EditOutlined />} aria-label={t('movements.reports.resubmitOf', { unit: unitName(report.unit_code) })} onClick={() => { setCorrecting(report); }}>
+                {t('movements.reports.resubmit')}
               </Button>
             )}
             {can(report, 'return') && (
@@ -391,47 +500,102 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
       <ProblemAlert error={review.error} />
       <ProblemAlert error={reports.error} />
       <Table rowKey="id" columns={columns} dataSource={reports.data?.items ?? []} loading={reports.isFetching} locale={{ emptyText: t('movements.reports.none') }} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: true }} />
+      {correcting && (
+        <ReportFormModal
+          open
+          campaign={campaign}
+          report={correcting}
+          targets={targets.data?.items ?? []}
+          units={[{ code: correcting.unit_code, name: unitName(correcting.unit_code) }]}
+          onSubmit={(body) => resubmit.mutateAsync({ reportId: correcting.id, body: { period_end: body.period_end, values: body.values, narrative: body.narrative, evidence: body.evidence } }).then(() => { void message.success(t('movements.reports.resubmitted')); })}
+          onClose={() => { setCorrecting(null); }}
+        />
+      )}
       <ReturnReportModal
         unitName={returning ? unitName(returning.unit_code) : undefined}
-        onSubmit={(note) => (returning ? review.mutateAsync({ reportId: returning.id, accept: false, note }).then(() => message.success(t('movements.reports.returned'))) : Promise.resolve())}
+        onSubmit={(note) => (returning ? review.mutateAsync({ reportId: returning.id, accept: false, note }).then(() => { void message.success(t('movements.reports.returned')); }) : Promise.resolve())}
         onClose={() => { setReturning(null); }}
       />
     </Flex>
   );
 }
 
-function InitiativesTab({ campaignId }: { campaignId: string }) {
+function InitiativesTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
-  const initiatives = useInitiatives(campaignId);
+  const { message } = App.useApp();
+  const unitName = useUnitName();
+  const initiatives = useInitiatives(campaign.id);
+  const participants = useParticipants(campaign.id);
+  const { addInitiative, assess } = useCampaignMutations(campaign.id);
+  const [adding, setAdding] = useState(false);
+  const [assessing, setAssessing] = useState<CampaignSchemas['InitiativeOut'] | null>(null);
+  const filers = can(campaign, 'add_initiative')
+    ? (participants.data?.items ?? []).filter((participant) => can(participant, 'add_initiative')).map((participant) => ({ code: participant.unit_code, name: participant.unit_name }))
+    : [];
   const columns: TableColumnsType<CampaignSchemas['InitiativeOut']> = [
     { title: t('movements.initiatives.title'), dataIndex: 'title', render: (title: string, item) => <div>{title}{item.summary && <div style={{ fontSize: 12 }}>{item.summary}</div>}</div> },
-    { title: t('movements.initiatives.unit'), dataIndex: 'unit_code' },
+    { title: t('movements.initiatives.unit'), dataIndex: 'unit_code', render: (code: string) => unitName(code) },
     { title: t('movements.initiatives.authors'), dataIndex: 'authors', render: (authors: string[]) => authors.join(', ') },
     { title: t('movements.initiatives.status'), dataIndex: 'status', render: (status: 'submitted' | 'accepted' | 'rejected') => <InitiativeStatusTag status={status} /> },
     { title: t('movements.initiatives.assessment'), dataIndex: 'assessment', render: (value: string | null) => value ?? '–' },
   ];
+  if ((initiatives.data?.items ?? []).some((item) => can(item, 'assess'))) {
+    columns.push({
+      title: t('movements.initiatives.actions'),
+      key: 'actions',
+      render: (_, item) =>
+        can(item, 'assess') ? (
+          <Button size="small" icon={<CheckOutlined />} aria-label={t('movements.initiatives.assessOf', { title: item.title })} onClick={() => { setAssessing(item); }}>
+            {t('movements.initiatives.assess')}
+          </Button>
+        ) : null,
+    });
+  }
   return (
-    <>
+    <Flex vertical gap="middle">
+      {filers.length > 0 && (
+        <div><Button icon={<PlusOutlined />} onClick={() => { setAdding(true); }}>{t('movements.initiatives.add')}</Button></div>
+      )}
       <ProblemAlert error={initiatives.error} />
       <Table rowKey="id" columns={columns} dataSource={initiatives.data?.items ?? []} loading={initiatives.isPending} locale={{ emptyText: t('movements.initiatives.none') }} scroll={{ x: true }} />
-    </>
+      <InitiativeFormModal open={adding} units={filers} onSubmit={(body) => addInitiative.mutateAsync(body).then(() => { void message.success(t('movements.initiatives.added')); })} onClose={() => { setAdding(false); }} />
+      <AssessInitiativeModal
+        initiative={assessing}
+        onSubmit={(initiativeId, body) => assess.mutateAsync({ initiativeId, body }).then(() => { void message.success(t('movements.initiatives.assessed')); })}
+        onClose={() => { setAssessing(null); }}
+      />
+    </Flex>
   );
 }
 
-function CommendationsTab({ campaignId }: { campaignId: string }) {
+function CommendationsTab({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   const { date } = useFormatters();
-  const commendations = useCommendations(campaignId);
+  const { message } = App.useApp();
+  const commendations = useCommendations(campaign.id);
+  const participants = useParticipants(campaign.id);
+  const { commend } = useCampaignMutations(campaign.id);
+  const [recording, setRecording] = useState(false);
+  const unitName = useUnitName();
   const columns: TableColumnsType<CampaignSchemas['CommendationOut']> = [
-    { title: t('movements.commendations.recipient'), key: 'recipient', render: (_, item) => (item.recipient_type === 'person' ? `${item.person_name ?? ''} (${item.unit_code})` : item.unit_code) },
+    { title: t('movements.commendations.recipient'), key: 'recipient', render: (_, item) => (item.recipient_type === 'person' ? `${item.person_name ?? ''} (${unitName(item.unit_code)})` : unitName(item.unit_code)) },
     { title: t('movements.commendations.form'), dataIndex: 'form' },
     { title: t('movements.commendations.decision'), key: 'decision', render: (_, item) => `${item.decision_no} · ${date(item.decided_on)}` },
     { title: t('movements.commendations.reason'), dataIndex: 'reason' },
   ];
   return (
-    <>
+    <Flex vertical gap="middle">
+      {can(campaign, 'add_commendation') && (
+        <div><Button icon={<TrophyOutlined />} onClick={() => { setRecording(true); }}>{t('movements.commendations.add')}</Button></div>
+      )}
       <ProblemAlert error={commendations.error} />
       <Table rowKey="id" columns={columns} dataSource={commendations.data?.items ?? []} loading={commendations.isPending} locale={{ emptyText: t('movements.commendations.none') }} scroll={{ x: true }} />
-    </>
+      <CommendationFormModal
+        open={recording}
+        units={(participants.data?.items ?? []).map((participant) => ({ code: participant.unit_code, name: participant.unit_name }))}
+        onSubmit={(body) => commend.mutateAsync(body).then(() => { void message.success(t('movements.commendations.recorded')); })}
+        onClose={() => { setRecording(false); }}
+      />
+    </Flex>
   );
 }

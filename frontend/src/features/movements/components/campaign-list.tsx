@@ -9,8 +9,10 @@ import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { useFormatters } from '@/lib/format';
 import { useCampaigns } from '../api/get-campaigns';
+import { useUnitName } from '../api/get-units';
 import type { CampaignLevel, CampaignStatus } from '../api/keys';
 import { LEVELS, STATUSES } from '../constants';
+import { shownStatus, todayIso } from '../lifecycle';
 import { CampaignStatusTag } from './status-tags';
 
 const PAGE_SIZE = 20;
@@ -29,6 +31,8 @@ export interface CampaignListProps {
 export function CampaignList({ detailPath, onCreate }: CampaignListProps) {
   const { t } = useTranslation();
   const { date } = useFormatters();
+  const unitName = useUnitName();
+  const today = todayIso();
   const [params, setParams] = useSearchParams();
   const level = oneOf(params.get('level'), LEVELS);
   const status = oneOf(params.get('status'), STATUSES);
@@ -57,13 +61,17 @@ export function CampaignList({ detailPath, onCreate }: CampaignListProps) {
       ),
     },
     { title: t('movements.fields.level'), dataIndex: 'level', render: (value: CampaignLevel) => t(`movements.level.${value}`) },
-    { title: t('movements.fields.organizer'), dataIndex: 'organizer_unit_code' },
+    { title: t('movements.fields.organizer'), dataIndex: 'organizer_unit_code', render: (code: string) => unitName(code) },
     {
       title: t('movements.fields.period'),
       key: 'period',
       render: (_, campaign) => `${date(campaign.starts_on)} – ${date(campaign.ends_on)}`,
     },
-    { title: t('movements.fields.status'), dataIndex: 'status', render: (value: CampaignStatus) => <CampaignStatusTag status={value} /> },
+    {
+      title: t('movements.fields.status'),
+      key: 'status',
+      render: (_, campaign) => <CampaignStatusTag status={shownStatus(campaign.status, campaign.starts_on, campaign.ends_on, today)} />,
+    },
   ];
 
   return (

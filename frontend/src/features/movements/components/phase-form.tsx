@@ -9,7 +9,7 @@ import { applyFieldErrors } from '@/lib/form-errors';
 import type { PhaseCreate } from '../api/mutate-campaign';
 import { MILESTONE_KINDS } from '../constants';
 import { TITLE_MAX, checkInside, checkMilestone, checkRange } from '../validation';
-import { PICKER_FORMAT, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
 import { verdict } from './rule';
 
 type MilestoneKind = (typeof MILESTONE_KINDS)[number];
@@ -24,12 +24,14 @@ interface PhaseFormValues {
 export interface PhaseFormModalProps {
   open: boolean;
   campaign: Pick<CampaignSchemas['CampaignOut'], 'starts_on' | 'ends_on'>;
+  /** The phase being corrected (its fields filled in); a new phase without it. */
+  phase?: CampaignSchemas['PhaseOut'];
   onSubmit: (body: PhaseCreate) => Promise<unknown>;
   onClose: () => void;
 }
 
-/** Adds a phase with its milestones; the phase lies inside the movement and each milestone inside the phase. */
-export function PhaseFormModal({ open, campaign, onSubmit, onClose }: PhaseFormModalProps) {
+/** Adds (or corrects) a phase with its milestones; the phase lies inside the movement and each milestone inside the phase. */
+export function PhaseFormModal({ open, campaign, phase, onSubmit, onClose }: PhaseFormModalProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PhaseFormValues>();
   const [error, setError] = useState<unknown>(null);
@@ -64,7 +66,7 @@ export function PhaseFormModal({ open, campaign, onSubmit, onClose }: PhaseFormM
   return (
     <Modal
       open={open}
-      title={t('movements.phases.add')}
+      title={phase ? t('movements.phases.editTitle', { name: phase.name }) : t('movements.phases.add')}
       okText={t('movements.form.save')}
       cancelText={t('movements.form.cancel')}
       confirmLoading={saving}
@@ -75,7 +77,7 @@ export function PhaseFormModal({ open, campaign, onSubmit, onClose }: PhaseFormM
       width={720}
       destroyOnHidden
     >
-      <Form<PhaseFormValues> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={{ milestones: [] }}>
+      <Form<PhaseFormValues> form={form} layout="vertical" onFinish={(values) => void submit(values)} initialValues={initialPhase(phase)}>
         <ProblemAlert error={error} />
         <Form.Item
           name="name"
@@ -164,4 +166,14 @@ export function PhaseFormModal({ open, campaign, onSubmit, onClose }: PhaseFormM
       </Form>
     </Modal>
   );
+}
+
+function initialPhase(phase: CampaignSchemas['PhaseOut'] | undefined): Partial<PhaseFormValues> {
+  if (!phase) return { milestones: [] };
+  return {
+    name: phase.name,
+    starts_on: fromApiDate(phase.starts_on),
+    ends_on: fromApiDate(phase.ends_on),
+    milestones: phase.milestones.map((milestone) => ({ title: milestone.title, kind: milestone.kind, due_on: fromApiDate(milestone.due_on) })),
+  };
 }

@@ -1,5 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import type { CampaignSchemas } from '@/lib/api/services';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { ReportIn } from '../api/mutate-campaign';
 import { TEXT_MAX, TITLE_MAX, checkDecimal, checkInside, checkUrl } from '../validation';
-import { PICKER_FORMAT, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
+import { keepEnterInField } from './enter-key';
 import { verdict } from './rule';
 
 interface ReportFormValues {
@@ -25,21 +26,28 @@ export interface ReportFormProps {
   targets: readonly Pick<CampaignSchemas['TargetOut'], 'code' | 'title' | 'measure'>[];
   /** The participating units the user may report for. */
   units: readonly { code: string; name: string }[];
+  /** A returned report being corrected and submitted again: its unit is fixed, its fields filled in. */
+  report?: CampaignSchemas['ReportOut'];
   onSubmit: (body: ReportIn) => Promise<unknown>;
   onDone: () => void;
 }
 
+
 /** A unit's periodic report: a value per target, a narrative and evidence links. */
-export function ReportForm({ formId, campaign, targets, units, onSubmit, onDone }: ReportFormProps) {
+export function ReportForm({ formId, campaign, targets, units, report, onSubmit, onDone }: ReportFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ReportFormValues>();
   const [error, setError] = useState<unknown>(null);
+  const [noValues, setNoValues] = useState(false);
 
   const submit = async (values: ReportFormValues) => {
     setError(null);
     const reported = Object.fromEntries(
       Object.entries(values.values ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
     );
+    // A report gives at least one target a value (when the movement has targets): never an empty one.
+    setNoValues(targets.length > 0 && Object.keys(reported).length === 0);
+    if (targets.length > 0 && Object.keys(reported).length === 0) return;
     try {
       await onSubmit({
         unit_code: values.unit_code ?? '',
@@ -61,12 +69,29 @@ export function ReportForm({ formId, campaign, targets, units, onSubmit, onDone 
       id={formId}
       form={form}
       layout="vertical"
-      initialValues={{ unit_code: units.length === 1 ? units[0]?.code : undefined, evidence: [] }}
+      initialValues={
+        report
+          ? {
+              unit_code: report.unit_code,
+              period_end: fromApiDate(report.period_end),
+              values: Object.fromEntries(Object.entries(report.values).map(([code, value]) => [code, Number(value)])),
+              narrative: report.narrative,
+              evidence: report.evidence.map((item) => ({ title: item.title, url: item.url })),
+            }
+          : { unit_code: units.length === 1 ? units[0]?.code : undefined, evidence: [] }
+      }
+      onKeyDown={keepEnterInField}
       onFinish={(values) => void submit(values)}
     >
       <ProblemAlert error={error} />
+      {noValues && <Alert type="error" showIcon role="alert" title={t('movements.reports.noValues')} />}
+      {report?.review_note && <Alert type="warning" showIcon title={t('movements.reports.noteShown', { note: report.review_note })} />}
       <Form.Item name="unit_code" label={t('movements.reports.unit')} rules={[{ required: true, message: t('movements.validation.required') }]}>
-        <Select showSearch={{ optionFilterProp: 'label' }} options={units.map((unit) => ({ value: unit.code, label: `${unit.name} (${unit.code})` }))} />
+        <Select
+          disabled={report !== undefined}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(report ? [{ code: report.unit_code, name: units.find((unit) => unit.code === report.unit_code)?.name ?? report.unit_code }] : units).map((unit) => ({ value: unit.code, label: unit.name }))}
+        />
       </Form.Item>
       <Form.Item
         name="period_end"
@@ -149,8 +174,8 @@ export function ReportFormModal({ open, onClose, ...props }: Omit<ReportFormProp
   return (
     <Modal
       open={open}
-      title={t('movements.reports.file')}
-      okText={t('movements.reports.submit')}
+      title={props.report ? t('movements.reports.resubmitTitle') : t('movements.reports.file')}
+      okText={props.report ? t('movements.reports.resubmit') : t('movements.reports.submit')}
       cancelText={t('movements.form.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'report-form' }}
       onCancel={onClose}

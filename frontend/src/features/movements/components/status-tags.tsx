@@ -14,11 +14,13 @@ import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanStatus, ReportStatus } from '../api/get-campaign';
-import type { CampaignStatus } from '../api/keys';
+import type { ShownStatus } from '../lifecycle';
 
-const CAMPAIGN: Record<CampaignStatus, { color: string; icon: ReactNode }> = {
+const CAMPAIGN: Record<ShownStatus, { color: string; icon: ReactNode }> = {
   draft: { color: 'default', icon: <EditOutlined /> },
+  upcoming: { color: 'default', icon: <ClockCircleOutlined /> },
   active: { color: 'processing', icon: <PlayCircleOutlined /> },
+  ended: { color: 'warning', icon: <StopOutlined /> },
   closed: { color: 'default', icon: <StopOutlined /> },
 };
 const PLAN: Record<PlanStatus, { color: string; icon: ReactNode }> = {
@@ -37,7 +39,8 @@ const DECISION: Record<'submitted' | 'accepted' | 'rejected', { color: string; i
   rejected: { color: 'error', icon: <CloseCircleOutlined /> },
 };
 
-export function CampaignStatusTag({ status }: { status: CampaignStatus }) {
+/** The status as a person should read it: use `shownStatus` (an active movement past its end has ended). */
+export function CampaignStatusTag({ status }: { status: ShownStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={CAMPAIGN[status].color} icon={CAMPAIGN[status].icon}>

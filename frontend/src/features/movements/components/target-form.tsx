@@ -8,7 +8,8 @@ import type { TargetCreate } from '../api/mutate-campaign';
 import { DIRECTIONS, MEASURES } from '../constants';
 import { TITLE_MAX, checkCode, checkDecimal, checkTarget } from '../validation';
 import type { TargetNumbers } from '../validation';
-import { PICKER_FORMAT, toApiDate } from './dates';
+import type { CampaignSchemas } from '@/lib/api/services';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
 import { verdict } from './rule';
 
 
@@ -21,10 +22,12 @@ interface TargetFormValues extends TargetNumbers {
 export interface TargetFormProps {
   onSubmit: (body: TargetCreate) => Promise<unknown>;
   onDone: () => void;
+  /** The target being corrected: its fields filled in, its code fixed (reports key their values by it). */
+  target?: CampaignSchemas['TargetOut'];
 }
 
 /** The fields of a target; exported apart from its modal so tests can drive it directly. */
-export function TargetForm({ onSubmit, onDone, formId }: TargetFormProps & { formId: string }) {
+export function TargetForm({ onSubmit, onDone, formId, target }: TargetFormProps & { formId: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<TargetFormValues>();
   const [error, setError] = useState<unknown>(null);
@@ -56,12 +59,16 @@ export function TargetForm({ onSubmit, onDone, formId }: TargetFormProps & { for
       id={formId}
       form={form}
       layout="vertical"
-      initialValues={{ measure: 'percent', direction: 'increase' }}
+      initialValues={
+        target
+          ? { code: target.code, title: target.title, measure: target.measure, direction: target.direction, baseline: Number(target.baseline), target: Number(target.target), due_on: fromApiDate(target.due_on) }
+          : { measure: 'percent', direction: 'increase' }
+      }
       onFinish={(values) => void submit(values)}
     >
       <ProblemAlert error={error} />
       <Form.Item name="code" label={t('movements.targets.code')} extra={t('movements.form.codeHint')} required rules={[{ validator: (_, value?: string) => verdict(t, checkCode(value)) }]}>
-        <Input maxLength={64} />
+        <Input maxLength={64} disabled={target !== undefined} />
       </Form.Item>
       <Form.Item
         name="title"
@@ -105,12 +112,12 @@ export function TargetForm({ onSubmit, onDone, formId }: TargetFormProps & { for
   );
 }
 
-export function TargetFormModal({ open, onSubmit, onClose }: { open: boolean; onSubmit: TargetFormProps['onSubmit']; onClose: () => void }) {
+export function TargetFormModal({ open, onSubmit, onClose, target }: { open: boolean; onSubmit: TargetFormProps['onSubmit']; onClose: () => void; target?: TargetFormProps['target'] }) {
   const { t } = useTranslation();
   return (
     <Modal
       open={open}
-      title={t('movements.targets.add')}
+      title={target ? t('movements.targets.editTitle', { title: target.title }) : t('movements.targets.add')}
       okText={t('movements.form.save')}
       cancelText={t('movements.form.cancel')}
       okButtonProps={{ htmlType: 'submit', form: 'target-form' }}
@@ -118,7 +125,7 @@ export function TargetFormModal({ open, onSubmit, onClose }: { open: boolean; on
       width={640}
       destroyOnHidden
     >
-      <TargetForm formId="target-form" onSubmit={onSubmit} onDone={onClose} />
+      <TargetForm formId="target-form" onSubmit={onSubmit} onDone={onClose} target={target} />
     </Modal>
   );
 }

@@ -44,6 +44,16 @@ export function useGenerateScorecards(roundId: string) {
   });
 }
 
+/** One individual's scorecard in a round that scores people (`add_scorecard`). */
+export function useAddIndividual(roundId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScoringSchemas['IndividualScorecardIn']) =>
+      unwrap(scoringApi.POST('/v1/rounds/{round_id}/scorecards', { params: { path: { round_id: roundId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scoringKeys.round(roundId) }),
+  });
+}
+
 export function useComputeRound(roundId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -182,7 +182,8 @@ export function ScorecardForm({ scorecard, etag, criteria, bands }: ScorecardFor
           {t('scoring.scorecard.total', { total: format.number(totals.total), max: format.number(maxTotal) })}
         </Typography.Title>
         <Typography.Text>
-          {t('scoring.scorecard.band', { band: band ?? t('scoring.ranking.noBand') })}
+          {/* Only an approved card's band is final; before approval it is what the scores would give. */}
+          {t(status === 'approved' ? 'scoring.scorecard.bandFinal' : 'scoring.scorecard.band', { band: band ?? t('scoring.ranking.noBand') })}
           {totals.pending.length > 0 && ` · ${t('scoring.scorecard.pending', { n: totals.pending.length })}`}
         </Typography.Text>
       </section>
@@ -192,6 +193,7 @@ export function ScorecardForm({ scorecard, etag, criteria, bands }: ScorecardFor
         pagination={false}
         size="small"
         tableLayout="auto"
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('scoring.scorecard.criterion'),
@@ -327,7 +329,7 @@ export function ScorecardForm({ scorecard, etag, criteria, bands }: ScorecardFor
       <ProblemAlert error={patch.error ?? move.error} messages={{ 412: t('scoring.scorecard.stale') }} />
       <Space wrap>
         {mayScore && (
-          <Button icon={<SaveOutlined />} disabled={!dirty || hasProblems} loading={patch.isPending} onClick={() => void save()}>
+          <Button icon={<SaveOutlined />} disabled={!dirty || hasProblems} loading={patch.isPending} onClick={() => { void save().then((saved) => { if (saved) void messageApi.success(t('scoring.scorecard.saved')); }); }}>
             {t('scoring.actions.save')}
           </Button>
         )}

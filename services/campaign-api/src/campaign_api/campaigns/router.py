@@ -18,8 +18,10 @@ from campaign_api.campaigns.schemas import (
     Level,
     PhaseCreate,
     PhaseOut,
+    PhaseUpdate,
     TargetCreate,
     TargetOut,
+    TargetUpdate,
     UnitCode,
 )
 from campaign_api.deps import (
@@ -146,3 +148,59 @@ async def add_target(
 @router.get("/v1/campaigns/{campaign_id}/targets", responses={403: PROBLEM, 404: PROBLEM})
 async def list_targets(campaign: CampaignDep, service: CampaignServiceDep) -> Page[TargetOut]:
     return await service.targets(campaign)
+
+
+@router.patch(
+    "/v1/campaigns/{campaign_id}/phases/{phase_id}",
+    summary="Correct a phase: its name always; its dates and milestones while no plan or report depends on them",
+    responses=RUNNER_ERRORS,
+)
+async def update_phase(
+    campaign: CampaignForPhase,
+    phase_id: uuid.UUID,
+    data: PhaseUpdate,
+    actor: CampaignReader,
+    service: CampaignServiceDep,
+) -> PhaseOut:
+    return await service.update_phase(actor, campaign, phase_id, data)
+
+
+@router.delete(
+    "/v1/campaigns/{campaign_id}/phases/{phase_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a phase no plan or report depends on (409 otherwise)",
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM},
+)
+async def delete_phase(
+    campaign: CampaignForPhase, phase_id: uuid.UUID, actor: CampaignReader, service: CampaignServiceDep
+) -> Response:
+    await service.delete_phase(actor, campaign, phase_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.patch(
+    "/v1/campaigns/{campaign_id}/targets/{target_id}",
+    summary="Correct a target: title and due date always; how it is measured while no report gives it a value",
+    responses=RUNNER_ERRORS,
+)
+async def update_target(
+    campaign: CampaignForTarget,
+    target_id: uuid.UUID,
+    data: TargetUpdate,
+    actor: CampaignReader,
+    service: CampaignServiceDep,
+) -> TargetOut:
+    return await service.update_target(actor, campaign, target_id, data)
+
+
+@router.delete(
+    "/v1/campaigns/{campaign_id}/targets/{target_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a target no report gives a value (409 otherwise)",
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM},
+)
+async def delete_target(
+    campaign: CampaignForTarget, target_id: uuid.UUID, actor: CampaignReader, service: CampaignServiceDep
+) -> Response:
+    await service.delete_target(actor, campaign, target_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

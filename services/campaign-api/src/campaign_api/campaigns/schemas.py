@@ -159,6 +159,25 @@ class PhaseCreate(StrictModel):
         return self
 
 
+class PhaseUpdate(StrictModel):
+    """Each field may be left out, none set to null. Dates and milestones are refused (409) once plans or
+    reports depend on the phase; its name can always be corrected."""
+
+    name: PhaseName = omittable()
+    starts_on: CivilDay = omittable()
+    ends_on: CivilDay = omittable()
+    milestones: list[Milestone] = omittable(max_length=100)
+
+
+def check_phase(starts_on: date, ends_on: date, milestones: list[Milestone]) -> str | None:
+    """What is wrong with a phase's dates and milestones (after an update merges them), or None."""
+    if ends_on < starts_on:
+        return "ends_on"
+    if any(not starts_on <= m.due_on <= ends_on for m in milestones):
+        return "milestones"
+    return None
+
+
 class PhaseOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -191,13 +210,38 @@ class TargetCreate(StrictModel):
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        if self.direction is Direction.INCREASE and self.target <= self.baseline:
-            raise ValueError("an increasing target must be above its baseline")
-        if self.direction is Direction.DECREASE and self.target >= self.baseline:
-            raise ValueError("a decreasing target must be below its baseline")
-        if self.measure is Measure.PERCENT and not (0 <= self.baseline <= 100 and 0 <= self.target <= 100):
-            raise ValueError("percentages lie between 0 and 100")
+        problem = target_problem(self.measure, self.baseline, self.target, self.direction)
+        if problem is not None:
+            raise ValueError(problem)
         return self
+
+
+def target_problem(measure: Measure, baseline: Decimal, target: Decimal, direction: Direction) -> str | None:
+    """What makes a target's values inconsistent (in English, for the 422), or None."""
+    if direction is Direction.INCREASE and target <= baseline:
+        return "an increasing target must be above its baseline"
+    if direction is Direction.DECREASE and target >= baseline:
+        return "a decreasing target must be below its baseline"
+    if measure is Measure.PERCENT and not (0 <= baseline <= 100 and 0 <= target <= 100):
+        return "percentages lie between 0 and 100"
+    return None
+
+
+TARGET_MEASURING_FIELDS = ("measure", "baseline", "target", "direction")
+"""What reports were measured against: refused (409) once a report gives the target a value."""
+
+
+class TargetUpdate(StrictModel):
+    """Each field may be left out, none set to null (except `due_on`, which null clears). The code is what
+    reports key their values by and never changes; the measuring fields change only while no report
+    gives the target a value."""
+
+    title: Title = omittable()
+    measure: Measure = omittable()
+    baseline: Amount = omittable()
+    target: Amount = omittable()
+    direction: Direction = omittable()
+    due_on: CivilDay | None = None
 
 
 class TargetOut(BaseModel):

@@ -13,6 +13,7 @@ from campaign_api.auditing import AuditedService
 from campaign_api.campaigns import repository
 from campaign_api.campaigns.models import Campaign, Phase, Target
 from campaign_api.campaigns.schemas import (
+    TARGET_MEASURING_FIELDS,
     CampaignAction,
     CampaignCreate,
     CampaignListAction,
@@ -20,11 +21,16 @@ from campaign_api.campaigns.schemas import (
     CampaignPage,
     CampaignStatus,
     CampaignUpdate,
+    Milestone,
     PhaseCreate,
     PhaseOut,
+    PhaseUpdate,
     TargetCreate,
     TargetOut,
+    TargetUpdate,
+    check_phase,
     contents_repeat,
+    target_problem,
 )
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
@@ -213,10 +219,11 @@ class CampaignService(AuditedService):
         targets = [TargetOut.model_validate(t) for t in await repository.targets(self.session, campaign.id)]
         return Page(items=targets, total=len(targets))
 
-    async def add_phase(self, actor: Actor, campaign: Campaign, data: PhaseCreate) -> PhaseOut:
-        if campaign.status == CampaignStatus.CLOSED:
-            raise InvalidState(code="campaign.closed")
-        if data.starts_on < campaign.starts_on or data.ends_on > campaign.ends_on:
+    async def _check_phase_dates(
+        self, campaign: Campaign, starts_on: date, ends_on: date, *, besides: uuid.UUID | None = None
+    ) -> None:
+        """A phase lies inside its campaign and overlaps none of the campaign's other phases."""
+        if starts_on < campaign.starts_on or ends_on > campaign.ends_on:
             raise conflicting_field(
                 "starts_on",
                 code="phase.outside_campaign",
@@ -224,7 +231,7 @@ class CampaignService(AuditedService):
                 ends_on=campaign.ends_on.isoformat(),
             )
         for other in await repository.phases(self.session, campaign.id):
-            if data.starts_on <= other.ends_on and other.starts_on <= data.ends_on:
+            if other.id != besides and starts_on <= other.ends_on and other.starts_on <= ends_on:
                 raise Conflict(
                     code="phase.overlaps",
                     params={
@@ -233,6 +240,11 @@ class CampaignService(AuditedService):
                         "ends_on": other.ends_on.isoformat(),
                     },
                 )
+
+    async def add_phase(self, actor: Actor, campaign: Campaign, data: PhaseCreate) -> PhaseOut:
+        if campaign.status == CampaignStatus.CLOSED:
+            raise InvalidState(code="campaign.closed")
+        await self._check_phase_dates(campaign, data.starts_on, data.ends_on)
         phase = Phase(
             campaign_id=campaign.id,
             name=data.name,
@@ -265,6 +277,128 @@ class CampaignService(AuditedService):
             after={"target": data.model_dump(mode="json")},
         )
         return TargetOut.model_validate(target)
+
+    async def _phase(self, campaign: Campaign, phase_id: uuid.UUID) -> Phase:
+        if campaign.status == CampaignStatus.CLOSED:
+            raise InvalidState(code="campaign.closed")
+        phase = await repository.phase(self.session, campaign.id, phase_id, for_update=True)
+        if phase is None:
+            raise NotFound(code="phase.not_found")
+        return phase
+
+    async def _phase_dependents(self, campaign: Campaign, phase: Phase) -> tuple[int, int]:
+        """The reports whose period ends inside the phase, and the plans filed against its `plan_due`
+        milestone: what a change of its dates or milestones, or its removal, would leave dangling."""
+        reports = await repository.reports_within(self.session, campaign.id, phase.starts_on, phase.ends_on)
+        plans = 0
+        if any(m["kind"] == "plan_due" for m in phase.milestones):
+            plans = await repository.plans_filed(self.session, campaign.id)
+        return reports, plans
+
+    async def _refuse_if_depended_on(self, campaign: Campaign, phase: Phase, code: str) -> None:
+        reports, plans = await self._phase_dependents(campaign, phase)
+        if reports or plans:
+            raise InvalidState(code=code, params={"phase": phase.name, "reports": reports, "plans": plans})
+
+    async def update_phase(
+        self, actor: Actor, campaign: Campaign, phase_id: uuid.UUID, data: PhaseUpdate
+    ) -> PhaseOut:
+        phase = await self._phase(campaign, phase_id)
+        before = PhaseOut.model_validate(phase).model_dump(mode="json", exclude={"id"})
+        changes = data.model_dump(mode="json", exclude_unset=True)
+        starts_on = data.starts_on or phase.starts_on
+        ends_on = data.ends_on or phase.ends_on
+        milestones = (
+            data.milestones
+            if data.milestones is not None
+            else [Milestone.model_validate(m) for m in phase.milestones]
+        )
+        wrong = check_phase(starts_on, ends_on, milestones)
+        if wrong is not None:
+            raise conflicting_field(wrong, code=f"phase.invalid_{wrong}")
+        schedule = [m.model_dump(mode="json") for m in sorted(milestones, key=lambda m: m.due_on)]
+        if (starts_on, ends_on, schedule) != (phase.starts_on, phase.ends_on, phase.milestones):
+            await self._refuse_if_depended_on(campaign, phase, "phase.depended_on")
+            await self._check_phase_dates(campaign, starts_on, ends_on, besides=phase.id)
+        if "name" in changes:
+            phase.name = changes["name"]
+        phase.starts_on, phase.ends_on, phase.milestones = starts_on, ends_on, schedule
+        await self.session.flush()
+        after = PhaseOut.model_validate(phase).model_dump(mode="json", exclude={"id"})
+        await self.audit(
+            actor,
+            "phase.updated",
+            "campaign",
+            str(campaign.id),
+            before={"phase": before},
+            after={"phase": after},
+        )
+        return PhaseOut.model_validate(phase)
+
+    async def delete_phase(self, actor: Actor, campaign: Campaign, phase_id: uuid.UUID) -> None:
+        phase = await self._phase(campaign, phase_id)
+        await self._refuse_if_depended_on(campaign, phase, "phase.in_use")
+        before = PhaseOut.model_validate(phase).model_dump(mode="json", exclude={"id"})
+        await repository.delete(self.session, phase)
+        await self.audit(actor, "phase.deleted", "campaign", str(campaign.id), before={"phase": before})
+
+    async def _target(self, campaign: Campaign, target_id: uuid.UUID) -> Target:
+        if campaign.status == CampaignStatus.CLOSED:
+            raise InvalidState(code="campaign.closed")
+        target = await repository.target(self.session, campaign.id, target_id, for_update=True)
+        if target is None:
+            raise NotFound(code="target.not_found")
+        return target
+
+    async def update_target(
+        self, actor: Actor, campaign: Campaign, target_id: uuid.UUID, data: TargetUpdate
+    ) -> TargetOut:
+        target = await self._target(campaign, target_id)
+        before = TargetOut.model_validate(target).model_dump(mode="json", exclude={"id"})
+        changes = data.model_dump(exclude_unset=True)
+        merged = TargetOut.model_validate(target).model_copy(update=changes)
+        problem = target_problem(merged.measure, merged.baseline, merged.target, merged.direction)
+        if problem is not None:
+            raise conflicting_field("target", code="target.inconsistent", reason=problem)
+        measuring = {
+            name
+            for name in TARGET_MEASURING_FIELDS
+            if name in changes and getattr(merged, name) != getattr(TargetOut.model_validate(target), name)
+        }
+        if measuring:
+            reports = await repository.reports_measuring(self.session, campaign.id, target.code)
+            if reports:
+                raise InvalidState(
+                    code="target.measured",
+                    params={
+                        "target": target.title,
+                        "reports": reports,
+                        "fields": ", ".join(sorted(measuring)),
+                    },
+                )
+        for name, value in changes.items():
+            setattr(target, name, value)
+        await self.session.flush()
+        await self.session.refresh(target)
+        after = TargetOut.model_validate(target).model_dump(mode="json", exclude={"id"})
+        await self.audit(
+            actor,
+            "target.updated",
+            "campaign",
+            str(campaign.id),
+            before={"target": before},
+            after={"target": after},
+        )
+        return TargetOut.model_validate(target)
+
+    async def delete_target(self, actor: Actor, campaign: Campaign, target_id: uuid.UUID) -> None:
+        target = await self._target(campaign, target_id)
+        reports = await repository.reports_measuring(self.session, campaign.id, target.code)
+        if reports:
+            raise InvalidState(code="target.in_use", params={"target": target.title, "reports": reports})
+        before = TargetOut.model_validate(target).model_dump(mode="json", exclude={"id"})
+        await repository.delete(self.session, target)
+        await self.audit(actor, "target.deleted", "campaign", str(campaign.id), before={"target": before})
 
 
 def first_plan_due(phases: list[Phase]) -> date | None:

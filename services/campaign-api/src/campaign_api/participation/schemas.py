@@ -76,7 +76,10 @@ class ReportIn(StrictModel):
     unit_code: UnitCode
     period_end: PastDay = Field(description="Within the campaign, and not after today")
     values: dict[Code, Amount] = Field(
-        default_factory=dict, max_length=200, description="target code → value"
+        default_factory=dict,
+        max_length=200,
+        description="target code → value",
+        json_schema_extra={"additionalProperties": False},
     )
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)
@@ -84,7 +87,9 @@ class ReportIn(StrictModel):
 
 class ReportResubmission(StrictModel):
     period_end: PastDay = Field(description="Within the campaign, and not after today")
-    values: dict[Code, Amount] = Field(default_factory=dict, max_length=200)
+    values: dict[Code, Amount] = Field(
+        default_factory=dict, max_length=200, json_schema_extra={"additionalProperties": False}
+    )
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)
 
