@@ -6,7 +6,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Annotated
 
 import pytest
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from service_kit.types import (
     CivilDay,
@@ -141,3 +141,20 @@ def test_json_numbers_are_bounded_and_rounded_to_the_columns_places():
     assert written.validate_python("2.5") == Decimal("2.5")
     with pytest.raises(ValidationError):
         written.validate_python("1e1")
+
+
+def test_strict_integers_keep_their_bounds_in_the_schema():
+    """The JSON-integer check added to every `int` field leaves the field's bounds where other engines read
+    them (`minimum`/`maximum`), not as pydantic's own `ge`/`le` keys."""
+
+    class Bounded(StrictModel):
+        no: int = Field(ge=1, le=99)
+
+    assert Bounded.model_json_schema()["properties"]["no"] == {
+        "maximum": 99,
+        "minimum": 1,
+        "title": "No",
+        "type": "integer",
+    }
+    with pytest.raises(ValidationError):
+        Bounded(no="5")

@@ -1,6 +1,6 @@
 """The OpenAPI document tells the truth about errors: every operation declares the problems the kit
 itself can answer for it (401/403 where a token is needed, 404 where the path names something, 400,
-413 and 422 where a request carries input, 409/412 on changes, 429, 503), all as
+413 and 422 where a request carries input, 409/412 on changes, 414 from the gateway, 429, 503), all as
 `application/problem+json` with the `Problem` schema; FastAPI's default 422 (`application/json`,
 `HTTPValidationError`) is replaced. What a service's own rule can answer it declares on the route."""
 
@@ -45,6 +45,7 @@ DESCRIPTIONS = {
     "409": "Conflict with the stored state",
     "412": "`If-Match` names an outdated version",
     "413": "The body is larger than this route takes",
+    "414": "The address (path and query) is longer than the gateway takes",
     "422": "The input breaks a rule (see `errors`)",
     "429": "Too many requests",
     "503": "A dependency (the database, another service) cannot answer just now",
@@ -70,7 +71,8 @@ def declare_problems(document: dict[str, Any]) -> dict[str, Any]:
             if method not in {"get", "head", "post", "put", "patch", "delete", "options"}:
                 continue
             responses: dict[str, Any] = operation.setdefault("responses", {})
-            needed = {"400", "422", "503"}
+            # 414: the gateway answers it for any address past its header buffers (a long query).
+            needed = {"400", "414", "422", "503"}
             if operation.get("security"):
                 needed |= {"401", "403"}
             if "{" in path:

@@ -352,7 +352,7 @@ class StrictModel(BaseModel):
             kind = _bare(field.annotation)
             check = {bool: JSON_BOOLEAN, int: JSON_INTEGER}.get(kind) if kind else None
             if check is not None and check not in field.metadata:
-                field.metadata.insert(0, check)
+                field.metadata.append(check)
                 changed = True
         if changed:
             cls.model_rebuild(force=True)

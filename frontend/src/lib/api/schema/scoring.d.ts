@@ -1610,6 +1610,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The input breaks a rule (see `errors`) */
             422: {
                 headers: {
@@ -1650,6 +1659,15 @@ export interface operations {
             };
             /** @description Bad request (a malformed header, cursor or body) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1722,6 +1740,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1816,6 +1843,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -1900,6 +1936,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2018,6 +2063,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -2112,6 +2166,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -2176,6 +2239,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2270,6 +2342,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -2339,6 +2420,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2440,6 +2530,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -2513,6 +2612,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2618,6 +2726,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -2702,6 +2819,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2820,6 +2946,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -2907,6 +3042,15 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3008,6 +3152,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -3095,6 +3248,15 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3200,6 +3362,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -3269,6 +3440,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3370,6 +3550,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3443,6 +3632,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3530,6 +3728,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3603,6 +3810,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3686,6 +3902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -3744,6 +3969,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3814,6 +4048,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3908,6 +4151,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -3992,6 +4244,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4110,6 +4371,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -4197,6 +4467,15 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4302,6 +4581,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -4400,6 +4688,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -4469,6 +4766,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4580,6 +4886,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -4644,6 +4959,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4747,6 +5071,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An RFC 9457 problem */
             422: {
                 headers: {
@@ -4816,6 +5149,15 @@ export interface operations {
             };
             /** @description An RFC 9457 problem */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4914,6 +5256,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation Error */
             422: {
                 headers: {
@@ -5005,6 +5356,15 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
