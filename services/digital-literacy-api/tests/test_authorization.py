@@ -150,9 +150,9 @@ MATRIX = [
     Row("GET", "/v1/me/progress", allow=LEARNERS),
     Row("GET", "/v1/me/data", allow=LEARNERS),
     Row("GET", "/v1/stats/units?codes=66-X1", allow=(*STATISTICS_READERS, "client_units")),
-    Row("GET", "/v1/stats/coverage?group_by=commune", allow=STATISTICS_READERS),
+    Row("GET", "/v1/stats/coverage?group_by=commune", allow=(*STATISTICS_READERS, "client_units")),
     Row("GET", "/v1/stats/coverage?group_by=ethnicity", allow=("admin", "council", "viewer", "client_read")),
-    Row("GET", "/v1/population", allow=STATISTICS_READERS),
+    Row("GET", "/v1/population", allow=(*STATISTICS_READERS, "client_units")),  # the denominators of coverage
     # No file: the callers allowed in get as far as validation.
     Row("POST", "/v1/imports", allow=PERSONAL_DATA_WRITERS, ok=422),
     Row("GET", "/v1/imports", allow=PERSONAL_DATA_WRITERS),

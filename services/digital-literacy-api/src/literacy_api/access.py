@@ -6,7 +6,7 @@
   that scope (its unit and its commune both).
 - Learners: their own data and progress only (the `learner_id` claim), never the register.
 - API clients by scope: `literacy:read` / `literacy:write` for the register, `literacy:match` for the
-  sign-up look-up only, `literacy:units` for the units' completion rates only (scoring-api).
+  sign-up look-up only, `literacy:units` for the units' completion rates and the communes' coverage only (scoring-api).
 - Officials (evaluators, the council, viewers) read the statistics; ethnicity only for oversight.
 
 Learners and their training records are hidden: a caller who may use the register but not read this one
@@ -174,7 +174,8 @@ UNIT_STATISTICS: Policy[object] = Policy(
 reads_statistics = either(roles(*OFFICIALS), client_scopes(READ_SCOPE))
 COVERAGE: Policy[object] = Policy(
     "coverage",
-    read=reads_statistics,
+    # scoring-api's composite indices read completion per commune (aggregates; never the ethnicity groups).
+    read=either(reads_statistics, client_scopes(UNITS_SCOPE)),
     actions={"group_by_ethnicity": either(roles(*OVERSIGHT), client_scopes(READ_SCOPE))},
     label="statistics",
 )

@@ -21,7 +21,7 @@ async def open_phases(session: AsyncSession) -> list[tuple[Campaign, Phase]]:
         .where(Campaign.status.in_(["draft", "active"]))
         .order_by(Campaign.code, Phase.starts_on)
     )
-    return [(c, p) for c, p in rows.tuples()]
+    return [(c, p) for c, p in rows]
 
 
 async def participants(session: AsyncSession, campaign_ids: Collection[uuid.UUID]) -> list[Participant]:

@@ -21,4 +21,4 @@ async def waiting(session: AsyncSession) -> list[tuple[Scorecard, Round]]:
         .order_by(Round.period_end, Scorecard.subject_name, Scorecard.id)
         .limit(MOST)
     )
-    return [(card, scoring_round) for card, scoring_round in rows.tuples()]
+    return [(card, scoring_round) for card, scoring_round in rows]
