@@ -31,6 +31,10 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 ALTER ROLE "campaign_svc" IN DATABASE "thidua" SET search_path = "campaign";
 
+-- A statement runs at most 30 s unless the service asks otherwise per connection (it does, directly);
+-- behind a transaction-pooling PgBouncer no connection setting survives, so the role carries the bound.
+ALTER ROLE "campaign_svc" IN DATABASE "thidua" SET statement_timeout = '30s';
+
 -- ===== scoring-api: role scoring_svc, schema scoring =====
 -- One service's login role and schema (applied once per service by `make migrate`, `make run` and the
 -- test fixtures, as a superuser or a role with CREATEROLE). Idempotent: safe to apply again.
@@ -61,6 +65,10 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 ALTER ROLE "scoring_svc" IN DATABASE "thidua" SET search_path = "scoring";
 
+-- A statement runs at most 30 s unless the service asks otherwise per connection (it does, directly);
+-- behind a transaction-pooling PgBouncer no connection setting survives, so the role carries the bound.
+ALTER ROLE "scoring_svc" IN DATABASE "thidua" SET statement_timeout = '30s';
+
 -- ===== digital-literacy-api: role literacy_svc, schema literacy =====
 -- One service's login role and schema (applied once per service by `make migrate`, `make run` and the
 -- test fixtures, as a superuser or a role with CREATEROLE). Idempotent: safe to apply again.
@@ -90,3 +98,7 @@ REVOKE ALL ON SCHEMA "literacy" FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 
 ALTER ROLE "literacy_svc" IN DATABASE "thidua" SET search_path = "literacy";
+
+-- A statement runs at most 30 s unless the service asks otherwise per connection (it does, directly);
+-- behind a transaction-pooling PgBouncer no connection setting survives, so the role carries the bound.
+ALTER ROLE "literacy_svc" IN DATABASE "thidua" SET statement_timeout = '30s';
