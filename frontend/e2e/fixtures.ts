@@ -59,6 +59,9 @@ export const test = base.extend<Fixtures & { expectedHttpErrors: ExpectedHttpErr
       problems.push(`uncaught exception: ${error.name}: ${error.message}`);
     });
     page.on('requestfailed', (request) => {
+      // A request the browser itself cancelled (the page moved on, or a newer query replaced it) is not a
+      // failure of the platform; refused connections, resets and timeouts still are.
+      if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
       problems.push(
         `request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`,
       );

@@ -128,7 +128,7 @@ test.describe('movements', () => {
     await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gửi báo cáo' });
     await expect(dialog.getByLabel('Đơn vị báo cáo')).toBeVisible();
-    await expect(dialog.getByTitle(/66-SVHTTDL/)).toBeVisible();
+    await expect(dialog.getByTitle(/Văn hóa, Thể thao và Du lịch/)).toBeVisible(); // by name, not its code
     await pickDate(dialog, 'Kỳ báo cáo đến ngày', '30/06/2026');
     await dialog.getByLabel('Tỷ lệ người dân sử dụng dịch vụ công trực tuyến (Phần trăm)').fill('120');
     await dialog.getByRole('button', { name: 'Gửi báo cáo' }).click();
@@ -154,7 +154,7 @@ test.describe('movements', () => {
     await expect(page.getByRole('heading', { level: 1, name: /giai đoạn 2025–2030/ })).toBeVisible();
     await page.getByRole('tab', { name: 'Báo cáo' }).click();
     const toReview = page.getByRole('row', { name: new RegExp(narrative) });
-    await expect(toReview).toContainText('DVC_TRUCTUYEN: 90');
+    await expect(toReview).toContainText('Tỷ lệ người dân sử dụng dịch vụ công trực tuyến: 90'); // the target by name
     await expect(toReview.getByRole('link', { name: 'Kế hoạch triển khai' })).toHaveAttribute('href', 'https://svhttdl.daklak.gov.vn/ke-hoach.pdf');
     await toReview.getByRole('button', { name: /^Chấp nhận báo cáo của/ }).click();
     await expect(page.getByText('Đã chấp nhận báo cáo.')).toBeVisible();

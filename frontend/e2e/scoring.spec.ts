@@ -130,7 +130,7 @@ test.describe('scoring', () => {
     await expect(page.getByRole('button', { name: 'Phê duyệt' })).toHaveCount(0);
     await page.getByRole('tab', { name: 'Lịch sử' }).click();
     for (const action of ['Nhập điểm', 'Gửi thẩm định', 'Thẩm định', 'Phê duyệt']) {
-      await expect(page.getByRole('cell', { name: action, exact: true }).first()).toBeVisible();
+      await expect(page.getByRole('tabpanel', { name: 'Lịch sử' }).getByText(action, { exact: true }).first()).toBeVisible();
     }
 
     // The ranking of the unit's cluster shows it as final, with its band in words.
