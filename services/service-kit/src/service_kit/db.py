@@ -110,7 +110,7 @@ class Database:
                 }
             }
 
-        def engine(target: str | URL) -> AsyncEngine:
+        def engine(target: str | URL, *, ping: bool = False) -> AsyncEngine:
             url = async_url(target)
             if transaction_pooler:
                 url = url.update_query_dict({"prepared_statement_cache_size": "0"})
@@ -121,7 +121,9 @@ class Database:
                 # No ping per checkout (a round trip on every request): a connection that died fails
                 # its one request (503, `database_unreachable`) and SQLAlchemy invalidates the pool's
                 # older connections; connections are also renewed every `pool_recycle_seconds`.
-                pool_pre_ping=False,
+                # The replica's engine does ping: a replica that went away must be noticed when a
+                # connection is taken, so that the read falls back to the primary instead of failing.
+                pool_pre_ping=ping,
                 pool_recycle=pool_recycle_seconds,
                 # Errors and logs show the statement, never the values bound to it (names, hashes).
                 hide_parameters=True,
@@ -135,7 +137,7 @@ class Database:
         self.shared_connection: AsyncConnection | None = None
         """Tests: the connection whose outer transaction is rolled back after the test, used by
         `autocommit()` too so that its reads see what the test wrote."""
-        self.read_engine: AsyncEngine | None = engine(read_url) if read_url else None
+        self.read_engine: AsyncEngine | None = engine(read_url, ping=True) if read_url else None
         self.read_sessionmaker: async_sessionmaker[AsyncSession] | None = (
             async_sessionmaker(self.read_engine, expire_on_commit=False) if self.read_engine else None
         )

@@ -286,7 +286,7 @@ async def list_dossiers(
 
 
 @router.get(
-    "/v1/dossiers/{dossier_id}",
+    "/v1/dossiers/{dossier_id:uuid}",  # a UUID only: `/v1/dossiers/from-proposals` is another resource
     summary="A dossier with its files and its history (who, when, what, why)",
     response_model=DossierDetail,
     responses={304: {}, 403: PROBLEM, 404: PROBLEM},
