@@ -146,7 +146,10 @@ async def test_scoring_apis_client_reads_unit_rates_and_nothing_of_the_register(
     assert_problem(await client.get("/v1/learners", headers=scoring), 403)
     assert_problem(await client.get(f"/v1/learners/{learner['id']}", headers=scoring), 403)
     assert_problem(await client.get("/v1/records", headers=scoring), 403)
-    assert_problem(await client.get("/v1/stats/coverage", headers=scoring), 403)
+    # Aggregates for the composite index: completion per commune, never the ethnicity groups.
+    assert (await client.get("/v1/stats/coverage", headers=scoring)).status_code == 200
+    by_ethnicity = {"group_by": "ethnicity"}
+    assert_problem(await client.get("/v1/stats/coverage", headers=scoring, params=by_ethnicity), 403)
     match = {"national_id": "066190000641", "date_of_birth": "1990-05-17"}
     assert_problem(await client.post("/v1/learners/match", headers=scoring, json=match), 403)
     # Nor does literacy:read make a client an ID + birth-date oracle: the look-up is literacy:match only.
