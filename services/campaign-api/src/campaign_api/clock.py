@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
-VIETNAM = timezone(timedelta(hours=7), "ICT")
+from service_kit.types import today_in_vietnam
 
 
 def now() -> datetime:
@@ -13,4 +13,4 @@ def now() -> datetime:
 
 def today() -> date:
     """Today's date in Vietnam: a report period, a plan or a decision cannot end or be dated later."""
-    return datetime.now(VIETNAM).date()
+    return today_in_vietnam()
