@@ -466,17 +466,8 @@ CONTEST_FRAMEWORK = {
     "subject_kind": "unit",
     "campaign_id": CAMPAIGN_ID,
     "nodes": [
-        {
-            "code": "P1",
-            "title": "Chính quyền số",
-            "children": [
-                {
-                    "code": "I1",
-                    "title": "Chỉ tiêu 1",
-                    "indicator": {"source": "manual", "normalisation": "goalposts", "goalposts": [0, 10]},
-                }
-            ],
-        },
+        # P1 is I1 alone (the first indicator of FRAMEWORK: manual, goalposts 0..10)
+        {**FRAMEWORK["nodes"][0], "children": FRAMEWORK["nodes"][0]["children"][:1]},
         {
             "code": "P2",
             "title": "Xã hội số",
