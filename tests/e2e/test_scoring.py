@@ -149,3 +149,43 @@ def test_automatic_criteria_come_from_the_other_two_services(http, issue_token):
         (1, "S-SYT", "45.00", "Tốt"),
         (2, "S-SKHCN", "20.00", "Đạt"),
     ]
+
+    # The same movement's composite index: the target's progress and the participants (names, clusters) from
+    # campaign-api, its contest participation from campaign-api's /contest-participation (no contest yet: every
+    # unit's value is missing, the source answered), the training rate from digital-literacy-api.
+    def indicator(code: str, source: str, **extra: object) -> dict:
+        spec = {"source": source, "normalisation": "goalposts", "goalposts": [0, 1], **extra}
+        return {
+            "code": f"P-{code}",
+            "title": code,
+            "children": [{"code": code, "title": code, "indicator": spec}],
+        }
+
+    framework = call(
+        "POST",
+        f"{scoring_api}/index-frameworks",
+        {
+            "name": "Chỉ số chuyển đổi số của các sở",
+            "subject_kind": "department",
+            "campaign_id": movement["id"],
+            "nodes": [
+                indicator("T1", "target_progress", target_code="SOHOA"),
+                indicator("C1", "contest_participation"),
+                indicator("R1", "training_rate"),
+            ],
+        },
+    )
+    call("POST", f"{scoring_api}/index-frameworks/{framework['id']}/publish")
+    run = call("POST", f"{scoring_api}/index-runs", {"framework_id": framework["id"], "period": "2025"})
+    assert {s["source"]: s["status"] for s in run["report"]["sources"]} == {
+        "target_progress": "ok",
+        "contest_participation": "ok",
+        "training_rate": "ok",
+    }
+    # S-SYT: R1 0.75 alone → 0.75; S-SKHCN: (T1 0.5 + R1 0) / 2 = 0.25 (the missing pillars reweighted)
+    assert [
+        (r["rank"], r["subject_code"], r["subject_name"], r["score"], r["missing"]) for r in run["results"]
+    ] == [
+        (1, "S-SYT", "Sở Y tế", 0.75, ["T1", "C1"]),
+        (2, "S-SKHCN", "Sở Khoa học và Công nghệ", 0.25, ["C1"]),
+    ]

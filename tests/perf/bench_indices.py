@@ -16,6 +16,7 @@ from scoring_api.indices import compute, service, tree
 from scoring_api.indices.schemas import NodeIn
 from scoring_api.indices.uncertainty import analyse
 
+PARTS = ("indices",)
 COMMUNES = 3321
 INDICATORS = 100
 SAMPLES = 1000

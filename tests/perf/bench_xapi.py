@@ -15,6 +15,7 @@ from run import Result
 from stack import platform
 
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+PARTS = ("xapi",)
 BATCHES = max(10, int(400 * SCALE))
 BATCH = 100
 CONCURRENCY = 8

@@ -40,7 +40,12 @@ class Result:
         return "met" if met else "MISSED"
 
 
+PARTS = {p for p in os.environ.get("BENCH_PARTS", "").split(",") if p}
+"""The parts to run (`BENCH_PARTS=indices`); empty: every part of every benchmark."""
+
+
 def load_benchmarks() -> list[tuple[str, object]]:
+    """Every `bench_*.py`, or with `BENCH_PARTS` those whose `PARTS` (the parts a module measures) it names."""
     modules = []
     for path in sorted(HERE.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
@@ -48,6 +53,8 @@ def load_benchmarks() -> list[tuple[str, object]]:
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
+        if PARTS and not PARTS & set(getattr(module, "PARTS", ())):
+            continue
         modules.append((path.stem, module))
     return modules
 

@@ -158,7 +158,8 @@ MATRIX = [
         ok=201,
         body={"subject_id": "syt-{caller}", "subject_name": "Cán bộ {caller}", "unit_code": "66-SYT"},
     ),
-    # Composite indices: administrators build, fill and run them; officials read them.
+    # Composite indices: administrators build, fill and run them; officials read them (a manager the rows of
+    # their scope's units).
     Row("POST", "/v1/index-frameworks", allow=("admin",), ok=201, body=FRAMEWORK),
     Row("GET", "/v1/index-frameworks", allow=READERS),
     Row("GET", "/v1/index-frameworks/{framework_id}", allow=READERS),
@@ -176,12 +177,28 @@ MATRIX = [
     Row("GET", "/v1/index-frameworks/{framework_id}/values/template.xlsx", allow=READERS),
     # JSON is not the form the import reads: the administrator reaches it and gets 422.
     Row("POST", "/v1/index-frameworks/{framework_id}/values.xlsx", allow=("admin",), ok=422, body={}),
+    # A manager runs an index over the units of their scope (without subject_codes: their scope's)...
+    Row(
+        "POST",
+        "/v1/index-runs",
+        allow=("admin", "manager"),
+        ok=201,
+        body={"framework_id": "{framework_id}", "period": "2025"},
+    ),
+    Row(
+        "POST",
+        "/v1/index-runs",
+        allow=("admin", "manager"),
+        ok=201,
+        body={"framework_id": "{framework_id}", "period": "2025", "subject_codes": ["66-SKHCN"]},
+    ),
+    # ... and never over another unit: 403 (test_indices checks that nothing is run).
     Row(
         "POST",
         "/v1/index-runs",
         allow=("admin",),
         ok=201,
-        body={"framework_id": "{framework_id}", "period": "2025"},
+        body={"framework_id": "{framework_id}", "period": "2025", "subject_codes": ["66-SKHCN", "66-SYT"]},
     ),
     Row("GET", "/v1/index-runs", allow=READERS),
     Row("GET", "/v1/index-runs/{run_id_index}", allow=READERS),
@@ -309,4 +326,4 @@ def test_every_route_of_the_app_has_a_row(app):
 
 def test_the_matrix_covers_every_caller_on_every_row():
     # rows × callers, object-level rows included: the size the closing note reports
-    assert len(MATRIX) * len(CALLERS) == 47 * 9
+    assert len(MATRIX) * len(CALLERS) == 49 * 9

@@ -5,9 +5,10 @@ import io
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from scoring_api.database import audit_event
+from scoring_api.indices.models import IndexRun
 
 CAMPAIGN_ID = "7d1f3c2a-0000-4000-8000-00000000c001"  # the campaign of the doubles (conftest)
 
@@ -115,6 +116,7 @@ async def test_a_run_scores_and_ranks_the_four_units_as_computed_by_hand(client,
         assert got["previous_rank"] is None
     assert [r["subject_code"] for r in run.json()["results"]] == ["66-STC", "66-X1", "66-SKHCN", "66-SYT"]
     assert results["66-X1"]["cluster"] == "Cụm xã 1"
+    assert results["66-X1"]["subject_name"] == "UBND xã Hòa Phú"  # the campaign's participant
     assert {s["source"]: s["status"] for s in run.json()["report"]["sources"]} == {
         "manual": "ok",
         "uploaded": "ok",
@@ -149,16 +151,17 @@ async def test_a_run_scores_and_ranks_the_four_units_as_computed_by_hand(client,
 
     sheet = await client.get(f"/v1/index-runs/{second.json()['id']}.xlsx", headers=people["viewer"])
     rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
-    assert rows[0][:7] == (
+    assert rows[0][:8] == (
         "rank",
         "subject_code",
+        "subject_name",
         "cluster",
         "score",
         "cluster_rank",
         "previous_rank",
         "rank_change",
     )
-    assert rows[1][:7] == (1, "66-SKHCN", "Khối Sở", 0.7875, 1, 3, 2)
+    assert rows[1][:8] == (1, "66-SKHCN", "Sở Khoa học và Công nghệ", "Khối Sở", 0.7875, 1, 3, 2)
 
 
 async def test_a_service_that_does_not_answer_leaves_its_indicators_missing(
@@ -456,3 +459,219 @@ async def test_a_criterion_scores_max_times_the_units_index_score(client, people
         entry = next(e for e in card["entries"] if e["criterion_code"] == "1")
         assert entry["auto_score"] == points
         assert entry["auto_source"]["source"] == f"index_run:{run.json()['id']}"
+
+
+CONTEST_FRAMEWORK = {
+    "name": "Chỉ số thi",
+    "subject_kind": "unit",
+    "campaign_id": CAMPAIGN_ID,
+    "nodes": [
+        # P1 is I1 alone (the first indicator of FRAMEWORK: manual, goalposts 0..10)
+        {**FRAMEWORK["nodes"][0], "children": FRAMEWORK["nodes"][0]["children"][:1]},
+        {
+            "code": "P2",
+            "title": "Xã hội số",
+            "children": [
+                {
+                    "code": "C1",
+                    "title": "Tham gia cuộc thi",
+                    "indicator": {
+                        "source": "contest_participation",
+                        "normalisation": "goalposts",
+                        "goalposts": [0, 1],
+                    },
+                }
+            ],
+        },
+    ],
+}
+
+
+async def test_contest_participation_is_read_from_campaign_api_and_degrades_when_it_is_down(
+    client, people, published, campaign
+):
+    # campaign-api's /v1/campaigns/{id}/contest-participation: 66-STC has no staff, so no rate.
+    campaign.answers[f"/v1/campaigns/{CAMPAIGN_ID}/contest-participation"] = {
+        "items": [
+            {
+                "unit_code": "66-SKHCN",
+                "contests": 2,
+                "participants": 10,
+                "staff_count": 20,
+                "participation_rate": 0.5,
+            },
+            {
+                "unit_code": "66-SYT",
+                "contests": 2,
+                "participants": 4,
+                "staff_count": 20,
+                "participation_rate": 0.2,
+            },
+            {
+                "unit_code": "66-STC",
+                "contests": 2,
+                "participants": 0,
+                "staff_count": 0,
+                "participation_rate": None,
+            },
+            {
+                "unit_code": "66-X1",
+                "contests": 1,
+                "participants": 9,
+                "staff_count": 10,
+                "participation_rate": 0.9,
+            },
+        ],
+        "total": 4,
+    }
+    framework_id = await published(CONTEST_FRAMEWORK, values=False)
+    admin = people["admin"]
+    sent = await client.post(
+        f"/v1/index-frameworks/{framework_id}/values", headers=admin, json={"items": _values("I1")}
+    )
+    assert sent.status_code == 200, sent.text
+    run = await client.post(
+        "/v1/index-runs", headers=admin, json={"framework_id": framework_id, "period": "2025"}
+    )
+    assert run.status_code == 201, run.text
+    assert any(r.url.path.endswith("/contest-participation") for r in campaign.requests)
+    results = _by_unit(run.json())
+    # P1 = x / 10 (0.1, 0.2, 0.4, 0.9), P2 = the rate; 66-STC has no P2: its score is P1 alone (reweighted)
+    assert {u: (r["score"], r["rank"]) for u, r in results.items()} == {
+        "66-SKHCN": (pytest.approx(0.3), 3),
+        "66-SYT": (pytest.approx(0.2), 4),
+        "66-STC": (pytest.approx(0.4), 2),
+        "66-X1": (pytest.approx(0.9), 1),
+    }
+    assert results["66-STC"]["missing"] == ["C1"]
+    assert results["66-X1"]["subject_name"] == "UBND xã Hòa Phú"
+    assert {s["source"]: s["status"] for s in run.json()["report"]["sources"]} == {
+        "manual": "ok",
+        "contest_participation": "ok",
+    }
+
+    campaign.down = True
+    degraded = await client.post(
+        "/v1/index-runs", headers=admin, json={"framework_id": framework_id, "period": "2025"}
+    )
+    assert degraded.status_code == 201, degraded.text
+    sources = {s["source"]: s["status"] for s in degraded.json()["report"]["sources"]}
+    assert sources == {
+        "participants": "unavailable",
+        "unit_names": "unavailable",
+        "manual": "ok",
+        "contest_participation": "unavailable",
+    }
+    # the units come from the values sent; every score is P1 alone, and the names are not known
+    again = _by_unit(degraded.json())
+    assert {u: r["score"] for u, r in again.items()} == {
+        "66-SKHCN": pytest.approx(0.1),
+        "66-SYT": pytest.approx(0.2),
+        "66-STC": pytest.approx(0.4),
+        "66-X1": pytest.approx(0.9),
+    }
+    assert {r["subject_name"] for r in again.values()} == {None}
+    assert again["66-X1"]["missing"] == ["C1"]
+
+
+async def test_results_name_the_units_from_the_directory(client, people, published, campaign):
+    campaign.answers["/v1/units"] = {
+        "items": [
+            {"code": "66-SKHCN", "name": "Sở Khoa học và Công nghệ", "commune_code": None},
+            {"code": "66-SYT", "name": "Sở Y tế", "commune_code": None},
+            {"code": "66-STC", "name": "Sở Tài chính", "commune_code": None},
+            {"code": "66-X1", "name": "UBND xã Hòa Phú", "commune_code": "24121"},
+        ],
+        "total": 4,
+    }
+    framework = {**FRAMEWORK, "campaign_id": None, "nodes": FRAMEWORK["nodes"][:1]}
+    framework_id = await published(framework)
+    run = await client.post(
+        "/v1/index-runs", headers=people["admin"], json={"framework_id": framework_id, "period": "2025"}
+    )
+    assert run.status_code == 201, run.text
+    assert {r["subject_code"]: r["subject_name"] for r in run.json()["results"]} == {
+        "66-SKHCN": "Sở Khoa học và Công nghệ",
+        "66-SYT": "Sở Y tế",
+        "66-STC": "Sở Tài chính",
+        "66-X1": "UBND xã Hòa Phú",
+    }
+    directory_calls = [r for r in campaign.requests if r.url.path == "/v1/units"]
+    # one page of the directory, units of every kind (a framework of `unit`s)
+    assert [dict(r.url.params) for r in directory_calls] == [{"limit": "500", "offset": "0"}]
+    uncertainty = await client.post(
+        f"/v1/index-runs/{run.json()['id']}/uncertainty",
+        headers=people["admin"],
+        json={"samples": 64, "weight_spread": 0.5, "seed": 3},
+    )
+    assert {r["subject_code"]: r["subject_name"] for r in uncertainty.json()["ranks"]}["66-SYT"] == "Sở Y tế"
+    sheet = await client.get(f"/v1/index-runs/{run.json()['id']}.xlsx", headers=people["viewer"])
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("rank", "subject_code", "subject_name")
+    assert {row[1]: row[2] for row in rows[1:]}["66-STC"] == "Sở Tài chính"
+
+
+async def _runs_and_events(app, framework_id: str) -> tuple[int, int]:
+    async with app.state.database.sessionmaker() as session:
+        runs = await session.scalar(
+            select(func.count()).select_from(IndexRun).where(IndexRun.framework_id == framework_id)
+        )
+        events = await session.scalar(select(func.count()).select_from(audit_event))
+    return runs or 0, events or 0
+
+
+async def test_a_manager_reads_and_runs_only_the_units_of_their_scope(client, people, published, app):
+    framework_id = await published()
+    admin, manager = people["admin"], people["manager"]  # the manager acts for 66-SKHCN (and its centre)
+    whole = await client.post(
+        "/v1/index-runs", headers=admin, json={"framework_id": framework_id, "period": "2025"}
+    )
+    analysed = await client.post(
+        f"/v1/index-runs/{whole.json()['id']}/uncertainty",
+        headers=admin,
+        json={"samples": 64, "weight_spread": 0.5, "seed": 1},
+    )
+    assert analysed.status_code == 200
+
+    read = await client.get(f"/v1/index-runs/{whole.json()['id']}", headers=manager)
+    assert read.status_code == 200
+    # their own unit's row, with its rank in the province's run (3rd of 4, as computed by hand above)
+    assert [(r["subject_code"], r["rank"]) for r in read.json()["results"]] == [("66-SKHCN", 3)]
+    assert [r["subject_code"] for r in read.json()["uncertainty"]["ranks"]] == ["66-SKHCN"]
+    assert read.json()["allowed_actions"] == ["export"]
+    sheet = await client.get(f"/v1/index-runs/{whole.json()['id']}.xlsx", headers=manager)
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert [row[1] for row in rows[1:]] == ["66-SKHCN"]
+    framework = await client.get(f"/v1/index-frameworks/{framework_id}", headers=manager)
+    assert framework.json()["allowed_actions"] == ["run"]
+
+    # Another unit named: 403, and nothing is run or recorded.
+    before = await _runs_and_events(app, framework_id)
+    refused = await client.post(
+        "/v1/index-runs",
+        headers={**manager, "Accept-Language": "en"},
+        json={"framework_id": framework_id, "period": "2025", "subject_codes": ["66-SKHCN", "66-SYT"]},
+    )
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "unit.out_of_scope"
+    assert refused.json()["detail"] == "You may not act for unit 66-SYT."
+    assert await _runs_and_events(app, framework_id) == before
+
+    # Without subject_codes, the manager's run covers their scope only, and it is not the province's run.
+    own = await client.post(
+        "/v1/index-runs", headers=manager, json={"framework_id": framework_id, "period": "2025"}
+    )
+    assert own.status_code == 201, own.text
+    assert [(r["subject_code"], r["rank"]) for r in own.json()["results"]] == [("66-SKHCN", 1)]
+    assert own.json()["previous_run_id"] is None
+    province = await client.post(
+        "/v1/index-runs", headers=admin, json={"framework_id": framework_id, "period": "2026"}
+    )
+    assert province.json()["previous_run_id"] == whole.json()["id"]
+    assert len(province.json()["results"]) == 4
+    before = await _runs_and_events(app, framework_id)
+    analyse = await client.post(
+        f"/v1/index-runs/{own.json()['id']}/uncertainty", headers=manager, json={"samples": 64, "seed": 1}
+    )
+    assert analyse.status_code == 403
+    assert await _runs_and_events(app, framework_id) == before

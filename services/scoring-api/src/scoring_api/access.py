@@ -215,7 +215,8 @@ INDEX_FRAMEWORKS: Workflow[IndexFramework] = Workflow(
         FrameworkAction.PUBLISH: (Turn(admin, _draft_framework),),
         FrameworkAction.COPY: (Turn(admin, _always),),
         FrameworkAction.VALUES: (Turn(admin, _always),),
-        FrameworkAction.RUN: (Turn(admin, _published_framework),),
+        # A manager runs it over the units of their scope only (`ensure_reads_subjects`).
+        FrameworkAction.RUN: (Turn(roles("admin", "manager"), _published_framework),),
     },
     not_now=_framework_not_now,
 )
@@ -225,6 +226,30 @@ INDEX_FRAMEWORK_LIST: Policy[None] = Policy(
     read=officials,
     actions={FrameworkListAction.CREATE: admin},
 )
+
+
+def reads_subject(actor: Actor, subject_code: str) -> bool:
+    """A subject of an index (a unit, or a commune by its code): province-wide readers read every one, a
+    manager those of their scope (its units, and the communes they are)."""
+    return reads_province(actor, None) or actor.reads_place(unit_code=subject_code, commune_code=subject_code)
+
+
+def subject_filter(actor: Actor) -> Callable[[str], bool] | None:
+    """What a run of `actor` covers and what they read of any run: None for every subject."""
+    if reads_province(actor, None):
+        return None
+    return lambda subject_code: reads_subject(actor, subject_code)
+
+
+def ensure_reads_subjects(actor: Actor, subject_codes: Sequence[str]) -> None:
+    """A run that names its subjects: every one inside the caller's scope, or 403 and nothing run."""
+    outside = [code for code in subject_codes if not reads_subject(actor, code)]
+    if outside:
+        raise Forbidden(
+            f"You may not act for unit {outside[0]}.",
+            code="unit.out_of_scope",
+            params={"unit_code": outside[0]},
+        )
 
 
 def _run_not_now(run: IndexRun, action: str) -> InvalidState:  # every turn of a run is always open

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { scoringApi, unwrap } from '@/lib/api/services';
+import { campaignApi, scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
 
 export type Framework = ScoringSchemas['FrameworkOut'];
@@ -8,9 +8,14 @@ export type IndexRun = ScoringSchemas['RunOut'];
 export type UnitResult = ScoringSchemas['UnitResult'];
 export type Uncertainty = ScoringSchemas['UncertaintyOut'];
 
+export type FrameworkCreate = ScoringSchemas['FrameworkCreate'];
+export type FrameworkUpdate = ScoringSchemas['FrameworkUpdate'];
+export type ValueIn = ScoringSchemas['ValueIn'];
+
 export const indexKeys = {
   all: ['indices'] as const,
   frameworks: () => [...indexKeys.all, 'frameworks'] as const,
+  framework: (frameworkId: string) => [...indexKeys.all, 'framework', frameworkId] as const,
   runs: (frameworkId: string) => [...indexKeys.all, 'runs', frameworkId] as const,
   run: (runId: string) => [...indexKeys.all, 'run', runId] as const,
 };
@@ -22,6 +27,81 @@ export const frameworksQuery = () =>
   });
 
 export const useFrameworks = () => useQuery(frameworksQuery());
+
+/** A framework with its ETag (a draft's changes send it as If-Match). */
+export const useFramework = (frameworkId: string | undefined) =>
+  useQuery({
+    queryKey: indexKeys.framework(frameworkId ?? ''),
+    enabled: !!frameworkId,
+    queryFn: async ({ signal }) => {
+      const result = await scoringApi.GET('/v1/index-frameworks/{framework_id}', {
+        params: { path: { framework_id: frameworkId ?? '' } },
+        signal,
+      });
+      const framework = await unwrap(Promise.resolve(result));
+      return { framework, etag: result.response.headers.get('ETag') };
+    },
+  });
+
+/** Saves, publishes or copies frameworks; every change refreshes the list and the framework. */
+export function useFrameworkChanges() {
+  const queryClient = useQueryClient();
+  const refresh = async (framework: Framework) => {
+    await queryClient.invalidateQueries({ queryKey: indexKeys.frameworks() });
+    await queryClient.invalidateQueries({ queryKey: indexKeys.framework(framework.id) });
+    return framework;
+  };
+  return {
+    create: useMutation({
+      mutationFn: (body: FrameworkCreate) => unwrap(scoringApi.POST('/v1/index-frameworks', { body })),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body, etag }: { id: string; body: FrameworkUpdate; etag: string | null }) =>
+        unwrap(
+          scoringApi.PATCH('/v1/index-frameworks/{framework_id}', {
+            params: { path: { framework_id: id } },
+            body,
+            headers: etag ? { 'If-Match': etag } : {},
+          }),
+        ),
+      onSuccess: refresh,
+    }),
+    publish: useMutation({
+      mutationFn: (id: string) =>
+        unwrap(scoringApi.POST('/v1/index-frameworks/{framework_id}/publish', { params: { path: { framework_id: id } } })),
+      onSuccess: refresh,
+    }),
+    copy: useMutation({
+      mutationFn: (id: string) =>
+        unwrap(scoringApi.POST('/v1/index-frameworks/{framework_id}/copy', { params: { path: { framework_id: id } }, body: {} })),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** Campaigns a new framework can read participants, targets and contests from (campaign-api). */
+export const useCampaignChoices = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...indexKeys.all, 'campaigns'] as const,
+    enabled,
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(campaignApi.GET('/v1/campaigns', { params: { query: { limit: 500 } }, signal }));
+      return page.items.map((campaign) => ({ id: campaign.id, title: campaign.title }));
+    },
+  });
+
+/** Values typed in the form: every one is written, or none (the problem lists the bad items). */
+export const useWriteValues = (frameworkId: string) =>
+  useMutation({
+    mutationFn: (items: ValueIn[]) =>
+      unwrap(
+        scoringApi.POST('/v1/index-frameworks/{framework_id}/values', {
+          params: { path: { framework_id: frameworkId } },
+          body: { items },
+        }),
+      ),
+  });
 
 /** The runs of a framework, newest first. */
 export const useRuns = (frameworkId: string | undefined) =>

@@ -1,5 +1,5 @@
-import { DownloadOutlined, PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Select, Slider, Space, Table, Tag, Tree, Typography, Upload } from 'antd';
+import { CopyOutlined, DownloadOutlined, PlayCircleOutlined, PlusOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Select, Slider, Space, Table, Tag, Tree, Typography, Upload } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,14 +12,22 @@ import {
   downloadRun,
   downloadTemplate,
   useCreateRun,
+  useFramework,
+  useFrameworkChanges,
   useFrameworks,
   useRun,
   useRuns,
   useUncertainty,
   useUploadValues,
+  useWriteValues,
 } from '../api/indices';
 import type { Framework, FrameworkNode, IndexRun } from '../api/indices';
+import { valueIndicators } from '../logic/framework-draft';
 import { weightsThatDoNotAddUp, whatIf } from '../logic/what-if';
+import { FrameworkEditor } from './framework-editor';
+
+/** A unit as a person reads it: its name, else its code. */
+const nameOf = (row: { subject_code: string; subject_name?: string | null }) => row.subject_name ?? row.subject_code;
 
 function treeData(nodes: readonly FrameworkNode[], method: (node: FrameworkNode) => string): TreeDataNode[] {
   return nodes.map((node) => ({
@@ -30,7 +38,7 @@ function treeData(nodes: readonly FrameworkNode[], method: (node: FrameworkNode)
 }
 
 /** The framework's tree: weights, methods, and whether the weights add up. */
-function FrameworkTree({ framework }: { framework: Framework }) {
+function FrameworkTree({ framework, onChosen }: { framework: Framework; onChosen: (id: string) => void }) {
   const { t } = useTranslation();
   const wrong = weightsThatDoNotAddUp(framework.nodes, framework.total_points);
   const method = (node: FrameworkNode) =>
@@ -54,7 +62,58 @@ function FrameworkTree({ framework }: { framework: Framework }) {
         framework.total_points !== null && <Alert type="success" title={t('indices.weightsAddUp', { total: framework.total_points })} />
       )}
       <Tree treeData={treeData(framework.nodes, method)} defaultExpandAll selectable={false} aria-label={t('indices.treeLabel')} />
+      {can(framework, 'copy') && <NewVersion framework={framework} onChosen={onChosen} />}
     </Space>
+  );
+}
+
+/** A published framework never changes: its new version is a draft copy, shown once made. */
+function NewVersion({ framework, onChosen }: { framework: Framework; onChosen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { copy } = useFrameworkChanges();
+  return (
+    <>
+      <Button icon={<CopyOutlined />} loading={copy.isPending} onClick={() => { copy.mutate(framework.id, { onSuccess: (made) => { onChosen(made.id); } }); }}>
+        {t('indices.editor.newVersion')}
+      </Button>
+      <ProblemAlert error={copy.error} />
+    </>
+  );
+}
+
+/** Values typed one at a time (a unit, a manual or uploaded indicator, its value). */
+function ValuesForm({ framework }: { framework: Framework }) {
+  const { t } = useTranslation();
+  const indicators = valueIndicators(framework.nodes);
+  const write = useWriteValues(framework.id);
+  const [subject, setSubject] = useState('');
+  const [indicator, setIndicator] = useState<string | undefined>(indicators[0]?.code);
+  const [value, setValue] = useState<number | null>(null);
+  if (indicators.length === 0) return null;
+  return (
+    <Form layout="vertical" aria-label={t('indices.valuesForm')} onFinish={() => {
+      if (subject.trim() && indicator && value !== null) {
+        write.mutate([{ subject_code: subject.trim(), indicator_code: indicator, value }]);
+      }
+    }}>
+      <Space wrap align="end">
+        <Form.Item label={t('indices.subjectCode')} htmlFor="index-value-subject" style={{ marginBottom: 0 }}>
+          <Input id="index-value-subject" value={subject} maxLength={32} style={{ width: 160 }} onChange={(event) => { setSubject(event.target.value); }} />
+        </Form.Item>
+        <Form.Item label={t('indices.indicator')} htmlFor="index-value-indicator" style={{ marginBottom: 0 }}>
+          <Select id="index-value-indicator" value={indicator} style={{ width: 280, maxWidth: '100%' }} showSearch={{ optionFilterProp: 'label' }}
+            options={indicators.map((item) => ({ value: item.code, label: `${item.code} · ${item.title}` }))} onChange={setIndicator} />
+        </Form.Item>
+        <Form.Item label={t('indices.value')} htmlFor="index-value-value" style={{ marginBottom: 0 }}>
+          <InputNumber id="index-value-value" value={value} style={{ width: 140 }} onChange={setValue} />
+        </Form.Item>
+        <Button htmlType="submit" icon={<SaveOutlined />} loading={write.isPending} disabled={!subject.trim() || !indicator || value === null}>
+          {t('indices.writeValue')}
+        </Button>
+      </Space>
+      <ProblemAlert error={write.error} />
+      {write.data && <Alert type="success" title={t('indices.uploaded', { written: write.data.written, total: write.data.total })} />}
+    </Form>
   );
 }
 
@@ -77,7 +136,7 @@ function RunView({ run }: { run: IndexRun }) {
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 40, bottom: 24, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 1 },
-      yAxis: { type: 'category', inverse: true, data: run.results.map((row) => row.subject_code) },
+      yAxis: { type: 'category', inverse: true, data: run.results.map(nameOf) },
       series: pillars.map((code) => ({
         name: code,
         type: 'bar',
@@ -94,7 +153,7 @@ function RunView({ run }: { run: IndexRun }) {
       tooltip: { trigger: 'item' },
       grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
       xAxis: { type: 'value', inverse: false, min: 1, name: t('indices.rank'), nameLocation: 'middle', nameGap: 24 },
-      yAxis: { type: 'category', inverse: true, data: rows.map((row) => row.subject_code) },
+      yAxis: { type: 'category', inverse: true, data: rows.map(nameOf) },
       series: [
         {
           name: t('indices.interval'),
@@ -164,7 +223,7 @@ function RunView({ run }: { run: IndexRun }) {
         aria-label={t('indices.tableLabel')}
         columns={[
           { title: t('indices.rank'), dataIndex: 'rank', width: 70 },
-          { title: t('indices.subject'), dataIndex: 'subject_code' },
+          { title: t('indices.subject'), key: 'subject', render: (_: unknown, row: { subject_code: string; subject_name?: string | null }) => nameOf(row) },
           { title: t('indices.cluster'), dataIndex: 'cluster', render: (cluster: string | null) => cluster ?? '—' },
           { title: t('indices.score'), dataIndex: 'score', align: 'right', render: (score: number | null) => (score === null ? '—' : format.number(score)) },
           {
@@ -228,8 +287,15 @@ export function IndexPage() {
   const { t } = useTranslation();
   const frameworks = useFrameworks();
   const [chosen, setChosen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   const items = frameworks.data?.items ?? [];
   const framework = items.find((item) => item.id === chosen) ?? items[0];
+  const detail = useFramework(framework?.id);
+  const choose = (id: string) => {
+    setChosen(id);
+    setCreating(false);
+    setRunId(undefined);
+  };
   const runs = useRuns(framework?.id);
   const [runId, setRunId] = useState<string | undefined>(undefined);
   const latest = runs.data?.items[0]?.id;
@@ -248,17 +314,34 @@ export function IndexPage() {
           style={{ width: '100%', maxWidth: 480 }}
           loading={frameworks.isPending}
           value={framework?.id}
-          options={items.map((item) => ({ value: item.id, label: `${item.name} (v${item.version})` }))}
-          onChange={(value: string) => {
-            setChosen(value);
-            setRunId(undefined);
-          }}
+          options={items.map((item) => ({
+            value: item.id,
+            label: `${item.name} (v${String(item.version)}${item.status === 'draft' ? `, ${t('indices.draft')}` : ''})`,
+          }))}
+          onChange={choose}
         />
       </Form.Item>
-      {framework && (
+      {can(frameworks.data, 'create') && !creating && (
+        <Button icon={<PlusOutlined />} onClick={() => { setCreating(true); }}>
+          {t('indices.editor.new')}
+        </Button>
+      )}
+      {creating && (
+        <Card size="small" title={t('indices.editor.newTitle')} extra={<Button onClick={() => { setCreating(false); }}>{t('indices.editor.cancel')}</Button>}>
+          <FrameworkEditor onChosen={choose} />
+        </Card>
+      )}
+      {framework && !creating && (
         <>
           <Card size="small" title={t('indices.tree')}>
-            <FrameworkTree framework={framework} />
+            {can(framework, 'edit') ? (
+              detail.data?.framework.id === framework.id && (
+                <FrameworkEditor key={framework.id} framework={detail.data.framework} etag={detail.data.etag} onChosen={choose} />
+              )
+            ) : (
+              <FrameworkTree framework={framework} onChosen={choose} />
+            )}
+            <ProblemAlert error={detail.error} />
           </Card>
           {can(framework, 'values') && (
             <Card size="small" title={t('indices.values')}>
@@ -287,6 +370,7 @@ export function IndexPage() {
               </Space>
               <ProblemAlert error={upload.error ?? templateError} />
               {upload.data && <Alert type="success" title={t('indices.uploaded', { written: upload.data.written, total: upload.data.total })} />}
+              <ValuesForm key={framework.id} framework={framework} />
             </Card>
           )}
           {can(framework, 'run') && (

@@ -107,12 +107,6 @@ const PAGE_BEING_BUILT: Partial<Record<Operation, string>> = {
   'campaign POST /v1/files': "issue 16: registration, dossier, council, decision pages and the inbox (API only so far)",
   'campaign GET /v1/files/{file_id}': "issue 16: registration, dossier, council, decision pages and the inbox (API only so far)",
   'campaign GET /v1/me/tasks': "issue 16: registration, dossier, council, decision pages and the inbox (API only so far)",
-  'scoring POST /v1/index-frameworks': "issue 19: the framework editor (trees are edited through the API so far)",
-  'scoring GET /v1/index-frameworks/{framework_id}': "issue 19: the framework editor (trees are edited through the API so far)",
-  'scoring PATCH /v1/index-frameworks/{framework_id}': "issue 19: the framework editor (trees are edited through the API so far)",
-  'scoring POST /v1/index-frameworks/{framework_id}/publish': "issue 19: the framework editor (trees are edited through the API so far)",
-  'scoring POST /v1/index-frameworks/{framework_id}/copy': "issue 19: the framework editor (trees are edited through the API so far)",
-  'scoring POST /v1/index-frameworks/{framework_id}/values': "issue 19: the framework editor (trees are edited through the API so far)",
 };
 
 /** The dashboard's typed clients and the service each calls. */

@@ -1105,6 +1105,8 @@ export interface components {
         RankInterval: {
             /** Subject Code */
             subject_code: string;
+            /** Subject Name */
+            subject_name?: string | null;
             /** Nominal */
             nominal: number | null;
             /** Median */
@@ -1441,14 +1443,14 @@ export interface components {
         SourceReport: {
             /**
              * Source
-             * @description A source of indicators, or `participants` (the campaign's units)
+             * @description A source of indicators, `participants` (the campaign's units) or `unit_names` (the directory)
              */
             source: string;
             /** Indicators */
             indicators: string[];
             /**
              * Status
-             * @description ok, unavailable (the service did not answer) or not_available
+             * @description ok, unavailable (the service did not answer) or not_available (nothing to read it from)
              */
             status: string;
         };
@@ -1503,6 +1505,11 @@ export interface components {
         UnitResult: {
             /** Subject Code */
             subject_code: string;
+            /**
+             * Subject Name
+             * @description The unit's name (the campaign's participants or the unit directory)
+             */
+            subject_name?: string | null;
             /** Cluster */
             cluster: string | null;
             /** Score */

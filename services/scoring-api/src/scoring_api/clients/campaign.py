@@ -14,6 +14,8 @@ from service_kit.access import UnitScope
 from service_kit.http_client import ServiceClient
 
 SCOPE_TTL_SECONDS = 60.0
+UNIT_PAGE = 500
+"""The directory's largest page: a province's ~3,500 units come in about seven calls."""
 
 
 class Participant(BaseModel):
@@ -39,6 +41,17 @@ class ContestParticipation(BaseModel):
 
 class _ContestParticipation(BaseModel):
     items: list[ContestParticipation]
+
+
+class UnitName(BaseModel):
+    code: str
+    name: str
+    commune_code: str | None = None
+
+
+class _UnitNames(BaseModel):
+    items: list[UnitName]
+    total: int
 
 
 class UnitPlace(BaseModel):
@@ -98,6 +111,24 @@ class CampaignClient(ServiceClient):
         )
         items = [] if page is None else page.items
         return {i.unit_code: i.participation_rate for i in items if i.participation_rate is not None}
+
+    async def unit_names(self, kind: str | None = None) -> dict[str, str]:
+        """The name of every unit of the directory (of one `kind`), by unit code and, for a commune's unit,
+        by its commune code too (what literacy-api's coverage is keyed by): the directory's pages in turn."""
+        names: dict[str, str] = {}
+        offset = 0
+        while True:
+            params: dict[str, Any] = {"limit": UNIT_PAGE, "offset": offset}
+            if kind is not None:
+                params["kind"] = kind
+            page = await self.get_model("/v1/units", _UnitNames, params=params)
+            for unit in page.items:
+                names[unit.code] = unit.name
+                if unit.commune_code:
+                    names.setdefault(unit.commune_code, unit.name)
+            offset += len(page.items)
+            if not page.items or offset >= page.total:
+                return names
 
     async def scope(self, unit_codes: tuple[str, ...]) -> UnitScope:
         """What a manager of `unit_codes` acts for: those units, every unit below them, and the communes

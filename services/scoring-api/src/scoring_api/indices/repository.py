@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import func, select, type_coerce
+from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from scoring_api.indices.models import IndexFramework, IndexRun, IndexValue
@@ -97,20 +98,30 @@ class RunRepository:
             statement = statement.with_for_update()
         return await self.session.scalar(statement)
 
-    async def latest(self, framework_id: uuid.UUID) -> IndexRun | None:
+    async def latest(
+        self, framework_id: uuid.UUID, *, subjects: Sequence[str] | None = None
+    ) -> IndexRun | None:
+        """The framework's latest run over exactly these subjects; without them, its latest whole run (not
+        one over chosen units or a manager's scope)."""
+        matches = (
+            ~IndexRun.inputs.has_key("partial")
+            if subjects is None
+            else IndexRun.inputs["subjects"] == type_coerce(list(subjects), JSONB)
+        )
         return await self.session.scalar(
             select(IndexRun)
-            .where(IndexRun.framework_id == framework_id)
+            .where(IndexRun.framework_id == framework_id, matches)
             .order_by(IndexRun.created_at.desc(), IndexRun.id.desc())
             .limit(1)
         )
 
     async def latest_results_by_framework_name(self, name: str) -> list[dict[str, Any]] | None:
-        """The results of the latest run of the latest version of a framework named `name` that was run."""
+        """The results of the latest whole run (not one over chosen units or a manager's scope) of the latest
+        version of a framework named `name` that was run."""
         statement = (
             select(IndexRun.results)
             .join(IndexFramework, IndexFramework.id == IndexRun.framework_id)
-            .where(IndexFramework.name == name)
+            .where(IndexFramework.name == name, ~IndexRun.inputs.has_key("partial"))
             .order_by(IndexRun.created_at.desc(), IndexRun.id.desc())
             .limit(1)
         )

@@ -253,9 +253,9 @@ async def list_runs(
     response_class=Response,
     responses={200: {"content": {XLSX: {}}}, 403: PROBLEM, 404: PROBLEM},
 )
-async def run_sheet(run: RunToExportDep, service: RunsDep) -> Response:
+async def run_sheet(run: RunToExportDep, actor: ActorDep, service: RunsDep) -> Response:
     return Response(
-        service.export(run),
+        service.export(actor, run),
         media_type=XLSX,
         headers={"Content-Disposition": f'attachment; filename="chi-so-{run.id}.xlsx"'},
     )

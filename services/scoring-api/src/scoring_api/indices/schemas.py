@@ -182,6 +182,9 @@ class PillarResult(BaseModel):
 
 class UnitResult(BaseModel):
     subject_code: str
+    subject_name: str | None = Field(
+        default=None, description="The unit's name (the campaign's participants or the unit directory)"
+    )
     cluster: str | None
     score: float | None
     rank: int | None
@@ -193,9 +196,13 @@ class UnitResult(BaseModel):
 
 
 class SourceReport(BaseModel):
-    source: str = Field(description="A source of indicators, or `participants` (the campaign's units)")
+    source: str = Field(
+        description="A source of indicators, `participants` (the campaign's units) or `unit_names` (the directory)"
+    )
     indicators: list[str]
-    status: str = Field(description="ok, unavailable (the service did not answer) or not_available")
+    status: str = Field(
+        description="ok, unavailable (the service did not answer) or not_available (nothing to read it from)"
+    )
 
 
 class RunReport(BaseModel):
@@ -208,6 +215,7 @@ class RunReport(BaseModel):
 
 class RankInterval(BaseModel):
     subject_code: str
+    subject_name: str | None = None
     nominal: int | None
     median: float
     p05: float

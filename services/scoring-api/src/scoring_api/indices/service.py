@@ -9,16 +9,23 @@ from __future__ import annotations
 import io
 import math
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
 import numpy as np
 from openpyxl import Workbook, load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from scoring_api.access import INDEX_FRAMEWORK_LIST, INDEX_FRAMEWORKS, INDEX_RUNS
+from scoring_api.access import (
+    INDEX_FRAMEWORK_LIST,
+    INDEX_FRAMEWORKS,
+    INDEX_RUNS,
+    ensure_reads_subjects,
+    subject_filter,
+)
 from scoring_api.clients.campaign import CampaignClient
 from scoring_api.clients.literacy import LiteracyClient
 from scoring_api.database import audit_trail
@@ -46,6 +53,7 @@ from scoring_api.indices.schemas import (
     Sensitivity,
     Source,
     SourceReport,
+    SubjectKind,
     UncertaintyIn,
     UncertaintyOut,
     UnitResult,
@@ -342,6 +350,15 @@ class Gathered:
     clusters: list[str | None]
     raw: compute.Matrix
     sources: list[dict[str, Any]]
+    names: list[str | None] = field(default_factory=list)
+
+
+DIRECTORY_KINDS = {
+    SubjectKind.COMMUNE: "commune",
+    SubjectKind.DEPARTMENT: "department",
+    SubjectKind.UNIT: None,
+}
+"""The directory's kind of unit each kind of subject is (units of any kind for `unit`)."""
 
 
 async def gather(
@@ -350,11 +367,15 @@ async def gather(
     stored: Sequence[tuple[str, str, float]],
     campaign: CampaignClient,
     literacy: LiteracyClient,
+    *,
+    readable: Callable[[str], bool] | None = None,
 ) -> Gathered:
-    """Every indicator's value for every subject, one batched call per source."""
+    """Every indicator's value for every subject (those `readable` keeps), one batched call per source, and
+    the subjects' names (the campaign's participants, else the unit directory)."""
     leaves = tree.indicators(nodes_of(framework.nodes))
     sources: list[dict[str, Any]] = []
     clusters: dict[str, str | None] = {}
+    names: dict[str, str] = {}
     participants: list[str] = []
     if framework.campaign_id is not None:
         try:
@@ -364,6 +385,7 @@ async def gather(
             sources.append({"source": "participants", "indicators": [], "status": "unavailable"})
         for participant in found or []:
             clusters[participant.unit_code] = participant.cluster
+            names[participant.unit_code] = participant.unit_name
             participants.append(participant.unit_code)
     if subject_codes:
         subjects = sorted(set(subject_codes))
@@ -371,12 +393,26 @@ async def gather(
         subjects = sorted(set(participants))
     else:
         subjects = sorted({s for s, _, _ in stored})
+    if readable is not None:
+        subjects = [s for s in subjects if readable(s)]
+    if any(s not in names for s in subjects):
+        try:
+            directory = await campaign.unit_names(DIRECTORY_KINDS[SubjectKind(framework.subject_kind)])
+            names = {**directory, **names}
+        except ProblemError:
+            sources.append({"source": "unit_names", "indicators": [], "status": "unavailable"})
     row = {s: i for i, s in enumerate(subjects)}
     column = {code: j for j, (code, _) in enumerate(leaves)}
     raw = np.full((len(subjects), len(leaves)), np.nan)
     by_source: dict[Source, list[tuple[str, Any]]] = {}
     for code, indicator in leaves:
         by_source.setdefault(indicator.source, []).append((code, indicator))
+
+    def fill(code: str, values: dict[str, Decimal] | dict[str, float]) -> None:
+        for s, value in values.items():
+            if s in row:
+                raw[row[s], column[code]] = float(value)
+
     for source, members in by_source.items():
         codes = [c for c, _ in members]
         status = "ok"
@@ -390,27 +426,34 @@ async def gather(
                 assert framework.campaign_id is not None
                 kpis = await campaign.kpis(framework.campaign_id)
                 for code, indicator in members:
-                    for kpi in kpis:
-                        if kpi.target_code == indicator.target_code and kpi.unit_code in row:
-                            raw[row[kpi.unit_code], column[code]] = float(kpi.progress)
+                    fill(
+                        code,
+                        {k.unit_code: k.progress for k in kpis if k.target_code == indicator.target_code},
+                    )
             elif source is Source.TRAINING_RATE:
                 rates = await literacy.unit_rates(subjects) if subjects else {}
                 for code in codes:
-                    for s, rate in rates.items():
-                        if s in row:
-                            raw[row[s], column[code]] = float(rate)
+                    fill(code, rates)
             elif source is Source.COVERAGE:
                 completion = await literacy.commune_completion()
                 for code in codes:
-                    for s, rate in completion.items():
-                        if s in row:
-                            raw[row[s], column[code]] = float(rate)
-            else:  # contest participation: not published by campaign-api yet
+                    fill(code, completion)
+            elif framework.campaign_id is None:  # contest participation is a campaign's
                 status = "not_available"
+            else:
+                participation = await campaign.contest_participation(framework.campaign_id)
+                for code in codes:
+                    fill(code, participation)
         except ProblemError:
             status = "unavailable"
         sources.append({"source": source.value, "indicators": codes, "status": status})
-    return Gathered(subjects=subjects, clusters=[clusters.get(s) for s in subjects], raw=raw, sources=sources)
+    return Gathered(
+        subjects=subjects,
+        clusters=[clusters.get(s) for s in subjects],
+        raw=raw,
+        sources=sources,
+        names=[names.get(s) for s in subjects],
+    )
 
 
 def prepare(
@@ -453,6 +496,7 @@ def results_of(
         results.append(
             UnitResult(
                 subject_code=subject,
+                subject_name=gathered.names[i] if gathered.names else None,
                 cluster=gathered.clusters[i],
                 score=_round(overall[i]),
                 rank=rank,
@@ -468,6 +512,19 @@ def results_of(
         )
     results.sort(key=lambda r: (r["rank"] is None, r["rank"] or 0, r["subject_code"]))
     return results
+
+
+R = TypeVar("R")
+
+
+def _subject(result: dict[str, Any]) -> str:
+    code: str = result["subject_code"]
+    return code
+
+
+def _readable(actor: Actor, rows: Sequence[R], subject: Callable[[R], str]) -> list[R]:
+    keep = subject_filter(actor)
+    return list(rows) if keep is None else [row for row in rows if keep(subject(row))]
 
 
 def _matrix_json(raw: compute.Matrix) -> list[list[float | None]]:
@@ -489,15 +546,19 @@ class RunService:
         self.repository = RunRepository(self.session)
 
     def out(self, actor: Actor, run: IndexRun) -> RunOut:
+        """The run as `actor` reads it: a manager, the rows of their scope's units (ranks stay the run's)."""
+        uncertainty = UncertaintyOut.model_validate(run.uncertainty) if run.uncertainty else None
+        if uncertainty is not None:
+            uncertainty.ranks = _readable(actor, uncertainty.ranks, lambda r: r.subject_code)
         return RunOut(
             id=run.id,
             framework_id=run.framework_id,
             period=run.period,
             previous_run_id=run.previous_run_id,
             created_at=run.created_at,
-            results=[UnitResult.model_validate(r) for r in run.results],
+            results=[UnitResult.model_validate(r) for r in _readable(actor, run.results, _subject)],
             report=RunReport.model_validate(run.report),
-            uncertainty=UncertaintyOut.model_validate(run.uncertainty) if run.uncertainty else None,
+            uncertainty=uncertainty,
             allowed_actions=[RunAction(a) for a in INDEX_RUNS.allowed_actions(actor, run)],
         )
 
@@ -513,8 +574,11 @@ class RunService:
         """Run a published framework (the policy asks for its `run` action)."""
         framework = await self._framework(data.framework_id)
         INDEX_FRAMEWORKS.ensure(actor, FrameworkAction.RUN, framework)
+        if data.subject_codes:
+            ensure_reads_subjects(actor, data.subject_codes)
+        readable = subject_filter(actor)
         stored = await FrameworkRepository(self.session).values(framework.id)
-        gathered = await gather(framework, data.subject_codes, stored, campaign, literacy)
+        gathered = await gather(framework, data.subject_codes, stored, campaign, literacy, readable=readable)
         if not gathered.subjects:
             raise field_error("subject_codes", code="index_run.no_subjects")
         plan = plan_of(framework)
@@ -523,7 +587,10 @@ class RunService:
             scores = compute.evaluate(compute.normalise(prepared, plan), plan)
         except compute.NonPositiveInput as exc:
             raise _non_positive(exc, gathered.subjects) from None
-        previous_run = await self.repository.latest(framework.id)
+        # Compared with the latest run over the same subjects: a manager's run over their units is not the
+        # province's, and an index_score criterion reads only whole runs.
+        partial = bool(data.subject_codes) or readable is not None
+        previous_run = await self.repository.latest(framework.id, subjects=gathered.subjects)
         previous = (
             {r["subject_code"]: r["rank"] for r in previous_run.results} if previous_run is not None else {}
         )
@@ -537,6 +604,7 @@ class RunService:
                     "clusters": gathered.clusters,
                     "indicators": [leaf.code for leaf in plan.leaves],
                     "values": _matrix_json(gathered.raw),
+                    **({"partial": True} if partial else {}),
                 },
                 results=results_of(gathered, plan, scores, previous),
                 report=RunReport(
@@ -558,6 +626,7 @@ class RunService:
                 "framework_id": str(framework.id),
                 "period": data.period,
                 "subjects": len(gathered.subjects),
+                "partial": partial,
             },
         )
         return self.out(actor, run)
@@ -576,6 +645,7 @@ class RunService:
         framework = await self._framework(run.framework_id)
         plan = plan_of(framework)
         subjects: list[str] = run.inputs["subjects"]
+        names = {r["subject_code"]: r.get("subject_name") for r in run.results}
         raw = _matrix_of(run.inputs["values"], len(plan.leaves))
         prepared, _ = prepare(raw, framework, plan, run.inputs["clusters"])
         try:
@@ -602,6 +672,7 @@ class RunService:
             ranks=[
                 RankInterval(
                     subject_code=subjects[i],
+                    subject_name=names.get(subjects[i]),
                     nominal=_rank(interval.nominal),
                     median=interval.median,
                     p05=interval.p05,
@@ -622,9 +693,11 @@ class RunService:
             object_id=str(run.id),
             after={"samples": analysis.evaluations, "seed": data.seed},
         )
+        result.ranks = _readable(actor, result.ranks, lambda r: r.subject_code)
         return result
 
-    def export(self, run: IndexRun) -> bytes:
+    def export(self, actor: Actor, run: IndexRun) -> bytes:
+        """The ranking as a spreadsheet: the rows `actor` reads (a manager, their scope's)."""
         book = Workbook()
         sheet = book.active
         assert sheet is not None
@@ -635,6 +708,7 @@ class RunService:
                 [
                     "rank",
                     "subject_code",
+                    "subject_name",
                     "cluster",
                     "score",
                     "cluster_rank",
@@ -646,12 +720,13 @@ class RunService:
                 ]
             )
         )
-        for r in run.results:
+        for r in _readable(actor, run.results, _subject):
             sheet.append(
                 safe_row(
                     [
                         r["rank"],
                         r["subject_code"],
+                        r.get("subject_name"),
                         r["cluster"],
                         r["score"],
                         r["cluster_rank"],
