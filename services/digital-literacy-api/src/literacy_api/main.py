@@ -23,6 +23,7 @@ from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
 from literacy_api.xapi.cors import XapiCors
 from literacy_api.xapi.router import router as xapi_router
+from literacy_api.xapi_documents.router import router as xapi_documents_router
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
 from service_kit.http_client import service_client
@@ -97,6 +98,7 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             imports_router,
             stats_router,
             xapi_router,
+            xapi_documents_router,
         ],
         resources=resources,
     )

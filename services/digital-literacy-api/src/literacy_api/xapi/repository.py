@@ -10,11 +10,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.catalog.models import Course
 from literacy_api.learners.models import Learner
-from literacy_api.xapi.models import ActorLink, XapiStatement
+from literacy_api.xapi.models import ActorLink, XapiAttachment, XapiStatement
 from service_kit.access import UnitScope
 
 
@@ -57,6 +58,27 @@ async def insert_all(session: AsyncSession, rows: list[dict[str, Any]]) -> list[
     inserted = await session.scalars(insert(XapiStatement).returning(XapiStatement), rows)
     by_id = {row.id: row for row in inserted}
     return [by_id[row["id"]] for row in rows]
+
+
+async def save_attachments(session: AsyncSession, attachments: list[tuple[str, str, bytes]]) -> None:
+    """Each attachment's content once (by SHA-2; one already kept is kept)."""
+    if not attachments:
+        return
+    rows = [
+        {"sha2": sha2, "content_type": kind[:200], "content": content} for sha2, kind, content in attachments
+    ]
+    await session.execute(upsert(XapiAttachment).values(rows).on_conflict_do_nothing(index_elements=["sha2"]))
+
+
+async def attachments(session: AsyncSession, sha2s: Sequence[str]) -> list[tuple[str, str, bytes]]:
+    if not sha2s:
+        return []
+    rows = await session.execute(
+        select(XapiAttachment.sha2, XapiAttachment.content_type, XapiAttachment.content)
+        .where(XapiAttachment.sha2.in_(sha2s))
+        .order_by(XapiAttachment.sha2)
+    )
+    return [(sha2, kind, content) for sha2, kind, content in rows]
 
 
 async def mark_voided(session: AsyncSession, statement_ids: Sequence[uuid.UUID]) -> None:
