@@ -209,10 +209,10 @@ def ids_format(value: Any, key: str | None = None) -> Any:
         if "member" in value and not any(k in value for k in ("mbox", "mbox_sha1sum", "openid", "account")):
             kept["member"] = ids_format(value["member"], "member")
         return kept
-    if key in ("verb",) or (
+    if key == "verb" or (
         key in ("object", "parent", "grouping", "category", "other") and kind in (None, "Activity")
     ):
-        return {k: value[k] for k in ("objectType", "id") if k in value}
+        return {"id": value["id"]} if "id" in value else value
     return {k: ids_format(v, k) for k, v in value.items()}
 
 
@@ -273,6 +273,28 @@ def _with_context_arrays(statement: dict[str, Any]) -> dict[str, Any]:
         if holder is not statement:
             statement["object"] = holder
     return statement
+
+
+def _merged(kept: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+    merged = {**kept, **sent}
+    for key in repository.MERGED_KEYS:
+        if isinstance(kept.get(key), dict) and isinstance(sent.get(key), dict):
+            merged[key] = {**kept[key], **sent[key]}
+    return merged
+
+
+def _definitions(fresh: list[Prepared]) -> dict[str, dict[str, Any]]:
+    """The definitions the batch sends of its activities (the statements' objects, a sub-statement's too),
+    joined per activity in the batch's order."""
+    found: dict[str, dict[str, Any]] = {}
+    for item in fresh:
+        for target in (item.document.get("object"), (item.document.get("object") or {}).get("object")):
+            if not isinstance(target, dict) or target.get("objectType", "Activity") != "Activity":
+                continue
+            definition = target.get("definition")
+            if isinstance(definition, dict) and isinstance(target.get("id"), str):
+                found[target["id"]] = _merged(found.get(target["id"], {}), definition)
+    return found
 
 
 def _check_attachments(prepared: list[Prepared], batch: list[Any], parts: dict[str, Part]) -> None:
@@ -446,6 +468,7 @@ class XapiService:
                     "voids": uuid.UUID(target.id)
                     if item.model.verb.id == VOIDED and isinstance(target, StatementRef)
                     else None,
+                    "statement_ref": uuid.UUID(target.id) if isinstance(target, StatementRef) else None,
                     "stored": stored,
                     "client_id": actor.principal.client_id or actor.subject,
                     "effect": "pending" if course else "none",
@@ -453,6 +476,7 @@ class XapiService:
                 }
             )
         inserted = await repository.insert_all(self.session, rows)
+        await repository.merge_definitions(self.session, _definitions(fresh))
         await repository.save_attachments(
             self.session,
             [
@@ -571,7 +595,9 @@ class XapiService:
         else:
             upto = await repository.last_seq(self.session)
             query = StatementQuery(**{**query.__dict__, "upto_seq": upto})
-        rows = await repository.page(self.session, query, limit)
+        rows = await repository.page(
+            self.session, query, limit, await repository.referring(self.session, query)
+        )
         more = None
         if len(rows) > limit:
             rows = rows[:limit]
@@ -595,15 +621,8 @@ class XapiService:
 
     async def activity(self, actor: Actor, activity_id: str) -> dict[str, Any]:
         access.XAPI_STATEMENTS.ensure(actor, "read_statements", None)
-        row = await repository.distinct_activity(self.session, activity_id)
-        if row is None:
-            return {"objectType": "Activity", "id": activity_id}
-        target = row.statement.get("object", {})
-        return {
-            "objectType": "Activity",
-            "id": activity_id,
-            **({"definition": target["definition"]} if "definition" in target else {}),
-        }
+        found = await repository.definition(self.session, activity_id)
+        return {"objectType": "Activity", "id": activity_id, **({"definition": found} if found else {})}
 
     async def person(self, actor: Actor, agent: Agent) -> dict[str, Any]:
         """The Person object of an agent: what this LRS knows of it (its identifier and name)."""

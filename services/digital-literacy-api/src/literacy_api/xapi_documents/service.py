@@ -1,7 +1,8 @@
 """Rules of the document resources (activity state, activity profile, agent profile): documents stored as sent
 with their media type and ETag (the SHA-1 of the bytes); optimistic concurrency by `If-Match` /
 `If-None-Match` (412 when the precondition fails; a PUT over an existing document without either header is a
-conflict, 409, in 2.0.0 for every kind and in 1.0.3 for the profiles); POST merges two JSON objects (the
+conflict, 409, in 2.0.0 for every kind and in 1.0.3 for the profiles, where even a new profile's PUT needs
+one, 400); POST merges two JSON objects (the
 posted properties win) and refuses to merge anything else (400)."""
 
 from __future__ import annotations
@@ -115,8 +116,11 @@ class DocumentService:
         found = await repository.one(self.session, place, document_id, for_update=True)
         preconditions.check(found)
         guarded = version_2 or place.kind != STATE
-        if found is not None and guarded and not preconditions.given:
-            raise Conflict(code="xapi.document_exists")
+        if guarded and not preconditions.given:
+            if found is not None:
+                raise Conflict(code="xapi.document_exists")
+            if not version_2:  # 1.0.3: a profile is PUT with If-None-Match: * (or If-Match) even when new
+                raise BadRequest(code="xapi.document_precondition_required")
         await self._store(place, document_id, found, content, content_type)
 
     async def post(
