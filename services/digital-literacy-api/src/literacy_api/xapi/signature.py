@@ -13,6 +13,7 @@ from typing import Any
 
 import jwt
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import rsa
 
 SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 SIGNATURE_TYPE = "application/octet-stream"
@@ -74,12 +75,10 @@ def verify(token: bytes, statement: dict[str, Any]) -> None:
     chain = header.get("x5c")
     if chain is not None:
         try:
-            certificate = x509.load_der_x509_certificate(base64.b64decode(chain[0]))
-            jwt.api_jws.PyJWS().decode(
-                text,
-                key=certificate.public_key(),
-                algorithms=[header["alg"]],  # type: ignore[arg-type]
-            )
+            key = x509.load_der_x509_certificate(base64.b64decode(chain[0])).public_key()
+            if not isinstance(key, rsa.RSAPublicKey):
+                raise ValueError("the certificate's key is not RSA")
+            jwt.api_jws.PyJWS().decode(text, key=key, algorithms=[header["alg"]])
         except (jwt.PyJWTError, ValueError, TypeError, IndexError, binascii.Error):
             raise ValueError("the signature does not verify with its certificate") from None
     if not _same_statement(payload, statement):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.xapi_documents.models import XapiDocument
@@ -22,7 +22,7 @@ class Place:
     registration: str = ""
 
 
-def _in(place: Place) -> list[object]:
+def _in(place: Place) -> list[ColumnElement[bool]]:
     d = XapiDocument
     return [
         d.kind == place.kind,
