@@ -464,14 +464,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A state document (stateId), or the stateIds of the activity, agent and registration */
-        get: operations["get_state_xapi_activities_state_get"];
-        /** Store a state document (replacing it) */
-        put: operations["put_state_xapi_activities_state_put"];
-        /** Store a state document, or merge a JSON object into the stored one */
-        post: operations["post_state_xapi_activities_state_post"];
-        /** Delete a state document, or (no stateId) every state of the activity, agent and registration */
-        delete: operations["delete_state_xapi_activities_state_delete"];
+        /** Read a state document (stateId), or (no id) the stateIds of the activity, agent and registration */
+        get: operations["read_xapi_activities_state_get"];
+        /** Store a state document (stateId), replacing it (If-Match, or If-None-Match: * for a new one) */
+        put: operations["replace_xapi_activities_state_put"];
+        /** Store a state document (stateId), or merge a JSON object into the stored one */
+        post: operations["merge_xapi_activities_state_post"];
+        /** Delete a state document (stateId) or (no id) every one of the place */
+        delete: operations["remove_xapi_activities_state_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -484,14 +484,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An activity profile document (profileId), or the profileIds of the activity */
-        get: operations["get_activity_profile_xapi_activities_profile_get"];
-        /** Store an activity profile document (replacing it: If-Match, or If-None-Match: * for a new one) */
-        put: operations["put_activity_profile_xapi_activities_profile_put"];
-        /** Store an activity profile document, or merge a JSON object into the stored one */
-        post: operations["post_activity_profile_xapi_activities_profile_post"];
-        /** Delete an activity profile document */
-        delete: operations["delete_activity_profile_xapi_activities_profile_delete"];
+        /** Read an activity profile document (profileId), or (no id) the profileIds of the activity */
+        get: operations["read_xapi_activities_profile_get"];
+        /** Store an activity profile document (profileId), replacing it (If-Match, or If-None-Match: * for a new one) */
+        put: operations["replace_xapi_activities_profile_put"];
+        /** Store an activity profile document (profileId), or merge a JSON object into the stored one */
+        post: operations["merge_xapi_activities_profile_post"];
+        /** Delete an activity profile document (profileId) */
+        delete: operations["remove_xapi_activities_profile_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -504,14 +504,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An agent profile document (profileId), or the profileIds of the agent */
-        get: operations["get_agent_profile_xapi_agents_profile_get"];
-        /** Store an agent profile document (replacing it: If-Match, or If-None-Match: * for a new one) */
-        put: operations["put_agent_profile_xapi_agents_profile_put"];
-        /** Store an agent profile document, or merge a JSON object into the stored one */
-        post: operations["post_agent_profile_xapi_agents_profile_post"];
-        /** Delete an agent profile document */
-        delete: operations["delete_agent_profile_xapi_agents_profile_delete"];
+        /** Read an agent profile document (profileId), or (no id) the profileIds of the agent */
+        get: operations["read_xapi_agents_profile_get"];
+        /** Store an agent profile document (profileId), replacing it (If-Match, or If-None-Match: * for a new one) */
+        put: operations["replace_xapi_agents_profile_put"];
+        /** Store an agent profile document (profileId), or merge a JSON object into the stored one */
+        post: operations["merge_xapi_agents_profile_post"];
+        /** Delete an agent profile document (profileId) */
+        delete: operations["remove_xapi_agents_profile_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4729,9 +4729,11 @@ export interface operations {
             };
         };
     };
-    get_state_xapi_activities_state_get: {
+    read_xapi_activities_state_get: {
         parameters: {
             query?: {
+                /** @description Only the ids of documents updated after (ISO 8601) */
+                since?: string | null;
                 /** @description Required: an activity IRI */
                 activityId?: string | null;
                 /** @description Required: an agent or identified group (JSON) */
@@ -4739,8 +4741,6 @@ export interface operations {
                 /** @description A UUID */
                 registration?: string | null;
                 stateId?: string | null;
-                /** @description Only the ids of documents updated after (ISO 8601) */
-                since?: string | null;
             };
             header?: {
                 /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
@@ -4826,7 +4826,7 @@ export interface operations {
             };
         };
     };
-    put_state_xapi_activities_state_put: {
+    replace_xapi_activities_state_put: {
         parameters: {
             query?: {
                 /** @description Required: an activity IRI */
@@ -4943,7 +4943,7 @@ export interface operations {
             };
         };
     };
-    post_state_xapi_activities_state_post: {
+    merge_xapi_activities_state_post: {
         parameters: {
             query?: {
                 /** @description Required: an activity IRI */
@@ -5060,7 +5060,7 @@ export interface operations {
             };
         };
     };
-    delete_state_xapi_activities_state_delete: {
+    remove_xapi_activities_state_delete: {
         parameters: {
             query?: {
                 /** @description Required: an activity IRI */
@@ -5172,14 +5172,14 @@ export interface operations {
             };
         };
     };
-    get_activity_profile_xapi_activities_profile_get: {
+    read_xapi_activities_profile_get: {
         parameters: {
             query?: {
+                /** @description Only the ids of documents updated after (ISO 8601) */
+                since?: string | null;
                 /** @description Required: an activity IRI */
                 activityId?: string | null;
                 profileId?: string | null;
-                /** @description Only the ids of documents updated after (ISO 8601) */
-                since?: string | null;
             };
             header?: {
                 /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
@@ -5265,7 +5265,7 @@ export interface operations {
             };
         };
     };
-    put_activity_profile_xapi_activities_profile_put: {
+    replace_xapi_activities_profile_put: {
         parameters: {
             query?: {
                 /** @description Required: an activity IRI */
@@ -5378,7 +5378,7 @@ export interface operations {
             };
         };
     };
-    post_activity_profile_xapi_activities_profile_post: {
+    merge_xapi_activities_profile_post: {
         parameters: {
             query?: {
                 /** @description Required: an activity IRI */
@@ -5491,7 +5491,7 @@ export interface operations {
             };
         };
     };
-    delete_activity_profile_xapi_activities_profile_delete: {
+    remove_xapi_activities_profile_delete: {
         parameters: {
             query?: {
                 /** @description Required: an activity IRI */
@@ -5599,14 +5599,14 @@ export interface operations {
             };
         };
     };
-    get_agent_profile_xapi_agents_profile_get: {
+    read_xapi_agents_profile_get: {
         parameters: {
             query?: {
+                /** @description Only the ids of documents updated after (ISO 8601) */
+                since?: string | null;
                 /** @description Required: an agent or identified group (JSON) */
                 agent?: string | null;
                 profileId?: string | null;
-                /** @description Only the ids of documents updated after (ISO 8601) */
-                since?: string | null;
             };
             header?: {
                 /** @description Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used */
@@ -5692,7 +5692,7 @@ export interface operations {
             };
         };
     };
-    put_agent_profile_xapi_agents_profile_put: {
+    replace_xapi_agents_profile_put: {
         parameters: {
             query?: {
                 /** @description Required: an agent or identified group (JSON) */
@@ -5805,7 +5805,7 @@ export interface operations {
             };
         };
     };
-    post_agent_profile_xapi_agents_profile_post: {
+    merge_xapi_agents_profile_post: {
         parameters: {
             query?: {
                 /** @description Required: an agent or identified group (JSON) */
@@ -5918,7 +5918,7 @@ export interface operations {
             };
         };
     };
-    delete_agent_profile_xapi_agents_profile_delete: {
+    remove_xapi_agents_profile_delete: {
         parameters: {
             query?: {
                 /** @description Required: an agent or identified group (JSON) */

@@ -5,6 +5,8 @@ media type); a document answers with its ETag and Last-Modified; errors are xAPI
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Annotated, Any
@@ -128,24 +130,37 @@ def _registration(value: str | None) -> str:
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "registration"}) from None
 
 
-def _state(request: Request, activity: str | None, agent: str | None, registration: str | None) -> Place:
+def state_place(
+    request: Request,
+    activity_id: ActivityParam = None,
+    agent: AgentParam = None,
+    registration: RegistrationParam = None,
+) -> Place:
     plain_parameters(request)
     return Place(
         kind="state",
-        activity_id=_activity(activity),
+        activity_id=_activity(activity_id),
         agent_key=_agent(agent),
         registration=_registration(registration),
     )
 
 
-def _activity_profile(request: Request, activity: str | None) -> Place:
+def activity_profile_place(request: Request, activity_id: ActivityParam = None) -> Place:
     plain_parameters(request)
-    return Place(kind="activity_profile", activity_id=_activity(activity))
+    return Place(kind="activity_profile", activity_id=_activity(activity_id))
 
 
-def _agent_profile(request: Request, agent: str | None) -> Place:
+def agent_profile_place(request: Request, agent: AgentParam = None) -> Place:
     plain_parameters(request)
     return Place(kind="agent_profile", agent_key=_agent(agent))
+
+
+def state_id(state_id: StateIdParam = None) -> str | None:
+    return state_id
+
+
+def profile_id(profile_id: ProfileIdParam = None) -> str | None:
+    return profile_id
 
 
 def _headers(version: str) -> dict[str, str]:
@@ -204,276 +219,126 @@ async def _write(
     return Response(status_code=204, headers=_headers(version))
 
 
-# ----- activity state
+@dataclass(frozen=True)
+class Resource:
+    path: str
+    place: Callable[..., Place]
+    document_id: Callable[..., str | None]
+    what: str
+    of: str
+    delete_all: bool = False
+    """DELETE without an id deletes every document of the place (the state resource only)."""
 
 
-@router.get(
-    "/xapi/activities/state",
-    tags=["xapi"],
-    summary="A state document (stateId), or the stateIds of the activity, agent and registration",
-    response_class=Response,
-    responses=READ_ANSWERS,
+RESOURCES = (
+    Resource(
+        "/xapi/activities/state",
+        state_place,
+        state_id,
+        "a state document (stateId)",
+        "the stateIds of the activity, agent and registration",
+        delete_all=True,
+    ),
+    Resource(
+        "/xapi/activities/profile",
+        activity_profile_place,
+        profile_id,
+        "an activity profile document (profileId)",
+        "the profileIds of the activity",
+    ),
+    Resource(
+        "/xapi/agents/profile",
+        agent_profile_place,
+        profile_id,
+        "an agent profile document (profileId)",
+        "the profileIds of the agent",
+    ),
 )
-async def get_state(
-    request: Request,
-    actor: XapiDocumentReader,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    activity_id: ActivityParam = None,
-    agent: AgentParam = None,
-    registration: RegistrationParam = None,
-    state_id: StateIdParam = None,
-    since: SinceParam = None,
-) -> Response:
-    place = _state(request, activity_id, agent, registration)
-    return await _read(request, actor, version, service, place, state_id, since)
 
 
-@router.put(
-    "/xapi/activities/state",
-    tags=["xapi"],
-    status_code=204,
-    summary="Store a state document (replacing it)",
-    response_class=Response,
-    openapi_extra=DOCUMENT_BODY,
-    responses=WRITE_ANSWERS,
-)
-async def put_state(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    activity_id: ActivityParam = None,
-    agent: AgentParam = None,
-    registration: RegistrationParam = None,
-    state_id: StateIdParam = None,
-) -> Response:
-    place = _state(request, activity_id, agent, registration)
-    return await _write(request, actor, version, service, place, state_id, preconditions, merge=False)
+def _mount(resource: Resource) -> None:
+    """GET (one, or the ids), PUT (replace), POST (store or merge) and DELETE of one document resource."""
+
+    @router.get(
+        resource.path,
+        tags=["xapi"],
+        summary=f"Read {resource.what}, or (no id) {resource.of}",
+        response_class=Response,
+        responses=READ_ANSWERS,
+    )
+    async def read(
+        request: Request,
+        actor: XapiDocumentReader,
+        version: VersionDep,
+        service: DocumentServiceDep,
+        place: Place = Depends(resource.place),
+        document_id: str | None = Depends(resource.document_id),
+        since: SinceParam = None,
+    ) -> Response:
+        return await _read(request, actor, version, service, place, document_id, since)
+
+    @router.put(
+        resource.path,
+        tags=["xapi"],
+        status_code=204,
+        summary=f"Store {resource.what}, replacing it (If-Match, or If-None-Match: * for a new one)",
+        response_class=Response,
+        openapi_extra=DOCUMENT_BODY,
+        responses=WRITE_ANSWERS,
+    )
+    async def replace(
+        request: Request,
+        actor: XapiWriter,
+        version: VersionDep,
+        service: DocumentServiceDep,
+        preconditions: PreconditionsDep,
+        place: Place = Depends(resource.place),
+        document_id: str | None = Depends(resource.document_id),
+    ) -> Response:
+        return await _write(request, actor, version, service, place, document_id, preconditions, merge=False)
+
+    @router.post(
+        resource.path,
+        tags=["xapi"],
+        status_code=204,
+        summary=f"Store {resource.what}, or merge a JSON object into the stored one",
+        response_class=Response,
+        openapi_extra=DOCUMENT_BODY,
+        responses=WRITE_ANSWERS,
+    )
+    async def merge(
+        request: Request,
+        actor: XapiWriter,
+        version: VersionDep,
+        service: DocumentServiceDep,
+        preconditions: PreconditionsDep,
+        place: Place = Depends(resource.place),
+        document_id: str | None = Depends(resource.document_id),
+    ) -> Response:
+        return await _write(request, actor, version, service, place, document_id, preconditions, merge=True)
+
+    @router.delete(
+        resource.path,
+        tags=["xapi"],
+        status_code=204,
+        summary=f"Delete {resource.what}"
+        + (" or (no id) every one of the place" if resource.delete_all else ""),
+        response_class=Response,
+        responses=WRITE_ANSWERS,
+    )
+    async def remove(
+        actor: XapiWriter,
+        version: VersionDep,
+        service: DocumentServiceDep,
+        preconditions: PreconditionsDep,
+        place: Place = Depends(resource.place),
+        document_id: str | None = Depends(resource.document_id),
+    ) -> Response:
+        if not resource.delete_all:
+            document_id = _required("profileId", document_id)
+        await service.delete(actor, place, document_id, preconditions)
+        return Response(status_code=204, headers=_headers(version))
 
 
-@router.post(
-    "/xapi/activities/state",
-    tags=["xapi"],
-    status_code=204,
-    summary="Store a state document, or merge a JSON object into the stored one",
-    response_class=Response,
-    openapi_extra=DOCUMENT_BODY,
-    responses=WRITE_ANSWERS,
-)
-async def post_state(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    activity_id: ActivityParam = None,
-    agent: AgentParam = None,
-    registration: RegistrationParam = None,
-    state_id: StateIdParam = None,
-) -> Response:
-    place = _state(request, activity_id, agent, registration)
-    return await _write(request, actor, version, service, place, state_id, preconditions, merge=True)
-
-
-@router.delete(
-    "/xapi/activities/state",
-    tags=["xapi"],
-    status_code=204,
-    summary="Delete a state document, or (no stateId) every state of the activity, agent and registration",
-    response_class=Response,
-    responses=WRITE_ANSWERS,
-)
-async def delete_state(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    activity_id: ActivityParam = None,
-    agent: AgentParam = None,
-    registration: RegistrationParam = None,
-    state_id: StateIdParam = None,
-) -> Response:
-    place = _state(request, activity_id, agent, registration)
-    await service.delete(actor, place, state_id, preconditions)
-    return Response(status_code=204, headers=_headers(version))
-
-
-# ----- activity profile
-
-
-@router.get(
-    "/xapi/activities/profile",
-    tags=["xapi"],
-    summary="An activity profile document (profileId), or the profileIds of the activity",
-    response_class=Response,
-    responses=READ_ANSWERS,
-)
-async def get_activity_profile(
-    request: Request,
-    actor: XapiDocumentReader,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    activity_id: ActivityParam = None,
-    profile_id: ProfileIdParam = None,
-    since: SinceParam = None,
-) -> Response:
-    place = _activity_profile(request, activity_id)
-    return await _read(request, actor, version, service, place, profile_id, since)
-
-
-@router.put(
-    "/xapi/activities/profile",
-    tags=["xapi"],
-    status_code=204,
-    summary="Store an activity profile document (replacing it: If-Match, or If-None-Match: * for a new one)",
-    response_class=Response,
-    openapi_extra=DOCUMENT_BODY,
-    responses=WRITE_ANSWERS,
-)
-async def put_activity_profile(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    activity_id: ActivityParam = None,
-    profile_id: ProfileIdParam = None,
-) -> Response:
-    place = _activity_profile(request, activity_id)
-    return await _write(request, actor, version, service, place, profile_id, preconditions, merge=False)
-
-
-@router.post(
-    "/xapi/activities/profile",
-    tags=["xapi"],
-    status_code=204,
-    summary="Store an activity profile document, or merge a JSON object into the stored one",
-    response_class=Response,
-    openapi_extra=DOCUMENT_BODY,
-    responses=WRITE_ANSWERS,
-)
-async def post_activity_profile(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    activity_id: ActivityParam = None,
-    profile_id: ProfileIdParam = None,
-) -> Response:
-    place = _activity_profile(request, activity_id)
-    return await _write(request, actor, version, service, place, profile_id, preconditions, merge=True)
-
-
-@router.delete(
-    "/xapi/activities/profile",
-    tags=["xapi"],
-    status_code=204,
-    summary="Delete an activity profile document",
-    response_class=Response,
-    responses=WRITE_ANSWERS,
-)
-async def delete_activity_profile(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    activity_id: ActivityParam = None,
-    profile_id: ProfileIdParam = None,
-) -> Response:
-    place = _activity_profile(request, activity_id)
-    await service.delete(actor, place, _required("profileId", profile_id), preconditions)
-    return Response(status_code=204, headers=_headers(version))
-
-
-# ----- agent profile
-
-
-@router.get(
-    "/xapi/agents/profile",
-    tags=["xapi"],
-    summary="An agent profile document (profileId), or the profileIds of the agent",
-    response_class=Response,
-    responses=READ_ANSWERS,
-)
-async def get_agent_profile(
-    request: Request,
-    actor: XapiDocumentReader,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    agent: AgentParam = None,
-    profile_id: ProfileIdParam = None,
-    since: SinceParam = None,
-) -> Response:
-    place = _agent_profile(request, agent)
-    return await _read(request, actor, version, service, place, profile_id, since)
-
-
-@router.put(
-    "/xapi/agents/profile",
-    tags=["xapi"],
-    status_code=204,
-    summary="Store an agent profile document (replacing it: If-Match, or If-None-Match: * for a new one)",
-    response_class=Response,
-    openapi_extra=DOCUMENT_BODY,
-    responses=WRITE_ANSWERS,
-)
-async def put_agent_profile(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    agent: AgentParam = None,
-    profile_id: ProfileIdParam = None,
-) -> Response:
-    place = _agent_profile(request, agent)
-    return await _write(request, actor, version, service, place, profile_id, preconditions, merge=False)
-
-
-@router.post(
-    "/xapi/agents/profile",
-    tags=["xapi"],
-    status_code=204,
-    summary="Store an agent profile document, or merge a JSON object into the stored one",
-    response_class=Response,
-    openapi_extra=DOCUMENT_BODY,
-    responses=WRITE_ANSWERS,
-)
-async def post_agent_profile(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    agent: AgentParam = None,
-    profile_id: ProfileIdParam = None,
-) -> Response:
-    place = _agent_profile(request, agent)
-    return await _write(request, actor, version, service, place, profile_id, preconditions, merge=True)
-
-
-@router.delete(
-    "/xapi/agents/profile",
-    tags=["xapi"],
-    status_code=204,
-    summary="Delete an agent profile document",
-    response_class=Response,
-    responses=WRITE_ANSWERS,
-)
-async def delete_agent_profile(
-    request: Request,
-    actor: XapiWriter,
-    version: VersionDep,
-    service: DocumentServiceDep,
-    preconditions: PreconditionsDep,
-    agent: AgentParam = None,
-    profile_id: ProfileIdParam = None,
-) -> Response:
-    place = _agent_profile(request, agent)
-    await service.delete(actor, place, _required("profileId", profile_id), preconditions)
-    return Response(status_code=204, headers=_headers(version))
+for _resource in RESOURCES:
+    _mount(_resource)
