@@ -5,7 +5,7 @@ media type); a document answers with its ETag and Last-Modified; errors are xAPI
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -256,6 +256,23 @@ RESOURCES = (
 )
 
 
+def _writer(resource: Resource, *, merge: bool) -> Callable[..., Awaitable[Response]]:
+    """The PUT (replace) or POST (store or merge) endpoint of a document resource."""
+
+    async def write(
+        request: Request,
+        actor: XapiWriter,
+        version: VersionDep,
+        service: DocumentServiceDep,
+        preconditions: PreconditionsDep,
+        place: Place = Depends(resource.place),
+        document_id: str | None = Depends(resource.document_id),
+    ) -> Response:
+        return await _write(request, actor, version, service, place, document_id, preconditions, merge=merge)
+
+    return write
+
+
 def _mount(resource: Resource) -> None:
     """GET (one, or the ids), PUT (replace), POST (store or merge) and DELETE of one document resource."""
 
@@ -277,45 +294,22 @@ def _mount(resource: Resource) -> None:
     ) -> Response:
         return await _read(request, actor, version, service, place, document_id, since)
 
-    @router.put(
-        resource.path,
-        tags=["xapi"],
-        status_code=204,
-        summary=f"Store {resource.what}, replacing it (If-Match, or If-None-Match: * for a new one)",
-        response_class=Response,
-        openapi_extra=DOCUMENT_BODY,
-        responses=WRITE_ANSWERS,
-    )
-    async def replace(
-        request: Request,
-        actor: XapiWriter,
-        version: VersionDep,
-        service: DocumentServiceDep,
-        preconditions: PreconditionsDep,
-        place: Place = Depends(resource.place),
-        document_id: str | None = Depends(resource.document_id),
-    ) -> Response:
-        return await _write(request, actor, version, service, place, document_id, preconditions, merge=False)
-
-    @router.post(
-        resource.path,
-        tags=["xapi"],
-        status_code=204,
-        summary=f"Store {resource.what}, or merge a JSON object into the stored one",
-        response_class=Response,
-        openapi_extra=DOCUMENT_BODY,
-        responses=WRITE_ANSWERS,
-    )
-    async def merge(
-        request: Request,
-        actor: XapiWriter,
-        version: VersionDep,
-        service: DocumentServiceDep,
-        preconditions: PreconditionsDep,
-        place: Place = Depends(resource.place),
-        document_id: str | None = Depends(resource.document_id),
-    ) -> Response:
-        return await _write(request, actor, version, service, place, document_id, preconditions, merge=True)
+    for method, merging, summary in (
+        ("PUT", False, f"Store {resource.what}, replacing it (If-Match, or If-None-Match: * for a new one)"),
+        ("POST", True, f"Store {resource.what}, or merge a JSON object into the stored one"),
+    ):
+        router.add_api_route(
+            resource.path,
+            _writer(resource, merge=merging),
+            methods=[method],
+            name="merge" if merging else "replace",
+            tags=["xapi"],
+            status_code=204,
+            summary=summary,
+            response_class=Response,
+            openapi_extra=DOCUMENT_BODY,
+            responses=WRITE_ANSWERS,
+        )
 
     @router.delete(
         resource.path,

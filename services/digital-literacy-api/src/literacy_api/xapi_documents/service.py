@@ -112,9 +112,7 @@ class DocumentService:
         existing document is a conflict where the version's concurrency rules cover the kind."""
         access.XAPI_STATEMENTS.ensure(actor, "write", None)
         _valid(content, content_type)
-        await repository.lock(self.session, place, document_id)
-        found = await repository.one(self.session, place, document_id, for_update=True)
-        preconditions.check(found)
+        found = await self._current(place, document_id, preconditions)
         guarded = version_2 or place.kind != STATE
         if guarded and not preconditions.given:
             if found is not None:
@@ -138,9 +136,7 @@ class DocumentService:
         posted = _json_object(content) if media_type(content_type) == JSON_TYPE else None
         if media_type(content_type) == JSON_TYPE and posted is None:
             raise BadRequest(code="xapi.document_not_json_object")
-        await repository.lock(self.session, place, document_id)
-        found = await repository.one(self.session, place, document_id, for_update=True)
-        preconditions.check(found)
+        found = await self._current(place, document_id, preconditions)
         if found is not None:
             existing = _json_object(found.content) if media_type(found.content_type) == JSON_TYPE else None
             if existing is None or posted is None:
@@ -159,11 +155,18 @@ class DocumentService:
             await repository.lock(self.session, place, "")
             await repository.remove_all(self.session, place)
             return
+        found = await self._current(place, document_id, preconditions)
+        if found is not None:
+            await repository.remove(self.session, found)
+
+    async def _current(
+        self, place: Place, document_id: str, preconditions: Preconditions
+    ) -> XapiDocument | None:
+        """The document there now, the writers of it kept waiting, if the preconditions hold (412 if not)."""
         await repository.lock(self.session, place, document_id)
         found = await repository.one(self.session, place, document_id, for_update=True)
         preconditions.check(found)
-        if found is not None:
-            await repository.remove(self.session, found)
+        return found
 
     async def _store(
         self,
