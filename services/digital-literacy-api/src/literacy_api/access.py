@@ -196,6 +196,9 @@ XAPI_STATEMENTS: Policy[object] = Policy(
     read=either(admins, client_scopes(XAPI_READ_SCOPE, XAPI_WRITE_SCOPE)),
     actions={
         "read_statements": either(admins, client_scopes(XAPI_READ_SCOPE)),
+        # Documents (state, profiles) are what content keeps for itself: the platform that writes them reads
+        # them back.
+        "read_documents": either(admins, client_scopes(XAPI_READ_SCOPE, XAPI_WRITE_SCOPE)),
         "write": client_scopes(XAPI_WRITE_SCOPE),
     },
     label="learning record store",

@@ -204,3 +204,4 @@ def xapi_allowed(action: str) -> Callable[..., Awaitable[Actor]]:
 
 XapiReader = Annotated[Actor, Depends(xapi_allowed("read_statements"))]
 XapiWriter = Annotated[Actor, Depends(xapi_allowed("write"))]
+XapiDocumentReader = Annotated[Actor, Depends(xapi_allowed("read_documents"))]

@@ -21,8 +21,10 @@ from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.learners.router import router as learners_router
 from literacy_api.stats.router import router as stats_router
 from literacy_api.training.router import router as training_router
+from literacy_api.xapi.alternate import AlternateSyntax
 from literacy_api.xapi.cors import XapiCors
 from literacy_api.xapi.router import router as xapi_router
+from literacy_api.xapi_documents.router import router as xapi_documents_router
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
 from service_kit.http_client import service_client
@@ -97,9 +99,12 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
             imports_router,
             stats_router,
             xapi_router,
+            xapi_documents_router,
         ],
         resources=resources,
     )
+    # xAPI 1.0.3's alternate request syntax (a form POST standing for another request), inside the CORS layer.
+    app.add_middleware(AlternateSyntax)
     # Browser-based xAPI content posts statements from other origins (on /xapi/ only).
     app.add_middleware(XapiCors)
     return app

@@ -204,6 +204,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The body must be application/json (got {content_type}).",
     ),
     "xapi.json_invalid": ("Nội dung không phải JSON hợp lệ.", "The body is not valid JSON."),
+    "xapi.alternate_syntax": (
+        "Cú pháp yêu cầu thay thế (tham số method) không hợp lệ: {reason}",
+        "The alternate request syntax (the method parameter) is not valid: {reason}",
+    ),
+    "xapi.attachments_invalid": (
+        "Tệp đính kèm không hợp lệ: {reason}",
+        "The attachments are not valid: {reason}",
+    ),
+    "xapi.signature_invalid": (
+        "Chữ ký của câu lệnh không hợp lệ: {reason}",
+        "The statement's signature is not valid: {reason}",
+    ),
+    "xapi.document_not_found": ("Không tìm thấy tài liệu.", "No such document."),
+    "xapi.document_precondition_required": (
+        "xAPI 1.0.3: ghi hồ sơ (PUT) cần If-Match, hoặc If-None-Match: * cho hồ sơ mới.",
+        "xAPI 1.0.3: a profile's PUT needs If-Match, or If-None-Match: * for a new one.",
+    ),
+    "xapi.document_precondition": (
+        "Tài liệu đã thay đổi (If-Match / If-None-Match không khớp).",
+        "The document has changed (If-Match / If-None-Match does not hold).",
+    ),
+    "xapi.document_exists": (
+        "Tài liệu đã có: gửi If-Match với ETag hiện tại để thay, hoặc If-None-Match: * để chỉ tạo mới.",
+        "The document exists: send If-Match with its current ETag to replace it, or If-None-Match: * to "
+        "create only.",
+    ),
+    "xapi.document_not_json_object": (
+        "Tài liệu gửi với application/json phải là một đối tượng JSON.",
+        "A document sent as application/json must be a JSON object.",
+    ),
+    "xapi.document_not_mergeable": (
+        "Chỉ gộp được hai đối tượng JSON (application/json).",
+        "Only two JSON objects (application/json) can be merged.",
+    ),
     "xapi.statement_invalid": (
         "Câu lệnh xAPI không hợp lệ: {reason}",
         "The xAPI statement is not valid: {reason}",

@@ -8,7 +8,8 @@ from literacy_api.imports.models import ImportFileChunk, ImportJob, ImportRowErr
 from literacy_api.learners.models import Learner
 from literacy_api.stats.models import CoverageCourseMonth, CoverageMonth, CoverageMonthPair, Population
 from literacy_api.training.models import TrainingRecord
-from literacy_api.xapi.models import ActorLink, XapiStatement
+from literacy_api.xapi.models import ActorLink, XapiActivity, XapiAttachment, XapiStatement
+from literacy_api.xapi_documents.models import XapiDocument
 
 __all__ = [
     "ActorLink",
@@ -24,6 +25,9 @@ __all__ = [
     "Population",
     "TrainingClass",
     "TrainingRecord",
+    "XapiActivity",
+    "XapiAttachment",
+    "XapiDocument",
     "XapiStatement",
     "audit_event",
     "idempotency_keys",

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Identity,
     Index,
+    LargeBinary,
     String,
     Text,
     func,
@@ -50,6 +51,11 @@ class XapiStatement(Base):
             postgresql_where=text("effect = 'pending'"),
         ),
         Index("ix_xapi_statement_province_code_seq", "province_code", "seq"),
+        Index(
+            "ix_xapi_statement_statement_ref",
+            "statement_ref",
+            postgresql_where=text("statement_ref IS NOT NULL"),
+        ),
     )
 
     seq: Mapped[int] = mapped_column(BigInteger, Identity(always=False), primary_key=True)
@@ -64,6 +70,9 @@ class XapiStatement(Base):
     related_agents: Mapped[list[str]] = mapped_column(ARRAY(Text))
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     voids: Mapped[uuid.UUID | None] = mapped_column(comment="the statement this one voids")
+    statement_ref: Mapped[uuid.UUID | None] = mapped_column(
+        comment="the statement this one's object refers to (a StatementRef): filters reach it through this"
+    )
     stored: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     client_id: Mapped[str] = mapped_column(String(128))
     effect: Mapped[str] = mapped_column(String(10), default="none")
@@ -88,3 +97,24 @@ class ActorLink(Base):
     learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), index=True)
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class XapiAttachment(Base):
+    """The raw content of a statement's attachment, once per SHA-2 (statements name it by `sha2`)."""
+
+    __tablename__ = "xapi_attachment"
+
+    sha2: Mapped[str] = mapped_column(String(128), primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(200))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    stored: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class XapiActivity(Base):
+    """What the store knows of an activity: its definition merged from every statement about it (the language
+    maps and extensions joined, the rest as last sent)."""
+
+    __tablename__ = "xapi_activity"
+
+    activity_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    definition: Mapped[dict[str, Any]] = mapped_column(JSONB)

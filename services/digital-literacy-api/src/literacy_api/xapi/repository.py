@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import ColumnElement, and_, case, cast, func, insert, literal, or_, select, update
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as upsert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from literacy_api.catalog.models import Course
 from literacy_api.learners.models import Learner
-from literacy_api.xapi.models import ActorLink, XapiStatement
+from literacy_api.xapi.models import ActorLink, XapiActivity, XapiAttachment, XapiStatement
 from service_kit.access import UnitScope
 
 
@@ -59,6 +62,27 @@ async def insert_all(session: AsyncSession, rows: list[dict[str, Any]]) -> list[
     return [by_id[row["id"]] for row in rows]
 
 
+async def save_attachments(session: AsyncSession, attachments: list[tuple[str, str, bytes]]) -> None:
+    """Each attachment's content once (by SHA-2; one already kept is kept)."""
+    if not attachments:
+        return
+    rows = [
+        {"sha2": sha2, "content_type": kind[:200], "content": content} for sha2, kind, content in attachments
+    ]
+    await session.execute(upsert(XapiAttachment).values(rows).on_conflict_do_nothing(index_elements=["sha2"]))
+
+
+async def attachments(session: AsyncSession, sha2s: Sequence[str]) -> list[tuple[str, str, bytes]]:
+    if not sha2s:
+        return []
+    rows = await session.execute(
+        select(XapiAttachment.sha2, XapiAttachment.content_type, XapiAttachment.content)
+        .where(XapiAttachment.sha2.in_(sha2s))
+        .order_by(XapiAttachment.sha2)
+    )
+    return [(sha2, kind, content) for sha2, kind, content in rows]
+
+
 async def mark_voided(session: AsyncSession, statement_ids: Sequence[uuid.UUID]) -> None:
     await session.execute(
         update(XapiStatement).where(XapiStatement.id.in_(statement_ids)).values(voided=True)
@@ -70,25 +94,55 @@ async def last_seq(session: AsyncSession) -> int:
     return int(value or 0)
 
 
-async def page(session: AsyncSession, query: StatementQuery, limit: int) -> list[XapiStatement]:
-    """Statements that are not voided and match every filter, in stored order, `limit + 1` of them (the
-    extra one says whether there is more)."""
-    s = XapiStatement
-    statement = select(s).where(s.voided.is_(False))
+def _matching(s: type[XapiStatement] | Any, query: StatementQuery) -> list[ColumnElement[bool]]:
+    """The filters that reach through StatementRefs (agent, verb, activity, registration) on `s`."""
+    conditions: list[ColumnElement[bool]] = []
     if query.agent is not None:
-        statement = statement.where(
+        conditions.append(
             s.related_agents.contains([query.agent]) if query.related_agents else s.actor_key == query.agent
         )
     if query.verb is not None:
-        statement = statement.where(s.verb_id == query.verb)
+        conditions.append(s.verb_id == query.verb)
     if query.activity is not None:
-        statement = statement.where(
+        conditions.append(
             s.related_activities.contains([query.activity])
             if query.related_activities
             else s.activity_id == query.activity
         )
     if query.registration is not None:
-        statement = statement.where(s.registration == query.registration)
+        conditions.append(s.registration == query.registration)
+    return conditions
+
+
+async def referring(session: AsyncSession, query: StatementQuery) -> list[uuid.UUID]:
+    """The statements whose StatementRef names (directly or through other StatementRefs) a statement that
+    matches the filters: xAPI returns them with the matches. Driven from the few statements that are
+    StatementRefs (a partial index)."""
+    if not _matching(XapiStatement, query):
+        return []
+    target, ref, further = aliased(XapiStatement), aliased(XapiStatement), aliased(XapiStatement)
+    reached = (
+        select(ref.id.label("id"))
+        .join(target, target.id == ref.statement_ref)
+        .where(ref.statement_ref.is_not(None), *_matching(target, query))
+        .cte("reached", recursive=True)
+    )
+    reached = reached.union(select(further.id).join(reached, further.statement_ref == reached.c.id))
+    return list(await session.scalars(select(reached.c.id)))
+
+
+async def page(
+    session: AsyncSession, query: StatementQuery, limit: int, also: Sequence[uuid.UUID] = ()
+) -> list[XapiStatement]:
+    """Statements that are not voided and match every filter (or are among `also`, the statements that refer
+    to matches), in stored order, `limit + 1` of them (the extra one says whether there is more)."""
+    s = XapiStatement
+    statement = select(s).where(s.voided.is_(False))
+    matching = _matching(s, query)
+    if matching and also:
+        statement = statement.where(or_(and_(*matching), s.id.in_(list(also))))
+    elif matching:
+        statement = statement.where(*matching)
     if query.since is not None:
         statement = statement.where(s.stored > query.since)
     if query.until is not None:
@@ -101,15 +155,39 @@ async def page(session: AsyncSession, query: StatementQuery, limit: int) -> list
     return list(await session.scalars(statement))
 
 
-async def distinct_activity(session: AsyncSession, activity_id: str) -> XapiStatement | None:
-    """The latest statement about the activity (its definition as last sent)."""
-    row: XapiStatement | None = await session.scalar(
-        select(XapiStatement)
-        .where(XapiStatement.activity_id == activity_id)
-        .order_by(XapiStatement.seq.desc())
-        .limit(1)
+MERGED_KEYS = ("name", "description", "extensions")
+
+
+async def merge_definitions(session: AsyncSession, definitions: dict[str, dict[str, Any]]) -> None:
+    """Each activity's definition joined into the one kept: the language maps and extensions key by key,
+    everything else as sent now. One statement for the batch, in the activities' order (no deadlock)."""
+    if not definitions:
+        return
+    sent = upsert(XapiActivity).values(
+        [{"activity_id": k, "definition": definitions[k]} for k in sorted(definitions)]
     )
-    return row
+    kept, new = XapiActivity.definition, sent.excluded.definition
+    merged = kept.op("||")(new)
+    for key in MERGED_KEYS:
+        merged = merged.op("||")(
+            case(
+                (
+                    and_(kept.has_key(key), new.has_key(key)),
+                    func.jsonb_build_object(key, kept[key].op("||")(new[key])),
+                ),
+                else_=cast(literal("{}"), JSONB),
+            )
+        )
+    await session.execute(
+        sent.on_conflict_do_update(index_elements=["activity_id"], set_={"definition": merged})
+    )
+
+
+async def definition(session: AsyncSession, activity_id: str) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = await session.scalar(
+        select(XapiActivity.definition).where(XapiActivity.activity_id == activity_id)
+    )
+    return found
 
 
 async def agent_seen(session: AsyncSession, actor_key: str) -> bool:

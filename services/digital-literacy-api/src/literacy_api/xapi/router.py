@@ -5,7 +5,6 @@ answer carries `X-Experience-API-Version`; statement answers `X-Experience-API-C
 from __future__ import annotations
 
 import json
-import math
 import uuid
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -13,22 +12,29 @@ from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from literacy_api.deps import ActorDep, SessionDep, XapiReader, XapiWriter
+from literacy_api.xapi import multipart
+from literacy_api.xapi.http import (
+    VERSION_HEADER,
+    VersionDep,
+    agent_parameter,
+    json_body,
+    moment_parameter,
+    parse_json,
+    plain_parameters,
+)
+from literacy_api.xapi.multipart import Part
 from literacy_api.xapi.repository import StatementQuery
 from literacy_api.xapi.schemas import (
     IRI,
-    VERSIONS_1,
-    VERSIONS_2,
     About,
     ActorLinkIn,
     ActorLinkOut,
     Agent,
-    Group,
     StatementResult,
-    _timestamp,
 )
 from literacy_api.xapi.service import XapiService, agent_key, canonical_format, ids_format
 from service_kit.errors import PROBLEM, BadRequest
@@ -36,7 +42,6 @@ from service_kit.pagination import CursorPage
 
 router = APIRouter()
 
-VERSION_HEADER = "X-Experience-API-Version"
 CONSISTENT_HEADER = "X-Experience-API-Consistent-Through"
 DOMAIN_PROVINCE = "66"
 STATEMENT_BODY: dict[str, Any] = {
@@ -72,26 +77,6 @@ class Flag(StrEnum):
     FALSE = "false"
 
 
-def xapi_version(
-    version: Annotated[
-        str | None,
-        Header(
-            alias=VERSION_HEADER, description="Required: 2.0.0 or 1.0.3 (1.0.x); answered with the one used"
-        ),
-    ] = None,
-) -> str:
-    if version is None:
-        raise BadRequest(code="xapi.version_required")
-    if VERSIONS_2.match(version):
-        return "2.0.0"
-    if VERSIONS_1.match(version):
-        return "1.0.3"
-    raise BadRequest(code="xapi.version_unsupported", params={"version": version[:20]})
-
-
-VersionDep = Annotated[str, Depends(xapi_version)]
-
-
 def get_xapi_service(session: SessionDep, request: Request) -> XapiService:
     province = getattr(request.app.state, "province_code", DOMAIN_PROVINCE)
     return XapiService(session=session, province_code=province)
@@ -108,55 +93,25 @@ def _consistent() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _finite(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError("a number out of range")
-    return value
-
-
-def _no_constant(text: str) -> Any:
-    raise ValueError(f"{text} is not JSON")
-
-
-def _storable(value: Any, depth: int = 0) -> None:
-    """What PostgreSQL's JSONB can keep: no NUL character, no lone surrogate, a bounded depth."""
-    if depth > 64:
-        raise ValueError("nested too deep")
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("a NUL character")
-        value.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError (a ValueError)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _storable(key, depth + 1)
-            _storable(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            _storable(item, depth + 1)
-
-
-def parse_json(text: str | bytes) -> Any:
-    """JSON as xAPI takes it: finite numbers only, and only what can be stored."""
-    value = json.loads(text, parse_float=_finite, parse_constant=_no_constant)
-    _storable(value)
-    return value
-
-
-async def _json_body(request: Request) -> Any:
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != "application/json":
-        raise BadRequest(code="xapi.content_type", params={"content_type": content_type[:60]})
-    try:
-        return parse_json(await request.body())
-    except (ValueError, RecursionError):
-        raise BadRequest(code="xapi.json_invalid") from None
-
-
 @router.get("/xapi/about", tags=["xapi"], summary="The xAPI versions this learning record store speaks")
 async def about() -> JSONResponse:
     body = About(version=["2.0.0", "1.0.3"])
     return JSONResponse(body.model_dump(), headers=_headers("2.0.0"))
+
+
+async def _statements_body(request: Request) -> tuple[Any, dict[str, Part]]:
+    """The statements sent, and the attachments' parts by SHA-2 (a multipart/mixed body)."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.split(";")[0].strip().lower() != "multipart/mixed":
+        return await json_body(request), {}
+    try:
+        mixed = multipart.parse(await request.body(), content_type)
+    except ValueError as error:
+        raise BadRequest(code="xapi.attachments_invalid", params={"reason": str(error)}) from None
+    try:
+        return parse_json(mixed.statements), mixed.attachments
+    except (ValueError, RecursionError):
+        raise BadRequest(code="xapi.json_invalid") from None
 
 
 @router.put(
@@ -182,8 +137,8 @@ async def put_statement(
         wanted = uuid.UUID(statement_id)
     except ValueError:
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "statementId"}) from None
-    body = await _json_body(request)
-    await service.store(actor, body, version_2=version == "2.0.0", statement_id=wanted)
+    body, parts = await _statements_body(request)
+    await service.store(actor, body, version_2=version == "2.0.0", statement_id=wanted, attachments=parts)
     return Response(status_code=204, headers={**_headers(version), CONSISTENT_HEADER: _consistent()})
 
 
@@ -198,8 +153,8 @@ async def put_statement(
 async def post_statements(
     request: Request, actor: XapiWriter, version: VersionDep, service: XapiServiceDep
 ) -> JSONResponse:
-    body = await _json_body(request)
-    ids = await service.store(actor, body, version_2=version == "2.0.0")
+    body, parts = await _statements_body(request)
+    ids = await service.store(actor, body, version_2=version == "2.0.0", attachments=parts)
     return JSONResponse(
         [str(i) for i in ids], headers={**_headers(version), CONSISTENT_HEADER: _consistent()}
     )
@@ -225,38 +180,6 @@ ALLOWED_PARAMS = {
 SINGLE_PARAMS = {"statementId", "voidedStatementId", "format", "attachments"}
 
 
-def _plain_parameters(request: Request) -> None:
-    """Query values PostgreSQL can compare: no NUL character, no lone surrogate."""
-    for name, value in request.query_params.multi_items():
-        try:
-            _storable(value)
-        except ValueError:
-            raise BadRequest(code="xapi.parameter_invalid", params={"parameter": name[:40]}) from None
-
-
-def _moment(name: str, value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        _timestamp(value)
-    except ValueError:
-        raise BadRequest(code="xapi.parameter_invalid", params={"parameter": name}) from None
-    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _agent(value: str | None) -> Agent | Group | None:
-    if value is None:
-        return None
-    try:
-        raw = parse_json(value)
-        if isinstance(raw, dict) and raw.get("objectType") == "Group":
-            return Group.model_validate(raw)
-        return Agent.model_validate(raw)
-    except (ValueError, RecursionError):
-        raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "agent"}) from None
-
-
 def _languages(request: Request) -> list[str]:
     header = request.headers.get("accept-language", "")
     return [
@@ -276,15 +199,24 @@ def _formatted(statement: dict[str, Any], fmt: StatementFormat, languages: list[
     return statement
 
 
-def _multipart(body: Any, headers: dict[str, str]) -> Response:
+def _multipart(body: Any, attachments: list[tuple[str, str, bytes]], headers: dict[str, str]) -> Response:
+    """The statements, then each of their attachments that this store holds (by SHA-2)."""
     boundary = uuid.uuid4().hex
-    part = json.dumps(body, ensure_ascii=False).encode()
-    content = (
-        f"--{boundary}\r\nContent-Type: application/json\r\n\r\n".encode()
-        + part
-        + f"\r\n--{boundary}--\r\n".encode()
+    parts = [({"Content-Type": "application/json"}, json.dumps(body, ensure_ascii=False).encode())]
+    for sha2, content_type, content in attachments:
+        parts.append(
+            (
+                {
+                    "Content-Type": content_type,
+                    "Content-Transfer-Encoding": "binary",
+                    "X-Experience-API-Hash": sha2,
+                },
+                content,
+            )
+        )
+    return Response(
+        multipart.build(parts, boundary), media_type=f"multipart/mixed; boundary={boundary}", headers=headers
     )
-    return Response(content, media_type=f"multipart/mixed; boundary={boundary}", headers=headers)
 
 
 class StatementParams:
@@ -332,7 +264,7 @@ class StatementParams:
 async def _statements(
     request: Request, actor: Any, version: str, service: XapiService, p: StatementParams
 ) -> Response:
-    _plain_parameters(request)
+    plain_parameters(request)
     unknown = set(request.query_params) - ALLOWED_PARAMS
     if unknown:
         raise BadRequest(code="xapi.parameter_unknown", params={"parameter": sorted(unknown)[0][:40]})
@@ -359,8 +291,8 @@ async def _statements(
             activity=p.activity,
             related_activities=p.related_activities is Flag.TRUE,
             registration=p.registration,
-            since=_moment("since", p.since),
-            until=_moment("until", p.until),
+            since=moment_parameter("since", p.since),
+            until=moment_parameter("until", p.until),
             ascending=p.ascending is Flag.TRUE,
         )
         statements, more = await service.query(actor, filters, p.limit, p.cursor)
@@ -374,12 +306,13 @@ async def _statements(
             statements=[_formatted(s, p.fmt, languages) for s in statements], more=next_url
         ).model_dump()
     if p.attachments is Flag.TRUE:
-        return _multipart(body, headers)
+        shown = body.get("statements", [body])
+        return _multipart(body, await service.attachments_of(actor, shown), headers)
     return JSONResponse(body, headers=headers)
 
 
 def _agent_key(value: str) -> str:
-    found = _agent(value)
+    found = agent_parameter(value)
     assert found is not None
     return agent_key(found)
 
@@ -443,7 +376,7 @@ async def get_activity(
         str | None, Query(alias="activityId", max_length=URL_TEXT, description="Required: an IRI")
     ] = None,
 ) -> Response:
-    _plain_parameters(request)
+    plain_parameters(request)
     if activity_id is None or not IRI.match(activity_id) or len(activity_id) > 512:
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "activityId"})
     return JSONResponse(await service.activity(actor, activity_id), headers=_headers(version))
@@ -469,7 +402,7 @@ async def get_agent(
 ) -> Response:
     if agent is None:
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "agent"})
-    found = _agent(agent)
+    found = agent_parameter(agent)
     if not isinstance(found, Agent):
         raise BadRequest(code="xapi.parameter_invalid", params={"parameter": "agent"})
     return JSONResponse(await service.person(actor, found), headers=_headers(version))

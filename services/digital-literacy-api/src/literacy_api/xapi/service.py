@@ -23,8 +23,9 @@ from literacy_api.learners.schemas import LearnerAction
 from literacy_api.training import repository as training_repository
 from literacy_api.training.schemas import RecordIn, RecordStatus
 from literacy_api.training.service import TrainingService
-from literacy_api.xapi import repository
+from literacy_api.xapi import repository, signature
 from literacy_api.xapi.models import ActorLink, XapiStatement
+from literacy_api.xapi.multipart import Part
 from literacy_api.xapi.repository import StatementQuery
 from literacy_api.xapi.schemas import (
     VOIDED,
@@ -208,10 +209,10 @@ def ids_format(value: Any, key: str | None = None) -> Any:
         if "member" in value and not any(k in value for k in ("mbox", "mbox_sha1sum", "openid", "account")):
             kept["member"] = ids_format(value["member"], "member")
         return kept
-    if key in ("verb",) or (
+    if key == "verb" or (
         key in ("object", "parent", "grouping", "category", "other") and kind in (None, "Activity")
     ):
-        return {k: value[k] for k in ("objectType", "id") if k in value}
+        return {"id": value["id"]} if "id" in value else value
     return {k: ids_format(v, k) for k, v in value.items()}
 
 
@@ -272,6 +273,60 @@ def _with_context_arrays(statement: dict[str, Any]) -> dict[str, Any]:
         if holder is not statement:
             statement["object"] = holder
     return statement
+
+
+def _merged(kept: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+    merged = {**kept, **sent}
+    for key in repository.MERGED_KEYS:
+        if isinstance(kept.get(key), dict) and isinstance(sent.get(key), dict):
+            merged[key] = {**kept[key], **sent[key]}
+    return merged
+
+
+def _definitions(fresh: list[Prepared]) -> dict[str, dict[str, Any]]:
+    """The definitions the batch sends of its activities (the statements' objects, a sub-statement's too),
+    joined per activity in the batch's order."""
+    found: dict[str, dict[str, Any]] = {}
+    for item in fresh:
+        for target in (item.document.get("object"), (item.document.get("object") or {}).get("object")):
+            if not isinstance(target, dict) or target.get("objectType", "Activity") != "Activity":
+                continue
+            definition = target.get("definition")
+            if isinstance(definition, dict) and isinstance(target.get("id"), str):
+                found[target["id"]] = _merged(found.get(target["id"], {}), definition)
+    return found
+
+
+def _check_attachments(prepared: list[Prepared], batch: list[Any], parts: dict[str, Part]) -> None:
+    declared: set[str] = set()
+    needed: set[str] = set()
+    for item, raw in zip(prepared, batch, strict=True):
+        for attachment in item.model.attachments or []:
+            sha2 = attachment.sha2.lower()
+            declared.add(sha2)
+            if attachment.file_url is None:
+                needed.add(sha2)
+            if attachment.usage_type != signature.SIGNATURE_USAGE:
+                continue
+            part = parts.get(sha2)
+            if attachment.content_type != signature.SIGNATURE_TYPE or part is None:
+                raise BadRequest(
+                    code="xapi.attachments_invalid",
+                    params={"reason": "a signature is an application/octet-stream part (a JWS)"},
+                )
+            try:
+                signature.verify(part.content, raw)
+            except ValueError as error:
+                raise BadRequest(code="xapi.signature_invalid", params={"reason": str(error)}) from None
+    if needed - set(parts):
+        raise BadRequest(
+            code="xapi.attachments_invalid",
+            params={"reason": "an attachment without fileUrl has no part of its SHA-2"},
+        )
+    if set(parts) - declared:
+        raise BadRequest(
+            code="xapi.attachments_invalid", params={"reason": "a part is not an attachment of a statement"}
+        )
 
 
 @dataclass(frozen=True)
@@ -342,11 +397,19 @@ class XapiService:
         return Prepared(model=model, document=document, id=statement_id, timestamp_sent="timestamp" in raw)
 
     async def store(
-        self, actor: Actor, body: Any, *, version_2: bool, statement_id: uuid.UUID | None = None
+        self,
+        actor: Actor,
+        body: Any,
+        *,
+        version_2: bool,
+        statement_id: uuid.UUID | None = None,
+        attachments: dict[str, Part] | None = None,
     ) -> list[uuid.UUID]:
         """Stores one statement (PUT, `statement_id` given) or a batch (POST): all or none. A statement whose id
         is already stored with the same content is taken as sent again (nothing changes); with other content
-        it is a conflict (409) and nothing of the batch is stored."""
+        it is a conflict (409) and nothing of the batch is stored. `attachments` are the parts of a
+        multipart/mixed request by SHA-2: each must be an attachment of a statement, every attachment without
+        a `fileUrl` must have one, and a signature attachment must be a JWS of its statement."""
         access.XAPI_STATEMENTS.ensure(actor, "write", None)
         batch = body if isinstance(body, list) else [body]
         if statement_id is not None and isinstance(body, list):
@@ -363,6 +426,8 @@ class XapiService:
             prepared[0] = Prepared(
                 prepared[0].model, prepared[0].document, statement_id, prepared[0].timestamp_sent
             )
+        parts = attachments or {}
+        _check_attachments(prepared, batch, parts)
         ids = [p.id for p in prepared]
         if len(set(ids)) != len(ids):
             raise BadRequest(code="xapi.statement_duplicate_in_batch")
@@ -403,6 +468,7 @@ class XapiService:
                     "voids": uuid.UUID(target.id)
                     if item.model.verb.id == VOIDED and isinstance(target, StatementRef)
                     else None,
+                    "statement_ref": uuid.UUID(target.id) if isinstance(target, StatementRef) else None,
                     "stored": stored,
                     "client_id": actor.principal.client_id or actor.subject,
                     "effect": "pending" if course else "none",
@@ -410,6 +476,14 @@ class XapiService:
                 }
             )
         inserted = await repository.insert_all(self.session, rows)
+        await repository.merge_definitions(self.session, _definitions(fresh))
+        await repository.save_attachments(
+            self.session,
+            [
+                (sha2, part.media_type or "application/octet-stream", part.content)
+                for sha2, part in parts.items()
+            ],
+        )
         pending = [row for row in inserted if row.effect == "pending"]
         links = await repository.links_of(self.session, sorted({row.actor_key for row in pending}))
         for row in pending:
@@ -521,24 +595,34 @@ class XapiService:
         else:
             upto = await repository.last_seq(self.session)
             query = StatementQuery(**{**query.__dict__, "upto_seq": upto})
-        rows = await repository.page(self.session, query, limit)
+        rows = await repository.page(
+            self.session, query, limit, await repository.referring(self.session, query)
+        )
         more = None
         if len(rows) > limit:
             rows = rows[:limit]
             more = Cursor(rows[-1].seq, upto).encode()
         return [row.statement for row in rows], more
 
+    async def attachments_of(
+        self, actor: Actor, statements: list[dict[str, Any]]
+    ) -> list[tuple[str, str, bytes]]:
+        """The attachments (SHA-2, media type, content) of these statements that this store holds."""
+        access.XAPI_STATEMENTS.ensure(actor, "read_statements", None)
+        wanted = sorted(
+            {
+                str(a.get("sha2", "")).lower()
+                for s in statements
+                for a in s.get("attachments") or []
+                if isinstance(a, dict) and a.get("sha2")
+            }
+        )
+        return await repository.attachments(self.session, wanted)
+
     async def activity(self, actor: Actor, activity_id: str) -> dict[str, Any]:
         access.XAPI_STATEMENTS.ensure(actor, "read_statements", None)
-        row = await repository.distinct_activity(self.session, activity_id)
-        if row is None:
-            return {"objectType": "Activity", "id": activity_id}
-        target = row.statement.get("object", {})
-        return {
-            "objectType": "Activity",
-            "id": activity_id,
-            **({"definition": target["definition"]} if "definition" in target else {}),
-        }
+        found = await repository.definition(self.session, activity_id)
+        return {"objectType": "Activity", "id": activity_id, **({"definition": found} if found else {})}
 
     async def person(self, actor: Actor, agent: Agent) -> dict[str, Any]:
         """The Person object of an agent: what this LRS knows of it (its identifier and name)."""

@@ -1,0 +1,1 @@
+"""The xAPI document resources: activity state, activity profile and agent profile."""
