@@ -1,7 +1,7 @@
 """`make xapi-conformance`: the ADL LRS conformance test suite (adlnet/lrs-conformance-test-suite, a checkout
 kept OUTSIDE this repository, `npm install`-ed, named by XAPI_CONFORMANCE_DIR) against a throw-away stack
 (`devstack run --ephemeral` on free ports): an API client with `xapi:read xapi:write` is registered through
-campaign-api, the suite runs for 2.0.0 and 1.0.3 with its Basic credentials through the gateway, and the
+campaign-api, the suite runs for 2.0.0 and 1.0.3 (a stack each) with its Basic credentials through the gateway, and the
 passed / failed / total counts of each run are printed (the suite's own output is kept in a log file).
 
 Nothing here downloads the suite."""
@@ -68,20 +68,19 @@ def _counts(output: str) -> tuple[int, int, int] | None:
     return None
 
 
-def main() -> int:
-    suite = os.environ.get("XAPI_CONFORMANCE_DIR")
-    if not suite or not (Path(suite) / "bin" / "console_runner.js").exists():
-        print(
-            "XAPI_CONFORMANCE_DIR must name a checkout of adlnet/lrs-conformance-test-suite (outside this "
-            "repository) on which `npm install` has run.",
-            file=sys.stderr,
-        )
-        return 2
+def _suite(suite: str, version: str, logs: Path) -> tuple[int, int, int] | None:
+    """One run of the suite for one version, against a stack of its own: the stack names `version` on the
+    answers to requests that name none (`LITERACY_XAPI_UNVERSIONED_ANSWER`), as a store deployed for
+    platforms of that version does; every request that names a version is answered in it either way."""
     ports = {name: free_port() for name in ("GATEWAY_PORT", "CAMPAIGN_PORT", "SCORING_PORT", "LITERACY_PORT")}
     url = f"http://127.0.0.1:{ports['GATEWAY_PORT']}"
-    env = {**os.environ, **{k: str(v) for k, v in ports.items()}, "GATEWAY_TOKEN_RATE": "100r/s"}
-    logs = Path(tempfile.mkdtemp(prefix="xapi-conformance-"))
-    with (logs / "stack.log").open("wb") as stack_log:
+    env = {
+        **os.environ,
+        **{k: str(v) for k, v in ports.items()},
+        "GATEWAY_TOKEN_RATE": "100r/s",
+        "LITERACY_XAPI_UNVERSIONED_ANSWER": version,
+    }
+    with (logs / f"stack-{version}.log").open("wb") as stack_log:
         stack = subprocess.Popen(
             [sys.executable, "-m", "devstack", "run", "--ephemeral"],
             cwd=REPO_ROOT,
@@ -94,48 +93,58 @@ def main() -> int:
             deadline = time.monotonic() + START_SECONDS
             while not _ready(url):
                 if stack.poll() is not None or time.monotonic() > deadline:
-                    print(f"the stack did not start: see {logs / 'stack.log'}", file=sys.stderr)
-                    return 1
+                    print(f"the stack did not start: see {logs / f'stack-{version}.log'}", file=sys.stderr)
+                    return None
                 time.sleep(1)
             client_id, secret = _client(url)
             endpoint = f"{url}/api/literacy/xapi"
-            results = {}
-            for version in VERSIONS:
-                log = logs / f"suite-{version}.log"
-                run = subprocess.run(
-                    [
-                        "node",
-                        "bin/console_runner.js",
-                        "-e",
-                        endpoint,
-                        "-a",
-                        "-u",
-                        client_id,
-                        "-p",
-                        secret,
-                        "-x",
-                        version,
-                    ],
-                    cwd=suite,
-                    capture_output=True,
-                    text=True,
-                    check=False,
-                )
-                log.write_text(run.stdout + run.stderr)
-                results[version] = _counts(run.stdout + run.stderr)
-            for version, counts in results.items():
-                if counts is None:
-                    print(f"xAPI {version}: no summary found (see {logs / f'suite-{version}.log'})")
-                else:
-                    print(f"xAPI {version}: passed {counts[0]} / failed {counts[1]} / total {counts[2]}")
-            print(f"logs: {logs}")
-            return 0 if all(c is not None and c[1] == 0 for c in results.values()) else 1
+            run = subprocess.run(
+                [
+                    "node",
+                    "bin/console_runner.js",
+                    "-e",
+                    endpoint,
+                    "-a",
+                    "-u",
+                    client_id,
+                    "-p",
+                    secret,
+                    "-x",
+                    version,
+                ],
+                cwd=suite,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            (logs / f"suite-{version}.log").write_text(run.stdout + run.stderr)
+            return _counts(run.stdout + run.stderr)
         finally:
             os.killpg(stack.pid, signal.SIGINT)
             try:
                 stack.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(stack.pid, signal.SIGKILL)
+
+
+def main() -> int:
+    suite = os.environ.get("XAPI_CONFORMANCE_DIR")
+    if not suite or not (Path(suite) / "bin" / "console_runner.js").exists():
+        print(
+            "XAPI_CONFORMANCE_DIR must name a checkout of adlnet/lrs-conformance-test-suite (outside this "
+            "repository) on which `npm install` has run.",
+            file=sys.stderr,
+        )
+        return 2
+    logs = Path(tempfile.mkdtemp(prefix="xapi-conformance-"))
+    results = {version: _suite(suite, version, logs) for version in VERSIONS}
+    for version, counts in results.items():
+        if counts is None:
+            print(f"xAPI {version}: no summary found (see {logs / f'suite-{version}.log'})")
+        else:
+            print(f"xAPI {version}: passed {counts[0]} / failed {counts[1]} / total {counts[2]}")
+    print(f"logs: {logs}")
+    return 0 if all(c is not None and c[1] == 0 for c in results.values()) else 1
 
 
 if __name__ == "__main__":

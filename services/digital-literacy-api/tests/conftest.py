@@ -1,7 +1,5 @@
 """Fixtures of digital-literacy-api's tests: the kit's plugin does the rest (database, app, client, tokens)."""
 
-from datetime import date
-
 import httpx
 import pytest
 
@@ -11,6 +9,7 @@ from literacy_api.database import SERVICE_DATABASE
 from literacy_api.main import create_app
 from reference_data.localities import localities
 from service_kit.testing import ServiceUnderTest
+from service_kit.types import today_in_vietnam
 
 DAK_LAK = "66"
 
@@ -175,4 +174,4 @@ def record(client, admin):
     return post
 
 
-TODAY = date.today()
+TODAY = today_in_vietnam()

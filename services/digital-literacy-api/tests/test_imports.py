@@ -25,9 +25,10 @@ from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.main import create_app
 from literacy_api.spreadsheets import csv_cell, xlsx_cell
 from service_kit.testing import ServiceUnderTest, assert_problem, started
+from service_kit.types import today_in_vietnam
 
 VI = {c.name: c.header_vi for c in COLUMNS}
-TODAY = date.today()
+TODAY = today_in_vietnam()
 TABLES = (
     "literacy.import_job, literacy.learner, literacy.training_record, literacy.certificate, literacy.course,"
     " literacy.coverage_month, literacy.coverage_month_pair, literacy.coverage_course_month"

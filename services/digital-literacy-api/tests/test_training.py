@@ -1,11 +1,12 @@
 """Training records, certificates (issued once, verified publicly, revoked, printed) and a learner's progress."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from literacy_api.certificates.models import Certificate
 from service_kit.testing import assert_problem
+from service_kit.types import today_in_vietnam
 
 
 async def certificates(app) -> int:
@@ -24,7 +25,7 @@ async def test_the_record_moves_forward_and_a_completion_is_final(
         json={"learner_id": learner["id"], "course_code": "VNEID", "status": "enrolled"},
     )
     assert first.status_code == 201
-    assert first.json()["enrolled_on"] == date.today().isoformat()
+    assert first.json()["enrolled_on"] == today_in_vietnam().isoformat()
     second = await client.post(
         "/v1/records",
         headers=admin,
@@ -34,7 +35,7 @@ async def test_the_record_moves_forward_and_a_completion_is_final(
     assert second.json()["id"] == first.json()["id"]
     done = await record(learner["id"], "VNEID", "completed", score=86.5)
     assert done["progress"] == 100
-    assert done["completed_on"] == date.today().isoformat()
+    assert done["completed_on"] == today_in_vietnam().isoformat()
     assert done["certificate_code"]
 
     for status in ("enrolled", "in_progress", "failed"):
@@ -51,7 +52,7 @@ async def test_the_record_moves_forward_and_a_completion_is_final(
             "learner_id": learner["id"],
             "course_code": "VNEID",
             "status": "completed",
-            "completed_on": (date.today() - timedelta(days=3)).isoformat(),
+            "completed_on": (today_in_vietnam() - timedelta(days=3)).isoformat(),
         },
     )
     assert_problem(moved, 409)
@@ -81,7 +82,7 @@ async def test_bad_records_are_refused_and_a_failed_course_can_be_retaken(
         ),
         422,
     )
-    future = (date.today() + timedelta(days=1)).isoformat()
+    future = (today_in_vietnam() + timedelta(days=1)).isoformat()
     assert_problem(
         await client.post(
             "/v1/records", headers=admin, json={**base, "status": "completed", "completed_on": future}
@@ -107,7 +108,7 @@ async def test_certificates_verify_publicly_revoke_and_print(
         "course_code": "DVCTT",
         "course_title": "Khóa DVCTT",
         "learner_name_masked": "Nguyễn T. H.",
-        "issued_on": date.today().isoformat(),
+        "issued_on": today_in_vietnam().isoformat(),
     }
     assert (await client.get(f"/v1/certificates/{code.lower()}")).status_code == 200
     assert_problem(await client.get("/v1/certificates/AAAA-BBBB-CCCC-DDDD"), 404)

@@ -444,3 +444,22 @@ async def test_browser_content_of_another_origin_may_call_the_store(client, lms)
     # The rest of the service is not opened to other origins.
     other = await client.get("/v1/courses", headers=lms | {"Origin": "https://course.example.vn"})
     assert "access-control-allow-origin" not in other.headers
+
+
+@pytest.mark.parametrize("unversioned", ["2.0.0", "1.0.3"])
+async def test_every_answer_names_the_version_asked_for_or_the_deployments_own(unversioned):
+    """A request naming no version is refused (above); its answer names the version the deployment speaks
+    (`LITERACY_XAPI_UNVERSIONED_ANSWER`), any other answer the version the request asked for."""
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from literacy_api.xapi.cors import XapiCors
+
+    inner = Starlette(routes=[Route("/xapi/statements", lambda request: PlainTextResponse("", 400))])
+    transport = httpx.ASGITransport(app=XapiCors(inner, unversioned=unversioned))
+    async with httpx.AsyncClient(transport=transport, base_url="http://lrs") as http:
+        for asked, named in ((None, unversioned), ("1.0.1", "1.0.3"), ("2.0.0", "2.0.0")):
+            headers = {} if asked is None else {"X-Experience-API-Version": asked}
+            response = await http.get("/xapi/statements", headers=headers)
+            assert response.headers["X-Experience-API-Version"] == named

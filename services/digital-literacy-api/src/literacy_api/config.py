@@ -1,6 +1,6 @@
 """Settings of digital-literacy-api, read from `LITERACY_*` variables (and the shared unprefixed ones)."""
 
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
@@ -47,6 +47,12 @@ class LiteracySettings(ServiceSettings):
     )
     import_poll_seconds: float = Field(
         default=2.0, gt=0, description="how often an idle worker looks for jobs"
+    )
+
+    xapi_unversioned_answer: Literal["2.0.0", "1.0.3"] = Field(
+        default="2.0.0",
+        description="the xAPI version named on the 400 answered to a request that names none "
+        "(1.0.3 where the learning platforms speak only 1.0.x)",
     )
 
     @model_validator(mode="after")

@@ -13,7 +13,6 @@ OpenAPI document), and nothing a column cannot hold reaches the database.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,7 +21,16 @@ from pydantic_core import PydanticCustomError
 
 from literacy_api.competences.framework import FRAMEWORKS, known_competence_codes
 from reference_data.localities import localities
-from service_kit.types import JSON_INTEGER, ONE_LINE, ONE_LINE_VISIBLE, TIDY, JsonNumber, day_type, line
+from service_kit.types import (
+    JSON_INTEGER,
+    ONE_LINE,
+    ONE_LINE_VISIBLE,
+    TIDY,
+    CivilDay,
+    JsonNumber,
+    PastDay,
+    line,
+)
 
 SearchText = Annotated[str, line(100, required=False), TIDY]
 """Words searched for in a name or a title (a query parameter)."""
@@ -111,18 +119,6 @@ else:
 
 WHOLE = JSON_INTEGER
 """On an `int` field: `true`/`false` and strings are not numbers (`StrictModel` adds it to its `int` fields)."""
-
-
-def _today() -> date:
-    return datetime.now(UTC).date()
-
-
-CivilDay = day_type()
-"""A calendar day, `YYYY-MM-DD`, 1900–2100."""
-
-PastDay = day_type(last=None, today=_today)
-"""A day that has come: `YYYY-MM-DD`, from 1900-01-01 to today (a birth, an enrolment, a completion).
-Today is the UTC day, as the training records' own checks count it."""
 
 
 __all__ = [

@@ -106,5 +106,5 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
     # xAPI 1.0.3's alternate request syntax (a form POST standing for another request), inside the CORS layer.
     app.add_middleware(AlternateSyntax)
     # Browser-based xAPI content posts statements from other origins (on /xapi/ only).
-    app.add_middleware(XapiCors)
+    app.add_middleware(XapiCors, unversioned=settings.xapi_unversioned_answer)
     return app

@@ -41,6 +41,7 @@ from campaign_api.units import repository as units
 from service_kit.access import Actor
 from service_kit.errors import InvalidState, NotFound, conflicting_field, unknown_reference
 from service_kit.pagination import Page, PageParams
+from service_kit.types import today_in_vietnam
 
 
 def _state(status: str) -> dict[str, str]:
@@ -292,7 +293,7 @@ class ParticipationService(AuditedService):
                     code=target.code, title=target.title, mean_progress=mean, units_reporting=len(values)
                 )
             )
-        today = today or datetime.now(UTC).date()
+        today = today or today_in_vietnam()
         return Summary(
             campaign_id=campaign.id,
             status=campaign.status,

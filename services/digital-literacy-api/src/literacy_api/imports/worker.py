@@ -13,7 +13,6 @@ import tempfile
 import uuid
 from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,6 +26,7 @@ from literacy_api.imports.rows import STAGE_COLUMNS, RowChecker, RowRejected, un
 from literacy_api.imports.xlsx import WorkbookLimits
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.errors import DependencyUnavailable
+from service_kit.types import today_in_vietnam
 
 logger = logging.getLogger(__name__)
 
@@ -186,7 +186,7 @@ class ImportWorker:
             checker = RowChecker(
                 cipher=self.cipher,
                 course_codes=course_codes,
-                today=datetime.now(UTC).date(),
+                today=today_in_vietnam(),
                 scope_units=claim.scope.units,
                 scope_communes=claim.scope.communes,
                 known_units=set(),
@@ -241,7 +241,7 @@ class ImportWorker:
                         stage=claim.stage,
                         actor=claim.actor,
                         scope=claim.scope,
-                        today=datetime.now(UTC).date(),
+                        today=today_in_vietnam(),
                     )
                     await self._owned(
                         connection,

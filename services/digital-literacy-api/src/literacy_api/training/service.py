@@ -6,7 +6,7 @@ import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -31,6 +31,7 @@ from literacy_api.training.schemas import (
 from service_kit.access import READ, Actor
 from service_kit.errors import InvalidState, NotFound, field_error, unknown_reference
 from service_kit.pagination import CursorPage, CursorParams
+from service_kit.types import today_in_vietnam
 
 # Which status a record may move to from each one. Completed is final.
 ALLOWED = {
@@ -78,7 +79,7 @@ class TrainingService:
 
     async def record(self, actor: Actor, data: RecordIn, today: date | None = None) -> tuple[RecordOut, bool]:
         """Create or update the learner's record for the course; returns it and whether it is new."""
-        today = today or datetime.now(UTC).date()
+        today = today or today_in_vietnam()
         learner = await self._writable_learner(actor, data.learner_id)
         course = await repository.course(self.session, data.course_code)
         if course is None:

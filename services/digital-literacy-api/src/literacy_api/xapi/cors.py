@@ -33,12 +33,14 @@ def _now() -> bytes:
 
 class XapiCors:
     """On `/xapi/` paths: CORS; every answer (errors too) names the xAPI version
-    (`X-Experience-API-Version`: 1.0.3 when the request asked for 1.0.x, else 2.0.0); HEAD is answered
+    (`X-Experience-API-Version`: 1.0.3 when the request asked for 1.0.x, 2.0.0 for 2.0.x, the
+    `unversioned` setting when it named none); HEAD is answered
     as the GET without its body, on every resource of the store; statement answers (errors too) carry
     `X-Experience-API-Consistent-Through`."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, unversioned: str = "2.0.0") -> None:
         self._app = app
+        self._unversioned = unversioned.encode()
         self._cors = CORSMiddleware(
             app,
             allow_origins=["*"],
@@ -57,7 +59,7 @@ class XapiCors:
             await self._app(scope, receive, send)
             return
         asked = dict(scope.get("headers") or []).get(b"x-experience-api-version", b"")
-        version = b"1.0.3" if asked.startswith(b"1.0") else b"2.0.0"
+        version = b"1.0.3" if asked.startswith(b"1.0") else b"2.0.0" if asked else self._unversioned
         head = scope["method"] == "HEAD"
         statements = path.rstrip("/") == "/xapi/statements"
         if head:

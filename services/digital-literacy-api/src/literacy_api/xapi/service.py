@@ -41,6 +41,7 @@ from service_kit.access import READ, Actor
 from service_kit.errors import BadRequest, Conflict, NotFound, ProblemError
 from service_kit.pagination import CursorPage
 from service_kit.types import EARLIEST_DATE as EARLIEST
+from service_kit.types import VIETNAM, today_in_vietnam
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 100
@@ -163,10 +164,13 @@ def means_completion(statement: Statement) -> bool:
 
 
 def _day_of(value: str, fallback: date) -> date:
-    """The UTC day of a statement's timestamp (validated already; `fallback` if it cannot be one)."""
+    """The day in Vietnam of a statement's timestamp (validated already; `fallback` if it cannot be one):
+    a course finished at 06:30 in Hà Nội counts on that day, not on the UTC day before."""
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        return (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)).astimezone(UTC).date()
+        return (
+            (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)).astimezone(VIETNAM).date()
+        )
     except (ValueError, OverflowError):
         return fallback
 
@@ -521,7 +525,7 @@ class XapiService:
             row.effect = "none"
             return
         before = None if existing is None else {"status": existing.status, "progress": existing.progress}
-        today = datetime.now(UTC).date()
+        today = today_in_vietnam()
         day = _day_of(str(row.statement.get("timestamp") or row.statement["stored"]), today)
         day = today if day > today or day < EARLIEST else day
         if existing is not None and day < existing.enrolled_on:
@@ -694,7 +698,3 @@ class XapiService:
         rows = await repository.links(self.session, access.learner_scope(actor), learner_id, after, limit)
         more = str(rows[limit - 1].id) if len(rows) > limit else None
         return CursorPage(items=[ActorLinkOut.model_validate(r) for r in rows[:limit]], next_cursor=more)
-
-
-def today_utc() -> date:
-    return datetime.now(UTC).date()
