@@ -1,0 +1,147 @@
+import path from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { SCREENSHOTS_DIR, expect, test } from './fixtures';
+import { adminHeaders } from './literacy-api';
+
+/**
+ * The online contest from both sides: a citizen on a 360-px phone registers, takes the open round and sees
+ * the result; the organiser sees the participation chart with the units by name. The contest is prepared
+ * through the API in a movement of its own (three questions, one round open now), so the answers are known.
+ */
+
+const UNITS = [
+  { code: '66-SVHTTDL', name: 'Sở Văn hóa, Thể thao và Du lịch' },
+  { code: '66-SNV', name: 'Sở Nội vụ' },
+] as const;
+
+const QUESTIONS = [
+  { text: 'Cổng Dịch vụ công quốc gia có địa chỉ nào?', options: ['dichvucong.gov.vn', 'vneid.gov.vn.example', 'chinhphu.vn.example'], key: 'A' },
+  { text: 'Ứng dụng định danh điện tử quốc gia là gì?', options: ['Zalo', 'VNeID', 'VssID'], key: 'B' },
+  { text: 'Đề án 06 do cơ quan nào chủ trì?', options: ['Bộ Y tế', 'Bộ Tài chính', 'Bộ Công an'], key: 'C' },
+] as const;
+
+interface Prepared {
+  campaignId: string;
+  contestId: string;
+  title: string;
+}
+
+async function post(request: APIRequestContext, headers: Record<string, string>, url: string, data: object): Promise<Record<string, string>> {
+  const response = await request.post(`/api/campaign${url}`, { headers, data });
+  expect([200, 201], `${url}: ${await response.text()}`).toContain(response.status());
+  return (await response.json()) as Record<string, string>;
+}
+
+async function prepare(request: APIRequestContext): Promise<Prepared> {
+  const headers = await adminHeaders(request);
+  const suffix = `${Date.now() % 1_000_000}`;
+  const campaign = await post(request, headers, '/v1/campaigns', {
+    code: `E2E-CT-${suffix}`,
+    title: `Phong trào thi trực tuyến ${suffix}`,
+    starts_on: '2025-01-01',
+    ends_on: '2030-12-31',
+    level: 'province',
+    organizer_unit_code: '66',
+  });
+  const campaignId = campaign.id ?? '';
+  await post(request, headers, `/v1/campaigns/${campaignId}/participants`, { unit_codes: UNITS.map((unit) => unit.code) });
+  const title = `Tìm hiểu Đề án 06 (${suffix})`;
+  const contest = await post(request, headers, `/v1/campaigns/${campaignId}/contests`, {
+    title,
+    rules: 'Mỗi người một lượt.',
+    questions_per_attempt: 3,
+    time_limit_seconds: 900,
+    prediction_question: 'Bao nhiêu người trả lời đúng tất cả?',
+  });
+  const contestId = contest.id ?? '';
+  for (const question of QUESTIONS) {
+    await post(request, headers, `/v1/contests/${contestId}/questions`, {
+      topic: 'Đề án 06',
+      text: question.text,
+      options: question.options.map((text, index) => ({ key: 'ABC'.charAt(index), text })),
+      correct_keys: [question.key],
+      explanation: 'Theo Đề án 06/CP.',
+    });
+  }
+  await post(request, headers, `/v1/contests/${contestId}/open`, {});
+  const now = Date.now();
+  await post(request, headers, `/v1/contests/${contestId}/rounds`, {
+    no: 1,
+    title: 'Tuần thứ nhất',
+    opens_at: new Date(now - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    closes_at: new Date(now + 6 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  return { campaignId, contestId, title };
+}
+
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+  expect(width).toBeLessThanOrEqual(360);
+}
+
+test.describe('online contest', () => {
+  test.describe.configure({ mode: 'serial' });
+  let prepared: Prepared;
+
+  test.beforeAll(async ({ request }) => {
+    prepared = await prepare(request);
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('a citizen registers, takes the round against the countdown and sees the result', async ({ page }) => {
+      await page.goto(`/contests/${prepared.contestId}/play`);
+      await expect(page.getByRole('heading', { level: 2, name: prepared.title })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+
+      await page.getByLabel('Họ và tên').fill('Nguyễn Thị Dự Thi');
+      // A national ID of this run's own, so that a second run registers a new participant.
+      await page.getByLabel('Số CCCD').fill(`0661${String(Date.now()).slice(-8)}`);
+      await page.getByLabel('Ngày sinh').fill('17/05/1990');
+      await page.getByLabel('Ngày sinh').press('Enter');
+      await page.getByLabel('Số điện thoại').fill('0912345678');
+      await page.getByLabel('Đơn vị').click();
+      await page.locator(`.ant-select-item-option[title="${UNITS[0].name}"]`).click();
+      await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+
+      await page.getByRole('button', { name: 'Bắt đầu làm bài (3 câu)' }).click();
+      await expect(page.getByRole('timer')).toContainText(/Thời gian còn lại: 1[45]:\d\d/);
+      for (const question of QUESTIONS) {
+        const card = page.locator('.ant-card').filter({ hasText: question.text });
+        await card.getByRole('checkbox', { name: question.options['ABC'.indexOf(question.key)], exact: true }).check();
+      }
+      await page.getByRole('spinbutton').fill('1');
+      await expectNoHorizontalScroll(page);
+      await page.getByRole('button', { name: 'Nộp bài' }).click();
+
+      await expect(page.getByText('Bạn trả lời đúng 3/3 câu')).toBeVisible();
+      // Before the round closes: no keys, no explanations.
+      await expect(page.getByText('Đáp án và giải thích được công bố khi vòng thi kết thúc.')).toBeVisible();
+      await expect(page.getByText('Theo Đề án 06/CP.')).toHaveCount(0);
+      await expectNoHorizontalScroll(page);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'contest-play-mobile.png'), fullPage: true, animations: 'disabled' });
+    });
+  });
+
+  test('the organiser sees participation by unit, the units by name', async ({ page, loginAs }) => {
+    await loginAs('admin');
+    await page.goto(`/movements/${prepared.campaignId}/contests`);
+    await expect(page.getByRole('heading', { level: 3, name: prepared.title })).toBeVisible();
+    const units = page.locator('.ant-card').filter({ hasText: 'Tỷ lệ tham gia theo đơn vị' });
+    // The chart's text alternative names the units (not their codes).
+    const chart = units.getByRole('img');
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(UNITS[0].name));
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(UNITS[1].name));
+    await expect(chart).not.toHaveAttribute('aria-label', new RegExp(UNITS[0].code));
+    // One participant of the 120 staff of the Culture department: 0,8 %; none of the Home Affairs department.
+    const culture = units.getByRole('row').filter({ hasText: UNITS[0].name });
+    await expect(culture).toContainText('120');
+    await expect(culture.getByRole('cell').nth(1)).toHaveText('1');
+    await expect(units.getByRole('row').filter({ hasText: UNITS[1].name }).getByRole('cell').nth(1)).toHaveText('0');
+    const results = page.locator('.ant-card').filter({ hasText: 'Kết quả vòng thi' });
+    await expect(results).toContainText('Số người trả lời đúng tất cả: 1');
+    await expect(results.getByRole('row').filter({ hasText: /Nguyễn T\. D\./ })).toContainText('3');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'contest-units.png'), fullPage: true, animations: 'disabled' });
+  });
+});
