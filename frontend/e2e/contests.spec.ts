@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
 import { adminHeaders } from './literacy-api';
@@ -143,5 +144,37 @@ test.describe('online contest', () => {
     await expect(results).toContainText('Số người trả lời đúng tất cả: 1');
     await expect(results.getByRole('row').filter({ hasText: /Nguyễn T\. D\./ })).toContainText('3');
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'contest-units.png'), fullPage: true, animations: 'disabled' });
+  });
+
+  test('the organiser keeps the bank: an import with bad rows lists them and adds nothing; a question added by hand', async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs('admin');
+    await page.goto(`/movements/${prepared.campaignId}`);
+    await page.getByRole('button', { name: 'Cuộc thi trực tuyến' }).click();
+    await expect(page).toHaveURL(`/movements/${prepared.campaignId}/contests`);
+    const bank = page.locator('.ant-card').filter({ hasText: 'Ngân hàng câu hỏi' });
+    await expect(bank).toContainText('Ngân hàng câu hỏi (3 câu)');
+
+    // Lines 3 and 4 are bad (no correct answer; an answer that is not an option): nothing is imported.
+    await bank.locator('input[type=file]').setInputFiles(fileURLToPath(new URL('./fixtures/contest-bank-bad-rows.xlsx', import.meta.url)));
+    const refusal = bank.getByRole('alert').filter({ hasText: 'Không nhập câu nào: 2 dòng có lỗi' });
+    await expect(refusal).toBeVisible();
+    await expect(refusal.getByRole('row').filter({ hasText: 'correct_keys' })).toHaveCount(2);
+    await expect(refusal.getByRole('cell', { name: '3', exact: true })).toBeVisible();
+    await expect(refusal.getByRole('cell', { name: '4', exact: true })).toBeVisible();
+    await expect(bank).toContainText('Ngân hàng câu hỏi (3 câu)');
+
+    await bank.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm câu hỏi' });
+    await dialog.getByLabel('Câu hỏi', { exact: true }).fill('Thẻ Căn cước tích hợp những giấy tờ nào?');
+    await dialog.getByLabel('Phương án A').fill('Thẻ bảo hiểm y tế');
+    await dialog.getByLabel('Phương án B').fill('Hộ chiếu');
+    await dialog.getByRole('checkbox', { name: 'A', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(bank).toContainText('Ngân hàng câu hỏi (4 câu)');
+    await expect(bank.getByRole('row').filter({ hasText: 'Thẻ Căn cước tích hợp' })).toContainText('A: Thẻ bảo hiểm y tế');
   });
 });

@@ -47,6 +47,9 @@ from literacy_api.stats.schemas import GroupBy
 from service_kit.db import async_url
 from service_kit.testing import free_port
 
+OFFERS = ("imports", "coverage", "progress")
+"""The parts of `BENCH_PARTS` this module measures."""
+
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 LEARNERS = max(1_000, int(1_000_000 * SCALE))
 PARTS = set(os.environ.get("BENCH_PARTS", "imports,coverage,progress").split(","))

@@ -40,6 +40,13 @@ class Result:
         return "met" if met else "MISSED"
 
 
+def selected(module: object) -> bool:
+    """`BENCH_PARTS` (comma-separated) picks the parts; a module runs when it offers one of them (`OFFERS`)."""
+    wanted = os.environ.get("BENCH_PARTS")
+    offers = getattr(module, "OFFERS", ())
+    return not wanted or not offers or bool(set(wanted.split(",")) & set(offers))
+
+
 def load_benchmarks() -> list[tuple[str, object]]:
     modules = []
     for path in sorted(HERE.glob("bench_*.py")):
@@ -48,7 +55,8 @@ def load_benchmarks() -> list[tuple[str, object]]:
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        modules.append((path.stem, module))
+        if selected(module):
+            modules.append((path.stem, module))
     return modules
 
 
