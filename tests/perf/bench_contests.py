@@ -210,13 +210,13 @@ async def _bare_rate(url: str) -> float:
     """Requests/s of the bare endpoint with the same client and connections, for BARE_SECONDS."""
     done = 0
     async with _client(url) as http:
-        await http.get("")
+        await http.get(url)
         stop = time.perf_counter() + BARE_SECONDS
 
         async def worker() -> None:
             nonlocal done
             while time.perf_counter() < stop:
-                response = await http.get("")
+                response = await http.get(url)
                 response.raise_for_status()
                 done += 1
 

@@ -462,7 +462,9 @@ async def test_ties_go_to_the_earlier_submission_a_missing_prediction_last_and_t
     right = [{"question_id": q, "keys": k} for q, k in w["keys"].items()]
     one_wrong = [*right[:1], {"question_id": right[1]["question_id"], "keys": ["C"]}, *right[2:]]
     tokens = {}
-    for number, name in enumerate(("Đỗ Văn An", "Vũ Thị Bình", "Ngô Văn Cường", "Bùi Thị Dung", "Lý Văn Em"), 1):
+    for number, name in enumerate(
+        ("Đỗ Văn An", "Vũ Thị Bình", "Ngô Văn Cường", "Bùi Thị Dung", "Lý Văn Em"), 1
+    ):
         registered = await register(client, contest_id, person(number, full_name=name))
         tokens[name] = holder(registered["participant_token"])
     # (participant, answers, prediction, seconds, submitted at minute)
@@ -533,6 +535,7 @@ async def test_no_participant_response_carries_a_key_or_an_explanation_before_th
     assert (await call("GET", f"/v1/contests/{contest_id}/questions", headers=token)).status_code == 401
     assert [s for _, s, _ in seen] == [200, 200, 201, 200, 200, 200, 200, 409, 409, 200, 401]
     for path, _, body in seen:
-        assert "correct_keys" not in body and "explanation" not in body, path
+        assert "correct_keys" not in body, path
+        assert "explanation" not in body, path
         assert "Giải thích" not in body, path
         assert '"review":[' not in body.replace(" ", ""), path
