@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
+import { DEMO_ACCOUNTS } from './accounts';
 import { adminHeaders } from './literacy-api';
 
 /**
@@ -27,6 +28,8 @@ interface Prepared {
   title: string;
 }
 
+const INITIATIVE = 'Số hóa hồ sơ một cửa';
+
 async function post(request: APIRequestContext, headers: Record<string, string>, url: string, data: object): Promise<Record<string, string>> {
   const response = await request.post(`/api/campaign${url}`, { headers, data });
   expect([200, 201], `${url}: ${await response.text()}`).toContain(response.status());
@@ -46,6 +49,22 @@ async function prepare(request: APIRequestContext): Promise<Prepared> {
   });
   const campaignId = campaign.id ?? '';
   await post(request, headers, `/v1/campaigns/${campaignId}/participants`, { unit_codes: UNITS.map((unit) => unit.code) });
+  // The initiative contest: one initiative, judged by the council member alone.
+  await post(request, headers, `/v1/campaigns/${campaignId}/launch`, {});
+  await post(request, headers, `/v1/campaigns/${campaignId}/initiatives`, {
+    title: INITIATIVE,
+    unit_code: UNITS[0].code,
+    authors: ['Lê Thị Hoa'],
+  });
+  const accounts = await request.get('/api/campaign/v1/accounts', { headers, params: { q: DEMO_ACCOUNTS.council.username } });
+  expect(accounts.status()).toBe(200);
+  const { items } = (await accounts.json()) as { items: { id: string; username: string }[] };
+  const judge = items.find((item) => item.username === DEMO_ACCOUNTS.council.username);
+  expect(judge).toBeDefined();
+  await post(request, headers, `/v1/campaigns/${campaignId}/initiative-judgings`, {
+    title: 'Chấm sáng kiến cải cách hành chính',
+    judges: [judge?.id ?? ''],
+  });
   const title = `Tìm hiểu Đề án 06 (${suffix})`;
   const contest = await post(request, headers, `/v1/campaigns/${campaignId}/contests`, {
     title,
@@ -176,5 +195,35 @@ test.describe('online contest', () => {
     await expect(dialog).toBeHidden();
     await expect(bank).toContainText('Ngân hàng câu hỏi (4 câu)');
     await expect(bank.getByRole('row').filter({ hasText: 'Thẻ Căn cước tích hợp' })).toContainText('A: Thẻ bảo hiểm y tế');
+  });
+
+  test('the judge scores the initiative per criterion; the organiser recognises it', async ({ page, loginAs }) => {
+    await loginAs('council');
+    await page.goto(`/movements/${prepared.campaignId}/contests`);
+    const judging = page.locator('.ant-card').filter({ hasText: 'Cuộc thi sáng kiến cải cách hành chính' });
+    const row = judging.getByRole('row').filter({ hasText: INITIATIVE });
+    await expect(row).toContainText('Sở Văn hóa, Thể thao và Du lịch');
+    await row.getByRole('button', { name: 'Chấm điểm' }).click();
+    const dialog = page.getByRole('dialog', { name: `Chấm điểm: ${INITIATIVE}` });
+    await dialog.getByLabel('Tính mới, sáng tạo (tối đa 30 điểm)').fill('25');
+    await dialog.getByLabel('Hiệu quả mang lại (tối đa 40 điểm)').fill('35');
+    await dialog.getByLabel('Phạm vi ảnh hưởng, khả năng nhân rộng (tối đa 30 điểm)').fill('20');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(dialog).toBeHidden();
+    // 25 + 35 + 20 = 80, by the one judge of one.
+    await expect(row).toContainText('80');
+    await expect(row).toContainText('1/1');
+    await expect(row.getByRole('button', { name: 'Công nhận' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: /^(Đăng xuất|Sign out)$/ }).click();
+    await loginAs('admin');
+    await page.goto(`/movements/${prepared.campaignId}/contests`);
+    await expect(row.getByRole('button', { name: 'Chấm điểm' })).toHaveCount(0);
+    await row.getByRole('button', { name: 'Công nhận' }).click();
+    const decide = page.getByRole('dialog', { name: `Quyết định mức công nhận: ${INITIATIVE}` });
+    await decide.getByRole('button', { name: 'Công nhận' }).click();
+    await expect(decide).toBeHidden();
+    await expect(row).toContainText('Cấp tỉnh');
+    await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'initiative-judging.png'), fullPage: true, animations: 'disabled' });
   });
 });

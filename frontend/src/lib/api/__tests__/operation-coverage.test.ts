@@ -88,6 +88,8 @@ const PAGE_BEING_BUILT: Partial<Record<Operation, string>> = {
   'campaign GET /v1/decisions/{decision_id}.pdf': "issue 16: registration, dossier, council, decision pages and the inbox (API only so far)",
   'campaign GET /v1/decisions/{decision_id}': "issue 16: registration, dossier, council, decision pages and the inbox (API only so far)",
   'campaign POST /v1/decisions/{decision_id}/revoke': "issue 16: registration, dossier, council, decision pages and the inbox (API only so far)",
+  'campaign POST /v1/campaigns/{campaign_id}/initiative-judgings': "issue 15: setting up a judging round (choosing judges needs the accounts list; API only so far)",
+  'campaign GET /v1/initiative-judgings/{judging_id}': "the contests page reads the movement's judging list, which carries the same fields and actions",
   'campaign POST /v1/campaigns/{campaign_id}/contests': "issue 15: creating a contest and editing its settings (through the API and the seed so far)",
   'campaign PATCH /v1/contests/{contest_id}': "issue 15: creating a contest and editing its settings (through the API and the seed so far)",
   'campaign POST /v1/contests/{contest_id}/join': "issue 15: joining with one's own account on the public page (API only so far)",

@@ -17,8 +17,8 @@ from campaign_api.deps import (
     judging_for,
 )
 from campaign_api.judging.schemas import (
-    DecisionIn,
-    DecisionOut,
+    InitiativeDecisionIn,
+    InitiativeDecisionOut,
     JudgingAction,
     JudgingIn,
     JudgingOut,
@@ -95,6 +95,6 @@ async def judging_ranking(judging: JudgingDep, service: JudgingServiceDep) -> Ra
     responses=ERRORS,
 )
 async def decide_recognition(
-    judging: JudgingToDecide, data: DecisionIn, actor: ActorDep, service: JudgingServiceDep
-) -> DecisionOut:
+    judging: JudgingToDecide, data: InitiativeDecisionIn, actor: ActorDep, service: JudgingServiceDep
+) -> InitiativeDecisionOut:
     return await service.decide(actor, judging, data)

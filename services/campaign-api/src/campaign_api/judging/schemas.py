@@ -90,13 +90,13 @@ class ScoresOut(BaseModel):
     total: Decimal
 
 
-class DecisionIn(StrictModel):
+class InitiativeDecisionIn(StrictModel):
     initiative_id: uuid.UUID
     level: RecognitionLevel
     note: LongText = ""
 
 
-class DecisionOut(BaseModel):
+class InitiativeDecisionOut(BaseModel):
     initiative_id: uuid.UUID
     level: RecognitionLevel
     note: str

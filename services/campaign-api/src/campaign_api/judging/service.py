@@ -26,8 +26,8 @@ from campaign_api.judging import repository
 from campaign_api.judging.models import InitiativeJudging, InitiativeRecognition
 from campaign_api.judging.schemas import (
     CriterionOut,
-    DecisionIn,
-    DecisionOut,
+    InitiativeDecisionIn,
+    InitiativeDecisionOut,
     JudgingAction,
     JudgingIn,
     JudgingOut,
@@ -191,7 +191,7 @@ class JudgingService(AuditedService):
             row.rank = previous.rank if same and previous is not None else index + 1
         return Ranking(judging_id=judging.id, judges=len(judging.judges), items=rows)
 
-    async def decide(self, actor: Actor, seen: JudgingSeen, data: DecisionIn) -> DecisionOut:
+    async def decide(self, actor: Actor, seen: JudgingSeen, data: InitiativeDecisionIn) -> InitiativeDecisionOut:
         judging = seen.judging
         await self._judged(seen, data.initiative_id)
         ranking = await self.ranking(seen)
@@ -218,7 +218,7 @@ class JudgingService(AuditedService):
                 "mean_score": str(mean) if mean is not None else None,
             },
         )
-        return DecisionOut(
+        return InitiativeDecisionOut(
             initiative_id=recognition.initiative_id,
             level=RecognitionLevel(recognition.level),
             note=recognition.note,
