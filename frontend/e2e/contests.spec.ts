@@ -150,7 +150,7 @@ test.describe('online contest', () => {
     await expect(page.getByRole('heading', { level: 3, name: prepared.title })).toBeVisible();
     const units = page.locator('.ant-card').filter({ hasText: 'Tỷ lệ tham gia theo đơn vị' });
     // The chart's text alternative names the units (not their codes).
-    const chart = units.getByRole('img');
+    const chart = units.getByRole('img', { name: /Biểu đồ cột/ });
     await expect(chart).toHaveAttribute('aria-label', new RegExp(UNITS[0].name));
     await expect(chart).toHaveAttribute('aria-label', new RegExp(UNITS[1].name));
     await expect(chart).not.toHaveAttribute('aria-label', new RegExp(UNITS[0].code));
