@@ -191,7 +191,9 @@ class JudgingService(AuditedService):
             row.rank = previous.rank if same and previous is not None else index + 1
         return Ranking(judging_id=judging.id, judges=len(judging.judges), items=rows)
 
-    async def decide(self, actor: Actor, seen: JudgingSeen, data: InitiativeDecisionIn) -> InitiativeDecisionOut:
+    async def decide(
+        self, actor: Actor, seen: JudgingSeen, data: InitiativeDecisionIn
+    ) -> InitiativeDecisionOut:
         judging = seen.judging
         await self._judged(seen, data.initiative_id)
         ranking = await self.ranking(seen)
