@@ -16,7 +16,9 @@ from scoring_api.indices import compute, service, tree
 from scoring_api.indices.schemas import NodeIn
 from scoring_api.indices.uncertainty import analyse
 
-PARTS = ("indices",)
+OFFERS = ("indices",)
+"""The parts of `BENCH_PARTS` this module measures."""
+
 COMMUNES = 3321
 INDICATORS = 100
 SAMPLES = 1000

@@ -47,10 +47,12 @@ from literacy_api.stats.schemas import GroupBy
 from service_kit.db import async_url
 from service_kit.testing import free_port
 
+OFFERS = ("imports", "coverage", "progress")
+"""The parts of `BENCH_PARTS` this module measures."""
+
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 LEARNERS = max(1_000, int(1_000_000 * SCALE))
-PARTS = ("imports", "coverage", "progress")
-RUN_PARTS = set(os.environ.get("BENCH_PARTS", ",".join(PARTS)).split(","))
+RUN_PARTS = set(os.environ.get("BENCH_PARTS", ",".join(OFFERS)).split(","))
 """Which parts run (`BENCH_PARTS=progress` for a quick look at the request path alone)."""
 IMPORT_SIZES = (max(1_000, int(100_000 * SCALE)), max(10_000, int(1_000_000 * SCALE)))
 GROUP_BYS = ("commune", "category", "gender", "ethnicity", "month", "course")

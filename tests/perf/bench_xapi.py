@@ -14,8 +14,9 @@ import httpx
 from run import Result
 from stack import platform
 
+OFFERS = ("xapi",)
+"""The parts of `BENCH_PARTS` this module measures."""
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
-PARTS = ("xapi",)
 BATCHES = max(10, int(400 * SCALE))
 BATCH = 100
 CONCURRENCY = 8

@@ -40,12 +40,14 @@ class Result:
         return "met" if met else "MISSED"
 
 
-PARTS = {p for p in os.environ.get("BENCH_PARTS", "").split(",") if p}
-"""The parts to run (`BENCH_PARTS=indices`); empty: every part of every benchmark."""
+def selected(module: object) -> bool:
+    """`BENCH_PARTS` (comma-separated) picks the parts; a module runs when it offers one of them (`OFFERS`)."""
+    wanted = os.environ.get("BENCH_PARTS")
+    offers = getattr(module, "OFFERS", ())
+    return not wanted or not offers or bool(set(wanted.split(",")) & set(offers))
 
 
 def load_benchmarks() -> list[tuple[str, object]]:
-    """Every `bench_*.py`, or with `BENCH_PARTS` those whose `PARTS` (the parts a module measures) it names."""
     modules = []
     for path in sorted(HERE.glob("bench_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
@@ -53,9 +55,8 @@ def load_benchmarks() -> list[tuple[str, object]]:
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        if PARTS and not PARTS & set(getattr(module, "PARTS", ())):
-            continue
-        modules.append((path.stem, module))
+        if selected(module):
+            modules.append((path.stem, module))
     return modules
 
 

@@ -36,6 +36,8 @@ export function safeNextPath(next: string | null | undefined): string | undefine
 /** A movement's detail page, and its edit page. */
 export const movementPath = (campaignId: string) => `${paths.movements}/${encodeURIComponent(campaignId)}`;
 export const movementEditPath = (campaignId: string) => `${movementPath(campaignId)}/edit`;
+/** A movement's online contests (organiser page). */
+export const movementContestsPath = (campaignId: string) => `${movementPath(campaignId)}/contests`;
 
 /** The public page a certificate's QR code opens. */
 export const verifyPath = (code: string) => `${paths.verify}/${encodeURIComponent(code)}`;

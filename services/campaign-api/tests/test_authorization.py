@@ -536,6 +536,38 @@ MATRIX = [
         body={"unit_code": "66-SYT"},
     ),
     Row("POST", "/v1/contest-rounds/{round_id}/attempts", refused=NO_PARTICIPANT),
+    # The initiative contest: readers read the judging and its ranking; its judges (the council member
+    # named) alone score; those who run the movement set it up and decide (once: a second decision is 409).
+    Row("GET", "/v1/campaigns/{campaign_id}/initiative-judgings", allow=READERS),
+    Row(
+        "POST",
+        "/v1/campaigns/{campaign_id}/initiative-judgings",
+        allow=("admin",),
+        ok=201,
+        body={"title": "Chấm sáng kiến {caller}", "judges": ["{council_id}"]},
+    ),
+    Row("GET", "/v1/initiative-judgings/{judging_id}", allow=READERS),
+    Row("GET", "/v1/initiative-judgings/{judging_id}/ranking", allow=READERS),
+    Row(
+        "PUT",
+        "/v1/initiative-judgings/{judging_id}/scores",
+        allow=("council",),
+        body={
+            "initiative_id": "{initiative_id}",
+            "scores": [
+                {"criterion_code": "novelty", "points": 20},
+                {"criterion_code": "effect", "points": 30},
+                {"criterion_code": "scope", "points": 10},
+            ],
+        },
+    ),
+    Row(
+        "POST",
+        "/v1/initiative-judgings/{judging_id}/decisions",
+        allow=("admin",),
+        ok=201,
+        body={"initiative_id": "{initiative_id}", "level": "grassroots"},
+    ),
     Row("PUT", "/v1/attempts/{attempt_id}/answers", refused=NO_PARTICIPANT, body={"answers": []}),
     Row("POST", "/v1/attempts/{attempt_id}/submit", refused=NO_PARTICIPANT),
     Row("GET", "/v1/attempts/{attempt_id}", refused=NO_PARTICIPANT),
@@ -590,6 +622,13 @@ async def callers(client, create_account, bearer, admin, literacy, app) -> dict[
         headers[name] = {"Authorization": f"Bearer {token.json()['access_token']}"}
     ids["unknown_learner_id"] = "7d1f3c2a-0000-4000-8000-0000000000ff"
     ids |= await build_council(client, admin, ids, headers["council"])
+    judging = await client.post(
+        f"/v1/campaigns/{ids['campaign_id']}/initiative-judgings",
+        headers=admin,
+        json={"title": "Chấm sáng kiến", "judges": [ids["council_id"]]},
+    )
+    assert judging.status_code == 201, judging.text
+    ids["judging_id"] = judging.json()["id"]
     headers["_ids"] = ids
     return headers
 

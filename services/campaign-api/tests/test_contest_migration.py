@@ -1,5 +1,5 @@
-"""The contest tables of migration campaign_0006 are exactly those of `contests/models.py`: autogenerate
-finds nothing to change in them (the older tables have their own history)."""
+"""The contest tables of migrations campaign_0006 and campaign_0008 are exactly those of `contests/models.py`
+and `judging/models.py`: autogenerate finds nothing to change in them (the older tables have their own history)."""
 
 import asyncio
 from typing import Any
@@ -14,6 +14,10 @@ from campaign_api.database import SCHEMA, SERVICE_DATABASE, metadata
 from service_kit.db import async_url
 
 CONTEST_TABLES = {
+    # campaign_0008: the initiative contest
+    "initiative_judging",
+    "initiative_score",
+    "initiative_recognition",
     "contest",
     "contest_question",
     "contest_round",

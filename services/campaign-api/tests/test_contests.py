@@ -379,6 +379,9 @@ async def test_an_import_with_bad_rows_reports_each_and_imports_nothing(client, 
             ["CCHC", "Thiếu đáp án", "Có", "Không", "", "", "", "", 1],  # line 3: no key
             ["CCHC", "Đáp án lạ", "Có", "Không", "", "", "D", "", 1],  # line 4: D is not an option
             ["CCHC", "Độ khó", "Có", "Không", "", "", "A", "", 9],  # line 5: difficulty outside 1–5
+            ["", "", "", "", "", "", "", "", ""],  # line 6: empty, skipped
+            ["CCHC", "", "Có", "Không", "", "", "A", "", 1],  # line 7: no question text
+            ["CCHC", "Một phương án", "Có", "", "", "", "A", "", 1],  # line 8: fewer than two options
         ]
     )
     files = {"file": ("bank.xlsx", bad, "application/octet-stream")}
@@ -390,7 +393,19 @@ async def test_an_import_with_bad_rows_reports_each_and_imports_nothing(client, 
         (3, "correct_keys"),
         (4, "correct_keys"),
         (5, "difficulty"),
+        (7, "text"),
+        (8, "options"),
     ]
+    assert all(e["reason"] for e in body["errors"])
+    assert (await sql(app, "SELECT count(*) FROM campaign.contest_question"))[0][0] == 3
+    not_a_sheet = await client.post(
+        f"/v1/contests/{contest_id}/questions/import",
+        headers=admin,
+        files={"file": ("bank.xlsx", b"not a workbook", "application/octet-stream")},
+    )
+    assert not_a_sheet.status_code == 200
+    assert not_a_sheet.json()["imported"] == 0
+    assert [e["line"] for e in not_a_sheet.json()["errors"]] == [0]
     assert (await sql(app, "SELECT count(*) FROM campaign.contest_question"))[0][0] == 3
     good = workbook(
         [
@@ -427,3 +442,100 @@ async def test_two_starts_at_once_exactly_one_succeeds(committed_app):
         assert sorted(r.status_code for r in answers) == [201, 409]
         rows = await sql(committed_app, "SELECT attempt_no FROM campaign.contest_attempt")
         assert [r[0] for r in rows] == [1]
+
+
+async def finish(client, app, round_id: str, token: dict, answers: list, prediction) -> str:
+    attempt = (await client.post(f"/v1/contest-rounds/{round_id}/attempts", headers=token)).json()
+    body = {"answers": answers} if prediction is None else {"answers": answers, "prediction": prediction}
+    saved = await client.put(f"/v1/attempts/{attempt['attempt_id']}/answers", headers=token, json=body)
+    assert saved.status_code == 200, saved.text
+    submitted = await client.post(f"/v1/attempts/{attempt['attempt_id']}/submit", headers=token)
+    assert submitted.status_code == 200, submitted.text
+    return attempt["attempt_id"]
+
+
+async def test_ties_go_to_the_earlier_submission_a_missing_prediction_last_and_the_best_attempt_counts(
+    client, admin, app
+):
+    w = await world(client, admin, attempts_per_round=2)
+    contest_id, round_id = w["contest"]["id"], w["round"]["id"]
+    right = [{"question_id": q, "keys": k} for q, k in w["keys"].items()]
+    one_wrong = [*right[:1], {"question_id": right[1]["question_id"], "keys": ["C"]}, *right[2:]]
+    tokens = {}
+    for number, name in enumerate(
+        ("Đỗ Văn An", "Vũ Thị Bình", "Ngô Văn Cường", "Bùi Thị Dung", "Lý Văn Em"), 1
+    ):
+        registered = await register(client, contest_id, person(number, full_name=name))
+        tokens[name] = holder(registered["participant_token"])
+    # (participant, answers, prediction, seconds, submitted at minute)
+    plan = [
+        ("Đỗ Văn An", right, 4, 60, 5),
+        ("Vũ Thị Bình", right, 4, 60, 1),
+        ("Ngô Văn Cường", right, None, 5, 2),
+        ("Bùi Thị Dung", one_wrong, 4, 30, 3),  # first try 2/3 ...
+        ("Bùi Thị Dung", right, 9, 90, 4),  # ... second try 3/3: the best one counts
+        ("Lý Văn Em", one_wrong, 4, 1, 0),
+    ]
+    base = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+    for name, answers, prediction, seconds, minute in plan:
+        attempt_id = await finish(client, app, round_id, tokens[name], answers, prediction)
+        await sql(
+            app,
+            "UPDATE campaign.contest_attempt SET seconds = :s, submitted_at = :at WHERE id = :id",
+            s=seconds,
+            at=base + timedelta(minutes=minute),
+            id=attempt_id,
+        )
+    # Full scores: An, Bình, Cường, Dung = 4 people. Errors: An |4-4| = 0, Bình 0, Dung (best try) |9-4| = 5,
+    # Cường none. An and Bình tie on score, error and seconds: Bình submitted first (10:01 before 10:05).
+    # Dung's error 5 still beats Cường's missing prediction; Em's error 0 does not lift 2/3 above 3/3.
+    results = (await client.get(f"/v1/contest-rounds/{round_id}/results", headers=admin)).json()
+    assert (results["full_score_count"], results["total"]) == (4, 5)
+    assert [
+        (i["rank"], i["participant_name_masked"], i["score"], i["prediction_error"], i["seconds"])
+        for i in results["items"]
+    ] == [
+        (1, "Vũ T. B.", 3, 0, 60),
+        (2, "Đỗ V. A.", 3, 0, 60),
+        (3, "Bùi T. D.", 3, 5, 90),
+        (4, "Ngô V. C.", 3, None, 5),
+        (5, "Lý V. E.", 2, 0, 1),
+    ]
+    page = (await client.get(f"/v1/contest-rounds/{round_id}/results?limit=2&offset=2", headers=admin)).json()
+    assert [i["rank"] for i in page["items"]] == [3, 4]
+
+
+async def test_no_participant_response_carries_a_key_or_an_explanation_before_the_round_closes(
+    client, admin, app
+):
+    w = await world(client, admin)
+    contest_id, round_id = w["contest"]["id"], w["round"]["id"]
+    seen: list = []
+
+    async def call(method: str, path: str, **kwargs):
+        response = await client.request(method, path, **kwargs)
+        seen.append((path, response.status_code, response.text))
+        return response
+
+    public = await call("GET", f"/v1/contests/{contest_id}/public")
+    assert public.status_code == 200
+    registered = (await call("POST", f"/v1/contests/{contest_id}/participants", json=person(1))).json()
+    token = holder(registered["participant_token"])
+    attempt = (await call("POST", f"/v1/contest-rounds/{round_id}/attempts", headers=token)).json()
+    attempt_id = attempt["attempt_id"]
+    answers = [{"question_id": q["question_id"], "keys": ["A"]} for q in attempt["questions"]]
+    await call("PUT", f"/v1/attempts/{attempt_id}/answers", headers=token, json={"answers": answers})
+    await call("GET", f"/v1/attempts/{attempt_id}", headers=token)
+    await call("POST", f"/v1/attempts/{attempt_id}/submit", headers=token)
+    await call("GET", f"/v1/attempts/{attempt_id}", headers=token)
+    await call("PUT", f"/v1/attempts/{attempt_id}/answers", headers=token, json={"answers": answers})  # 409
+    await call("POST", f"/v1/contest-rounds/{round_id}/attempts", headers=token)  # 409: one try
+    await call("GET", f"/v1/contests/{contest_id}/public")
+    # A participant token opens nothing of the organisers' (the bank, the results).
+    assert (await call("GET", f"/v1/contests/{contest_id}/questions", headers=token)).status_code == 401
+    assert [s for _, s, _ in seen] == [200, 200, 201, 200, 200, 200, 200, 409, 409, 200, 401]
+    for path, _, body in seen:
+        assert "correct_keys" not in body, path
+        assert "explanation" not in body, path
+        assert "Giải thích" not in body, path
+        assert '"review":[' not in body.replace(" ", ""), path

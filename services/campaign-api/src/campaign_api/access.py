@@ -30,6 +30,8 @@ from campaign_api.identity.schemas import (
     Role,
     Scope,
 )
+from campaign_api.judging.models import InitiativeJudging
+from campaign_api.judging.schemas import JudgingAction
 from campaign_api.participation.schemas import ParticipantAction, ReportAction, ReportStatus
 from campaign_api.recognition.models import CouncilSession
 from campaign_api.recognition.schemas import (
@@ -201,6 +203,18 @@ class ContestSeen:
         return self.contest.status
 
 
+@dataclass(frozen=True)
+class JudgingSeen:
+    """A round of initiative judging with its campaign: the campaign's organiser runs it."""
+
+    judging: InitiativeJudging
+    campaign: Campaign
+
+    @property
+    def organizer_unit_code(self) -> str:
+        return self.campaign.organizer_unit_code
+
+
 # --- policies ----------------------------------------------------------------------------------
 
 CAMPAIGN_LIST: Policy[None] = Policy(
@@ -328,6 +342,22 @@ CONTESTS: StatefulPolicy[ContestSeen] = StatefulPolicy(
 """An online contest: every reader of the movement reads it, its rounds, results and unit figures; those
 who run the movement run the contest, and they alone read its question bank (with the correct keys) and
 its abuse flags. Participants reach none of this: they hold a participant token (`contests.service`)."""
+NEW_JUDGINGS: Policy[CampaignSeen] = Policy("judging", read=reader, actions={"create": runs}, label="judging")
+"""A round of initiative judging is set up in a movement by those who run the movement."""
+
+
+def is_judge(actor: Actor, seen: JudgingSeen) -> bool:
+    return actor.subject in {str(judge) for judge in seen.judging.judges}
+
+
+JUDGINGS: Policy[JudgingSeen] = Policy(
+    "judging",
+    read=reader,
+    actions={JudgingAction.SCORE: is_judge, JudgingAction.DECIDE: runs},
+    label="judging",
+)
+"""Initiative judging: every reader of the movement reads the round and its ranking; its judges (and they
+alone, administrators included only when named) score; those who run the movement decide the recognition."""
 NEW_FILINGS: Policy[Filing] = Policy(
     "registration", read=reader, actions={"create": files_for_unit}, label="registration"
 )
@@ -514,11 +544,13 @@ __all__ = [
     "FILES",
     "FILE_LIST",
     "INITIATIVES",
+    "JUDGINGS",
     "LEARNER_ACCOUNTS",
     "LOCALITIES",
     "NEW_CAMPAIGNS",
     "NEW_CONTESTS",
     "NEW_FILINGS",
+    "NEW_JUDGINGS",
     "PARTICIPANTS",
     "PLANS",
     "PROPOSALS_TO_DOSSIERS",
@@ -534,5 +566,6 @@ __all__ = [
     "ContestSeen",
     "DecisionSeen",
     "Filing",
+    "JudgingSeen",
     "filing_units",
 ]

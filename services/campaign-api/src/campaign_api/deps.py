@@ -27,9 +27,11 @@ from campaign_api.access import (
     DOSSIER_LIST,
     DOSSIERS,
     INITIATIVES,
+    JUDGINGS,
     LEARNER_ACCOUNTS,
     LOCALITIES,
     NEW_CONTESTS,
+    NEW_JUDGINGS,
     PARTICIPANTS,
     REGISTRATIONS,
     REPORTS,
@@ -41,6 +43,7 @@ from campaign_api.access import (
     ContestSeen,
     DecisionSeen,
     Filing,
+    JudgingSeen,
 )
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.service import CampaignService
@@ -50,6 +53,7 @@ from campaign_api.files.service import FileService
 from campaign_api.identity.models import Account
 from campaign_api.identity.schemas import LearnerAccountAction
 from campaign_api.identity.service import IdentityService
+from campaign_api.judging.service import JudgingService
 from campaign_api.localities.service import LocalityService
 from campaign_api.participation.models import Participant, Report
 from campaign_api.participation.service import ParticipationService
@@ -154,6 +158,13 @@ def get_contest_service(
 
 
 ContestServiceDep = Annotated[ContestService, Depends(get_contest_service)]
+
+
+def get_judging_service(session: SessionDep, campaigns: CampaignServiceDep) -> JudgingService:
+    return JudgingService(session=session, campaigns=campaigns)
+
+
+JudgingServiceDep = Annotated[JudgingService, Depends(get_judging_service)]
 
 
 def get_file_service(session: SessionDep, campaigns: CampaignServiceDep) -> FileService:
@@ -292,6 +303,29 @@ def campaign_for_contests() -> Callable[..., Awaitable[Campaign]]:
         seen = await _seen_campaign(campaign_id, actor, service, action=READ, for_update=False)
         NEW_CONTESTS.ensure(actor, "create", seen)
         return seen.campaign
+
+    return dependency
+
+
+def campaign_for_judgings() -> Callable[..., Awaitable[Campaign]]:
+    """The path's campaign, when the caller runs it (sets up initiative judging in it)."""
+
+    async def dependency(campaign_id: uuid.UUID, actor: ActorDep, service: CampaignServiceDep) -> Campaign:
+        seen = await _seen_campaign(campaign_id, actor, service, action=READ, for_update=False)
+        NEW_JUDGINGS.ensure(actor, "create", seen)
+        return seen.campaign
+
+    return dependency
+
+
+def judging_for(action: str = READ) -> Callable[..., Awaitable[JudgingSeen]]:
+    """The path's round of initiative judging (locked for a change), when the caller may do `action`."""
+
+    async def dependency(judging_id: uuid.UUID, actor: ActorDep, service: JudgingServiceDep) -> JudgingSeen:
+        CAMPAIGN_LIST.ensure(actor, READ, None)
+        seen = await service.get(judging_id, for_update=action != READ)
+        JUDGINGS.ensure(actor, action, seen)
+        return seen
 
     return dependency
 

@@ -19,6 +19,7 @@ from campaign_api.identity.router import router as identity_router
 from campaign_api.identity.schemas import Scope
 from campaign_api.identity.service import REVOCATION_LEEWAY_SECONDS, IdentityService
 from campaign_api.identity.versions import AccountVersions
+from campaign_api.judging.router import router as judging_router
 from campaign_api.localities.router import router as localities_router
 from campaign_api.participation.router import router as participation_router
 from campaign_api.recognition.router import router as recognition_router
@@ -97,6 +98,7 @@ def create_app(settings: CampaignSettings | None = None) -> FastAPI:
             participation_router,
             recognition_router,
             contests_router,
+            judging_router,
             files_router,
             tasks_router,
         ],

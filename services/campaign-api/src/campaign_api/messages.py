@@ -504,6 +504,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có cán bộ (tài khoản đang hoạt động) này để phân công.",
         "No active official account to assign.",
     ),
+    # --- the initiative contest (judging/) ------------------------------------------------------------
+    **_policy("judging", "đợt chấm sáng kiến", "initiative judging"),
+    "judging.criteria_repeat": ("Mỗi tiêu chí chỉ được nêu một lần.", "Each criterion may be listed once."),
+    "judging.unknown_judge": (
+        "Giám khảo thứ {index} không phải là tài khoản cán bộ đang hoạt động.",
+        "Judge {index} is not an active official's account.",
+    ),
+    "judging.unknown_initiative": (
+        "Sáng kiến này không thuộc phong trào của đợt chấm.",
+        "This initiative is not one of the judging's movement.",
+    ),
+    "judging.initiative_rejected": (
+        "Sáng kiến đã bị từ chối nên không được chấm.",
+        "The initiative was rejected and is not judged.",
+    ),
+    "judging.decided": (
+        "Đã quyết định mức công nhận cho sáng kiến này; điểm không thay đổi được nữa.",
+        "The initiative's recognition is decided; its scores can no longer change.",
+    ),
+    "judging.unknown_criterion": (
+        "Đợt chấm không có tiêu chí {criterion}.",
+        "The judging has no criterion {criterion}.",
+    ),
+    "judging.points_over_max": (
+        "Điểm vượt quá điểm tối đa của tiêu chí ({max_points}).",
+        "The points exceed the criterion's maximum ({max_points}).",
+    ),
+    "judging.criteria_missing": (
+        "Cần chấm đủ mọi tiêu chí; còn thiếu: {codes}.",
+        "Every criterion needs points; missing: {codes}.",
+    ),
 }
 
 i18n.register(MESSAGES)

@@ -12,6 +12,7 @@ from campaign_api.contests.models import (
 from campaign_api.database import audit_event, metadata
 from campaign_api.files.models import FILES
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
+from campaign_api.judging.models import InitiativeJudging, InitiativeRecognition, InitiativeScore
 from campaign_api.participation.models import Participant, Report
 from campaign_api.recognition.models import (
     Commendation,
@@ -37,6 +38,9 @@ __all__ = [
     "Dossier",
     "DossierEvent",
     "Initiative",
+    "InitiativeJudging",
+    "InitiativeRecognition",
+    "InitiativeScore",
     "LoginFailure",
     "Participant",
     "Phase",

@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { campaignApi, unwrap } from '@/lib/api/services';
 import type { CampaignSchemas } from '@/lib/api/services';
+import { attachmentName, saveBlob } from '@/lib/save-blob';
 
 export type ContestOut = CampaignSchemas['ContestOut'];
 export type RoundOut = CampaignSchemas['RoundOut'];
@@ -22,7 +23,7 @@ export const useCampaignContests = (campaignId: string | undefined) =>
 
 export const useContestRounds = (contestId: string) =>
   useQuery({
-    queryKey: ['contests', contestId, 'rounds'],
+    queryKey: ['contests', contestId, 'rounds'] as const,
     // Live counts of attempts started and submitted: refreshed while the page is open.
     refetchInterval: 30_000,
     queryFn: ({ signal }) =>
@@ -56,3 +57,124 @@ export const useContestFlags = (contestId: string, enabled: boolean) =>
     queryFn: ({ signal }) =>
       unwrap(campaignApi.GET('/v1/contests/{contest_id}/flags', { params: { path: { contest_id: contestId } }, signal })),
   });
+
+export type QuestionOut = CampaignSchemas['QuestionOut'];
+export type QuestionIn = CampaignSchemas['QuestionIn'];
+export type RoundCreate = CampaignSchemas['RoundCreate'];
+export type RoundUpdate = CampaignSchemas['RoundUpdate'];
+export type ImportResult = CampaignSchemas['ImportResult'];
+
+export const contestKeys = {
+  questions: (contestId: string) => ['contests', contestId, 'questions'] as const,
+  rounds: (contestId: string) => ['contests', contestId, 'rounds'] as const,
+};
+
+/** The bank with its keys (those who run the contest: `manage_questions`). */
+export const useContestQuestions = (contestId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: contestKeys.questions(contestId),
+    enabled,
+    queryFn: ({ signal }) =>
+      unwrap(
+        campaignApi.GET('/v1/contests/{contest_id}/questions', {
+          params: { path: { contest_id: contestId }, query: { limit: 500 } },
+          signal,
+        }),
+      ),
+  });
+
+/** Uploads the filled template: every row imported, or none (the answer lists the bad rows). */
+export async function importQuestions(contestId: string, file: File): Promise<ImportResult> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  return unwrap(
+    campaignApi.POST('/v1/contests/{contest_id}/questions/import', {
+      params: { path: { contest_id: contestId } },
+      // The generated type says `string` for a binary part; a FormData body goes out as multipart.
+      body: body as unknown as { file: string },
+      bodySerializer: (form) => form as unknown as FormData,
+    }),
+  );
+}
+
+async function saveAnswer(result: Promise<{ data?: Blob; error?: unknown; response: Response }>, fallback: string) {
+  const answer = await result;
+  const blob = await unwrap(Promise.resolve(answer));
+  saveBlob(blob, attachmentName(answer.response, fallback));
+}
+
+export const downloadQuestionsTemplate = (contestId: string) =>
+  saveAnswer(
+    campaignApi.GET('/v1/contests/{contest_id}/questions/template.xlsx', {
+      params: { path: { contest_id: contestId } },
+      parseAs: 'blob',
+    }),
+    'mau-ngan-hang-cau-hoi.xlsx',
+  );
+
+export const downloadUnitsSheet = (contestId: string) =>
+  saveAnswer(
+    campaignApi.GET('/v1/contests/{contest_id}/units.xlsx', { params: { path: { contest_id: contestId } }, parseAs: 'blob' }),
+    'ty-le-tham-gia.xlsx',
+  );
+
+export const downloadResultsSheet = (roundId: string) =>
+  saveAnswer(
+    campaignApi.GET('/v1/contest-rounds/{round_id}/results.xlsx', {
+      params: { path: { round_id: roundId }, query: { limit: 500 } },
+      parseAs: 'blob',
+    }),
+    'ket-qua.xlsx',
+  );
+
+/** Adding, correcting and removing questions of the bank, and importing the template. */
+export function useQuestionMutations(contestId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: contestKeys.questions(contestId) });
+  return {
+    add: useMutation({
+      mutationFn: (body: QuestionIn) =>
+        unwrap(campaignApi.POST('/v1/contests/{contest_id}/questions', { params: { path: { contest_id: contestId } }, body })),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: QuestionIn }) =>
+        unwrap(campaignApi.PATCH('/v1/questions/{question_id}', { params: { path: { question_id: id } }, body })),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) =>
+        unwrap(campaignApi.DELETE('/v1/questions/{question_id}', { params: { path: { question_id: id } } })),
+      onSuccess: refresh,
+    }),
+    importFile: useMutation({
+      mutationFn: (file: File) => importQuestions(contestId, file),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** Adding and moving rounds, and opening and closing the contest. */
+export function useContestMutations(contest: ContestOut) {
+  const queryClient = useQueryClient();
+  const contestId = contest.id;
+  return {
+    addRound: useMutation({
+      mutationFn: (body: RoundCreate) =>
+        unwrap(campaignApi.POST('/v1/contests/{contest_id}/rounds', { params: { path: { contest_id: contestId } }, body })),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: contestKeys.rounds(contestId) }),
+    }),
+    updateRound: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: RoundUpdate }) =>
+        unwrap(campaignApi.PATCH('/v1/contest-rounds/{round_id}', { params: { path: { round_id: id } }, body })),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: contestKeys.rounds(contestId) }),
+    }),
+    transition: useMutation({
+      mutationFn: (to: 'open' | 'close') =>
+        to === 'open'
+          ? unwrap(campaignApi.POST('/v1/contests/{contest_id}/open', { params: { path: { contest_id: contestId } } }))
+          : unwrap(campaignApi.POST('/v1/contests/{contest_id}/close', { params: { path: { contest_id: contestId } } })),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: ['campaigns', contest.campaign_id, 'contests'] }),
+    }),
+  };
+}

@@ -1,4 +1,5 @@
-import { Card, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '@/components/ui/chart';
@@ -6,8 +7,19 @@ import type { ChartOption } from '@/components/ui/chart';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
-import { useCampaignContests, useContestFlags, useContestRounds, useContestUnits, useRoundResults } from '../api/contest-admin';
-import type { ContestOut, UnitResult } from '../api/contest-admin';
+import {
+  downloadResultsSheet,
+  downloadUnitsSheet,
+  useCampaignContests,
+  useContestFlags,
+  useContestMutations,
+  useContestRounds,
+  useContestUnits,
+  useRoundResults,
+} from '../api/contest-admin';
+import type { ContestOut, RoundOut, UnitResult } from '../api/contest-admin';
+import { QuestionBank } from './question-bank';
+import { RoundFormModal } from './round-form';
 
 function UnitChart({ units }: { units: UnitResult[] }) {
   const { t } = useTranslation();
@@ -42,10 +54,28 @@ function ContestPanels({ contest }: { contest: ContestOut }) {
   const [roundId, setRoundId] = useState<string | undefined>();
   const chosenRound = roundId ?? rounds.data?.items[0]?.id;
   const results = useRoundResults(chosenRound);
+  const mutations = useContestMutations(contest);
+  const [editingRound, setEditingRound] = useState<RoundOut | 'new' | null>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const download = (job: Promise<void>) => {
+    setDownloadError(null);
+    job.catch(setDownloadError);
+  };
+  const roundItems = rounds.data?.items ?? [];
   return (
     <Flex vertical gap="middle">
-      <ProblemAlert error={rounds.error ?? units.error ?? results.error ?? flags.error} />
-      <Card title={t('contests.admin.rounds')}>
+      <ProblemAlert error={rounds.error ?? units.error ?? results.error ?? flags.error ?? downloadError} />
+      {can(contest, 'manage_questions') && <QuestionBank contestId={contest.id} />}
+      <Card
+        title={t('contests.admin.rounds')}
+        extra={
+          can(contest, 'add_round') && (
+            <Button icon={<PlusOutlined />} onClick={() => { setEditingRound('new'); }}>
+              {t('contests.rounds.add')}
+            </Button>
+          )
+        }
+      >
         <Table
           rowKey="id"
           size="small"
@@ -59,10 +89,43 @@ function ContestPanels({ contest }: { contest: ContestOut }) {
             { title: t('contests.admin.status'), render: (_, round) => <Tag>{t(`contests.roundStatus.${round.status}`)}</Tag> },
             { title: t('contests.admin.started'), dataIndex: 'attempts_started', align: 'right' },
             { title: t('contests.admin.submitted'), dataIndex: 'attempts_submitted', align: 'right' },
+            ...(can(contest, 'add_round')
+              ? [
+                  {
+                    title: '',
+                    render: (_: unknown, round: RoundOut) =>
+                      round.status === 'closed' ? null : (
+                        <Button size="small" icon={<EditOutlined />} aria-label={t('contests.rounds.edit', { title: round.title })} onClick={() => { setEditingRound(round); }} />
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
-      <Card title={t('contests.admin.units')}>
+      {editingRound ? (
+        <RoundFormModal
+          round={editingRound === 'new' ? null : editingRound}
+          nextNo={Math.max(0, ...roundItems.map((round) => round.no)) + 1}
+          onClose={() => { setEditingRound(null); }}
+          onSave={(body) =>
+            editingRound === 'new'
+              ? mutations.addRound.mutateAsync(body)
+              : mutations.updateRound.mutateAsync({
+                  id: editingRound.id,
+                  body: { title: body.title, opens_at: body.opens_at, closes_at: body.closes_at },
+                })
+          }
+        />
+      ) : null}
+      <Card
+        title={t('contests.admin.units')}
+        extra={
+          <Button icon={<DownloadOutlined />} onClick={() => { download(downloadUnitsSheet(contest.id)); }}>
+            {t('contests.admin.downloadUnits')}
+          </Button>
+        }
+      >
         {units.data && units.data.items.length > 0 ? <UnitChart units={units.data.items} /> : <Empty />}
         <Table
           rowKey="unit_code"
@@ -90,13 +153,20 @@ function ContestPanels({ contest }: { contest: ContestOut }) {
       <Card
         title={t('contests.admin.results')}
         extra={
-          <Select
-            aria-label={t('contests.admin.round')}
-            value={chosenRound}
-            style={{ minWidth: 160 }}
-            options={(rounds.data?.items ?? []).map((round) => ({ value: round.id, label: round.title }))}
-            onChange={setRoundId}
-          />
+          <Space wrap>
+            <Select
+              aria-label={t('contests.admin.round')}
+              value={chosenRound}
+              style={{ minWidth: 160 }}
+              options={roundItems.map((round) => ({ value: round.id, label: round.title }))}
+              onChange={setRoundId}
+            />
+            {chosenRound && (
+              <Button icon={<DownloadOutlined />} onClick={() => { download(downloadResultsSheet(chosenRound)); }}>
+                {t('contests.admin.downloadResults')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph>
@@ -138,6 +208,27 @@ function ContestPanels({ contest }: { contest: ContestOut }) {
   );
 }
 
+/** Opening (a draft with questions) and closing the contest, where `allowed_actions` lets the caller. */
+function ContestTransitions({ contest }: { contest: ContestOut }) {
+  const { t } = useTranslation();
+  const { transition } = useContestMutations(contest);
+  return (
+    <Space wrap>
+      <ProblemAlert error={transition.error} />
+      {can(contest, 'open') && (
+        <Popconfirm title={t('contests.admin.openConfirm')} okText={t('contests.admin.open')} cancelText={t('contests.bank.cancel')} onConfirm={() => { transition.mutate('open'); }}>
+          <Button type="primary" icon={<PlayCircleOutlined />} loading={transition.isPending}>{t('contests.admin.open')}</Button>
+        </Popconfirm>
+      )}
+      {can(contest, 'close') && (
+        <Popconfirm title={t('contests.admin.closeConfirm')} okText={t('contests.admin.close')} cancelText={t('contests.bank.cancel')} onConfirm={() => { transition.mutate('close'); }}>
+          <Button danger icon={<StopOutlined />} loading={transition.isPending}>{t('contests.admin.close')}</Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
 /** A movement's contests for those who follow them: rounds with live counts, unit participation, results, flags. */
 export function ContestDashboard({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
@@ -158,7 +249,12 @@ export function ContestDashboard({ campaignId }: { campaignId: string }) {
       )}
       {contest ? (
         <>
-          <Typography.Title level={3}>{contest.title}</Typography.Title>
+          <Flex justify="space-between" align="center" wrap gap="small">
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {contest.title} <Tag>{t(`contests.status.${contest.status}`)}</Tag>
+            </Typography.Title>
+            <ContestTransitions contest={contest} />
+          </Flex>
           <ContestPanels contest={contest} />
         </>
       ) : (

@@ -9,6 +9,7 @@ import { PageTitle } from '@/components/ui/page-title';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
+import { movementContestsPath } from '@/config/paths';
 import { useFormatters } from '@/lib/format';
 import { useDownloadParticipants } from '../api/download-participants';
 import { useUnitName } from '../api/get-units';
@@ -86,6 +87,8 @@ function CampaignPage({ campaign, editPath }: { campaign: Campaign; editPath: (i
 
   const actions = (
     <Space wrap>
+      {/* Every reader of the movement reads its contests (the page shows the bank and changes by the contest's own actions). */}
+      <Button icon={<TrophyOutlined />} onClick={() => { void navigate(movementContestsPath(campaign.id)); }}>{t('movements.detail.contests')}</Button>
       {can(campaign, 'edit') && (
         <Button icon={<EditOutlined />} onClick={() => { void navigate(editPath(campaign.id)); }}>{t('movements.detail.edit')}</Button>
       )}

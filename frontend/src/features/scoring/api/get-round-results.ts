@@ -2,6 +2,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
+import { attachmentName, saveBlob } from '@/lib/save-blob';
 import { scoringKeys } from './keys';
 
 export type ScorecardSummary = ScoringSchemas['ScorecardOut'];
@@ -69,16 +70,5 @@ export async function downloadRankingXlsx(roundId: string): Promise<void> {
     parseAs: 'blob',
   });
   const blob = await unwrap(Promise.resolve(result));
-  const disposition = result.response.headers.get('Content-Disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `xep-hang-${roundId}.xlsx`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
+  saveBlob(blob, attachmentName(result.response, `xep-hang-${roundId}.xlsx`));
 }

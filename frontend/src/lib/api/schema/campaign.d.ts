@@ -1564,6 +1564,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns/{campaign_id}/initiative-judgings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The movement's rounds of initiative judging, latest first */
+        get: operations["list_judgings_v1_campaigns__campaign_id__initiative_judgings_get"];
+        put?: never;
+        /** Set up a round of judging of the movement's initiatives: criteria and judges */
+        post: operations["create_judging_v1_campaigns__campaign_id__initiative_judgings_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiative-judgings/{judging_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round of judging */
+        get: operations["get_judging_v1_initiative_judgings__judging_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiative-judgings/{judging_id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A judge's points for one initiative, every criterion (again to change them, until decided) */
+        put: operations["put_scores_v1_initiative_judgings__judging_id__scores_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiative-judgings/{judging_id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per initiative: the judges' means per criterion and of their totals, ranked (ties share a rank) */
+        get: operations["judging_ranking_v1_initiative_judgings__judging_id__ranking_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiative-judgings/{judging_id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the recognition level of an initiative (grassroots, provincial, none): once */
+        post: operations["decide_recognition_v1_initiative_judgings__judging_id__decisions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/files": {
         parameters: {
             query?: never;
@@ -2363,6 +2449,27 @@ export interface components {
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["CouncilAction"][];
         };
+        /** Criterion */
+        Criterion: {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /**
+             * Max Points
+             * @description 1 to 1000, rounded to 2 decimal places
+             */
+            max_points: number;
+        };
+        /** CriterionOut */
+        CriterionOut: {
+            /** Code */
+            code: string;
+            /** Title */
+            title: string;
+            /** Max Points */
+            max_points: string;
+        };
         /**
          * Decision
          * @description What an assessment decides.
@@ -2733,6 +2840,38 @@ export interface components {
          * @enum {string}
          */
         InitiativeAction: "assess";
+        /** InitiativeDecisionIn */
+        InitiativeDecisionIn: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            level: components["schemas"]["RecognitionLevel"];
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /** InitiativeDecisionOut */
+        InitiativeDecisionOut: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            level: components["schemas"]["RecognitionLevel"];
+            /** Note */
+            note: string;
+            /** Mean Score */
+            mean_score: string | null;
+            /**
+             * Decided At
+             * Format: date-time
+             */
+            decided_at: string;
+        };
         /** InitiativeIn */
         InitiativeIn: {
             /** Title */
@@ -2792,6 +2931,57 @@ export interface components {
         Joining: {
             /** Unit Code */
             unit_code: string;
+        };
+        /**
+         * JudgingAction
+         * @enum {string}
+         */
+        JudgingAction: "score" | "decide";
+        /** JudgingIn */
+        JudgingIn: {
+            /**
+             * Title
+             * @description e.g. Chấm sáng kiến cải cách hành chính năm 2025
+             */
+            title: string;
+            /**
+             * Criteria
+             * @description Default: novelty (30), effect (40), scope (30)
+             */
+            criteria?: components["schemas"]["Criterion"][];
+            /**
+             * Judges
+             * @description The judges' accounts
+             */
+            judges: string[];
+        };
+        /** JudgingOut */
+        JudgingOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /** Title */
+            title: string;
+            /** Criteria */
+            criteria: components["schemas"]["CriterionOut"][];
+            /** Judges */
+            judges: string[];
+            /** Judge Names */
+            judge_names: string[];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Allowed Actions */
+            allowed_actions?: components["schemas"]["JudgingAction"][];
         };
         /** Kpi */
         Kpi: {
@@ -3006,6 +3196,13 @@ export interface components {
         Page_InitiativeOut_: {
             /** Items */
             items: components["schemas"]["InitiativeOut"][];
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[JudgingOut] */
+        Page_JudgingOut_: {
+            /** Items */
+            items: components["schemas"]["JudgingOut"][];
             /** Total */
             total?: number | null;
         };
@@ -3272,6 +3469,16 @@ export interface components {
          * @enum {string}
          */
         PlanStatus: "missing" | "on_time" | "late";
+        /** PointsIn */
+        PointsIn: {
+            /** Criterion Code */
+            criterion_code: string;
+            /**
+             * Points
+             * @description Points, 0 to the criterion's maximum
+             */
+            points: number;
+        };
         /**
          * PublicContest
          * @description What a participant sees of a contest: no question, no key.
@@ -3381,6 +3588,56 @@ export interface components {
             /** Actual */
             actual: number;
         };
+        /** RankedInitiative */
+        RankedInitiative: {
+            /**
+             * Rank
+             * @description By the mean of the judges' totals, ties sharing a rank (1, 2, 2, 4)
+             */
+            rank: number;
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /** Title */
+            title: string;
+            /** Unit Code */
+            unit_code: string;
+            /** Unit Name */
+            unit_name: string;
+            /**
+             * Judges Scored
+             * @description Judges who gave every criterion
+             */
+            judges_scored: number;
+            /**
+             * Criteria
+             * @description Per criterion, the judges' mean
+             */
+            criteria: {
+                [key: string]: string | null;
+            };
+            /**
+             * Mean Score
+             * @description The mean of the judges' totals; null before any
+             */
+            mean_score: string | null;
+            /** @description The recognition decided, if any */
+            level: components["schemas"]["RecognitionLevel"] | null;
+        };
+        /** Ranking */
+        Ranking: {
+            /**
+             * Judging Id
+             * Format: uuid
+             */
+            judging_id: string;
+            /** Judges */
+            judges: number;
+            /** Items */
+            items: components["schemas"]["RankedInitiative"][];
+        };
         /** Reason */
         Reason: {
             /**
@@ -3394,6 +3651,11 @@ export interface components {
          * @enum {string}
          */
         RecipientType: "unit" | "person";
+        /**
+         * RecognitionLevel
+         * @enum {string}
+         */
+        RecognitionLevel: "grassroots" | "provincial" | "none";
         /** Registration */
         Registration: {
             /** Full Name */
@@ -3765,6 +4027,38 @@ export interface components {
          * @enum {string}
          */
         Scope: "campaign:read" | "campaign:write" | "scoring:read" | "scoring:write" | "literacy:read" | "literacy:write" | "literacy:match" | "literacy:units" | "xapi:read" | "xapi:write" | "identity:deactivate-learner";
+        /**
+         * ScoresIn
+         * @description One judge's points for one initiative, every criterion (sent again to change them until decided).
+         */
+        ScoresIn: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /** Scores */
+            scores: components["schemas"]["PointsIn"][];
+        };
+        /** ScoresOut */
+        ScoresOut: {
+            /**
+             * Initiative Id
+             * Format: uuid
+             */
+            initiative_id: string;
+            /**
+             * Judge Id
+             * Format: uuid
+             */
+            judge_id: string;
+            /** Scores */
+            scores: {
+                [key: string]: string;
+            };
+            /** Total */
+            total: string;
+        };
         /** SignUp */
         SignUp: {
             /** National Id */
@@ -15277,6 +15571,596 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_judgings_v1_campaigns__campaign_id__initiative_judgings_get: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_JudgingOut_"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_judging_v1_campaigns__campaign_id__initiative_judgings_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_judging_v1_initiative_judgings__judging_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                judging_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_scores_v1_initiative_judgings__judging_id__scores_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                judging_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoresIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoresOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    judging_ranking_v1_initiative_judgings__judging_id__ranking_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                judging_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ranking"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_recognition_v1_initiative_judgings__judging_id__decisions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                judging_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeDecisionOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;
