@@ -162,7 +162,9 @@ async def _foreign_keys(connection: asyncpg.Connection, schema: str) -> list[For
         schema,
     )
     return [
-        ForeignKey(row["name"], row["table"], tuple(row["columns"]), row["referred"], tuple(row["referred_columns"]))
+        ForeignKey(
+            row["name"], row["table"], tuple(row["columns"]), row["referred"], tuple(row["referred_columns"])
+        )
         for row in rows
     ]
 
@@ -262,7 +264,12 @@ def test_the_checks_refuse_a_key_without_the_column():
         "learner: unique index ix_learner_email ('email',) lacks the distribution column province_code",
     ]
     assert _problems_of_keys("learner", PROVINCE, keys[1:])[0] == "learner has no primary key"
-    distributed = {"learner": PROVINCE, "training_record": PROVINCE, "import_job": "id", "import_error": "job_id"}
+    distributed = {
+        "learner": PROVINCE,
+        "training_record": PROVINCE,
+        "import_job": "id",
+        "import_error": "job_id",
+    }
     assert _problems_of_foreign_keys(
         distributed,
         [

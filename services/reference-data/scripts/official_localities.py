@@ -106,7 +106,9 @@ def _write(name: str, value: Any) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("wheel", type=Path, help="a vietnam-provinces wheel of the official list (2026.x)")
     parser.add_argument("--draft", type=Path, help="the draft list's nested-divisions.json (2025.10)")
     args = parser.parse_args(argv)

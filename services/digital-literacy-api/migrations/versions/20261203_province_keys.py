@@ -1,4 +1,13 @@
-"""Citus-ready keys: the tables that grow with people carry the province (their distribution column) first
+# ruff: noqa: S608 - the SQL below is assembled from constants of this file, never from input
+"""The official 2025 commune codes, and Citus-ready keys.
+
+Renumbering: the platform stored the draft codes of vietnam-provinces 2025.10; 123 communes have another
+code in the statistics office's official list (`reference_data/data/commune-renumbering-2025.json`). Every
+stored commune code is mapped, in one pass (some codes swap): learners, records, classes, the population
+figures, the coverage rollups (moved as they are, the coverage triggers held meanwhile) and the communes
+of import scopes. The audit trail keeps what it recorded.
+
+Keys: the tables that grow with people carry the province (their distribution column) first
 in their primary and unique keys, and the foreign keys between them include it.
 
 - `learner`: (province_code, id); (province_code, national_id_hash).
@@ -22,6 +31,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from reference_data.localities import commune_renumbering_2025
+
 revision: str = "literacy_0007"
 down_revision: str | None = "literacy_0006"
 branch_labels: str | Sequence[str] | None = None
@@ -31,7 +42,14 @@ SCHEMA = "literacy"
 
 # (table, constraint, referencing columns, referred table, referred columns, ON DELETE)
 OLD_FOREIGN_KEYS = [
-    ("training_record", "fk_training_record_learner_id_learner", ["learner_id"], "learner", ["id"], "RESTRICT"),
+    (
+        "training_record",
+        "fk_training_record_learner_id_learner",
+        ["learner_id"],
+        "learner",
+        ["id"],
+        "RESTRICT",
+    ),
     ("certificate", "fk_certificate_learner_id_learner", ["learner_id"], "learner", ["id"], "RESTRICT"),
     (
         "certificate",
@@ -49,7 +67,14 @@ OLD_FOREIGN_KEYS = [
         ["id"],
         "SET NULL",
     ),
-    ("xapi_actor_link", "fk_xapi_actor_link_learner_id_learner", ["learner_id"], "learner", ["id"], "CASCADE"),
+    (
+        "xapi_actor_link",
+        "fk_xapi_actor_link_learner_id_learner",
+        ["learner_id"],
+        "learner",
+        ["id"],
+        "CASCADE",
+    ),
 ]
 NEW_FOREIGN_KEYS = [
     ("training_record", "learner", ["learner_id"], "RESTRICT"),
@@ -59,7 +84,13 @@ NEW_FOREIGN_KEYS = [
 ]
 # (table, old primary key, new primary key, [(old unique name, old columns)], [new unique columns])
 KEYS = [
-    ("learner", ["id"], ["province_code", "id"], [("national_id_hash",)], [("province_code", "national_id_hash")]),
+    (
+        "learner",
+        ["id"],
+        ["province_code", "id"],
+        [("national_id_hash",)],
+        [("province_code", "national_id_hash")],
+    ),
     (
         "training_record",
         ["id"],
@@ -91,7 +122,9 @@ def _drop_old_foreign_keys() -> None:
         op.drop_constraint(name, table, type_="foreignkey", schema=SCHEMA)
 
 
-def _rekey(table: str, primary: list[str], uniques_old: list[tuple[str, ...]], uniques_new: list[tuple[str, ...]]) -> None:
+def _rekey(
+    table: str, primary: list[str], uniques_old: list[tuple[str, ...]], uniques_new: list[tuple[str, ...]]
+) -> None:
     op.drop_constraint(f"pk_{table}", table, type_="primary", schema=SCHEMA)
     for columns in uniques_old:
         op.drop_constraint(_unique_name(table, columns), table, type_="unique", schema=SCHEMA)
@@ -100,7 +133,51 @@ def _rekey(table: str, primary: list[str], uniques_old: list[tuple[str, ...]], u
         op.create_unique_constraint(_unique_name(table, columns), table, list(columns), schema=SCHEMA)
 
 
+# Tables whose rows name a commune in a plain column, and those where it is part of the primary key (the
+# rows are taken out and put back renumbered, so that a swap of two codes never meets itself).
+COMMUNE_COLUMNS = ["learner", "training_record", "training_class"]
+COMMUNE_KEYS = ["population", "coverage_month", "coverage_month_pair", "coverage_course_month"]
+HELD_TRIGGERS = ["learner", "training_record"]  # their rollup triggers would move the counts again
+
+
+def renumber(mapping: dict[str, str]) -> None:
+    op.execute(
+        "CREATE TEMP TABLE commune_renumbering (old varchar(5) PRIMARY KEY, new varchar(5) NOT NULL UNIQUE)"
+    )
+    op.bulk_insert(
+        sa.table("commune_renumbering", sa.column("old"), sa.column("new")),
+        [{"old": old, "new": new} for old, new in mapping.items()],
+    )
+    for table in HELD_TRIGGERS:
+        op.execute(f"ALTER TABLE {SCHEMA}.{table} DISABLE TRIGGER USER")
+    for table in COMMUNE_COLUMNS:
+        op.execute(
+            f"UPDATE {SCHEMA}.{table} t SET commune_code = r.new FROM commune_renumbering r "
+            "WHERE t.commune_code = r.old"
+        )
+    for table in COMMUNE_KEYS:
+        op.execute(
+            f"CREATE TEMP TABLE moved AS WITH taken AS (DELETE FROM {SCHEMA}.{table} t USING commune_renumbering r "
+            "WHERE t.commune_code = r.old RETURNING t.*) SELECT * FROM taken"
+        )
+        op.execute(
+            "UPDATE moved m SET commune_code = r.new FROM commune_renumbering r WHERE m.commune_code = r.old"
+        )
+        op.execute(f"INSERT INTO {SCHEMA}.{table} SELECT * FROM moved")
+        op.execute("DROP TABLE moved")
+    op.execute(
+        f"UPDATE {SCHEMA}.import_job j SET scope_communes = ARRAY("
+        "SELECT coalesce(r.new, c) FROM unnest(j.scope_communes) WITH ORDINALITY u(c, i) "
+        "LEFT JOIN commune_renumbering r ON r.old = u.c ORDER BY u.i) "
+        "WHERE j.scope_communes && ARRAY(SELECT old::text FROM commune_renumbering)"
+    )
+    for table in HELD_TRIGGERS:
+        op.execute(f"ALTER TABLE {SCHEMA}.{table} ENABLE TRIGGER USER")
+    op.execute("DROP TABLE commune_renumbering")
+
+
 def upgrade() -> None:
+    renumber(commune_renumbering_2025())
     # A record's province is its learner's (a trigger keeps them in step); made sure before it is a key.
     op.execute(
         f"UPDATE {SCHEMA}.training_record r SET province_code = l.province_code FROM {SCHEMA}.learner l "
@@ -156,3 +233,4 @@ def downgrade() -> None:
     op.alter_column("xapi_statement", "record_id", comment=None, schema=SCHEMA)
     op.drop_column("xapi_actor_link", "province_code", schema=SCHEMA)
     op.drop_column("certificate", "province_code", schema=SCHEMA)
+    renumber({new: old for old, new in commune_renumbering_2025().items()})

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
+
 from service_kit.text import fold
 
 
