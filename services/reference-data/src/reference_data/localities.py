@@ -42,6 +42,7 @@ class CommuneOut(Locality):
 
 _TONE_MARKS: Final = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _WORD: Final = re.compile(r"\w+")
+_COMMUNE_CODE: Final = re.compile(r"[0-9]{5}")
 
 
 def _tone_on_first_vowel(match: re.Match[str]) -> str:
@@ -173,6 +174,8 @@ def _data(name: str) -> Any:
 def commune_renumbering_2025() -> dict[str, str]:
     """Draft code (vietnam-provinces 2025.10) → official code, for the 123 communes whose code changed."""
     mapping: dict[str, str] = _data("commune-renumbering-2025.json")["draft_to_official"]
+    if not all(_COMMUNE_CODE.fullmatch(code) for pair in mapping.items() for code in pair):
+        raise ValueError("the renumbering holds something other than five-digit codes")
     return mapping
 
 
