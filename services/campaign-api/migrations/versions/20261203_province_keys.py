@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from reference_data.localities import commune_renumbering_2025
+from reference_data.localities import commune_renumbering_2025, renumbering_values
 
 revision: str = "campaign_0008"
 down_revision: str | None = "campaign_0007"
@@ -23,7 +23,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _renumber_units(mapping: dict[str, str]) -> None:
-    pairs = ", ".join(f"('{old}', '{new}')" for old, new in sorted(mapping.items()))
+    pairs = renumbering_values(mapping)
     op.execute(
         "UPDATE campaign.unit u SET commune_code = r.new "  # noqa: S608 - five-digit codes of a data file
         f"FROM (VALUES {pairs}) AS r (old, new) WHERE u.commune_code = r.old"

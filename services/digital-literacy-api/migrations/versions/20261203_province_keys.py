@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from reference_data.localities import commune_renumbering_2025
+from reference_data.localities import commune_renumbering_2025, renumbering_values
 
 revision: str = "literacy_0007"
 down_revision: str | None = "literacy_0006"
@@ -142,11 +142,8 @@ HELD_TRIGGERS = ["learner", "training_record"]  # their rollup triggers would mo
 
 def renumber(mapping: dict[str, str]) -> None:
     op.execute(
-        "CREATE TEMP TABLE commune_renumbering (old varchar(5) PRIMARY KEY, new varchar(5) NOT NULL UNIQUE)"
-    )
-    op.bulk_insert(
-        sa.table("commune_renumbering", sa.column("old"), sa.column("new")),
-        [{"old": old, "new": new} for old, new in mapping.items()],
+        "CREATE TEMP TABLE commune_renumbering AS SELECT old::varchar(5), new::varchar(5) "
+        f"FROM (VALUES {renumbering_values(mapping)}) AS r (old, new)"
     )
     for table in HELD_TRIGGERS:
         op.execute(f"ALTER TABLE {SCHEMA}.{table} DISABLE TRIGGER USER")

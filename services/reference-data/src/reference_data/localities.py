@@ -179,6 +179,14 @@ def commune_renumbering_2025() -> dict[str, str]:
     return mapping
 
 
+def renumbering_values(mapping: dict[str, str]) -> str:
+    """The pairs as the rows of an SQL `VALUES` list, `('00196', '00226'), …` (five-digit codes only, checked
+    on reading), for a migration's `… FROM (VALUES …) AS r (old, new)`."""
+    if not all(_COMMUNE_CODE.fullmatch(code) for pair in mapping.items() for code in pair):
+        raise ValueError("not a renumbering of five-digit codes")
+    return ", ".join(f"('{old}', '{new}')" for old, new in sorted(mapping.items()))
+
+
 # Built at import, so no request waits for it.
 localities: Final = LocalityDirectory.official()
 

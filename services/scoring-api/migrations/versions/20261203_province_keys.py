@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from reference_data.localities import commune_renumbering_2025
+from reference_data.localities import commune_renumbering_2025, renumbering_values
 
 revision: str = "scoring_0005"
 down_revision: str | None = "scoring_0004"
@@ -25,7 +25,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _renumber_commune_values(mapping: dict[str, str]) -> None:
-    pairs = ", ".join(f"('{old}', '{new}')" for old, new in sorted(mapping.items()))
+    pairs = renumbering_values(mapping)
     op.execute(
         "CREATE TEMP TABLE moved ON COMMIT DROP AS WITH taken AS ("  # noqa: S608 - five-digit codes of a data file
         "DELETE FROM scoring.index_value v "
