@@ -116,6 +116,27 @@ def test_the_read_pools_fit_in_the_replicas_connections(overlay, rendered):
 
 
 @pytest.mark.parametrize("overlay", OVERLAY_NAMES)
+def test_the_pools_keep_their_connections_and_open_none_beyond(overlay, rendered):
+    """The kit's rule (service_kit.settings: `db_max_overflow` 0): an overflow connection is opened for one
+    request and closed after it, on the read URL a new PostgreSQL backend each time. The settings agree."""
+    (settings,) = [
+        d
+        for d in rendered[overlay]
+        if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("thidua-settings")
+    ]
+    overflow = {key: value for key, value in settings["data"].items() if key.endswith("_DB_MAX_OVERFLOW")}
+    assert set(overflow) == {
+        "CAMPAIGN_DB_MAX_OVERFLOW",
+        "SCORING_DB_MAX_OVERFLOW",
+        "LITERACY_DB_MAX_OVERFLOW",
+    }
+    assert set(overflow.values()) == {"0"}
+    pools = [int(value) for key, value in settings["data"].items() if key.endswith("_DB_POOL_SIZE")]
+    assert len(pools) == 3
+    assert all(10 <= pool <= 20 for pool in pools)
+
+
+@pytest.mark.parametrize("overlay", OVERLAY_NAMES)
 def test_every_secret_the_manifests_name_is_listed_in_the_deployment_guide(overlay, rendered, checks):
     listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", SCALE_OUT_DOC.read_text(), re.M))
     named = checks.referenced_secrets(rendered[overlay])

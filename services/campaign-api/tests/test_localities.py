@@ -1,13 +1,14 @@
 """The localities directory: 34 provinces and 3,321 communes/wards of July 2025, found without diacritics.
 
-The facts below were checked by hand against the `vietnam-provinces` package (2025.10.1).
+The facts below were checked by hand against the official list (the `vietnam-provinces` package's data,
+2026.9.0; the draft of 2025.10.1 numbered 123 communes otherwise).
 """
 
 import re
 
 import pytest
 
-from reference_data.localities import LocalityDirectory, localities, tidy_name
+from reference_data.localities import LocalityDirectory, commune_renumbering_2025, localities, tidy_name
 from service_kit.testing import assert_problem
 
 DAK_LAK = "66"
@@ -52,10 +53,32 @@ def test_codes_are_zero_padded_strings_in_code_order():
     assert localities.province("1") is None
 
 
+def test_the_communes_the_official_list_renumbered():
+    # Hà Nội: the draft's 00196 is the official 00226, whose draft holder (Kim Liên) is now 00229.
+    assert localities.commune("00226").name == "Phường Văn Miếu - Quốc Tử Giám"
+    assert localities.commune("00229").name == "Phường Kim Liên"
+    assert localities.commune("00196") is None
+    # Cao Bằng: three communes in a ring (Vinh Quý, Lý Quốc, Hạ Lang).
+    assert [localities.commune(code).name for code in ("01537", "01558", "01561")] == [
+        "Xã Lý Quốc",
+        "Xã Hạ Lang",
+        "Xã Vinh Quý",
+    ]
+    mapping = commune_renumbering_2025()
+    assert len(mapping) == 123
+    assert (mapping["00196"], mapping["00226"]) == ("00226", "00229")
+    assert (mapping["01537"], mapping["01558"], mapping["01561"]) == ("01561", "01537", "01558")
+    # One to one, onto official codes, each commune staying in its province.
+    assert len(set(mapping.values())) == len(mapping)
+    assert all(localities.commune_exists(new) for new in mapping.values())
+    assert localities.province("04").name == "Tỉnh Cao Bằng"
+    assert localities.commune("06325").name == "Xã Bắc Sơn"  # written "xã Bắc Sơn" in the list
+
+
 def test_known_localities():
     assert localities.province(DAK_LAK).model_dump() == {
         "code": "66",
-        "name": "Đắk Lắk",
+        "name": "Tỉnh Đắk Lắk",
         "division_type": "tỉnh",
     }
     assert localities.province("01").name == "Thành phố Hà Nội"
@@ -175,7 +198,7 @@ async def test_provinces_endpoint_lists_all_34_in_code_order(api, viewer):
 async def test_provinces_endpoint_searches_without_diacritics(api, viewer, q):
     response = await api.get("/v1/localities/provinces", headers=viewer, params={"q": q})
     assert response.json() == {
-        "items": [{"code": "66", "name": "Đắk Lắk", "division_type": "tỉnh"}],
+        "items": [{"code": "66", "name": "Tỉnh Đắk Lắk", "division_type": "tỉnh"}],
         "total": 1,
     }
 

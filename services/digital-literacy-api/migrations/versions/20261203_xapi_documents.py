@@ -75,13 +75,13 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "kind IN ('state', 'activity_profile', 'agent_profile')", name=op.f("ck_xapi_document_known_kind")
         ),
-        sa.PrimaryKeyConstraint("seq", name=op.f("pk_xapi_document")),
+        sa.PrimaryKeyConstraint("province_code", "seq", name=op.f("pk_xapi_document")),
         schema=SCHEMA,
     )
     op.create_index(
         "uq_xapi_document_key",
         "xapi_document",
-        ["kind", "activity_id", "agent_key", "registration", "document_id"],
+        ["province_code", "kind", "activity_id", "agent_key", "registration", "document_id"],
         unique=True,
         schema=SCHEMA,
     )

@@ -276,6 +276,7 @@ async def seed(database_url: URL) -> None:
                     if completed is not None:
                         certificates.append(
                             {
+                                "province_code": DAK_LAK,
                                 "record_id": record_id,
                                 "learner_id": learner_id,
                                 "course_code": course_code,

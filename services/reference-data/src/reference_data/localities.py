@@ -1,17 +1,21 @@
-"""The 34 provinces and 3,321 communes/wards of July 2025 (the `vietnam-provinces` package), in memory,
-searched without diacritics. Static reference data that several services validate codes against."""
+"""The 34 provinces and 3,321 communes/wards of July 2025, with the codes and names of the statistics
+office's official list (`data/localities-2025.json`, written by `scripts/official_localities.py` from the
+`vietnam-provinces` package's data), in memory, searched without diacritics. Static reference data that
+several services validate codes against. `data/commune-renumbering-2025.json` maps the draft codes the
+platform stored before (vietnam-provinces 2025.10) to the official ones; the migrations apply it."""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
-from vietnam_provinces import Province, Ward
 
 from service_kit.text import fold
 
@@ -38,6 +42,7 @@ class CommuneOut(Locality):
 
 _TONE_MARKS: Final = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _WORD: Final = re.compile(r"\w+")
+_COMMUNE_CODE: Final = re.compile(r"[0-9]{5}")
 
 
 def _tone_on_first_vowel(match: re.Match[str]) -> str:
@@ -54,9 +59,11 @@ def _tone_on_first_vowel(match: re.Match[str]) -> str:
 
 
 def tidy_name(name: str) -> str:
-    """The package's name, written one way: single spaces, the usual tone placement, one apostrophe, "-"."""
+    """The list's name, written one way: single spaces, the usual tone placement, one apostrophe, "-", a
+    capital first letter."""
     name = " ".join(unicodedata.normalize("NFC", name).split())
     name = name.replace("'", "’").replace(" – ", " - ")
+    name = name[:1].upper() + name[1:]  # the official list writes one "xã Bắc Sơn"
     return _WORD.sub(_tone_on_first_vowel, name)
 
 
@@ -117,23 +124,20 @@ class LocalityDirectory:
         )
 
     @classmethod
-    def from_package(cls) -> LocalityDirectory:
-        """The units after the July 2025 rearrangement (two levels: province → commune/ward)."""
+    def official(cls) -> LocalityDirectory:
+        """The units after the July 2025 rearrangement (two levels: province → commune/ward), official codes."""
+        data = _data("localities-2025.json")
         return cls.build(
             (
-                Locality(
-                    code=f"{int(p.code):02d}", name=tidy_name(p.name), division_type=p.division_type.value
-                )
-                for p in Province.iter_all()
+                Locality(code=p["code"], name=tidy_name(p["name"]), division_type=p["division_type"])
+                for p in data["provinces"]
             ),
             (
                 (
-                    Locality(
-                        code=f"{int(w.code):05d}", name=tidy_name(w.name), division_type=w.division_type.value
-                    ),
-                    f"{int(w.province_code):02d}",
+                    Locality(code=c["code"], name=tidy_name(c["name"]), division_type=c["division_type"]),
+                    c["province_code"],
                 )
-                for w in Ward.iter_all()
+                for c in data["communes"]
             ),
         )
 
@@ -163,9 +167,28 @@ class LocalityDirectory:
         return len(self._communes)
 
 
-# Built at import, so no request waits for it: about 0.2 s, of which 0.035 s building, the rest importing
-# the package's tables.
-localities: Final = LocalityDirectory.from_package()
+def _data(name: str) -> Any:
+    return json.loads(resources.files("reference_data").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def commune_renumbering_2025() -> dict[str, str]:
+    """Draft code (vietnam-provinces 2025.10) → official code, for the 123 communes whose code changed."""
+    mapping: dict[str, str] = _data("commune-renumbering-2025.json")["draft_to_official"]
+    if not all(_COMMUNE_CODE.fullmatch(code) for pair in mapping.items() for code in pair):
+        raise ValueError("the renumbering holds something other than five-digit codes")
+    return mapping
+
+
+def renumbering_values(mapping: dict[str, str]) -> str:
+    """The pairs as the rows of an SQL `VALUES` list, `('00196', '00226'), …` (five-digit codes only, checked
+    on reading), for a migration's `… FROM (VALUES …) AS r (old, new)`."""
+    if not all(_COMMUNE_CODE.fullmatch(code) for pair in mapping.items() for code in pair):
+        raise ValueError("not a renumbering of five-digit codes")
+    return ", ".join(f"('{old}', '{new}')" for old, new in sorted(mapping.items()))
+
+
+# Built at import, so no request waits for it.
+localities: Final = LocalityDirectory.official()
 
 
 async def get_localities() -> LocalityDirectory:

@@ -82,12 +82,12 @@ INSERT INTO literacy.learner (id, province_code, commune_code, national_id_hash,
 SELECT gen_random_uuid(), province_code, commune_code, nid_hash, nid_encrypted, nid_masked, full_name,
        full_name_folded, date_of_birth, extract(year FROM date_of_birth)::int, gender, ethnicity, category, unit_code
 FROM import_person WHERE created
-ON CONFLICT (national_id_hash) DO NOTHING
+ON CONFLICT (province_code, national_id_hash) DO NOTHING
 """
 
 LINK_NEW_LEARNERS = """
 UPDATE import_person p SET learner_id = l.id FROM literacy.learner l
-WHERE p.created AND l.national_id_hash = p.nid_hash
+WHERE p.created AND l.province_code = p.province_code AND l.national_id_hash = p.nid_hash
 """
 
 UPDATE_LEARNERS = """
@@ -111,7 +111,7 @@ SELECT gen_random_uuid(), x.learner_id, x.course_code, p.province_code, p.commun
 FROM import_plan x JOIN import_person p ON p.nid_hash = x.nid_hash
 WHERE x.record_id IS NULL
 ORDER BY x.learner_id, x.course_code
-ON CONFLICT (learner_id, course_code) DO NOTHING
+ON CONFLICT (province_code, learner_id, course_code) DO NOTHING
 """
 
 UPDATE_RECORDS = """
@@ -121,8 +121,8 @@ FROM import_plan x WHERE r.id = x.record_id AND x.record_changed
 """
 
 ISSUE_CERTIFICATES = """
-INSERT INTO literacy.certificate (record_id, learner_id, course_code, issued_on)
-SELECT r.id, r.learner_id, r.course_code, r.completed_on
+INSERT INTO literacy.certificate (province_code, record_id, learner_id, course_code, issued_on)
+SELECT r.province_code, r.id, r.learner_id, r.course_code, r.completed_on
 FROM import_plan x JOIN literacy.training_record r ON r.learner_id = x.learner_id AND r.course_code = x.course_code
 WHERE r.status = 'completed' AND NOT EXISTS (SELECT 1 FROM literacy.certificate c WHERE c.record_id = r.id)
 """

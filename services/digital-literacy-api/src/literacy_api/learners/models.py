@@ -5,7 +5,18 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Index, LargeBinary, String, Text, func
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Index,
+    LargeBinary,
+    PrimaryKeyConstraint,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from literacy_api.database import Base
@@ -14,6 +25,10 @@ from literacy_api.database import Base
 class Learner(Base):
     __tablename__ = "learner"
     __table_args__ = (
+        # The province first in every key: the distribution column of a sharded deployment (Citus). A learner
+        # is still found by `id` alone (the mapper's identity); the database checks (province_code, id).
+        PrimaryKeyConstraint("province_code", "id"),
+        UniqueConstraint("province_code", "national_id_hash"),
         CheckConstraint("gender IN ('male', 'female', 'other')", name="known_gender"),
         CheckConstraint(
             "category IN ('cadre', 'civil_servant', 'public_employee', 'worker', 'citizen', 'student')",
@@ -25,12 +40,12 @@ class Learner(Base):
         Index("ix_learner_province_code_full_name_folded", "province_code", "full_name_folded", "id"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
     province_code: Mapped[str] = mapped_column(String(2))
     commune_code: Mapped[str] = mapped_column(String(5))
-    national_id_hash: Mapped[bytes | None] = mapped_column(
-        LargeBinary(32), unique=True, comment="HMAC; null once erased"
-    )
+    national_id_hash: Mapped[bytes | None] = mapped_column(LargeBinary(32), comment="HMAC; null once erased")
     national_id_encrypted: Mapped[bytes | None] = mapped_column(LargeBinary)
     national_id_masked: Mapped[str | None] = mapped_column(String(12))
     full_name: Mapped[str | None] = mapped_column(String(200))

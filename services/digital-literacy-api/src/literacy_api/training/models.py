@@ -12,8 +12,10 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Numeric,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     UniqueConstraint,
@@ -27,7 +29,15 @@ from literacy_api.database import Base
 class TrainingRecord(Base):
     __tablename__ = "training_record"
     __table_args__ = (
-        UniqueConstraint("learner_id", "course_code"),
+        PrimaryKeyConstraint("province_code", "id"),
+        UniqueConstraint("province_code", "learner_id", "course_code"),
+        # The record lives in its learner's province (kept in step when the learner moves: ON UPDATE CASCADE).
+        ForeignKeyConstraint(
+            ["province_code", "learner_id"],
+            ["learner.province_code", "learner.id"],
+            ondelete="RESTRICT",
+            onupdate="CASCADE",
+        ),
         CheckConstraint("status IN ('enrolled', 'in_progress', 'completed', 'failed')", name="known_status"),
         CheckConstraint("progress BETWEEN 0 AND 100", name="progress_0_to_100"),
         CheckConstraint(
@@ -39,8 +49,10 @@ class TrainingRecord(Base):
         Index("ix_training_record_counted_on", "counted_on"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="RESTRICT"))
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
+    learner_id: Mapped[uuid.UUID]
     course_code: Mapped[str] = mapped_column(ForeignKey("course.code", ondelete="RESTRICT"))
     class_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("training_class.id", ondelete="SET NULL"))
     province_code: Mapped[str] = mapped_column(String(2))

@@ -74,6 +74,7 @@ async def issue_certificate(session: AsyncSession, record: TrainingRecord, issue
     code = await session.scalar(
         insert(Certificate)
         .values(
+            province_code=record.province_code,
             record_id=record.id,
             learner_id=record.learner_id,
             course_code=record.course_code,

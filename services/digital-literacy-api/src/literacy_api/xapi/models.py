@@ -11,12 +11,14 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
-    ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Index,
     LargeBinary,
+    PrimaryKeyConstraint,
     String,
     Text,
+    UniqueConstraint,
     func,
     text,
 )
@@ -35,6 +37,10 @@ class XapiStatement(Base):
 
     __tablename__ = "xapi_statement"
     __table_args__ = (
+        # The LRS's province first in every key (the distribution column). `record_id` names a record without
+        # a foreign key: the record lives in its learner's province, which need not be the LRS's.
+        PrimaryKeyConstraint("province_code", "seq"),
+        UniqueConstraint("province_code", "id"),
         CheckConstraint(
             "effect IN ('none', 'pending', 'applied', 'reverted', 'refused')", name="known_effect"
         ),
@@ -58,8 +64,10 @@ class XapiStatement(Base):
         ),
     )
 
-    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=False), primary_key=True)
-    id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    __mapper_args__ = {"primary_key": ["seq"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    seq: Mapped[int] = mapped_column(BigInteger, Identity(always=False))
+    id: Mapped[uuid.UUID]
     province_code: Mapped[str] = mapped_column(String(2), comment="the sharding key (the LRS's province)")
     statement: Mapped[dict[str, Any]] = mapped_column(JSONB)
     actor_key: Mapped[str] = mapped_column(Text)
@@ -77,7 +85,7 @@ class XapiStatement(Base):
     client_id: Mapped[str] = mapped_column(String(128))
     effect: Mapped[str] = mapped_column(String(10), default="none")
     course_code: Mapped[str | None] = mapped_column(String(32))
-    record_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("training_record.id", ondelete="SET NULL"))
+    record_id: Mapped[uuid.UUID | None] = mapped_column(comment="the record it applied to (no foreign key)")
     record_before: Mapped[dict[str, Any] | None] = mapped_column(
         JSONB, comment="the record's status and progress before this statement applied (null: it created it)"
     )
@@ -88,13 +96,27 @@ class ActorLink(Base):
     """An xAPI actor (an LMS account, or an e-mail's SHA-1) that is a learner of the register."""
 
     __tablename__ = "xapi_actor_link"
+    __table_args__ = (
+        # In the learner's province (the distribution column), moved with the learner.
+        PrimaryKeyConstraint("province_code", "id"),
+        UniqueConstraint("province_code", "actor_key"),
+        ForeignKeyConstraint(
+            ["province_code", "learner_id"],
+            ["learner.province_code", "learner.id"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+        Index("ix_xapi_actor_link_learner_id", "learner_id"),
+    )
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    actor_key: Mapped[str] = mapped_column(Text, unique=True)
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
+    province_code: Mapped[str] = mapped_column(String(2), comment="the learner's (the distribution column)")
+    actor_key: Mapped[str] = mapped_column(Text)
     actor_account_homepage: Mapped[str | None] = mapped_column(String(500))
     actor_account_name: Mapped[str | None] = mapped_column(String(200))
     mbox_sha1sum: Mapped[str | None] = mapped_column(String(40))
-    learner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("learner.id", ondelete="CASCADE"), index=True)
+    learner_id: Mapped[uuid.UUID]
     created_by: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

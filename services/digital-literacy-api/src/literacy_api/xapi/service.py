@@ -661,6 +661,7 @@ class XapiService:
                 raise Conflict(code="xapi.actor_linked_elsewhere")
             return ActorLinkOut.model_validate(existing), False
         link = ActorLink(
+            province_code=learner.province_code,
             actor_key=key,
             actor_account_homepage=data.actor_account_homepage,
             actor_account_name=data.actor_account_name,

@@ -31,6 +31,7 @@ class XapiDocument(Base):
         CheckConstraint("kind IN ('state', 'activity_profile', 'agent_profile')", name="known_kind"),
         Index(
             "uq_xapi_document_key",
+            "province_code",
             "kind",
             "activity_id",
             "agent_key",
@@ -41,8 +42,10 @@ class XapiDocument(Base):
         Index("ix_xapi_document_updated", "kind", "activity_id", "agent_key", "updated"),
     )
 
+    province_code: Mapped[str] = mapped_column(
+        String(2), primary_key=True, comment="the sharding key (the LRS's province)"
+    )
     seq: Mapped[int] = mapped_column(BigInteger, Identity(always=False), primary_key=True)
-    province_code: Mapped[str] = mapped_column(String(2), comment="the sharding key (the LRS's province)")
     kind: Mapped[str] = mapped_column(String(16))
     activity_id: Mapped[str] = mapped_column(Text, comment="the activity IRI ('' for an agent profile)")
     agent_key: Mapped[str] = mapped_column(
