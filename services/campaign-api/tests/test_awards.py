@@ -661,7 +661,7 @@ async def test_the_inbox_lists_exactly_what_waits_and_degrades(
     assert snv["items"][1] == {
         "kind": "report_due",
         "title": "Báo cáo 6 tháng — Thi đua chuyển đổi số 2025 (66-SNV)",
-        "link": f"/campaigns/{world['campaign']}",
+        "link": f"/movements/{world['campaign']}",
         "due_on": "2025-06-30",
         "overdue": True,
         "service": "campaign-api",

@@ -386,6 +386,9 @@ receives it, assigns a specialist, reviews it, returns it or finds it ineligible
 and records the council's approval. Another unit's dossier is 404 to a manager."""
 
 
+OFFICIALS: Policy[None] = Policy("official", read=roles(Role.ADMIN, Role.MANAGER), label="officials")
+"""The officials by name, for those who convene a council (its members) or assign a dossier's specialist."""
+
 COUNCIL_LIST: Policy[None] = Policy(
     "council_session",
     read=reader,
@@ -519,6 +522,7 @@ __all__ = [
     "NEW_CAMPAIGNS",
     "NEW_CONTESTS",
     "NEW_FILINGS",
+    "OFFICIALS",
     "PARTICIPANTS",
     "PLANS",
     "PROPOSALS_TO_DOSSIERS",

@@ -30,6 +30,7 @@ from campaign_api.access import (
     LEARNER_ACCOUNTS,
     LOCALITIES,
     NEW_CONTESTS,
+    OFFICIALS,
     PARTICIPANTS,
     REGISTRATIONS,
     REPORTS,
@@ -176,6 +177,7 @@ FileServiceDep = Annotated[FileService, Depends(get_file_service)]
 AwardsServiceDep = Annotated[AwardsService, Depends(get_awards_service)]
 DossierReader = Annotated[Actor, Depends(may(DOSSIER_LIST))]
 DossierCreator = Annotated[Actor, Depends(may(DOSSIER_LIST, "create"))]
+OfficialsReader = Annotated[Actor, Depends(may(OFFICIALS))]
 CouncilReader = Annotated[Actor, Depends(may(COUNCIL_LIST))]
 CouncilConvener = Annotated[Actor, Depends(may(COUNCIL_LIST, "create"))]
 DecisionReader = Annotated[Actor, Depends(may(DECISION_LIST))]

@@ -1029,6 +1029,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active officials by name (council members, specialists to assign), those of a role if given */
+        get: operations["list_officials_v1_officials_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/council-sessions": {
         parameters: {
             query?: never;
@@ -1633,7 +1650,7 @@ export interface components {
             /** Full Name */
             full_name: string;
             /** Roles */
-            roles: components["schemas"]["OfficialRole"][];
+            roles: components["schemas"]["campaign_api__identity__schemas__OfficialRole"][];
             /** Unit Codes */
             unit_codes?: string[];
             /**
@@ -2941,11 +2958,20 @@ export interface components {
             passed: boolean;
         };
         /**
-         * OfficialRole
-         * @description The roles an administrator gives (learners' accounts come from sign-up).
-         * @enum {string}
+         * OfficialOut
+         * @description An official as those who convene a council or assign a specialist choose them: by name.
          */
-        OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
+        OfficialOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Full Name */
+            full_name: string;
+            /** Roles */
+            roles: string[];
+        };
         /** Option */
         Option: {
             /** Key */
@@ -3020,6 +3046,13 @@ export interface components {
         Page_Locality_: {
             /** Items */
             items: components["schemas"]["Locality"][];
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[OfficialOut] */
+        Page_OfficialOut_: {
+            /** Items */
+            items: components["schemas"]["OfficialOut"][];
             /** Total */
             total?: number | null;
         };
@@ -4197,6 +4230,17 @@ export interface components {
              */
             cast_at: string;
         };
+        /**
+         * OfficialRole
+         * @description The roles an administrator gives (learners' accounts come from sign-up).
+         * @enum {string}
+         */
+        campaign_api__identity__schemas__OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
+        /**
+         * OfficialRole
+         * @enum {string}
+         */
+        campaign_api__recognition__schemas__OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
         /**
          * Problem
          * @description RFC 9457 problem details, in the caller's language, with a stable machine `code`.
@@ -11466,6 +11510,86 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_officials_v1_officials_get: {
+        parameters: {
+            query?: {
+                role?: components["schemas"]["campaign_api__recognition__schemas__OfficialRole"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OfficialOut_"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -294,6 +294,22 @@ class DossierDetail(DossierOut):
 # --- council ---------------------------------------------------------------------------------------
 
 
+class OfficialRole(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    EVALUATOR = "evaluator"
+    COUNCIL = "council"
+    VIEWER = "viewer"
+
+
+class OfficialOut(BaseModel):
+    """An official as those who convene a council or assign a specialist choose them: by name."""
+
+    id: uuid.UUID
+    full_name: str
+    roles: list[str]
+
+
 class Vote(StrEnum):
     FOR = "for"
     AGAINST = "against"

@@ -76,6 +76,8 @@ from campaign_api.recognition.schemas import (
     InitiativeOut,
     InitiativeStatus,
     NomineeResult,
+    OfficialOut,
+    OfficialRole,
     QuotaBreach,
     Reason,
     RegistrationAction,
@@ -605,6 +607,13 @@ class AwardsService(AuditedService):
         return await self.dossier_detail(actor, dossier, campaign)
 
     # --- council ---
+
+    async def officials(self, params: PageParams, role: OfficialRole | None) -> Page[OfficialOut]:
+        rows, total = await repository.officials_page(self.session, params, role=role.value if role else None)
+        return Page(
+            items=[OfficialOut(id=a.id, full_name=a.full_name, roles=list(a.roles)) for a in rows],
+            total=total,
+        )
 
     async def _names(self, ids: list[uuid.UUID]) -> list[str]:
         names = await repository.full_names(self.session, [str(i) for i in ids])
