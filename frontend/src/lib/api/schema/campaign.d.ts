@@ -1650,7 +1650,7 @@ export interface components {
             /** Full Name */
             full_name: string;
             /** Roles */
-            roles: components["schemas"]["campaign_api__identity__schemas__OfficialRole"][];
+            roles: components["schemas"]["OfficialRole"][];
             /** Unit Codes */
             unit_codes?: string[];
             /**
@@ -2970,8 +2970,14 @@ export interface components {
             /** Full Name */
             full_name: string;
             /** Roles */
-            roles: string[];
+            roles: components["schemas"]["OfficialRole"][];
         };
+        /**
+         * OfficialRole
+         * @description The roles an administrator gives (learners' accounts come from sign-up).
+         * @enum {string}
+         */
+        OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
         /** Option */
         Option: {
             /** Key */
@@ -4230,17 +4236,6 @@ export interface components {
              */
             cast_at: string;
         };
-        /**
-         * OfficialRole
-         * @description The roles an administrator gives (learners' accounts come from sign-up).
-         * @enum {string}
-         */
-        campaign_api__identity__schemas__OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
-        /**
-         * OfficialRole
-         * @enum {string}
-         */
-        campaign_api__recognition__schemas__OfficialRole: "admin" | "manager" | "evaluator" | "council" | "viewer";
         /**
          * Problem
          * @description RFC 9457 problem details, in the caller's language, with a stable machine `code`.
@@ -11549,7 +11544,7 @@ export interface operations {
     list_officials_v1_officials_get: {
         parameters: {
             query?: {
-                role?: components["schemas"]["campaign_api__recognition__schemas__OfficialRole"] | null;
+                role?: components["schemas"]["OfficialRole"] | null;
                 /** @description Items per page */
                 limit?: number;
                 /** @description Items to skip */

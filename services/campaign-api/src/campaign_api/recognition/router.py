@@ -31,6 +31,7 @@ from campaign_api.deps import (
     initiative_for,
     registration_for,
 )
+from campaign_api.identity.schemas import OfficialRole
 from campaign_api.links import INITIATIVE_ID, INITIATIVE_OPERATIONS, links
 from campaign_api.recognition import service as recognition
 from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossier, Initiative, Registration
@@ -58,7 +59,6 @@ from campaign_api.recognition.schemas import (
     InitiativeIn,
     InitiativeOut,
     OfficialOut,
-    OfficialRole,
     Reason,
     RegistrationAction,
     RegistrationIn,

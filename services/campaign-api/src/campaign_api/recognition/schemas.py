@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from campaign_api.identity.schemas import OfficialRole
 from campaign_api.inputs import (
     UNIT_CODE_PATTERN,
     CivilDay,
@@ -294,20 +295,12 @@ class DossierDetail(DossierOut):
 # --- council ---------------------------------------------------------------------------------------
 
 
-class OfficialRole(StrEnum):
-    ADMIN = "admin"
-    MANAGER = "manager"
-    EVALUATOR = "evaluator"
-    COUNCIL = "council"
-    VIEWER = "viewer"
-
-
 class OfficialOut(BaseModel):
     """An official as those who convene a council or assign a specialist choose them: by name."""
 
     id: uuid.UUID
     full_name: str
-    roles: list[str]
+    roles: list[OfficialRole]
 
 
 class Vote(StrEnum):

@@ -31,6 +31,7 @@ from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.clients.scoring import ScoringClient
 from campaign_api.files import repository as files
+from campaign_api.identity.schemas import OfficialRole
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
@@ -77,7 +78,6 @@ from campaign_api.recognition.schemas import (
     InitiativeStatus,
     NomineeResult,
     OfficialOut,
-    OfficialRole,
     QuotaBreach,
     Reason,
     RegistrationAction,
