@@ -228,6 +228,8 @@ CAMPAIGNS: StatefulPolicy[CampaignSeen] = StatefulPolicy(
         CampaignAction.ADD_INITIATIVE: acts_for_a_participant,
         CampaignAction.ADD_COMMENDATION: runs,
         CampaignAction.EXPORT_PARTICIPANTS: anyone,
+        CampaignAction.REGISTER: acts_for_a_participant,
+        CampaignAction.BUILD_DOSSIERS: runs,
     },
     states={
         CampaignAction.EDIT: status_is(*OPEN),
@@ -404,9 +406,13 @@ def is_member(actor: Actor, session: CouncilSession) -> bool:
 
 
 COUNCILS: Policy[CouncilSession] = Policy(
-    "council_session", read=reader, actions={CouncilAction.VOTE: is_member}, label="council session"
+    "council_session",
+    read=reader,
+    actions={CouncilAction.VOTE: is_member, CouncilAction.ISSUE_DECISION: roles(Role.ADMIN, Role.MANAGER)},
+    label="council session",
 )
-"""A council session: its members vote, one vote each per nominee (the database holds it)."""
+"""A council session: its members vote, one vote each per nominee (the database holds it); the emulation
+office issues decisions from it (who runs each nominee's movement is checked per dossier)."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { useFormatters } from '@/lib/format';
 import { useDownloadParticipants } from '../api/download-participants';
-import { useUnitName } from '../api/get-units';
+import { useUnitName } from '@/lib/units';
 import {
   useCampaign,
   useCommendations,

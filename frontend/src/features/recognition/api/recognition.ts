@@ -39,6 +39,33 @@ export const recognitionKeys = {
   tasks: ['me', 'tasks'] as const,
 };
 
+// --- the movements the work belongs to ---------------------------------------------------------
+
+/** Movements to choose from, by title. */
+export const useMovementChoices = () =>
+  useQuery({
+    queryKey: ['recognition', 'movements'],
+    staleTime: 60_000,
+    queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/campaigns', { params: { query: { limit: 500 } }, signal })),
+  });
+
+/** One movement, for what the user may do in it (`register`, `build_dossiers`). */
+export const useMovement = (campaignId: string) =>
+  useQuery({
+    queryKey: ['recognition', 'movement', campaignId],
+    queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } }, signal })),
+  });
+
+/** A movement's participants the user reads (those the user files for carry `file_report`, `add_initiative`…). */
+export const useMovementParticipants = (campaignId: string) =>
+  useQuery({
+    queryKey: ['recognition', 'movement', campaignId, 'participants'],
+    queryFn: ({ signal }) =>
+      unwrap(
+        campaignApi.GET('/v1/campaigns/{campaign_id}/participants', { params: { path: { campaign_id: campaignId } }, signal }),
+      ),
+  });
+
 // --- catalogues ---------------------------------------------------------------------------------
 
 export const useTitles = () =>
@@ -201,19 +228,6 @@ export function useDossierMutations(id: string) {
 }
 
 // --- files --------------------------------------------------------------------------------------
-
-/** Uploads one file (PDF, DOCX, XLSX, ODT, PNG, JPEG) and returns its id, to attach through `file_ids`. */
-export function uploadFile(file: File) {
-  const body = new FormData();
-  body.append('file', file, file.name);
-  return unwrap(
-    campaignApi.POST('/v1/files', {
-      // The generated type says `string` for a binary part; a FormData body goes out as multipart.
-      body: body as unknown as { file: string },
-      bodySerializer: (form) => form as unknown as FormData,
-    }),
-  );
-}
 
 /** Saves a blob the API answered under `fileName` (through a short-lived object URL). */
 export function saveBlob(blob: Blob, fileName: string) {

@@ -1908,7 +1908,7 @@ export interface components {
          * @description What a caller may do to a movement (its `allowed_actions`).
          * @enum {string}
          */
-        CampaignAction: "edit" | "launch" | "close" | "enrol" | "add_phase" | "add_target" | "add_initiative" | "add_commendation" | "export_participants";
+        CampaignAction: "edit" | "launch" | "close" | "enrol" | "add_phase" | "add_target" | "add_initiative" | "add_commendation" | "export_participants" | "register" | "build_dossiers";
         /** CampaignCreate */
         CampaignCreate: {
             /** Code */
@@ -2292,7 +2292,7 @@ export interface components {
          * CouncilAction
          * @enum {string}
          */
-        CouncilAction: "vote";
+        CouncilAction: "vote" | "issue_decision";
         /** CouncilResults */
         CouncilResults: {
             /**

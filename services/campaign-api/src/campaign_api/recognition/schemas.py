@@ -311,6 +311,7 @@ class Vote(StrEnum):
 
 class CouncilAction(StrEnum):
     VOTE = "vote"
+    ISSUE_DECISION = "issue_decision"
 
 
 class CouncilSessionIn(StrictModel):
