@@ -108,7 +108,7 @@ test.describe('recognition', () => {
     const dialog = page.getByRole('dialog');
     const sessionTitle = `Phiên họp xét khen thưởng ${roundName}`;
     await dialog.getByLabel('Tên phiên họp').fill(sessionTitle);
-    await dialog.getByLabel('Thành viên').click();
+    await dialog.getByLabel('Thành viên', { exact: true }).click();
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${DEMO_ACCOUNTS.admin.fullName}"]`).click();
     await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${DEMO_ACCOUNTS.council.fullName}"]`).click();
     await dialog.getByLabel('Tên phiên họp').click();
@@ -118,7 +118,7 @@ test.describe('recognition', () => {
 
     const row = page.getByRole('row').filter({ hasText: UNIT_NAME });
     await expect(row).toContainText('Chưa đạt');
-    await row.getByRole('button', { name: `Đồng ý với ${UNIT_NAME}` }).click();
+    await row.getByRole('button', { name: `Đồng ý với ${UNIT_NAME}`, exact: true }).click();
     await expect(row).toContainText('Đã chọn: Đồng ý');
     await expect(row).toContainText('Đạt');
     await expect(row).not.toContainText('Chưa đạt');
