@@ -20,13 +20,13 @@ function Nominees({ dossier }: { dossier: DossierDetail }) {
   const format = useFormatters();
   return (
     <Table
-      rowKey={(_, index) => String(index)}
+      rowKey="no"
       size="small"
       pagination={false}
       scroll={{ x: true }}
-      dataSource={dossier.nominees}
+      dataSource={dossier.nominees.map((nominee, index) => ({ ...nominee, no: index + 1 }))}
       columns={[
-        { title: '#', render: (_, __, index) => index + 1, width: 48 },
+        { title: '#', dataIndex: 'no', width: 48 },
         { title: t('recognition.nominee'), dataIndex: 'subject_name' },
         { title: t('recognition.subjectType'), render: (_, nominee) => t(`recognition.subject.${nominee.subject_type}`) },
         { title: t('recognition.unit'), render: (_, nominee) => unitName(nominee.unit_code) },
