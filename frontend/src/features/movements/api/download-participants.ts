@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { campaignApi, unwrap } from '@/lib/api/services';
+import { saveBlob } from '@/lib/save-blob';
 
 /** The participants sheet (xlsx), fetched with the bearer token and saved through a blob URL. */
 export async function downloadParticipantsSheet(campaignId: string, fileName: string): Promise<void> {
@@ -9,17 +10,7 @@ export async function downloadParticipantsSheet(campaignId: string, fileName: st
       parseAs: 'blob',
     }),
   );
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Chromium reads the blob after the click returns.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
+  saveBlob(blob, fileName);
 }
 
 export const useDownloadParticipants = (campaignId: string) =>

@@ -5,6 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { campaignApi, unwrap } from '@/lib/api/services';
 import type { CampaignSchemas } from '@/lib/api/services';
+import { saveBlob } from '@/lib/save-blob';
 
 export type RegistrationOut = CampaignSchemas['RegistrationOut'];
 export type RegistrationIn = CampaignSchemas['RegistrationIn'];
@@ -228,20 +229,6 @@ export function useDossierMutations(id: string) {
 }
 
 // --- files --------------------------------------------------------------------------------------
-
-/** Saves a blob the API answered under `fileName` (through a short-lived object URL). */
-export function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
-}
 
 export async function downloadFile(id: string, fileName: string) {
   const blob = await unwrap(campaignApi.GET('/v1/files/{file_id}', { params: { path: { file_id: id } }, parseAs: 'blob' }));

@@ -1,7 +1,6 @@
-import { Form, Input, Modal, Select, Tag } from 'antd';
-import { useState } from 'react';
+import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '@/components/ui/problem-alert';
+import { ReasonModal as SharedReasonModal } from '@/components/ui/reason-modal';
 import { useMovementChoices } from '../api/recognition';
 import type { DossierStatus, RegistrationStatus } from '../api/recognition';
 
@@ -53,58 +52,20 @@ export function CampaignPicker({ value, onChange, allowClear = false }: { value:
   );
 }
 
-export interface ReasonModalProps {
-  /** The dialog's title; closed when undefined. */
-  title: string | undefined;
-  okText: string;
-  onSubmit: (reason: string) => Promise<unknown>;
-  onClose: () => void;
-}
-
-/** Asks why something is sent back or revoked (the API requires a reason). */
-export function ReasonModal({ title, okText, onSubmit, onClose }: ReasonModalProps) {
+/** Asks why a registration or a dossier is sent back, or a decision revoked. */
+export function ReasonModal({ title, okText, onSubmit, onClose }: { title: string | undefined; okText: string; onSubmit: (reason: string) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   return (
-    <Modal
-      open={title !== undefined}
+    <SharedReasonModal
       title={title}
       okText={okText}
       cancelText={t('recognition.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ htmlType: 'submit', form: 'reason-form' }}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      <Form
-        id="reason-form"
-        form={form}
-        layout="vertical"
-        onFinish={(values) => {
-          setError(null);
-          setSaving(true);
-          onSubmit(values.reason.trim())
-            .then(onClose)
-            .catch(setError)
-            .finally(() => {
-              setSaving(false);
-            });
-        }}
-      >
-        <ProblemAlert error={error} />
-        <Form.Item
-          name="reason"
-          label={t('recognition.reason')}
-          rules={[
-            { required: true, whitespace: true, message: t('recognition.reasonRequired') },
-            { max: 4000, message: t('recognition.tooLong', { max: 4000 }) },
-          ]}
-        >
-          <Input.TextArea rows={4} autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      label={t('recognition.reason')}
+      requiredMessage={t('recognition.reasonRequired')}
+      max={4000}
+      tooLongMessage={t('recognition.tooLong', { max: 4000 })}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    />
   );
 }

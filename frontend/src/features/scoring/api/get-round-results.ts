@@ -3,6 +3,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { scoringApi, unwrap } from '@/lib/api/services';
 import type { ScoringSchemas } from '@/lib/api/services';
 import { scoringKeys } from './keys';
+import { saveBlob } from '@/lib/save-blob';
 
 export type ScorecardSummary = ScoringSchemas['ScorecardOut'];
 export type RankingItem = ScoringSchemas['RankingItem'];
@@ -71,14 +72,5 @@ export async function downloadRankingXlsx(roundId: string): Promise<void> {
   const blob = await unwrap(Promise.resolve(result));
   const disposition = result.response.headers.get('Content-Disposition') ?? '';
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `xep-hang-${roundId}.xlsx`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 1000);
+  saveBlob(blob, filename);
 }
