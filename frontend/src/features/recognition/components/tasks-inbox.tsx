@@ -1,3 +1,4 @@
+import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Badge, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -57,14 +58,15 @@ export function TasksInbox() {
   );
 }
 
-/** The header's inbox link with the number of tasks waiting. */
+/** The header's inbox link with the number of tasks waiting (its title and accessible name carry the label). */
 export function TasksBadge({ to, label }: { to: string; label: string }) {
   const tasks = useMyTasks();
   const count = (tasks.data?.items ?? []).filter((task) => task.kind !== 'pending').length;
   return (
-    <Link to={to} className="app-tasks" aria-label={`${label}: ${String(count)}`}>
+    <Link to={to} className="app-tasks" aria-label={`${label}: ${String(count)}`} title={label}>
+      {/* An icon only, so the header still fits a 360-px phone; the link's name says what it is and how many. */}
       <Badge count={count} size="small" overflowCount={99}>
-        <span style={{ color: '#fff' }}>{label}</span>
+        <InboxOutlined aria-hidden style={{ color: '#fff', fontSize: 20 }} />
       </Badge>
     </Link>
   );
