@@ -8,6 +8,7 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
   FlagOutlined,
@@ -42,12 +43,15 @@ export const access = {
   units: STAFF_ROLES,
   apiClients: ['admin'],
   me: ['learner'],
+  recognition: STAFF_ROLES,
+  tasks: STAFF_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: paths.home, label: 'nav.overview', icon: <DashboardOutlined />, roles: access.overview },
   { path: paths.movements, label: 'nav.movements', icon: <FlagOutlined />, roles: access.movements },
   { path: paths.scoring, label: 'nav.scoring', icon: <TrophyOutlined />, roles: access.scoring },
+  { path: paths.recognition, label: 'nav.recognition', icon: <AuditOutlined />, roles: access.recognition },
   { path: paths.indices, label: 'indices.nav', icon: <BarChartOutlined />, roles: access.indices },
   { path: paths.literacy, label: 'nav.literacy', icon: <ReadOutlined />, roles: access.literacy },
   { path: paths.units, label: 'admin.nav.units', icon: <ApartmentOutlined />, roles: access.units },

@@ -87,6 +87,38 @@ export const routes: RouteObject[] = [
                 ],
               },
               {
+                path: paths.recognition,
+                element: <RequireRole roles={access.recognition} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/recognition')).RecognitionRoute }),
+                  },
+                  {
+                    path: 'dossiers/:dossierId',
+                    lazy: async () => ({ Component: (await import('./routes/recognition-dossier')).DossierRoute }),
+                  },
+                  {
+                    path: 'council/:sessionId',
+                    lazy: async () => ({ Component: (await import('./routes/recognition-council')).CouncilSessionRoute }),
+                  },
+                  {
+                    path: ':section',
+                    lazy: async () => ({ Component: (await import('./routes/recognition')).RecognitionRoute }),
+                  },
+                ],
+              },
+              {
+                path: paths.tasks,
+                element: <RequireRole roles={access.tasks} />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('./routes/tasks')).TasksRoute }),
+                  },
+                ],
+              },
+              {
                 path: paths.indices,
                 element: <RequireRole roles={access.indices} />,
                 children: [

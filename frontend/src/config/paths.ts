@@ -19,6 +19,8 @@ export const paths = {
   signup: '/signup',
   verify: '/verify',
   me: '/me',
+  recognition: '/recognition',
+  tasks: '/tasks',
   /** The public contest page: register and take the open round (no sign-in). */
   contestPlay: '/contests/:contestId/play',
 } as const;
@@ -41,3 +43,8 @@ export const movementContestsPath = (campaignId: string) => `${movementPath(camp
 
 /** The public page a certificate's QR code opens. */
 export const verifyPath = (code: string) => `${paths.verify}/${encodeURIComponent(code)}`;
+
+/** The recognition section's pages: a section (registrations, dossiers, council, decisions, forms), a dossier, a council session. */
+export const recognitionPath = (section: string) => `${paths.recognition}/${section}`;
+export const dossierPath = (dossierId: string) => `${paths.recognition}/dossiers/${encodeURIComponent(dossierId)}`;
+export const councilPath = (sessionId: string) => `${paths.recognition}/council/${encodeURIComponent(sessionId)}`;

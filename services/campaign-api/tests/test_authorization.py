@@ -363,6 +363,7 @@ MATRIX = [
     ),
     # The council and its decisions: the session's member is `council`; the organiser is the administrator.
     Row("GET", "/v1/council-sessions", allow=READERS),
+    Row("GET", "/v1/officials", allow=("admin", "manager", "manager_b")),
     Row(
         "POST",
         "/v1/council-sessions",

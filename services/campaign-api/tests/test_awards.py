@@ -305,7 +305,7 @@ async def test_the_council_votes_and_a_decision_is_issued_then_revoked(client, w
     assert created.status_code == 201, created.text
     council = created.json()
     assert council["member_names"] == ["Phạm Chủ Tịch", "Võ Ủy Viên", "Đỗ Thư Ký"]
-    assert council["allowed_actions"] == []  # the office is no member
+    assert council["allowed_actions"] == ["issue_decision"]  # the office is no member: it issues, never votes
     votes_url = f"/v1/council-sessions/{council['id']}/votes"
 
     ballots = {
@@ -661,7 +661,7 @@ async def test_the_inbox_lists_exactly_what_waits_and_degrades(
     assert snv["items"][1] == {
         "kind": "report_due",
         "title": "Báo cáo 6 tháng — Thi đua chuyển đổi số 2025 (66-SNV)",
-        "link": f"/campaigns/{world['campaign']}",
+        "link": f"/movements/{world['campaign']}",
         "due_on": "2025-06-30",
         "overdue": True,
         "service": "campaign-api",

@@ -263,8 +263,10 @@ CAMPAIGN_ACTIONS = {
         "add_initiative",
         "add_commendation",
         "export_participants",
+        "register",
+        "build_dossiers",
     ],
-    "ql.skhcn": ["add_initiative", "export_participants"],  # a participant
+    "ql.skhcn": ["add_initiative", "export_participants", "register"],  # a participant
     "ql.stc": ["export_participants"],  # takes no part
     "xem": ["export_participants"],
 }
@@ -303,6 +305,8 @@ async def test_a_draft_campaign_may_be_launched_not_closed(client, admin, world)
         "add_target",
         "add_commendation",
         "export_participants",
+        "register",
+        "build_dossiers",
     ]
     launched = (await client.post(f"/v1/campaigns/{draft.json()['id']}/launch", headers=admin)).json()
     assert "launch" not in launched["allowed_actions"]

@@ -8,6 +8,7 @@ from campaign_api.campaigns.models import Campaign
 from campaign_api.contests.models import Contest, ContestQuestion, ContestRound
 from campaign_api.database import SERVICE_DATABASE
 from campaign_api.participation.models import Participant, Report
+from campaign_api.recognition.models import Dossier, Registration
 from campaign_api.seed import seed
 from service_kit.db import Database
 
@@ -25,13 +26,32 @@ async def test_the_demo_seed_fills_an_empty_database_once(url):
         async with database.sessionmaker() as session:
             counts = [
                 await session.scalar(select(func.count()).select_from(model))
-                for model in (Campaign, Participant, Report, Contest, ContestQuestion, ContestRound)
+                for model in (
+                    Campaign,
+                    Participant,
+                    Report,
+                    Contest,
+                    ContestQuestion,
+                    ContestRound,
+                    Registration,
+                    Dossier,
+                )
             ]
             statuses = set(await session.scalars(select(Report.status)))
+            registrations = set(await session.scalars(select(Registration.status)))
+            dossiers = set(await session.scalars(select(Dossier.status)))
     finally:
         await database.dispose()
     assert counts[0] >= 3
     assert counts[1] > 0
     assert counts[2] > 0
-    assert counts[3:] == [1, 60, 2]  # the contest, its 60 questions and two rounds, once
+    assert counts[3:] == [
+        1,
+        60,
+        2,
+        3,
+        2,
+    ]  # the contest, its 60 questions and two rounds; 3 registrations, 2 dossiers; once
+    assert registrations == {"approved", "submitted", "draft"}
+    assert dossiers == {"in_review", "submitted"}
     assert statuses == {"accepted", "returned", "submitted"}

@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { paths } from '@/config/paths';
+import { TasksBadge } from '@/features/recognition/components/tasks-inbox';
 import { isRole, startPathFor } from '@/lib/auth/roles';
 import { signOut } from '@/lib/auth/session';
 import { useCurrentUser } from '@/lib/auth/use-session';
-import { NAV_ITEMS, navItemsFor } from '../navigation';
+import { NAV_ITEMS, access, mayOpen, navItemsFor } from '../navigation';
 
 const MAIN_ID = 'main-content';
 
@@ -68,6 +69,7 @@ export function AppShell() {
             </Link>
           </Flex>
           <Flex align="center" gap="middle">
+            {mayOpen(user, access.tasks) && <TasksBadge to={paths.tasks} label={t('tasks.short')} />}
             <section aria-label={t('user.label')} className="app-user">
               {/* A learner's account has no name of its own (they sign in with their national ID). */}
               {(user.full_name || user.username) && (

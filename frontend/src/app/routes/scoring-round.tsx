@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '@/components/ui/page-title';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { paths } from '@/config/paths';
+import { BuildDossiers } from '@/features/recognition/components/build-dossiers';
 import { useCriteriaSet } from '@/features/scoring/api/get-criteria-sets';
 import { useRound } from '@/features/scoring/api/get-rounds';
 import { ProposalsView } from '@/features/scoring/components/proposals-view';
@@ -60,7 +61,18 @@ export function RoundRoute() {
             label: t('scoring.round.ranking'),
             children: <RankingView roundId={roundId} round={round.data} bands={criteriaSet.data?.criteriaSet.bands ?? []} />,
           },
-          { key: 'proposals', label: t('scoring.round.proposals'), children: <ProposalsView roundId={roundId} /> },
+          {
+            key: 'proposals',
+            label: t('scoring.round.proposals'),
+            children: (
+              <>
+                {criteriaSet.data?.criteriaSet.campaign_id && (
+                  <BuildDossiers roundId={roundId} campaignId={criteriaSet.data.criteriaSet.campaign_id} />
+                )}
+                <ProposalsView roundId={roundId} />
+              </>
+            ),
+          },
         ]}
       />
     </section>

@@ -242,6 +242,8 @@ CAMPAIGNS: StatefulPolicy[CampaignSeen] = StatefulPolicy(
         CampaignAction.ADD_INITIATIVE: acts_for_a_participant,
         CampaignAction.ADD_COMMENDATION: runs,
         CampaignAction.EXPORT_PARTICIPANTS: anyone,
+        CampaignAction.REGISTER: acts_for_a_participant,
+        CampaignAction.BUILD_DOSSIERS: runs,
     },
     states={
         CampaignAction.EDIT: status_is(*OPEN),
@@ -416,6 +418,9 @@ receives it, assigns a specialist, reviews it, returns it or finds it ineligible
 and records the council's approval. Another unit's dossier is 404 to a manager."""
 
 
+OFFICIALS: Policy[None] = Policy("official", read=roles(Role.ADMIN, Role.MANAGER), label="officials")
+"""The officials by name, for those who convene a council (its members) or assign a dossier's specialist."""
+
 COUNCIL_LIST: Policy[None] = Policy(
     "council_session",
     read=reader,
@@ -431,9 +436,13 @@ def is_member(actor: Actor, session: CouncilSession) -> bool:
 
 
 COUNCILS: Policy[CouncilSession] = Policy(
-    "council_session", read=reader, actions={CouncilAction.VOTE: is_member}, label="council session"
+    "council_session",
+    read=reader,
+    actions={CouncilAction.VOTE: is_member, CouncilAction.ISSUE_DECISION: roles(Role.ADMIN, Role.MANAGER)},
+    label="council session",
 )
-"""A council session: its members vote, one vote each per nominee (the database holds it)."""
+"""A council session: its members vote, one vote each per nominee (the database holds it); the emulation
+office issues decisions from it (who runs each nominee's movement is checked per dossier)."""
 
 
 @dataclass(frozen=True)
@@ -551,6 +560,7 @@ __all__ = [
     "NEW_CONTESTS",
     "NEW_FILINGS",
     "NEW_JUDGINGS",
+    "OFFICIALS",
     "PARTICIPANTS",
     "PLANS",
     "PROPOSALS_TO_DOSSIERS",

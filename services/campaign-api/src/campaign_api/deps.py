@@ -32,6 +32,7 @@ from campaign_api.access import (
     LOCALITIES,
     NEW_CONTESTS,
     NEW_JUDGINGS,
+    OFFICIALS,
     PARTICIPANTS,
     REGISTRATIONS,
     REPORTS,
@@ -187,6 +188,7 @@ FileServiceDep = Annotated[FileService, Depends(get_file_service)]
 AwardsServiceDep = Annotated[AwardsService, Depends(get_awards_service)]
 DossierReader = Annotated[Actor, Depends(may(DOSSIER_LIST))]
 DossierCreator = Annotated[Actor, Depends(may(DOSSIER_LIST, "create"))]
+OfficialsReader = Annotated[Actor, Depends(may(OFFICIALS))]
 CouncilReader = Annotated[Actor, Depends(may(COUNCIL_LIST))]
 CouncilConvener = Annotated[Actor, Depends(may(COUNCIL_LIST, "create"))]
 DecisionReader = Annotated[Actor, Depends(may(DECISION_LIST))]

@@ -28,6 +28,16 @@ from campaign_api.contests.schemas import ContestCreate, ContestStatus, Option, 
 from campaign_api.contests.service import ContestService
 from campaign_api.participation.schemas import PlanIn, ReportIn
 from campaign_api.participation.service import ParticipationService
+from campaign_api.recognition import repository as recognition_repository
+from campaign_api.recognition.schemas import (
+    DossierAction,
+    DossierIn,
+    Nominee,
+    RegistrationAction,
+    RegistrationEntry,
+    RegistrationIn,
+)
+from campaign_api.recognition.service import AwardsService
 from campaign_api.units import repository as units
 from campaign_api.units.schemas import UnitCreate
 from campaign_api.units.service import UnitService
@@ -75,6 +85,7 @@ async def seed(database_url: URL) -> None:
             if await campaign_repository.by_code(session, "CDS-2025-2030") is not None:
                 logger.info("campaign-api demo data is there already")
                 await _contest(session, CampaignService(session=session))
+                await _recognition(session, CampaignService(session=session))
                 return
             unit_service = UnitService(session=session)
             campaigns = CampaignService(session=session)
@@ -82,6 +93,7 @@ async def seed(database_url: URL) -> None:
             communes = await _units(session, unit_service)
             await _movements(campaigns, participation, [code for code, *_ in DEPARTMENTS], communes)
             await _contest(session, campaigns)
+            await _recognition(session, campaigns)
     finally:
         await database.dispose()
 
@@ -600,3 +612,85 @@ async def _contest(session: AsyncSession, campaigns: CampaignService) -> None:
                 no=no, title=f"Tuần thứ {no}", opens_at=opens_at, closes_at=opens_at + week
             ),
         )
+
+
+EMULATION_OFFICE = Actor(
+    Principal(subject="Ban Thi đua – Khen thưởng tỉnh", issuer="system", roles=frozenset({"admin"})), None
+)
+"""Who the demo's registrations and dossiers were handled by (its histories show this name)."""
+
+
+async def _recognition(session: AsyncSession, campaigns: CampaignService) -> None:
+    """The 2025 registrations for emulation titles of three departments (approved, submitted, a draft) and
+    two commendation dossiers (one received and in review, one sent), added once, also to a database seeded
+    before recognition existed. No council session or decision: their members are accounts, which the seed
+    does not create."""
+    umbrella = await campaign_repository.by_code(session, "CDS-2025-2030")
+    if umbrella is None:
+        return
+    if await recognition_repository.registrations_of_campaign(session, umbrella.id, units=None, year=2025):
+        return
+    awards = AwardsService(session=session, campaigns=campaigns)
+    registrations = [
+        (
+            "66-SKHCN",
+            [
+                ("collective", "Sở Khoa học và Công nghệ", "TAP_THE_LD_XUAT_SAC"),
+                ("individual", "Nguyễn Văn Hùng", "CSTD_CO_SO"),
+                ("individual", "Trần Thị Mai", "LAO_DONG_TIEN_TIEN"),
+            ],
+            ["submit", "approve"],
+        ),
+        (
+            "66-SVHTTDL",
+            [
+                ("collective", "Sở Văn hóa, Thể thao và Du lịch", "TAP_THE_LD_TIEN_TIEN"),
+                ("individual", "Lê Văn Nam", "LAO_DONG_TIEN_TIEN"),
+            ],
+            ["submit"],
+        ),
+        ("66-SYT", [("collective", "Sở Y tế", "TAP_THE_LD_TIEN_TIEN")], []),
+    ]
+    for unit_code, entries, steps in registrations:
+        registration = await awards.register(
+            EMULATION_OFFICE,
+            umbrella,
+            RegistrationIn(
+                unit_code=unit_code,
+                year=2025,
+                entries=[
+                    RegistrationEntry.model_validate({"subject_type": t, "subject_name": n, "title_code": c})
+                    for t, n, c in entries
+                ],
+            ),
+        )
+        for step in steps:
+            row, campaign = await awards.get_registration(registration.id, for_update=True)
+            await awards.move_registration(EMULATION_OFFICE, row, campaign, RegistrationAction(step))
+    dossiers = [
+        ("66-SKHCN", "Nguyễn Văn Hùng", "individual", "CSTD_CO_SO", ["submit", "receive", "review"]),
+        ("66-SNV", "Sở Nội vụ", "collective", "TAP_THE_LD_TIEN_TIEN", ["submit"]),
+    ]
+    for unit_code, name, subject_type, title_code, steps in dossiers:
+        dossier = await awards.create_dossier(
+            EMULATION_OFFICE,
+            DossierIn(
+                campaign_id=umbrella.id,
+                unit_code=unit_code,
+                title="Hồ sơ đề nghị khen thưởng năm 2025",
+                nominees=[
+                    Nominee.model_validate(
+                        {
+                            "subject_type": subject_type,
+                            "subject_name": name,
+                            "unit_code": unit_code,
+                            "title_code": title_code,
+                            "achievements": "Hoàn thành xuất sắc nhiệm vụ chuyển đổi số năm 2025",
+                        }
+                    )
+                ],
+            ),
+        )
+        for step in steps:
+            filed, campaign = await awards.get_dossier(dossier.id, for_update=True)
+            await awards.move_dossier(EMULATION_OFFICE, filed, campaign, DossierAction(step))

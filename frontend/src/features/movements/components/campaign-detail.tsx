@@ -12,7 +12,7 @@ import type { CampaignSchemas } from '@/lib/api/services';
 import { movementContestsPath } from '@/config/paths';
 import { useFormatters } from '@/lib/format';
 import { useDownloadParticipants } from '../api/download-participants';
-import { useUnitName } from '../api/get-units';
+import { useUnitName } from '@/lib/units';
 import {
   useCampaign,
   useCommendations,

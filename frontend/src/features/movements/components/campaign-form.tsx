@@ -7,11 +7,11 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { CampaignCreate, CampaignUpdate } from '../api/mutate-campaign';
-import { useUnits } from '../api/get-units';
+import { useUnits } from '@/lib/units';
 import type { CampaignLevel } from '../api/keys';
 import { LEVELS } from '../constants';
 import { TITLE_MAX, TEXT_MAX, checkCode, checkContentNumbers, checkRange } from '../validation';
-import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from '@/lib/picker-dates';
 
 interface CampaignFormValues {
   code: string;

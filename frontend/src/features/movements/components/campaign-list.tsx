@@ -9,7 +9,7 @@ import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { useFormatters } from '@/lib/format';
 import { useCampaigns } from '../api/get-campaigns';
-import { useUnitName } from '../api/get-units';
+import { useUnitName } from '@/lib/units';
 import type { CampaignLevel, CampaignStatus } from '../api/keys';
 import { LEVELS, STATUSES } from '../constants';
 import { shownStatus, todayIso } from '../lifecycle';

@@ -2,7 +2,7 @@ import { Form, Modal, Select, TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { useUnits } from '../api/get-units';
+import { useUnits } from '@/lib/units';
 import { unitTree, withClusters } from '../unit-tree';
 
 export interface EnrolUnitsModalProps {

@@ -9,7 +9,7 @@ import { applyFieldErrors } from '@/lib/form-errors';
 import type { PhaseCreate } from '../api/mutate-campaign';
 import { MILESTONE_KINDS } from '../constants';
 import { TITLE_MAX, checkInside, checkMilestone, checkRange } from '../validation';
-import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from '@/lib/picker-dates';
 import { verdict } from './rule';
 
 type MilestoneKind = (typeof MILESTONE_KINDS)[number];

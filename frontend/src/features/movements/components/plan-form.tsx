@@ -6,7 +6,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { PlanIn } from '../api/mutate-campaign';
 import { TEXT_MAX } from '../validation';
-import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from '@/lib/picker-dates';
 import { keepEnterInField } from './enter-key';
 
 interface PlanFormValues {

@@ -6,7 +6,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { Assessment, CommendationIn, InitiativeIn } from '../api/mutate-campaign';
 import { TEXT_MAX, TITLE_MAX } from '../validation';
-import { PICKER_FORMAT, toApiDate } from './dates';
+import { PICKER_FORMAT, toApiDate } from '@/lib/picker-dates';
 import { keepEnterInField } from './enter-key';
 
 interface UnitChoice {

@@ -8,7 +8,7 @@ import type { CampaignSchemas } from '@/lib/api/services';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { ReportIn } from '../api/mutate-campaign';
 import { TEXT_MAX, TITLE_MAX, checkDecimal, checkInside, checkUrl } from '../validation';
-import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from '@/lib/picker-dates';
 import { keepEnterInField } from './enter-key';
 import { verdict } from './rule';
 

@@ -9,7 +9,7 @@ import { DIRECTIONS, MEASURES } from '../constants';
 import { TITLE_MAX, checkCode, checkDecimal, checkTarget } from '../validation';
 import type { TargetNumbers } from '../validation';
 import type { CampaignSchemas } from '@/lib/api/services';
-import { PICKER_FORMAT, fromApiDate, toApiDate } from './dates';
+import { PICKER_FORMAT, fromApiDate, toApiDate } from '@/lib/picker-dates';
 import { verdict } from './rule';
 
 

@@ -1029,6 +1029,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/officials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active officials by name (council members, specialists to assign), those of a role if given */
+        get: operations["list_officials_v1_officials_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/council-sessions": {
         parameters: {
             query?: never;
@@ -1977,7 +1994,7 @@ export interface components {
          * @description What a caller may do to a movement (its `allowed_actions`).
          * @enum {string}
          */
-        CampaignAction: "edit" | "launch" | "close" | "enrol" | "add_phase" | "add_target" | "add_initiative" | "add_commendation" | "export_participants";
+        CampaignAction: "edit" | "launch" | "close" | "enrol" | "add_phase" | "add_target" | "add_initiative" | "add_commendation" | "export_participants" | "register" | "build_dossiers";
         /** CampaignCreate */
         CampaignCreate: {
             /** Code */
@@ -2361,7 +2378,7 @@ export interface components {
          * CouncilAction
          * @enum {string}
          */
-        CouncilAction: "vote";
+        CouncilAction: "vote" | "issue_decision";
         /** CouncilResults */
         CouncilResults: {
             /**
@@ -3131,6 +3148,21 @@ export interface components {
             passed: boolean;
         };
         /**
+         * OfficialOut
+         * @description An official as those who convene a council or assign a specialist choose them: by name.
+         */
+        OfficialOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Full Name */
+            full_name: string;
+            /** Roles */
+            roles: components["schemas"]["OfficialRole"][];
+        };
+        /**
          * OfficialRole
          * @description The roles an administrator gives (learners' accounts come from sign-up).
          * @enum {string}
@@ -3217,6 +3249,13 @@ export interface components {
         Page_Locality_: {
             /** Items */
             items: components["schemas"]["Locality"][];
+            /** Total */
+            total?: number | null;
+        };
+        /** Page[OfficialOut] */
+        Page_OfficialOut_: {
+            /** Items */
+            items: components["schemas"]["OfficialOut"][];
             /** Total */
             total?: number | null;
         };
@@ -11760,6 +11799,86 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_officials_v1_officials_get: {
+        parameters: {
+            query?: {
+                role?: components["schemas"]["OfficialRole"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OfficialOut_"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -49,6 +49,10 @@ class CampaignAction(StrEnum):
     ADD_INITIATIVE = "add_initiative"
     ADD_COMMENDATION = "add_commendation"
     EXPORT_PARTICIPANTS = "export_participants"
+    REGISTER = "register"
+    """Register a participant unit (and its people) for emulation titles."""
+    BUILD_DOSSIERS = "build_dossiers"
+    """Build commendation dossiers from a scoring round's proposals (the organiser)."""
 
 
 class CampaignListAction(StrEnum):

@@ -231,3 +231,13 @@ async def dossiers_of_round(session: AsyncSession, round_id: uuid.UUID) -> dict[
     for dossier in rows.scalars():
         found.setdefault(dossier.unit_code, dossier)
     return found
+
+
+async def officials_page(
+    session: AsyncSession, params: PageParams, *, role: str | None
+) -> tuple[list[Account], int]:
+    """Active officials' accounts (learners' have no username), by name; those holding `role` if given."""
+    statement = select(Account).where(Account.active, Account.username.is_not(None))
+    if role is not None:
+        statement = statement.where(Account.roles.contains([role]))
+    return await paginate(session, statement.order_by(Account.full_name, Account.id), params)

@@ -21,6 +21,7 @@ from campaign_api.deps import (
     DecisionReader,
     DossierCreator,
     DossierReader,
+    OfficialsReader,
     RecognitionServiceDep,
     VersionsDep,
     campaign_for,
@@ -30,6 +31,7 @@ from campaign_api.deps import (
     initiative_for,
     registration_for,
 )
+from campaign_api.identity.schemas import OfficialRole
 from campaign_api.links import INITIATIVE_ID, INITIATIVE_OPERATIONS, links
 from campaign_api.recognition import service as recognition
 from campaign_api.recognition.models import AwardDecision, CouncilSession, Dossier, Initiative, Registration
@@ -56,6 +58,7 @@ from campaign_api.recognition.schemas import (
     InitiativeAction,
     InitiativeIn,
     InitiativeOut,
+    OfficialOut,
     Reason,
     RegistrationAction,
     RegistrationIn,
@@ -408,6 +411,21 @@ async def assign_dossier(
 
 
 # --- council ---------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/v1/officials",
+    summary="Active officials by name (council members, specialists to assign), those of a role if given",
+    responses={403: PROBLEM, 422: PROBLEM},
+)
+async def list_officials(
+    _: OfficialsReader,
+    page: PageParamsDep,
+    service: AwardsServiceDep,
+    role: Annotated[OfficialRole | None, Query()] = None,
+) -> Page[OfficialOut]:
+    return await service.officials(page, role)
+
 
 CouncilDep = Annotated[CouncilSession, Depends(council_for())]
 CouncilToVote = Annotated[CouncilSession, Depends(council_for(CouncilAction.VOTE))]

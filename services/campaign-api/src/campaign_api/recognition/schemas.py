@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from campaign_api.identity.schemas import OfficialRole
 from campaign_api.inputs import (
     UNIT_CODE_PATTERN,
     CivilDay,
@@ -294,6 +295,14 @@ class DossierDetail(DossierOut):
 # --- council ---------------------------------------------------------------------------------------
 
 
+class OfficialOut(BaseModel):
+    """An official as those who convene a council or assign a specialist choose them: by name."""
+
+    id: uuid.UUID
+    full_name: str
+    roles: list[OfficialRole]
+
+
 class Vote(StrEnum):
     FOR = "for"
     AGAINST = "against"
@@ -302,6 +311,7 @@ class Vote(StrEnum):
 
 class CouncilAction(StrEnum):
     VOTE = "vote"
+    ISSUE_DECISION = "issue_decision"
 
 
 class CouncilSessionIn(StrictModel):

@@ -31,6 +31,7 @@ from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.clients.scoring import ScoringClient
 from campaign_api.files import repository as files
+from campaign_api.identity.schemas import OfficialRole
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
@@ -76,6 +77,7 @@ from campaign_api.recognition.schemas import (
     InitiativeOut,
     InitiativeStatus,
     NomineeResult,
+    OfficialOut,
     QuotaBreach,
     Reason,
     RegistrationAction,
@@ -605,6 +607,13 @@ class AwardsService(AuditedService):
         return await self.dossier_detail(actor, dossier, campaign)
 
     # --- council ---
+
+    async def officials(self, params: PageParams, role: OfficialRole | None) -> Page[OfficialOut]:
+        rows, total = await repository.officials_page(self.session, params, role=role.value if role else None)
+        return Page(
+            items=[OfficialOut(id=a.id, full_name=a.full_name, roles=list(a.roles)) for a in rows],
+            total=total,
+        )
 
     async def _names(self, ids: list[uuid.UUID]) -> list[str]:
         names = await repository.full_names(self.session, [str(i) for i in ids])

@@ -59,7 +59,7 @@ class TaskService:
                             _task(
                                 TaskKind.PLAN_DUE,
                                 f"Ban hành kế hoạch — {campaign.title} ({participant.unit_code})",
-                                f"/campaigns/{campaign.id}",
+                                f"/movements/{campaign.id}",
                                 due,
                                 today,
                             )
@@ -78,7 +78,7 @@ class TaskService:
                             _task(
                                 TaskKind.REPORT_DUE,
                                 f"{milestone.get('title') or 'Nộp báo cáo'} — {campaign.title} ({participant.unit_code})",
-                                f"/campaigns/{campaign.id}",
+                                f"/movements/{campaign.id}",
                                 due,
                                 today,
                             )
@@ -90,7 +90,7 @@ class TaskService:
                     _task(
                         TaskKind.REPORT_REVIEW,
                         f"Xem xét báo cáo của {report.unit_code} — {campaign.title}",
-                        f"/reports/{report.id}",
+                        f"/movements/{campaign.id}",
                         None,
                         today,
                     )

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { campaignApi, unwrap } from '@/lib/api/services';
 
-/** Units that may organise a movement (the province's tree, at most 500). */
+/** The directory of units the user reads (the province's tree, at most 500): organisers, participants, names of codes. */
 export async function getUnits({ signal }: { signal?: AbortSignal } = {}) {
   return unwrap(campaignApi.GET('/v1/units', { params: { query: { limit: 500 } }, signal }));
 }
