@@ -37,5 +37,8 @@ export function safeNextPath(next: string | null | undefined): string | undefine
 export const movementPath = (campaignId: string) => `${paths.movements}/${encodeURIComponent(campaignId)}`;
 export const movementEditPath = (campaignId: string) => `${movementPath(campaignId)}/edit`;
 
+/** One learner's page (the literacy pages). */
+export const learnerPath = (learnerId: string) => `${paths.literacyLearners}/${encodeURIComponent(learnerId)}`;
+
 /** The public page a certificate's QR code opens. */
 export const verifyPath = (code: string) => `${paths.verify}/${encodeURIComponent(code)}`;
