@@ -49,7 +49,7 @@ export function rememberJob(client: QueryClient, read: ImportJob): ImportJob {
   const job = furtherAlong(read, client.getQueryData<ImportJob>(importKeys.job(read.id)));
   client.setQueryData(importKeys.job(job.id), job);
   client.setQueryData(importKeys.list(), (page: Awaited<ReturnType<typeof getImports>> | undefined) =>
-    page && page.items.some((item) => item.id === job.id && item !== job)
+    page?.items.some((item) => item.id === job.id && item !== job)
       ? { ...page, items: page.items.map((item) => (item.id === job.id ? job : item)) }
       : page,
   );
