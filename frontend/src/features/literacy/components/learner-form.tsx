@@ -1,14 +1,13 @@
 import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { LiteracySchemas } from '@/lib/api/services';
-import { applyFieldErrors } from '@/lib/form-errors';
 import type { Learner } from '../api/get-learners';
 import type { LearnerCreate, LearnerUpdate } from '../api/learner';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../labels';
+import { useSubmit } from './use-submit';
 
 interface Values {
   national_id?: string;
@@ -40,13 +39,7 @@ type Props =
 export function LearnerFormModal(props: Props) {
   const { t } = useTranslation();
   const { mode, learner, open, onClose } = props;
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (values: Values) => {
-    setError(null);
-    setSaving(true);
+  const { form, error, saving, submit } = useSubmit<Values>(FIELDS, async (values) => {
     const common = {
       full_name: values.full_name?.trim() ?? '',
       date_of_birth: values.date_of_birth?.format('YYYY-MM-DD') ?? '',
@@ -56,33 +49,25 @@ export function LearnerFormModal(props: Props) {
       category: values.category ?? 'citizen',
     };
     const phone = blank(values.phone);
-    try {
-      if (props.mode === 'create') {
-        const ethnicity = blank(values.ethnicity);
-        const unit = blank(values.unit_code);
-        await props.onSubmit({
-          ...common,
-          national_id: values.national_id?.trim() ?? '',
-          ...(ethnicity ? { ethnicity } : {}),
-          ...(unit ? { unit_code: unit } : {}),
-          ...(phone ? { phone } : {}),
-        });
-      } else {
-        await props.onSubmit({
-          ...common,
-          ethnicity: blank(values.ethnicity) ?? null,
-          unit_code: blank(values.unit_code) ?? null,
-          ...(phone ? { phone } : {}),
-        });
-      }
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught, FIELDS);
-      setError(caught);
-    } finally {
-      setSaving(false);
+    if (props.mode === 'create') {
+      const ethnicity = blank(values.ethnicity);
+      const unit = blank(values.unit_code);
+      await props.onSubmit({
+        ...common,
+        national_id: values.national_id?.trim() ?? '',
+        ...(ethnicity ? { ethnicity } : {}),
+        ...(unit ? { unit_code: unit } : {}),
+        ...(phone ? { phone } : {}),
+      });
+    } else {
+      await props.onSubmit({
+        ...common,
+        ethnicity: blank(values.ethnicity) ?? null,
+        unit_code: blank(values.unit_code) ?? null,
+        ...(phone ? { phone } : {}),
+      });
     }
-  };
+  }, onClose);
 
   const required = { required: true, message: t('literacy.catalog.required') };
   return (

@@ -2,28 +2,9 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { furtherAlong, importKeys, rememberJob } from '../get-imports';
 import type { ImportJob } from '../get-imports';
+import { importJob } from '../../__tests__/import-job';
 
-const job = (overrides: Partial<ImportJob>): ImportJob => ({
-  id: 'job-1',
-  status: 'queued',
-  filename: 'xa-hoa-phu.csv',
-  size_bytes: 120,
-  total_rows: null,
-  processed_rows: 0,
-  inserted: 0,
-  updated: 0,
-  unchanged: 0,
-  rejected: 0,
-  duplicates: 0,
-  certificates_issued: 0,
-  failure: null,
-  submitted_by: 'admin',
-  created_at: '2025-09-30T07:05:00+07:00',
-  started_at: null,
-  finished_at: null,
-  allowed_actions: [],
-  ...overrides,
-});
+const job = (overrides: Partial<ImportJob>): ImportJob => importJob({ id: 'job-1', ...overrides });
 
 describe('one copy of an import job for the card and the list', () => {
   it('keeps the copy further along, whichever was read last', () => {
