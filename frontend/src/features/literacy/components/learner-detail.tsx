@@ -56,7 +56,7 @@ export function LearnerDetail({ learnerId }: { learnerId: string }) {
           <Descriptions.Item label={t('literacy.learners.category')}>{t(CATEGORY_LABELS[learner.category])}</Descriptions.Item>
           <Descriptions.Item label={t('literacy.learners.commune')}>{learner.commune_code}</Descriptions.Item>
           <Descriptions.Item label={t('literacy.learners.unit')}>{learner.unit_code ?? '–'}</Descriptions.Item>
-          {learner.ethnicity !== undefined && <Descriptions.Item label={t('literacy.learner.ethnicity')}>{learner.ethnicity ?? '–'}</Descriptions.Item>}
+          {learner.ethnicity && <Descriptions.Item label={t('literacy.learner.ethnicity')}>{learner.ethnicity}</Descriptions.Item>}
           <Descriptions.Item label={t('literacy.learner.phone')}><span translate="no">{learner.phone_masked ?? '–'}</span></Descriptions.Item>
           <Descriptions.Item label={t('literacy.learner.updated')}>{dateTime(learner.updated_at)}</Descriptions.Item>
         </Descriptions>

@@ -60,10 +60,14 @@ export function LearnerFormModal(props: Props) {
         ...(phone ? { phone } : {}),
       });
     } else {
+      // Only what changed: a manager does not see the ethnicity (administrators only), so an empty field
+      // there must not clear it.
+      const ethnicity = blank(values.ethnicity) ?? null;
+      const unit = blank(values.unit_code) ?? null;
       await props.onSubmit({
         ...common,
-        ethnicity: blank(values.ethnicity) ?? null,
-        unit_code: blank(values.unit_code) ?? null,
+        ...(ethnicity === (props.learner.ethnicity ?? null) ? {} : { ethnicity }),
+        ...(unit === (props.learner.unit_code ?? null) ? {} : { unit_code: unit }),
         ...(phone ? { phone } : {}),
       });
     }
