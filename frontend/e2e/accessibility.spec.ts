@@ -13,6 +13,7 @@ interface Ids {
   setId: string;
   roundId: string | undefined;
   scorecardId: string | undefined;
+  learnerId: string | undefined;
 }
 
 async function firstId(request: APIRequestContext, url: string, headers: Record<string, string>): Promise<string | undefined> {
@@ -27,7 +28,8 @@ async function seededIds(request: APIRequestContext): Promise<Ids> {
   const setId = (await firstId(request, '/api/scoring/v1/criteria-sets?limit=1', headers)) ?? '';
   const roundId = await firstId(request, '/api/scoring/v1/rounds?limit=1', headers);
   const scorecardId = roundId ? await firstId(request, `/api/scoring/v1/rounds/${roundId}/scorecards?limit=1`, headers) : undefined;
-  return { campaignId, setId, roundId, scorecardId };
+  const learnerId = await firstId(request, '/api/literacy/v1/learners?limit=1', headers);
+  return { campaignId, setId, roundId, scorecardId, learnerId };
 }
 
 function officialPages(ids: Ids): string[] {
@@ -43,6 +45,7 @@ function officialPages(ids: Ids): string[] {
     ...(ids.scorecardId ? [`/scoring/scorecards/${ids.scorecardId}`] : []),
     '/literacy',
     '/literacy/learners',
+    ...(ids.learnerId ? [`/literacy/learners/${ids.learnerId}`] : []),
     '/literacy/courses',
     '/literacy/imports',
     '/units',

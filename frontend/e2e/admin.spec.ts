@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
+import { adminHeaders } from './literacy-api';
 
 /** Picks the option titled `option` in the antd select labelled `label` inside `scope` (typing `search` first). */
 async function choose(page: Page, scope: Locator, label: string, option: string | RegExp, search?: string) {
@@ -131,6 +132,43 @@ test('an administrator registers an API client and sees its secret once', async 
   await expect(row).toContainText('Đọc phong trào');
   // Never shown again.
   await expect(page.getByText(clientSecret)).toHaveCount(0);
+});
+
+test('an administrator renames an API client, narrows its scopes, deactivates and reactivates it', async ({ page, loginAs, request }) => {
+  const headers = await adminHeaders(request);
+  const created = await request.post('/api/campaign/v1/clients', {
+    headers,
+    data: { name: 'Hệ thống báo cáo (thử)', scopes: ['campaign:read', 'literacy:read'] },
+  });
+  expect(created.status()).toBe(201);
+  const { client_id: clientId, client_secret: secret } = (await created.json()) as { client_id: string; client_secret: string };
+  const token = () =>
+    request.post('/api/campaign/v1/auth/token', { form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret } });
+
+  await loginAs('admin');
+  await page.goto('/api-clients');
+  await page.getByRole('button', { name: 'Sửa Hệ thống báo cáo (thử)' }).click();
+  const edit = page.getByRole('dialog', { name: 'Sửa ứng dụng Hệ thống báo cáo (thử)' });
+  await edit.getByLabel('Tên ứng dụng').fill('Hệ thống báo cáo tỉnh (thử)');
+  await edit.getByRole('checkbox', { name: /literacy:read/ }).uncheck();
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByText('Đã lưu Hệ thống báo cáo tỉnh (thử).')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'Hệ thống báo cáo tỉnh (thử)' });
+  await expect(row).toContainText('Đọc phong trào');
+  expect(((await (await token()).json()) as { scope: string }).scope).toBe('campaign:read');
+
+  await row.getByRole('button', { name: 'Khóa Hệ thống báo cáo tỉnh (thử)' }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: 'Khóa ứng dụng Hệ thống báo cáo tỉnh (thử)?' });
+  await expect(confirm).toContainText('không nhận được token mới');
+  await confirm.getByRole('button', { name: 'Khóa' }).click();
+  await expect(page.getByText('Đã khóa Hệ thống báo cáo tỉnh (thử).')).toBeVisible();
+  await expect(row).toContainText('Đã khóa');
+  expect((await token()).status()).toBe(401);
+
+  await row.getByRole('button', { name: 'Mở khóa Hệ thống báo cáo tỉnh (thử)' }).click();
+  await page.getByRole('dialog').filter({ hasText: 'Mở khóa ứng dụng' }).getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByText('Đã mở khóa Hệ thống báo cáo tỉnh (thử).')).toBeVisible();
+  expect((await token()).status()).toBe(200);
 });
 
 test('a viewer sees the unit tree without controls and may not open accounts or API clients', async ({ page, loginAs }) => {

@@ -165,6 +165,10 @@ export const routes: RouteObject[] = [
                         path: paths.literacyLearners,
                         lazy: async () => ({ Component: (await import('./routes/literacy-learners')).LiteracyLearnersRoute }),
                       },
+                      {
+                        path: `${paths.literacyLearners}/:learnerId`,
+                        lazy: async () => ({ Component: (await import('./routes/literacy-learner')).LiteracyLearnerRoute }),
+                      },
                     ],
                   },
                   {

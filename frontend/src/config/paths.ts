@@ -41,6 +41,9 @@ export const movementEditPath = (campaignId: string) => `${movementPath(campaign
 /** A movement's online contests (organiser page). */
 export const movementContestsPath = (campaignId: string) => `${movementPath(campaignId)}/contests`;
 
+/** One learner's page (the literacy pages). */
+export const learnerPath = (learnerId: string) => `${paths.literacyLearners}/${encodeURIComponent(learnerId)}`;
+
 /** The public page a certificate's QR code opens. */
 export const verifyPath = (code: string) => `${paths.verify}/${encodeURIComponent(code)}`;
 

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from campaign_api.config import ServiceClientSeed
 from campaign_api.database import audit_event
 from campaign_api.identity.models import Account, ApiClient
 from service_kit.testing import assert_problem
@@ -176,3 +177,88 @@ async def test_client_secret_is_shown_once_and_stored_hashed(client, admin, app)
     assert_problem(
         await client.post("/v1/clients", headers=admin, json={"name": "Sai", "scopes": ["everything"]}), 422
     )
+
+
+async def client_token(client, client_id: str, secret: str):
+    return await client.post(
+        "/v1/auth/token",
+        data={"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret},
+    )
+
+
+async def test_admin_renames_rescopes_deactivates_and_reactivates_a_client(client, admin, app):
+    created = (
+        await client.post("/v1/clients", headers=admin, json={"name": "Cổng cũ", "scopes": ["literacy:read"]})
+    ).json()
+    client_id, secret = created["client_id"], created["client_secret"]
+    assert created["allowed_actions"] == ["edit"]
+
+    changed = await client.patch(
+        f"/v1/clients/{client_id}",
+        headers=admin,
+        json={"name": "Cổng dịch vụ công tỉnh", "scopes": ["campaign:read", "literacy:read"]},
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["name"] == "Cổng dịch vụ công tỉnh"
+    assert changed.json()["scopes"] == ["campaign:read", "literacy:read"]
+    assert (await client_token(client, client_id, secret)).json()["scope"] == "campaign:read literacy:read"
+
+    off = await client.patch(f"/v1/clients/{client_id}", headers=admin, json={"active": False})
+    assert off.json()["active"] is False
+    listed = (await client.get("/v1/clients", headers=admin)).json()["items"]
+    assert next(c for c in listed if c["client_id"] == client_id)["active"] is False
+    assert assert_problem(await client_token(client, client_id, secret), 401)["error"] == "invalid_client"
+
+    await client.patch(f"/v1/clients/{client_id}", headers=admin, json={"active": True})
+    assert (await client_token(client, client_id, secret)).status_code == 200
+
+    async with app.state.database.sessionmaker() as session:
+        changes = (
+            await session.execute(
+                select(audit_event.c.before, audit_event.c.after)
+                .where(audit_event.c.action == "api_client.updated", audit_event.c.object_id == client_id)
+                .order_by(audit_event.c.id)
+            )
+        ).all()
+    assert [(before["active"], after["active"]) for before, after in changes] == [
+        (True, True),
+        (True, False),
+        (False, True),
+    ]
+    assert changes[0].before["name"] == "Cổng cũ"
+    assert "secret" not in str(changes)
+
+
+async def test_a_client_change_that_is_refused_changes_nothing(client, admin, app):
+    created = (
+        await client.post(
+            "/v1/clients", headers=admin, json={"name": "Giữ nguyên", "scopes": ["literacy:read"]}
+        )
+    ).json()
+    path = f"/v1/clients/{created['client_id']}"
+    for body in ({"scopes": []}, {"scopes": ["everything"]}, {"name": None}, {"active": "false"}):
+        assert_problem(await client.patch(path, headers=admin, json=body), 422)
+    assert_problem(await client.patch("/v1/clients/khong-co", headers=admin, json={"active": False}), 404)
+    async with app.state.database.sessionmaker() as session:
+        stored = await session.get(ApiClient, created["client_id"])
+    assert (stored.name, stored.scopes, stored.active) == ("Giữ nguyên", ["literacy:read"], True)
+
+
+async def test_the_platforms_own_service_client_is_not_changed_here(client, admin, app):
+    created = await client.post(
+        "/v1/clients",
+        headers=admin,
+        json={"client_id": "scoring-api", "name": "scoring-api", "scopes": ["campaign:read"]},
+    )
+    app.state.settings.service_clients = [
+        ServiceClientSeed(
+            client_id="scoring-api",
+            client_secret=created.json()["client_secret"],
+            name="scoring-api",
+            scopes=["campaign:read"],
+        )
+    ]
+    refused = await client.patch("/v1/clients/scoring-api", headers=admin, json={"active": False})
+    assert assert_problem(refused, 409)["code"] == "api_client.service_client"
+    async with app.state.database.sessionmaker() as session:
+        assert (await session.get(ApiClient, "scoring-api")).active is True

@@ -69,6 +69,7 @@ MATRIX = [
         },
     ),
     Row("GET", "/v1/clients", allow=("admin",)),
+    Row("PATCH", "/v1/clients/{client_other_scope_id}", allow=("admin",), body={"name": "Đổi tên"}),
     # Token revocations: the services' verifiers (campaign:read clients) and administrators.
     Row("GET", "/v1/auth/revocations", allow=("admin", "client_campaign_read")),
     # An erased learner's account: digital-literacy-api's client and administrators (204 also when the
@@ -621,6 +622,7 @@ async def callers(client, create_account, bearer, admin, literacy, app) -> dict[
             },
         )
         headers[name] = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        ids[f"{name}_id"] = created["client_id"]
     ids["unknown_learner_id"] = "7d1f3c2a-0000-4000-8000-0000000000ff"
     ids |= await build_council(client, admin, ids, headers["council"])
     judging = await client.post(
@@ -866,6 +868,7 @@ def test_every_route_of_the_app_has_a_row(app):
         "{closable_contest_id}": "{contest_id}",
         "{spare_question_id}": "{question_id}",
         "{free_target_id}": "{target_id}",
+        "{client_other_scope_id}": "{client_id}",
         "{second_report_id}": "{report_id}",
         "{returned_id}": "{report_id}",
         "{submitted_registration_id}": "{registration_id}",

@@ -33,3 +33,10 @@ export function isCategory(key: string): key is LiteracySchemas['Category'] {
 export function isGender(key: string): key is LiteracySchemas['Gender'] {
   return key in GENDER_LABELS;
 }
+
+export const RECORD_STATUS_LABELS: Record<LiteracySchemas['RecordStatus'], ParseKeys> = {
+  enrolled: 'me.status.enrolled',
+  in_progress: 'me.status.in_progress',
+  completed: 'me.status.completed',
+  failed: 'me.status.failed',
+};

@@ -21,10 +21,11 @@ from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignAction, CampaignListAction, CampaignStatus
 from campaign_api.contests.models import Contest
 from campaign_api.contests.schemas import ContestAction, ContestStatus
-from campaign_api.identity.models import Account
+from campaign_api.identity.models import Account, ApiClient
 from campaign_api.identity.schemas import (
     AccountAction,
     AccountListAction,
+    ClientAction,
     ClientListAction,
     LearnerAccountAction,
     Role,
@@ -514,6 +515,9 @@ ACCOUNTS: Policy[Account] = Policy("account", read=admin, actions={AccountAction
 CLIENT_LIST: Policy[None] = Policy(
     "api_client", read=admin, actions={ClientListAction.CREATE: admin}, label="API clients"
 )
+CLIENTS: Policy[ApiClient] = Policy("api_client", read=admin, actions={ClientAction.EDIT: admin})
+"""Administrators rename, re-scope, deactivate and reactivate clients (the platform's own service clients,
+seeded from settings, are refused by the service: the services would stop talking)."""
 
 REVOCATIONS: Policy[None] = Policy(
     "revocation", read=either(admin, client_scopes(READ_SCOPE)), label="token revocations"
@@ -539,6 +543,7 @@ __all__ = [
     "ACCOUNT_LIST",
     "CAMPAIGNS",
     "CAMPAIGN_LIST",
+    "CLIENTS",
     "CLIENT_LIST",
     "COMMENDATIONS",
     "CONTESTS",

@@ -17,6 +17,7 @@ from campaign_api.access import (
     CAMPAIGN_LIST,
     CAMPAIGNS,
     CLIENT_LIST,
+    CLIENTS,
     COMMENDATIONS,
     CONTEST_JOINERS,
     CONTESTS,
@@ -51,7 +52,7 @@ from campaign_api.campaigns.service import CampaignService
 from campaign_api.contests.models import ContestAttempt, ContestParticipant, ContestQuestion, ContestRound
 from campaign_api.contests.service import ContestService
 from campaign_api.files.service import FileService
-from campaign_api.identity.models import Account
+from campaign_api.identity.models import Account, ApiClient
 from campaign_api.identity.schemas import LearnerAccountAction
 from campaign_api.identity.service import IdentityService
 from campaign_api.judging.service import JudgingService
@@ -207,6 +208,21 @@ def unit_for(action: str = READ) -> Callable[..., Awaitable[Unit]]:
         unit = await service.get(code, for_update=action != READ)
         UNITS.ensure(actor, action, unit)
         return unit
+
+    return dependency
+
+
+ClientId = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")]
+"""An API client's id (what `POST /v1/clients` chose or was given)."""
+
+
+def client_for(action: str = READ) -> Callable[..., Awaitable[ApiClient]]:
+    async def dependency(client_id: ClientId, actor: ActorDep, service: IdentityServiceDep) -> ApiClient:
+        # Clients are the administrators' alone: refused before anyone learns whether the id exists.
+        CLIENT_LIST.ensure(actor, READ, None)
+        client = await service.get_client(client_id, for_update=action != READ)
+        CLIENTS.ensure(actor, action, client)
+        return client
 
     return dependency
 

@@ -166,6 +166,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã có ứng dụng tích hợp mang mã {client_id}.",
         "A client {client_id} exists.",
     ),
+    "api_client.not_found": (
+        "Không có ứng dụng tích hợp mang mã {client_id}.",
+        "No API client {client_id}.",
+    ),
+    "api_client.service_client": (
+        "{client_id} là ứng dụng nội bộ của hệ thống (các dịch vụ dùng để gọi nhau): không sửa hay khóa được ở đây.",
+        "{client_id} is one of the platform's own service clients (the services call each other with it): "
+        "it cannot be changed here.",
+    ),
     # --- localities and units ---------------------------------------------------------------------
     "province.not_found": (
         "Không có tỉnh, thành phố mã {code}: mã tỉnh gồm hai chữ số, ví dụ 01 hoặc 66.",

@@ -6,7 +6,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { can } from '@/lib/allowed-actions';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { useFormatters } from '@/lib/format';
-import { useClients, useCreateClient } from '../api/clients';
+import { useClients, useCreateClient, useUpdateClient } from '../api/clients';
 import type { ApiClient, ApiClientCreated, Scope } from '../api/clients';
 import { SCOPES, scopeKey } from '../labels';
 
@@ -17,6 +17,23 @@ export function ClientsAdmin() {
   const clients = useClients();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ApiClientCreated | undefined>();
+  const [editing, setEditing] = useState<ApiClient | undefined>();
+  const update = useUpdateClient();
+  const { message, modal } = App.useApp();
+
+  const toggle = (client: ApiClient) => {
+    void modal.confirm({
+      title: client.active ? t('admin.clients.deactivateTitle', { name: client.name }) : t('admin.clients.reactivateTitle', { name: client.name }),
+      content: client.active ? t('admin.clients.deactivateWhat') : t('admin.clients.reactivateWhat'),
+      okText: client.active ? t('admin.clients.deactivate') : t('admin.clients.reactivate'),
+      okButtonProps: { danger: client.active },
+      cancelText: t('admin.cancel'),
+      onOk: () =>
+        update.mutateAsync({ clientId: client.client_id, body: { active: !client.active } }).then((saved) => {
+          void message.success(saved.active ? t('admin.clients.reactivated', { name: saved.name }) : t('admin.clients.deactivated', { name: saved.name }));
+        }),
+    });
+  };
 
   const scopeName = (scope: string) => (SCOPES.some((known) => known === scope) ? t(`admin.scopes.${scopeKey(scope) as 'campaign_read'}`) : scope);
   const columns: TableColumnsType<ApiClient> = [
@@ -41,6 +58,23 @@ export function ClientsAdmin() {
     },
     { key: 'created', title: t('admin.accounts.created'), responsive: ['md'], render: (_, row) => date(row.created_at) },
   ];
+  if ((clients.data?.items ?? []).some((row) => can(row, 'edit'))) {
+    columns.push({
+      key: 'actions',
+      title: t('admin.clients.actions'),
+      render: (_, row) =>
+        can(row, 'edit') ? (
+          <Space wrap size={4}>
+            <Button size="small" aria-label={t('admin.clients.editOf', { name: row.name })} onClick={() => { setEditing(row); }}>
+              {t('admin.clients.edit')}
+            </Button>
+            <Button size="small" danger={row.active} aria-label={(row.active ? t('admin.clients.deactivateOf', { name: row.name }) : t('admin.clients.reactivateOf', { name: row.name }))} onClick={() => { toggle(row); }}>
+              {row.active ? t('admin.clients.deactivate') : t('admin.clients.reactivate')}
+            </Button>
+          </Space>
+        ) : null,
+    });
+  }
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -58,6 +92,7 @@ export function ClientsAdmin() {
         )}
       </Space>
       <ProblemAlert error={clients.error} />
+      <ProblemAlert error={update.error} />
       <Table<ApiClient>
         rowKey="client_id"
         size="middle"
@@ -67,6 +102,14 @@ export function ClientsAdmin() {
         dataSource={clients.data?.items ?? []}
         pagination={false}
       />
+      {editing && (
+        <EditClientModal
+          client={editing}
+          onClose={() => {
+            setEditing(undefined);
+          }}
+        />
+      )}
       <CreateClientModal
         open={creating}
         onClose={() => {
@@ -170,16 +213,7 @@ function CreateClientModal({
         }}
       >
         <ProblemAlert error={error} />
-        <Form.Item
-          name="name"
-          label={t('admin.clients.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('admin.required') },
-            { max: 200, message: t('admin.tooLong', { max: 200 }) },
-          ]}
-        >
-          <Input />
-        </Form.Item>
+        <NameField />
         <Form.Item
           name="client_id"
           label={t('admin.clients.clientId')}
@@ -188,15 +222,89 @@ function CreateClientModal({
         >
           <Input translate="no" />
         </Form.Item>
-        <Form.Item name="scopes" label={t('admin.clients.scopes')} rules={[{ required: true, message: t('admin.clients.scopesRequired') }]}>
-          <Checkbox.Group style={{ display: 'grid', gap: 4 }}>
-            {SCOPES.map((scope) => (
-              <Checkbox key={scope} value={scope}>
-                {t(`admin.scopes.${scopeKey(scope) as 'campaign_read'}`)} <Typography.Text type="secondary" translate="no">({scope})</Typography.Text>
-              </Checkbox>
-            ))}
-          </Checkbox.Group>
-        </Form.Item>
+        <ScopesField />
+      </Form>
+    </Modal>
+  );
+}
+
+function NameField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="name"
+      label={t('admin.clients.name')}
+      rules={[
+        { required: true, whitespace: true, message: t('admin.required') },
+        { max: 200, message: t('admin.tooLong', { max: 200 }) },
+      ]}
+    >
+      <Input />
+    </Form.Item>
+  );
+}
+
+function ScopesField() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="scopes" label={t('admin.clients.scopes')} rules={[{ required: true, message: t('admin.clients.scopesRequired') }]}>
+      <Checkbox.Group style={{ display: 'grid', gap: 4 }}>
+        {SCOPES.map((scope) => (
+          <Checkbox key={scope} value={scope}>
+            {t(`admin.scopes.${scopeKey(scope) as 'campaign_read'}`)} <Typography.Text type="secondary" translate="no">({scope})</Typography.Text>
+          </Checkbox>
+        ))}
+      </Checkbox.Group>
+    </Form.Item>
+  );
+}
+
+/** A client's name and scopes (its id and secret do not change; a token it holds keeps its old scopes until it expires). */
+function EditClientModal({ client, onClose }: { client: ApiClient; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Omit<ClientValues, 'client_id'>>();
+  const update = useUpdateClient();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <Modal
+      open
+      title={t('admin.clients.editTitle', { name: client.name })}
+      okText={t('admin.save')}
+      cancelText={t('admin.cancel')}
+      confirmLoading={update.isPending}
+      okButtonProps={{ htmlType: 'submit', form: 'edit-client-form' }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<Omit<ClientValues, 'client_id'>>
+        id="edit-client-form"
+        form={form}
+        layout="vertical"
+        initialValues={{ name: client.name, scopes: client.scopes.filter((scope): scope is Scope => SCOPES.some((known) => known === scope)) }}
+        onFinish={(values) => {
+          setError(null);
+          update.mutate(
+            { clientId: client.client_id, body: { name: values.name.trim(), scopes: values.scopes } },
+            {
+              onSuccess: (saved) => {
+                void message.success(t('admin.clients.saved', { name: saved.name }));
+                onClose();
+              },
+              onError: (failure) => {
+                if (!applyFieldErrors(form, failure, ['name', 'scopes'])) setError(failure);
+              },
+            },
+          );
+        }}
+      >
+        <ProblemAlert error={error} />
+        <Typography.Paragraph type="secondary">
+          {t('admin.clients.clientId')}: <span translate="no">{client.client_id}</span>
+        </Typography.Paragraph>
+        <NameField />
+        <ScopesField />
+        <Typography.Paragraph type="secondary">{t('admin.clients.editNote')}</Typography.Paragraph>
       </Form>
     </Modal>
   );

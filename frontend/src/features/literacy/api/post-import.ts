@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { literacyApi, unwrap } from '@/lib/api/services';
-import { importKeys } from './get-imports';
+import { importKeys, rememberJob } from './get-imports';
 
 /** Uploads a CSV or XLSX file; the service answers 202 with the queued job at once. */
 export async function postImport(file: File) {
@@ -20,7 +20,7 @@ export function usePostImport() {
   return useMutation({
     mutationFn: postImport,
     onSuccess: async (job) => {
-      queryClient.setQueryData(importKeys.job(job.id), job);
+      rememberJob(queryClient, job);
       await queryClient.invalidateQueries({ queryKey: importKeys.list() });
     },
   });

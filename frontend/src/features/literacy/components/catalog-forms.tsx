@@ -1,35 +1,14 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { applyFieldErrors } from '@/lib/form-errors';
 import type { LiteracySchemas } from '@/lib/api/services';
 import type { ClassCreate, CourseCreate } from '../api/mutate-catalog';
 import { CATEGORY_LABELS, VENUE_LABELS } from '../labels';
+import { useSubmit } from './use-submit';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const COMMUNE = /^[0-9]{5}$/;
-
-function useSubmit<Values>(fields: string[], send: (values: Values) => Promise<unknown>, onClose: () => void) {
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (values: Values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      await send(values);
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught, fields);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { form, error, saving, submit };
-}
 
 /** A course of the catalogue: code, title, hours, level 1–8 and the learner categories that must take it. */
 export function CourseFormModal({ open, onSubmit, onClose }: { open: boolean; onSubmit: (body: CourseCreate) => Promise<unknown>; onClose: () => void }) {

@@ -1,12 +1,17 @@
-import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { learnerPath } from '@/config/paths';
+import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import { useLearners } from '../api/get-learners';
+import { useCreateLearner } from '../api/learner';
 import type { Learner, LearnerCategory, LearnerQuery } from '../api/get-learners';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../labels';
+import { LearnerFormModal } from './learner-form';
 
 const PAGE_SIZE = 20;
 
@@ -22,6 +27,10 @@ export function LearnersSearch() {
   const cursor = cursors.at(-1);
   const learners = useLearners({ ...filters, cursor, limit: PAGE_SIZE });
   const nextCursor = learners.data?.next_cursor ?? undefined;
+  const create = useCreateLearner();
+  const [registering, setRegistering] = useState(false);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
 
   const search = (next: Pick<LearnerQuery, 'q' | 'category'>) => {
     setFilters(next);
@@ -29,7 +38,7 @@ export function LearnersSearch() {
   };
 
   const columns: TableColumnsType<Learner> = [
-    { key: 'name', title: t('literacy.learners.name'), render: (_, row) => row.full_name ?? t('literacy.learners.erased') },
+    { key: 'name', title: t('literacy.learners.name'), render: (_, row) => <Link to={learnerPath(row.id)}>{row.full_name ?? t('literacy.learners.erased')}</Link> },
     { key: 'id', title: t('literacy.learners.nationalId'), render: (_, row) => <span translate="no">{row.national_id_masked ?? '–'}</span> },
     { key: 'dob', title: t('literacy.learners.dateOfBirth'), render: (_, row) => date(row.date_of_birth) },
     { key: 'gender', title: t('literacy.learners.gender'), render: (_, row) => t(GENDER_LABELS[row.gender]) },
@@ -65,7 +74,24 @@ export function LearnersSearch() {
           </Button>
         </Form.Item>
       </Form>
-      <Typography.Text type="secondary">{t('literacy.learners.maskNote')}</Typography.Text>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text type="secondary">{t('literacy.learners.maskNote')}</Typography.Text>
+        {can(learners.data, 'create') && (
+          <Button type="primary" onClick={() => { setRegistering(true); }}>
+            {t('literacy.learner.new')}
+          </Button>
+        )}
+      </Space>
+      <LearnerFormModal
+        mode="create"
+        open={registering}
+        onClose={() => { setRegistering(false); }}
+        onSubmit={async (body) => {
+          const created = await create.mutateAsync(body);
+          void message.success(t('literacy.learner.registered', { name: created.full_name ?? '' }));
+          void navigate(learnerPath(created.id));
+        }}
+      />
       <ProblemAlert error={learners.error} />
       <Table<Learner>
         rowKey="id"

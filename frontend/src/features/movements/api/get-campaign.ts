@@ -34,6 +34,9 @@ export const getReports = (id: string, status: ReportStatus | undefined, { signa
       signal,
     }),
   );
+/** One report as stored now (the resubmission starts from it, not from a list row read earlier). */
+export const getReport = (reportId: string, { signal }: Signal = {}) =>
+  unwrap(campaignApi.GET('/v1/reports/{report_id}', { params: { path: { report_id: reportId } }, signal }));
 export const getInitiatives = (id: string, { signal }: Signal = {}) =>
   unwrap(campaignApi.GET('/v1/campaigns/{campaign_id}/initiatives', { params: { ...path(id), query: { limit: 500 } }, signal }));
 export const getCommendations = (id: string, { signal }: Signal = {}) =>
@@ -56,6 +59,13 @@ export const useReports = (id: string, status?: ReportStatus) =>
   useQuery({
     queryKey: campaignKeys.part(id, 'reports', { status }),
     queryFn: ({ signal }) => getReports(id, status, { signal }),
+  });
+export const useReport = (campaignId: string, reportId: string | undefined) =>
+  useQuery({
+    queryKey: campaignKeys.part(campaignId, 'reports', { reportId }),
+    queryFn: ({ signal }) => getReport(reportId ?? '', { signal }),
+    enabled: reportId !== undefined,
+    staleTime: 0,
   });
 export const useInitiatives = (id: string) =>
   useQuery({ queryKey: campaignKeys.part(id, 'initiatives'), queryFn: ({ signal }) => getInitiatives(id, { signal }) });

@@ -19,6 +19,7 @@ import {
   useInitiatives,
   useParticipants,
   usePhases,
+  useReport,
   useReports,
   useSummary,
   useTargets,
@@ -416,6 +417,7 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
   const [returning, setReturning] = useState<CampaignSchemas['ReportOut'] | null>(null);
   const [correcting, setCorrecting] = useState<CampaignSchemas['ReportOut'] | null>(null);
   const { resubmit } = useCampaignMutations(campaign.id);
+  const current = useReport(campaign.id, correcting?.id);
   const unitName = (code: string) => participants.data?.items.find((p) => p.unit_code === code)?.unit_name ?? code;
   const targets = useTargets(campaign.id);
   const targetTitle = (code: string) => targets.data?.items.find((target) => target.code === code)?.title ?? code;
@@ -503,11 +505,12 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
       <ProblemAlert error={review.error} />
       <ProblemAlert error={reports.error} />
       <Table rowKey="id" columns={columns} dataSource={reports.data?.items ?? []} loading={reports.isFetching} locale={{ emptyText: t('movements.reports.none') }} pagination={{ pageSize: 20, showSizeChanger: false }} scroll={{ x: true }} />
-      {correcting && (
+      {correcting && <ProblemAlert error={current.error} />}
+      {correcting && current.data?.id === correcting.id && (
         <ReportFormModal
           open
           campaign={campaign}
-          report={correcting}
+          report={current.data}
           targets={targets.data?.items ?? []}
           units={[{ code: correcting.unit_code, name: unitName(correcting.unit_code) }]}
           onSubmit={(body) => resubmit.mutateAsync({ reportId: correcting.id, body: { period_end: body.period_end, values: body.values, narrative: body.narrative, evidence: body.evidence } }).then(() => { void message.success(t('movements.reports.resubmitted')); })}

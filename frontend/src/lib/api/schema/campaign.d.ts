@@ -246,6 +246,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, re-scope, deactivate or reactivate an API client (not the platform's own) */
+        patch: operations["update_client_v1_clients__client_id__patch"];
+        trace?: never;
+    };
     "/v1/localities/provinces": {
         parameters: {
             query?: never;
@@ -2144,6 +2161,11 @@ export interface components {
              */
             level: string;
         };
+        /**
+         * ClientAction
+         * @enum {string}
+         */
+        ClientAction: "edit";
         /** ClientCreate */
         ClientCreate: {
             /** Client Id */
@@ -2168,6 +2190,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Allowed Actions
+             * @description What the caller may do on this client
+             */
+            allowed_actions?: components["schemas"]["ClientAction"][];
             /**
              * Client Secret
              * @description Shown this once; only its hash is kept
@@ -2194,6 +2221,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Allowed Actions
+             * @description What the caller may do on this client
+             */
+            allowed_actions?: components["schemas"]["ClientAction"][];
         };
         /** ClientPage */
         ClientPage: {
@@ -2203,6 +2235,19 @@ export interface components {
             total?: number | null;
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["ClientListAction"][];
+        };
+        /**
+         * ClientUpdate
+         * @description Each field may be left out; none may be set to null. A deactivated client gets no new token (those
+         *     issued already last until they expire); reactivating it lets its secret in again.
+         */
+        ClientUpdate: {
+            /** Name */
+            name?: string;
+            /** Scopes */
+            scopes?: components["schemas"]["Scope"][];
+            /** Active */
+            active?: boolean;
         };
         /** CommendationOut */
         CommendationOut: {
@@ -5908,6 +5953,122 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_client_v1_clients__client_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientOut"];
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `If-Match` names an outdated version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this route takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
             422: {
                 headers: {
                     [name: string]: unknown;

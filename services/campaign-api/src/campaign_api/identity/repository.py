@@ -59,8 +59,10 @@ def accounts_query(*, q: str | None, role: str | None, active: bool | None) -> S
     return statement
 
 
-async def client_by_id(session: AsyncSession, client_id: str) -> ApiClient | None:
-    return await session.get(ApiClient, client_id)
+async def client_by_id(
+    session: AsyncSession, client_id: str, *, for_update: bool = False
+) -> ApiClient | None:
+    return await session.get(ApiClient, client_id, with_for_update=for_update)
 
 
 def clients_query() -> Select[ApiClient]:

@@ -22,8 +22,9 @@ from campaign_api.deps import (
     RevocationReader,
     VersionsDep,
     account_for,
+    client_for,
 )
-from campaign_api.identity.models import Account
+from campaign_api.identity.models import Account, ApiClient
 from campaign_api.identity.schemas import (
     GRANT_TYPES,
     AccountAction,
@@ -32,9 +33,12 @@ from campaign_api.identity.schemas import (
     AccountPage,
     AccountQuery,
     AccountUpdate,
+    ClientAction,
     ClientCreate,
     ClientCreated,
+    ClientOut,
     ClientPage,
+    ClientUpdate,
     FormPassword,
     FormText,
     GrantType,
@@ -55,6 +59,7 @@ from service_kit.revocation import Revocations
 router = APIRouter(tags=["identity"])
 
 AccountToEdit = Annotated[Account, Depends(account_for(AccountAction.EDIT))]
+ClientToEdit = Annotated[ApiClient, Depends(client_for(ClientAction.EDIT))]
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
@@ -353,6 +358,17 @@ async def create_client(
     # The secret is shown once: not cached, and not kept for Idempotency-Key replays.
     response.headers["Cache-Control"] = "no-store"
     return await service.create_client(actor, data)
+
+
+@router.patch(
+    "/v1/clients/{client_id}",
+    summary="Rename, re-scope, deactivate or reactivate an API client (not the platform's own)",
+    responses={403: PROBLEM, 404: PROBLEM, 409: PROBLEM, 422: PROBLEM},
+)
+async def update_client(
+    client: ClientToEdit, data: ClientUpdate, actor: ClientReader, service: IdentityServiceDep
+) -> ClientOut:
+    return await service.update_client(actor, client, data)
 
 
 @router.get("/v1/clients", summary="API clients", responses={403: PROBLEM})

@@ -60,6 +60,10 @@ class ClientListAction(StrEnum):
     CREATE = "create"
 
 
+class ClientAction(StrEnum):
+    EDIT = "edit"
+
+
 class LearnerAccountAction(StrEnum):
     DEACTIVATE = "deactivate"
 
@@ -197,6 +201,18 @@ class ClientOut(BaseModel):
     scopes: list[str]
     active: bool
     created_at: datetime
+    allowed_actions: list[ClientAction] = Field(
+        default_factory=list, description="What the caller may do on this client"
+    )
+
+
+class ClientUpdate(StrictModel):
+    """Each field may be left out; none may be set to null. A deactivated client gets no new token (those
+    issued already last until they expire); reactivating it lets its secret in again."""
+
+    name: FullName = omittable()
+    scopes: list[Scope] = omittable(min_length=1, max_length=len(Scope))
+    active: StrictBool = omittable()
 
 
 class ClientPage(Page[ClientOut]):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from campaign_api.access import ACCOUNT_LIST, ACCOUNTS, CLIENT_LIST
+from campaign_api.access import ACCOUNT_LIST, ACCOUNTS, CLIENT_LIST, CLIENTS
 from campaign_api.auditing import AuditedService
 from campaign_api.clients.literacy import LiteracyClient
 from campaign_api.config import CampaignSettings
@@ -33,11 +33,13 @@ from campaign_api.identity.schemas import (
     AccountOut,
     AccountPage,
     AccountUpdate,
+    ClientAction,
     ClientCreate,
     ClientCreated,
     ClientListAction,
     ClientOut,
     ClientPage,
+    ClientUpdate,
     Me,
     OfficialRole,
     PasswordChange,
@@ -403,7 +405,7 @@ class IdentityService(AuditedService):
     async def clients(self, actor: Actor, params: PageParams) -> ClientPage:
         clients, total = await repository.clients_page(self.session, params)
         return ClientPage(
-            items=[ClientOut.model_validate(c) for c in clients],
+            items=[self.client_out(actor, c) for c in clients],
             total=total,
             allowed_actions=[ClientListAction(a) for a in CLIENT_LIST.allowed_actions(actor, None)],
         )
@@ -587,6 +589,45 @@ class IdentityService(AuditedService):
 
     # --- API clients --------------------------------------------------------------------------
 
+    @staticmethod
+    def client_out(actor: Actor, client: ApiClient) -> ClientOut:
+        out = ClientOut.model_validate(client)
+        out.allowed_actions = [ClientAction(a) for a in CLIENTS.allowed_actions(actor, client)]
+        return out
+
+    async def get_client(self, client_id: str, *, for_update: bool = False) -> ApiClient:
+        client = await repository.client_by_id(self.session, client_id, for_update=for_update)
+        if client is None:
+            raise NotFound(code="api_client.not_found", params={"client_id": client_id})
+        return client
+
+    async def update_client(self, actor: Actor, client: ApiClient, data: ClientUpdate) -> ClientOut:
+        """Renames, re-scopes, deactivates or reactivates a client. The platform's own service clients
+        (seeded from settings) are refused: the services would stop talking to each other. A deactivated
+        client gets no new token; the ones it holds last until they expire (the access-token lifetime)."""
+        if client.client_id in {seed.client_id for seed in self.settings.service_clients}:
+            raise Conflict(code="api_client.service_client", params={"client_id": client.client_id})
+        before = {"name": client.name, "scopes": list(client.scopes), "active": client.active}
+        if data.name is not None:
+            client.name = data.name
+        if data.scopes is not None:
+            client.scopes = sorted({str(scope) for scope in data.scopes})
+        if data.active is not None:
+            client.active = data.active
+        await self.session.flush()
+        await self.session.refresh(client)
+        after = {"name": client.name, "scopes": list(client.scopes), "active": client.active}
+        if after != before:
+            await self.audit(
+                actor=actor.subject,
+                action="api_client.updated",
+                object_type="api_client",
+                object_id=client.client_id,
+                before=before,
+                after=after,
+            )
+        return self.client_out(actor, client)
+
     async def create_client(self, actor: Actor, data: ClientCreate) -> ClientCreated:
         """The client and its secret, which this answer alone shows."""
         secret = new_client_secret()
@@ -609,7 +650,7 @@ class IdentityService(AuditedService):
             object_id=client.client_id,
             after={"name": client.name, "scopes": client.scopes},
         )
-        return ClientCreated(**ClientOut.model_validate(client).model_dump(), client_secret=secret)
+        return ClientCreated(**self.client_out(actor, client).model_dump(), client_secret=secret)
 
     # --- learner sign-up ----------------------------------------------------------------------
 
