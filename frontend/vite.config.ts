@@ -39,10 +39,11 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
-    // Whole-app tests render antd pages in jsdom: seconds each on a busy 2-core machine. Waits
-    // inside a test (setup-tests.ts) run up to just under this deadline; a test that passes
+    // Whole-app tests render antd pages in jsdom: seconds each on a quiet 2-core machine, and more
+    // than a minute each at a load average of 20 (seen: two renders of movement-detail past 60 s).
+    // Waits inside a test (setup-tests.ts) run up to just under this deadline; a test that passes
     // takes what it needs, only a broken one runs this long.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

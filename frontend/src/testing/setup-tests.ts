@@ -7,7 +7,7 @@ import { DEFAULT_LANGUAGE, i18n } from '@/lib/i18n';
 // A `findBy…`/`waitFor` ends when what it waits for appears or when the test's own deadline
 // (vite.config.ts `testTimeout`) passes, never on a short timer of its own: the first render of
 // a lazily loaded page transforms its modules, which takes seconds on a busy two-core machine.
-configure({ asyncUtilTimeout: 45_000 });
+configure({ asyncUtilTimeout: 280_000 });
 
 /** The width media queries are answered for: a desktop screen, as most officials use. */
 const SCREEN_WIDTH = 1280;
