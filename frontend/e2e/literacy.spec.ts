@@ -47,8 +47,14 @@ test('an evaluator reads the course catalogue and filters the classes by course'
     .last()
     .getByRole('row')
     .filter({ has: page.getByRole('cell') });
-  await expect(classRows.first()).toBeVisible();
-  for (const row of await classRows.all()) {
-    await expect(row.getByRole('cell').first()).toHaveText('Chữ ký số và giao dịch điện tử');
-  }
+  // The table re-renders when the filtered page arrives: read every row's course in one go, until
+  // all of them are the course asked for (a snapshot of rows taken mid-render goes stale).
+  const courses = () =>
+    classRows.evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent.trim() ?? ''));
+  await expect
+    .poll(async () => {
+      const shown = await courses();
+      return shown.length > 0 && shown.every((course) => course === 'Chữ ký số và giao dịch điện tử');
+    })
+    .toBe(true);
 });
