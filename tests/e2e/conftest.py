@@ -40,7 +40,7 @@ class Stack:
         return f"http://127.0.0.1:{self.ports[name.upper() + '_PORT']}"
 
     def client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=10.0)
+        return httpx.Client(base_url=self.url, timeout=120.0)
 
 
 def _ready(url: str) -> bool:

@@ -26,7 +26,7 @@ def lone_gateway(tmp_path_factory):
         [settings.nginx_bin, "-e", "stderr", "-p", str(conf.parent), "-c", str(conf), "-g", "daemon off;"]
     )
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 120
         while True:
             try:
                 httpx.get(settings.gateway_url, timeout=1)

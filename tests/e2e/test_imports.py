@@ -73,7 +73,7 @@ def test_the_filled_template_imports_with_exact_counts_and_moves_coverage(http, 
     assert response.status_code == 202, response.text
     job_id = response.json()["id"]
     seen = []
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600
     while True:
         job = http.get(f"/api/literacy/v1/imports/{job_id}", headers=admin).json()
         seen.append(job["processed_rows"])
