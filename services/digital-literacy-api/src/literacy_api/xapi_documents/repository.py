@@ -3,23 +3,13 @@ context's documents (optionally updated after a moment), stored, deleted."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api.xapi_documents.models import XapiDocument
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where documents live: the kind, and the parts of the key it has ('' for those it has not)."""
-
-    kind: str
-    activity_id: str = ""
-    agent_key: str = ""
-    registration: str = ""
+from literacy_api.xapi_documents.schemas import Place
 
 
 def _in(place: Place) -> list[ColumnElement[bool]]:

@@ -24,7 +24,7 @@ from literacy_api.xapi.http import (
 )
 from literacy_api.xapi.schemas import IRI
 from literacy_api.xapi.service import agent_key
-from literacy_api.xapi_documents.repository import Place
+from literacy_api.xapi_documents.schemas import Place
 from literacy_api.xapi_documents.service import DocumentService, Preconditions
 from service_kit.errors import PROBLEM, BadRequest
 

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from literacy_api import access
 from literacy_api.xapi_documents import repository
 from literacy_api.xapi_documents.models import XapiDocument
-from literacy_api.xapi_documents.repository import Place
+from literacy_api.xapi_documents.schemas import Document, Place
 from service_kit.access import Actor
 from service_kit.errors import BadRequest, Conflict, NotFound, PreconditionFailed
 
@@ -63,14 +63,6 @@ class Preconditions:
     @property
     def given(self) -> bool:
         return self.if_match is not None or self.if_none_match is not None
-
-
-@dataclass(frozen=True)
-class Document:
-    content: bytes
-    content_type: str
-    etag: str
-    updated: datetime
 
 
 def _json_object(content: bytes) -> dict[str, Any] | None:
