@@ -55,6 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("council_session", "phiên họp Hội đồng Thi đua – Khen thưởng", "council session"),
     **_policy("decision", "quyết định khen thưởng", "decision"),
     **_policy("task", "danh sách việc cần xử lý", "tasks"),
+    **_policy("report_form", "biểu mẫu báo cáo thống kê", "statistical report forms"),
     **_policy("unit", "đơn vị", "unit"),
     **_policy("account", "tài khoản", "account"),
     **_policy("api_client", "ứng dụng tích hợp (API client)", "API client"),
@@ -480,6 +481,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "council.already_voted": (
         "Bạn đã biểu quyết cho người được đề nghị này.",
         "You have already voted on this nominee.",
+    ),
+    "report_form.unknown": (
+        "Không có biểu mẫu báo cáo {form}; các biểu là {forms}.",
+        "There is no report form {form}; the forms are {forms}.",
+    ),
+    "report_form.future_year": (
+        "Năm {year} chưa đến: chưa lập được báo cáo thống kê.",
+        "The year {year} has not come yet: no report can be made for it.",
     ),
     "decision.unknown_session": ("Không có phiên họp Hội đồng này.", "No such council session."),
     "decision.one_award": (
