@@ -9,7 +9,7 @@ import { useFormatters } from '@/lib/format';
 import { downloadDecisionPdf, useDecisionMutations, useDecisions } from '../api/recognition';
 import type { DecisionOut } from '../api/recognition';
 import { ReasonModal } from './common';
-import { ReportFormsPanel, useMayDownloadReportForms } from './report-forms-panel';
+import { ReportFormsPanel } from './report-forms-panel';
 
 /** Commendation decisions: number, date, signer, awardees, the document, and revocation where allowed. */
 export function DecisionsPanel() {
@@ -21,10 +21,9 @@ export function DecisionsPanel() {
   const { revoke } = useDecisionMutations();
   const [revoking, setRevoking] = useState<DecisionOut | undefined>();
   const [pdfError, setPdfError] = useState<unknown>(null);
-  const mayDownloadForms = useMayDownloadReportForms();
   return (
     <Flex vertical gap="middle">
-      {mayDownloadForms && <ReportFormsPanel />}
+      <ReportFormsPanel />
       <ProblemAlert error={decisions.error ?? pdfError} />
       <Table<DecisionOut>
         rowKey="id"

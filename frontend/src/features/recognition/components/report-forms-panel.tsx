@@ -11,7 +11,7 @@ import type { ReportForm } from '../api/recognition';
 
 /** Whether the user files the province's report forms: an administrator, or a manager of a province-level
  * unit (the provincial emulation office), as campaign-api's policy says. */
-export function useMayDownloadReportForms(): boolean {
+function useMayDownloadReportForms(): boolean {
   const user = useCurrentUser();
   const units = useUnits();
   if (hasAnyRole(user, ['admin'])) return true;
@@ -19,8 +19,13 @@ export function useMayDownloadReportForms(): boolean {
   return hasAnyRole(user, ['manager']) && user.unit_codes.some((code) => provinces.has(code));
 }
 
-/** The annual statistical report forms 0601–0605 ("Báo cáo thống kê"): a year, one download per form. */
+/** The annual statistical report forms 0601–0605 ("Báo cáo thống kê"): a year, one download per form;
+ * nothing for a user the policy refuses. */
 export function ReportFormsPanel() {
+  return useMayDownloadReportForms() ? <ReportFormsCard /> : null;
+}
+
+function ReportFormsCard() {
   const { t } = useTranslation();
   const lastYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState<number>(lastYear);
