@@ -483,14 +483,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bạn đã biểu quyết cho người được đề nghị này.",
         "You have already voted on this nominee.",
     ),
-    "report_form.unknown": (
-        "Không có biểu mẫu báo cáo {form}; các biểu là {forms}.",
-        "There is no report form {form}; the forms are {forms}.",
-    ),
-    "report_form.future_year": (
-        "Năm {year} chưa đến: chưa lập được báo cáo thống kê.",
-        "The year {year} has not come yet: no report can be made for it.",
-    ),
     "decision.unknown_session": ("Không có phiên họp Hội đồng này.", "No such council session."),
     "decision.one_award": (
         "Quyết định ghi đúng một danh hiệu (title_code) hoặc một hình thức khen thưởng (form_code).",

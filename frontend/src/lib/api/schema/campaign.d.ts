@@ -3877,6 +3877,12 @@ export interface components {
             /** Returned */
             returned: number;
         };
+        /**
+         * ReportForm
+         * @description The annual report forms on emulation and commendation (Thông tư 02/2023/TT-BNV).
+         * @enum {string}
+         */
+        ReportForm: "0601" | "0602" | "0603" | "0604" | "0605";
         /** ReportIn */
         ReportIn: {
             /** Unit Code */
@@ -13041,8 +13047,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description 0601, 0602, 0603, 0604 or 0605 */
-                form: string;
+                /** @description The form: 0601, 0602, 0603, 0604 or 0605 */
+                form: components["schemas"]["ReportForm"];
             };
             cookie?: never;
         };

@@ -65,6 +65,7 @@ from campaign_api.recognition.schemas import (
     RegistrationIn,
     RegistrationOut,
     RegistrationSummary,
+    ReportForm,
     RevocationIn,
     VoteIn,
     VoteOut,
@@ -564,7 +565,7 @@ async def revoke_decision(
     responses={200: {"content": {XLSX: {}}}, 403: PROBLEM, 422: PROBLEM},
 )
 async def report_form(
-    form: Annotated[str, Path(max_length=8, description="0601, 0602, 0603, 0604 or 0605")],
+    form: Annotated[ReportForm, Path(description="The form: 0601, 0602, 0603, 0604 or 0605")],
     year: Annotated[int, Query(ge=2000, le=2100, description="The reporting year")],
     actor: ReportFormReader,
     service: AwardsServiceDep,

@@ -10,7 +10,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from campaign_api import clock
 from campaign_api.access import (
     COUNCILS,
     DECISIONS,
@@ -87,6 +86,7 @@ from campaign_api.recognition.schemas import (
     RegistrationOut,
     RegistrationStatus,
     RegistrationSummary,
+    ReportForm,
     RevocationIn,
     TitleCount,
     Vote,
@@ -957,14 +957,8 @@ class AwardsService(AuditedService):
     async def province(self) -> ProvinceUnits:
         return ProvinceUnits(await repository.province_unit_codes(self.session))
 
-    async def report_form(self, form: str, year: int) -> tuple[str, bytes]:
+    async def report_form(self, form: ReportForm, year: int) -> tuple[str, bytes]:
         """One annual report form of the province as xlsx (what each counts: `report_forms`)."""
-        if form not in report_forms.FORMS:
-            raise field_error(
-                "form", code="report_form.unknown", form=form, forms=", ".join(report_forms.FORMS)
-            )
-        if year > clock.today().year:
-            raise field_error("year", code="report_form.future_year", year=year)
         first, last = date(year, 1, 1), date(year, 12, 31)
         rows: list[tuple[str, list[int | None]]]
         if form == "0601":
