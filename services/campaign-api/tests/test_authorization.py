@@ -413,6 +413,9 @@ MATRIX = [
         allow=("admin",),
         body={"reason": "Kê khai không trung thực"},
     ),
+    # The province's annual report forms: administrators and the provincial office (no manager of the
+    # world acts for the province-level unit 66: both are refused).
+    Row("GET", "/v1/report-forms/0602.xlsx?year=2025", allow=("admin",)),
     # Object level: unit B's (66-SYT's) plan, reports and initiative against the manager of unit A
     # (66-SKHCN); the rows above hold unit A's objects against the manager of unit B.
     Row(
@@ -887,6 +890,7 @@ def test_every_route_of_the_app_has_a_row(app):
         "/66-SYT": "/{code}",
         "/66/": "/{code}/",
         "/24133": "/{code}",
+        "/0602.xlsx?year=2025": "/{form}.xlsx",
     }
     # Token and sign-up are open by design and covered by their own tests.
     open_by_design = {

@@ -469,6 +469,23 @@ DECISIONS: Policy[DecisionSeen] = Policy(
 """A decision is public to officials; the movement's organiser issues it and may revoke it."""
 
 
+@dataclass(frozen=True)
+class ProvinceUnits:
+    """The province-level units of the directory: whoever acts for one of them is the provincial office."""
+
+    codes: frozenset[str]
+
+
+def acts_for_the_province(actor: Actor, province: ProvinceUnits) -> bool:
+    return any(actor.acts_for(code) for code in province.codes) or actor.is_admin
+
+
+REPORT_FORMS: Policy[ProvinceUnits] = Policy("report_form", read=acts_for_the_province, label="report forms")
+"""The annual report forms 0601–0605 count the whole province: administrators and the provincial
+emulation office (managers acting for a province-level unit) download them; a department's or a
+commune's manager is refused (the forms are the province's filing, not a unit's)."""
+
+
 TASKS: Policy[None] = Policy("task", read=roles(*PROVINCE_WIDE_READERS, Role.MANAGER), label="tasks")
 """The tasks inbox: officials' own (learners and API clients have none here)."""
 
@@ -572,6 +589,7 @@ __all__ = [
     "READ",
     "REGISTRATIONS",
     "REPORTS",
+    "REPORT_FORMS",
     "REVOCATIONS",
     "TASKS",
     "UNITS",
@@ -582,5 +600,6 @@ __all__ = [
     "DecisionSeen",
     "Filing",
     "JudgingSeen",
+    "ProvinceUnits",
     "filing_units",
 ]

@@ -36,6 +36,7 @@ from campaign_api.access import (
     OFFICIALS,
     PARTICIPANTS,
     REGISTRATIONS,
+    REPORT_FORMS,
     REPORTS,
     REVOCATIONS,
     TASKS,
@@ -444,6 +445,15 @@ def council_for(action: str = READ) -> Callable[..., Awaitable[CouncilSession]]:
         return council
 
     return dependency
+
+
+async def report_form_reader(actor: ActorDep, service: AwardsServiceDep) -> Actor:
+    """The caller, when they may download the province's report forms (administrators, provincial office)."""
+    REPORT_FORMS.ensure(actor, READ, await service.province())
+    return actor
+
+
+ReportFormReader = Annotated[Actor, Depends(report_form_reader)]
 
 
 def decision_for(action: str = READ) -> Callable[..., Awaitable[tuple[AwardDecision, Campaign]]]:

@@ -56,6 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("council_session", "phiên họp Hội đồng Thi đua – Khen thưởng", "council session"),
     **_policy("decision", "quyết định khen thưởng", "decision"),
     **_policy("task", "danh sách việc cần xử lý", "tasks"),
+    **_policy("official", "danh sách cán bộ", "the officials"),
+    **_policy("report_form", "biểu mẫu báo cáo thống kê", "statistical report forms"),
     **_policy("unit", "đơn vị", "unit"),
     **_policy("account", "tài khoản", "account"),
     **_policy("api_client", "ứng dụng tích hợp (API client)", "API client"),

@@ -307,6 +307,18 @@ export async function downloadDecisionPdf(decision: Pick<DecisionOut, 'id' | 'nu
   saveBlob(blob, `quyet-dinh-${decision.number.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`);
 }
 
+// --- report forms (Thông tư 02/2023/TT-BNV) -----------------------------------------------------
+
+export const REPORT_FORMS = ['0601', '0602', '0603', '0604', '0605'] as const;
+export type ReportForm = (typeof REPORT_FORMS)[number];
+
+export async function downloadReportForm(form: ReportForm, year: number) {
+  const blob = await unwrap(
+    campaignApi.GET('/v1/report-forms/{form}.xlsx', { params: { path: { form }, query: { year } }, parseAs: 'blob' }),
+  );
+  saveBlob(blob, `bieu-${form}-${String(year)}.xlsx`);
+}
+
 // --- tasks --------------------------------------------------------------------------------------
 
 export const useMyTasks = (enabled = true) =>

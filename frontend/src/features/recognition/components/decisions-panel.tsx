@@ -9,6 +9,7 @@ import { useFormatters } from '@/lib/format';
 import { downloadDecisionPdf, useDecisionMutations, useDecisions } from '../api/recognition';
 import type { DecisionOut } from '../api/recognition';
 import { ReasonModal } from './common';
+import { ReportFormsPanel } from './report-forms-panel';
 
 /** Commendation decisions: number, date, signer, awardees, the document, and revocation where allowed. */
 export function DecisionsPanel() {
@@ -22,6 +23,7 @@ export function DecisionsPanel() {
   const [pdfError, setPdfError] = useState<unknown>(null);
   return (
     <Flex vertical gap="middle">
+      <ReportFormsPanel />
       <ProblemAlert error={decisions.error ?? pdfError} />
       <Table<DecisionOut>
         rowKey="id"

@@ -1201,6 +1201,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/report-forms/{form}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An annual report form on emulation and commendation (Thông tư 02/2023/TT-BNV, 0601–0605)
+         * @description 0601 movements by level; 0602 state-level awards; 0603 ministry/province-level awards; 0604 emulation and commendation organisations; 0605 their staff by age and sex. Revoked awards are not counted.
+         */
+        get: operations["report_form_v1_report_forms__form__xlsx_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/campaigns/{campaign_id}/contests": {
         parameters: {
             query?: never;
@@ -3857,6 +3877,12 @@ export interface components {
             /** Returned */
             returned: number;
         };
+        /**
+         * ReportForm
+         * @description The annual report forms on emulation and commendation (Thông tư 02/2023/TT-BNV).
+         * @enum {string}
+         */
+        ReportForm: "0601" | "0602" | "0603" | "0604" | "0605";
         /** ReportIn */
         ReportIn: {
             /** Unit Code */
@@ -12977,6 +13003,95 @@ export interface operations {
             };
             /** @description The body is larger than this route takes */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address (path and query) is longer than the gateway takes */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (the database, another service) cannot answer just now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report_form_v1_report_forms__form__xlsx_get: {
+        parameters: {
+            query: {
+                /** @description The reporting year */
+                year: number;
+            };
+            header?: never;
+            path: {
+                /** @description The form: 0601, 0602, 0603, 0604 or 0605 */
+                form: components["schemas"]["ReportForm"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Bad request (a malformed header, cursor or body) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a token that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not visible to the caller) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

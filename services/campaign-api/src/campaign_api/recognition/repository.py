@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.campaigns.models import Campaign
 from campaign_api.identity.models import Account
+from campaign_api.participation.models import Participant
 from campaign_api.recognition.models import (
     AwardDecision,
     Commendation,
@@ -20,6 +22,7 @@ from campaign_api.recognition.models import (
     Initiative,
     Registration,
 )
+from campaign_api.units.models import Unit
 from service_kit.pagination import PageParams, paginate
 
 
@@ -241,3 +244,58 @@ async def officials_page(
     if role is not None:
         statement = statement.where(Account.roles.contains([role]))
     return await paginate(session, statement.order_by(Account.full_name, Account.id), params)
+
+
+# --- report forms (Thông tư 02/2023/TT-BNV) ---
+
+
+async def movements_by_level(
+    session: AsyncSession, first: date, last: date
+) -> dict[str, tuple[int, int, int]]:
+    """Per level: movements (not drafts) whose period overlaps [first, last], those launched in it, and the
+    distinct units taking part in them."""
+    overlapping = (Campaign.status != "draft", Campaign.starts_on <= last, Campaign.ends_on >= first)
+    counted = await session.execute(
+        select(
+            Campaign.level,
+            func.count(),
+            func.count().filter(Campaign.starts_on >= first),
+        )
+        .where(*overlapping)
+        .group_by(Campaign.level)
+    )
+    taking_part: dict[str, int] = dict(
+        list(
+            await session.execute(
+                select(Campaign.level, func.count(distinct(Participant.unit_code)))
+                .join(Participant, Participant.campaign_id == Campaign.id)
+                .where(*overlapping)
+                .group_by(Campaign.level)
+            )
+        )
+    )
+    return {level: (total, launched, taking_part.get(level, 0)) for level, total, launched in counted}
+
+
+async def issued_decisions(session: AsyncSession, first: date, last: date) -> list[AwardDecision]:
+    """The decisions signed in [first, last] that stand (revoked ones are left out)."""
+    statement = select(AwardDecision).where(
+        AwardDecision.status == "issued", AwardDecision.signed_on >= first, AwardDecision.signed_on <= last
+    )
+    return list((await session.scalars(statement)).all())
+
+
+async def unit_kinds(session: AsyncSession) -> dict[str, str]:
+    """Every unit of the directory, with its kind."""
+    statement = select(Unit.code, Unit.kind)
+    return dict(list(await session.execute(statement)))
+
+
+async def officials_by_role(session: AsyncSession) -> list[tuple[list[str], list[str]]]:
+    """The active officials' accounts (not learners): their roles and units."""
+    statement = select(Account.roles, Account.unit_codes).where(Account.active, Account.username.is_not(None))
+    return [(list(roles), list(codes)) for roles, codes in await session.execute(statement)]
+
+
+async def province_unit_codes(session: AsyncSession) -> frozenset[str]:
+    return frozenset((await session.scalars(select(Unit.code).where(Unit.kind == "province"))).all())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignAction
@@ -23,6 +23,7 @@ from campaign_api.deps import (
     DossierReader,
     OfficialsReader,
     RecognitionServiceDep,
+    ReportFormReader,
     VersionsDep,
     campaign_for,
     council_for,
@@ -64,11 +65,13 @@ from campaign_api.recognition.schemas import (
     RegistrationIn,
     RegistrationOut,
     RegistrationSummary,
+    ReportForm,
     RevocationIn,
     VoteIn,
     VoteOut,
 )
 from service_kit.errors import PROBLEM
+from service_kit.files import XLSX
 from service_kit.pagination import Page, PageParamsDep
 
 router = APIRouter(tags=["recognition"])
@@ -547,3 +550,27 @@ async def revoke_decision(
     decision: DecisionToRevoke, data: RevocationIn, actor: ActorDep, service: AwardsServiceDep
 ) -> DecisionOut:
     return await service.revoke(actor, decision[0], data)
+
+
+# --- report forms ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/v1/report-forms/{form}.xlsx",
+    summary="An annual report form on emulation and commendation (Thông tư 02/2023/TT-BNV, 0601–0605)",
+    description="0601 movements by level; 0602 state-level awards; 0603 ministry/province-level awards; "
+    "0604 emulation and commendation organisations; 0605 their staff by age and sex. Revoked awards "
+    "are not counted.",
+    response_class=Response,
+    responses={200: {"content": {XLSX: {}}}, 403: PROBLEM, 422: PROBLEM},
+)
+async def report_form(
+    form: Annotated[ReportForm, Path(description="The form: 0601, 0602, 0603, 0604 or 0605")],
+    year: Annotated[int, Query(ge=2000, le=2100, description="The reporting year")],
+    actor: ReportFormReader,
+    service: AwardsServiceDep,
+) -> Response:
+    filename, content = await service.report_form(form, year)
+    return Response(
+        content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )

@@ -471,3 +471,13 @@ class BuiltDossiers(BaseModel):
     items: list[DossierOut]
     created: int
     existing: int = Field(description="Units that already had a dossier for this round (left as they were)")
+
+
+class ReportForm(StrEnum):
+    """The annual report forms on emulation and commendation (Thông tư 02/2023/TT-BNV)."""
+
+    MOVEMENTS = "0601"
+    STATE_AWARDS = "0602"
+    PROVINCE_AWARDS = "0603"
+    ORGANISATIONS = "0604"
+    STAFF = "0605"

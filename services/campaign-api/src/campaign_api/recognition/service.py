@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from campaign_api.access import (
     REGISTRATIONS,
     DecisionSeen,
     Filing,
+    ProvinceUnits,
     filing_units,
     reads_every_unit,
 )
@@ -35,7 +36,7 @@ from campaign_api.identity.schemas import OfficialRole
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
 from campaign_api.participation.schemas import ParticipantAction
-from campaign_api.recognition import repository
+from campaign_api.recognition import report_forms, repository
 from campaign_api.recognition.catalogue import FORM_CODES, FORMS, TITLE_CODES, TITLES, Entry
 from campaign_api.recognition.models import (
     AwardDecision,
@@ -85,6 +86,7 @@ from campaign_api.recognition.schemas import (
     RegistrationOut,
     RegistrationStatus,
     RegistrationSummary,
+    ReportForm,
     RevocationIn,
     TitleCount,
     Vote,
@@ -949,6 +951,90 @@ class AwardsService(AuditedService):
                 revoked_reason=decision.revoked_reason,
             )
         )
+
+    # --- report forms (Thông tư 02/2023/TT-BNV) ---
+
+    async def province(self) -> ProvinceUnits:
+        return ProvinceUnits(await repository.province_unit_codes(self.session))
+
+    async def report_form(self, form: ReportForm, year: int) -> tuple[str, bytes]:
+        """One annual report form of the province as xlsx (what each counts: `report_forms`)."""
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        rows: list[tuple[str, list[int | None]]]
+        if form == "0601":
+            movements = await repository.movements_by_level(self.session, first, last)
+            rows = [
+                (name, list(movements.get(level, (0, 0, 0))))
+                for level, name in report_forms.LEVEL_NAMES.items()
+            ]
+        elif form in ("0602", "0603"):
+            level = "state" if form == "0602" else "province"
+            rows = _award_rows(await repository.issued_decisions(self.session, first, last), level)
+        else:
+            kinds = await repository.unit_kinds(self.session)
+            officials = await repository.officials_by_role(self.session)
+            rows = _organisation_rows(kinds, officials) if form == "0604" else _staff_rows(officials)
+        sheet = report_forms.FormSheet(form=form, year=year, rows=rows)
+        return f"bieu-{form}-{year}.xlsx", report_forms.workbook(sheet)
+
+
+def _award_rows(decisions: list[AwardDecision], level: str) -> list[tuple[str, list[int | None]]]:
+    """Per title and form of `level` (catalogue order): decisions, awardees, of them collectives and
+    individuals (a household counts with the collectives)."""
+    entries = [entry for entry in (*TITLES, *FORMS) if entry.level == level]
+    counts = {entry.code: [0, 0, 0, 0] for entry in entries}
+    for decision in decisions:
+        code = decision.title_code or decision.form_code or ""
+        if code not in counts:
+            continue
+        row = counts[code]
+        row[0] += 1
+        for awardee in decision.awardees:
+            row[1] += 1
+            row[3 if awardee["subject_type"] == "individual" else 2] += 1
+    return [(entry.name, list(counts[entry.code])) for entry in entries]
+
+
+def _emulation_officials(officials: list[tuple[list[str], list[str]]]) -> list[list[str]]:
+    """The units of each active manager account: the officials doing emulation and commendation work."""
+    return [codes for roles, codes in officials if "manager" in roles and "admin" not in roles]
+
+
+def _organisation_rows(
+    kinds: dict[str, str], officials: list[tuple[list[str], list[str]]]
+) -> list[tuple[str, list[int | None]]]:
+    """Per kind of unit: units, units with at least one emulation official, officials (each counted
+    once, under the kind of the first of their units)."""
+    units_of_kind = dict.fromkeys(report_forms.KIND_NAMES, 0)
+    for kind in kinds.values():
+        units_of_kind[kind] += 1
+    staffed: dict[str, set[str]] = {kind: set() for kind in report_forms.KIND_NAMES}
+    staff = dict.fromkeys(report_forms.KIND_NAMES, 0)
+    for codes in _emulation_officials(officials):
+        known = [code for code in codes if code in kinds]
+        for code in known:
+            staffed[kinds[code]].add(code)
+        if known:
+            staff[kinds[known[0]]] += 1
+    return [
+        (name, [units_of_kind[kind], len(staffed[kind]), staff[kind]])
+        for kind, name in report_forms.KIND_NAMES.items()
+    ]
+
+
+def _staff_rows(officials: list[tuple[list[str], list[str]]]) -> list[tuple[str, list[int | None]]]:
+    """Emulation officials and council members: their numbers; sex and age are not stored (empty)."""
+    council = sum(
+        1 for roles, _ in officials if "council" in roles and ("manager" not in roles or "admin" in roles)
+    )
+    unknown: list[int | None] = [None, None, None, None]
+    return [
+        (
+            "Cán bộ làm công tác thi đua, khen thưởng tại các đơn vị",
+            [len(_emulation_officials(officials)), *unknown],
+        ),
+        ("Thành viên Hội đồng Thi đua – Khen thưởng (chưa tính ở dòng trên)", [council, *unknown]),
+    ]
 
 
 def _band_title(
