@@ -51,7 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     **_policy("commendation", "khen thưởng", "commendation"),
     **_policy("registration", "đăng ký thi đua", "registration"),
     **_policy("dossier", "hồ sơ đề nghị khen thưởng", "commendation dossier"),
-    **_policy("official", "danh sách cán bộ", "officials list"),
     **_policy("file", "tệp", "file"),
     **_policy("council_session", "phiên họp Hội đồng Thi đua – Khen thưởng", "council session"),
     **_policy("decision", "quyết định khen thưởng", "decision"),
