@@ -184,3 +184,19 @@ async def test_a_learner_exports_their_own_data(client, token_factory, create_le
     assert export["learner"]["ethnicity"] == "Ê Đê"
     assert [r["course_code"] for r in export["records"]] == ["VNEID"]
     assert_problem(await client.get("/v1/me/data", headers=token_factory.auth(roles=["admin"])), 403)
+
+
+async def test_a_learner_who_moves_to_another_province_keeps_their_records(
+    client, admin, create_learner, create_course, record
+):
+    """The province is in the learner's keys (Citus-ready): a move rewrites it, with the records and
+    certificates that follow the learner, and answers 200."""
+    learner = await create_learner(unit_code=None)
+    await create_course("VNEID", required_for=["citizen"])
+    await record(learner["id"], "VNEID", "completed")
+    url = f"/v1/learners/{learner['id']}"
+    moved = await client.patch(url, headers=admin, json={"commune_code": "11791", "unit_code": None})
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["commune_code"] == "11791"
+    records = (await client.get("/v1/records", headers=admin, params={"learner_id": learner["id"]})).json()
+    assert [r["course_code"] for r in records["items"]] == ["VNEID"]

@@ -201,6 +201,8 @@ class LearnerService:
                 learner.date_of_birth, learner.birth_year = value, value.year
             else:
                 setattr(learner, name, value.value if hasattr(value, "value") else value)
+        # A move to another province meets that province's national-ID key: the same person there is a 409.
+        await flush_or_conflict(self.session, Conflict(code="learner.exists"))
         await repository.refresh(self.session, learner)
         await self._audit(actor, "learner.updated", learner, list(changes))
         return learner
