@@ -46,14 +46,4 @@ describe('the report forms (Báo cáo thống kê) on the decisions page', () =>
     });
     expect(asked).toContain('/api/campaign/v1/report-forms/0602.xlsx?year=2025');
   });
-
-  it('a department’s manager sees no report forms (the province files them)', async () => {
-    serve([]);
-    renderApp('/recognition/decisions', { signedInAs: testUser({ roles: ['manager'], unit_codes: ['66-SNV'] }) });
-    expect(await screen.findByRole('tab', { name: 'Quyết định', selected: true })).toBeInTheDocument();
-    await waitFor(() => {
-      expect(screen.queryByText('Báo cáo thống kê')).not.toBeInTheDocument();
-    });
-    expect(screen.queryByRole('button', { name: 'Tải biểu 0601 (.xlsx)' })).not.toBeInTheDocument();
-  });
 });

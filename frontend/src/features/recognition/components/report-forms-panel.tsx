@@ -3,26 +3,13 @@ import { Button, Card, Flex, InputNumber, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { hasAnyRole } from '@/lib/auth/roles';
-import { useCurrentUser } from '@/lib/auth/use-session';
-import { useUnits } from '@/lib/units';
 import { REPORT_FORMS, downloadReportForm } from '../api/recognition';
 import type { ReportForm } from '../api/recognition';
 
-/** Whether the user files the province's report forms: an administrator, or a manager of a province-level
- * unit (the provincial emulation office), as campaign-api's policy says. */
-function useMayDownloadReportForms(): boolean {
-  const user = useCurrentUser();
-  const units = useUnits();
-  if (hasAnyRole(user, ['admin'])) return true;
-  const provinces = new Set((units.data?.items ?? []).filter((unit) => unit.kind === 'province').map((unit) => unit.code));
-  return hasAnyRole(user, ['manager']) && user.unit_codes.some((code) => provinces.has(code));
-}
-
-/** The annual statistical report forms 0601–0605 ("Báo cáo thống kê"): a year, one download per form;
- * nothing for a user the policy refuses. */
+/** The annual statistical report forms 0601–0605 ("Báo cáo thống kê"): a year, one download per form.
+ * campaign-api decides who may download them (the province's emulation office); a refusal shows as a problem. */
 export function ReportFormsPanel() {
-  return useMayDownloadReportForms() ? <ReportFormsCard /> : null;
+  return <ReportFormsCard />;
 }
 
 function ReportFormsCard() {
