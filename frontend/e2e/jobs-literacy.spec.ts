@@ -32,10 +32,19 @@ test('an administrator registers a learner, corrects them with the keyboard, rec
   const form = page.getByRole('dialog', { name: 'Thêm học viên' });
   await form.getByLabel('Số CCCD').fill(nationalId);
   await form.getByLabel('Họ và tên').fill('Trần Thị Thử Nghiệm');
-  await form.getByLabel('Ngày sinh').fill('12/03/1988');
-  await form.getByLabel('Ngày sinh').press('Enter');
-  await form.getByLabel('Giới tính').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('Nữ').click();
+  // The date picker takes typed text on Enter; a busy browser may still be opening its panel, so type
+  // until the field holds the date, then make sure the gender is chosen.
+  const birth = form.getByLabel('Ngày sinh');
+  await expect(async () => {
+    await birth.fill('12/03/1988');
+    await birth.press('Enter');
+    await expect(birth).toHaveValue('12/03/1988', { timeout: 2_000 });
+  }).toPass();
+  await expect(async () => {
+    await form.getByLabel('Giới tính').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Nữ').click({ timeout: 2_000 });
+    await expect(form.getByLabel('Giới tính')).not.toHaveAttribute('aria-invalid', 'true', { timeout: 2_000 });
+  }).toPass();
   await form.getByLabel('Mã xã/phường').fill(commune);
   await form.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByText('Đã thêm học viên Trần Thị Thử Nghiệm.')).toBeVisible();
