@@ -4,32 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestQueryClient, jsonResponse, mockFetch, signInForTesting } from '@/testing/test-utils';
 import type { ImportJob } from '../../api/get-imports';
+import { importJob } from '../../__tests__/import-job';
 import { ImportPanel } from '../import-panel';
 
 const JOB_ID = '6f1c0a4e-1111-4c8e-9a51-000000000002';
 
-function job(overrides: Partial<ImportJob>): ImportJob {
-  return {
-    id: JOB_ID,
-    status: 'queued',
-    filename: 'xa-hoa-phu.csv',
-    size_bytes: 120,
-    total_rows: null,
-    processed_rows: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    duplicates: 0,
-    certificates_issued: 0,
-    failure: null,
-    submitted_by: 'admin',
-    created_at: '2025-09-30T07:05:00+07:00',
-    started_at: null,
-    finished_at: null,
-    ...overrides,
-  };
-}
+const job = (overrides: Partial<ImportJob>): ImportJob => importJob({ id: JOB_ID, ...overrides });
 
 describe('ImportPanel', () => {
   it('uploads the file as multipart, polls the job while it runs and shows the final counts', async () => {
