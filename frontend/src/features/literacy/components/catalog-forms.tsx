@@ -5,7 +5,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { LiteracySchemas } from '@/lib/api/services';
 import type { ClassCreate, CourseCreate } from '../api/mutate-catalog';
 import { CATEGORY_LABELS, VENUE_LABELS } from '../labels';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '@/lib/use-submit';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const COMMUNE = /^[0-9]{5}$/;

@@ -7,7 +7,7 @@ import type { LiteracySchemas } from '@/lib/api/services';
 import type { Learner } from '../api/get-learners';
 import type { LearnerCreate, LearnerUpdate } from '../api/learner';
 import { CATEGORY_LABELS, GENDER_LABELS } from '../labels';
-import { useSubmit } from './use-submit';
+import { useSubmit } from '@/lib/use-submit';
 
 interface Values {
   national_id?: string;

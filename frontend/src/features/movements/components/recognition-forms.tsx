@@ -1,9 +1,8 @@
 import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { applyFieldErrors } from '@/lib/form-errors';
+import { useSubmit } from '@/lib/use-submit';
 import type { Assessment, CommendationIn, InitiativeIn } from '../api/mutate-campaign';
 import { TEXT_MAX, TITLE_MAX } from '../validation';
 import { PICKER_FORMAT, toApiDate } from '@/lib/picker-dates';
@@ -12,27 +11,6 @@ import { keepEnterInField } from './enter-key';
 interface UnitChoice {
   code: string;
   name: string;
-}
-
-/** One modal form: its submit button is the form's, Enter in a one-line field does not submit, success closes it. */
-function useModalForm<Values>(fields: string[], send: (values: Values) => Promise<unknown>, onClose: () => void) {
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const submit = async (values: Values) => {
-    setError(null);
-    setSaving(true);
-    try {
-      await send(values);
-      onClose();
-    } catch (caught) {
-      applyFieldErrors(form, caught, fields);
-      setError(caught);
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { form, error, saving, submit };
 }
 
 const required = (message: string) => ({ required: true, whitespace: true, message });
@@ -47,7 +25,7 @@ interface InitiativeValues {
 /** A unit's initiative (sáng kiến): title, summary, authors; filed for a unit the user acts for. */
 export function InitiativeFormModal({ open, units, onSubmit, onClose }: { open: boolean; units: readonly UnitChoice[]; onSubmit: (body: InitiativeIn) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation();
-  const { form, error, saving, submit } = useModalForm<InitiativeValues>(
+  const { form, error, saving, submit } = useSubmit<InitiativeValues>(
     ['title', 'summary', 'unit_code', 'authors'],
     (values) =>
       onSubmit({
@@ -87,7 +65,7 @@ interface AssessmentValues {
 /** The organiser's decision on an initiative: accepted or rejected, with its reasons. */
 export function AssessInitiativeModal({ initiative, onSubmit, onClose }: { initiative: { id: string; title: string } | null; onSubmit: (id: string, body: Assessment) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation();
-  const { form, error, saving, submit } = useModalForm<AssessmentValues>(
+  const { form, error, saving, submit } = useSubmit<AssessmentValues>(
     ['status', 'assessment'],
     (values) => (initiative ? onSubmit(initiative.id, { status: values.status ?? 'accepted', assessment: values.assessment?.trim() ?? '' }) : Promise.resolve()),
     onClose,
@@ -133,7 +111,7 @@ function commendationBody(values: CommendationValues): CommendationIn {
 /** A commendation decision (khen thưởng) recorded for a participating unit or one of its people. */
 export function CommendationFormModal({ open, units, onSubmit, onClose }: { open: boolean; units: readonly UnitChoice[]; onSubmit: (body: CommendationIn) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation();
-  const { form, error, saving, submit } = useModalForm<CommendationValues>(
+  const { form, error, saving, submit } = useSubmit<CommendationValues>(
     ['recipient_type', 'unit_code', 'person_name', 'form', 'decision_no', 'decided_on', 'reason'],
     (values) => onSubmit(commendationBody(values)),
     onClose,
