@@ -38,7 +38,7 @@ gen-client-check: deps-python $(FRONTEND)/node_modules/.package-lock.json
 	$(FRONTEND)/scripts/gen-client.sh --check
 
 test-browser:
-	cd $(FRONTEND) && npm run test:e2e
+	cd $(FRONTEND) && E2E_RETRIES=$${E2E_RETRIES:-1} npm run test:e2e
 
 lint: deps-python $(FRONTEND)/node_modules/.package-lock.json ## ruff, mypy, import contracts, eslint, tsc
 	$(UV_RUN) ruff check .

@@ -172,6 +172,8 @@ def serve(settings: StackSettings, urls: dict[str, URL], *, ephemeral: bool) -> 
         if settings.pooler == "pgbouncer":
             for service, url in stack.enter_context(pooler.pgbouncer(urls, settings.pooler_port)).items():
                 prefix_ = next(s.env_prefix for s in SERVICES if s.name == service)
+                # LISTEN (in-process caches the database invalidates) stays on the direct URL.
+                env.setdefault(f"{prefix_}DATABASE_LISTEN_URL", env[f"{prefix_}DATABASE_URL"])
                 env[f"{prefix_}DATABASE_URL"] = url.render_as_string(hide_password=False)
                 env[f"{prefix_}DB_TRANSACTION_POOLER"] = "true"
         elif settings.pooler:

@@ -3,13 +3,16 @@
 Every table is classified here, by name, so that a new table fails this test until someone decides what it
 is (docs/scale-out.md, "Citus: sharding by province"):
 
-- `DISTRIBUTED`: a table that grows with people, and the column it is to be distributed by. Its primary key
-  and each of its unique keys (constraints and unique indexes) contain that column, and a foreign key to
-  another table of the same group includes it on both sides (Citus refuses anything else).
-- `REFERENCE`: a national or provincial catalogue, small, copied to every node; no requirement.
-- `SCHEMA_DISTRIBUTED`: the tables of a service whose whole schema moves as one unit
-  (`citus_schema_distribute`), so no column is needed; the growing ones are named as such, to be keyed
-  by province when the schema outgrows one node.
+- `DISTRIBUTED`: a table that grows with people, and the column it is to be distributed by (the province,
+  or the one object its rows are always read with: a contest, a scoring round; or, for tables never joined,
+  their own key). Its primary key and each of its unique keys (constraints and unique indexes) contain that
+  column, a foreign key to another table of the same group includes it on both sides, and a foreign key to
+  a table outside the distributed ones goes to a reference table (Citus refuses anything else).
+- `REFERENCE`: a national or provincial catalogue, small or rarely written, copied to every node; no
+  requirement.
+- `COORDINATOR`: tables that grow with units and years (a province's few thousand units), not with people:
+  kept as local tables on the coordinator (Citus-managed, so they may refer to reference tables); no
+  distributed table refers to them.
 """
 
 from dataclasses import dataclass
@@ -20,6 +23,14 @@ import pytest
 from service_kit.postgres import _plain_url
 
 PROVINCE = "province_code"
+
+# The kit's tables in every service, distributed by their own key (docs/scale-out.md says why):
+KIT = {
+    # append-only, never joined, no foreign key
+    "audit_event": "id",
+    # looked up by who asked and their key, never joined
+    "idempotency_key": "principal",
+}
 
 DISTRIBUTED: dict[str, dict[str, str]] = {
     "literacy": {
@@ -40,62 +51,71 @@ DISTRIBUTED: dict[str, dict[str, str]] = {
         "import_job": "id",
         "import_file_chunk": "job_id",
         "import_error": "job_id",
-        # append-only, no foreign key: distributed by its own key
-        "audit_event": "id",
-        # looked up by who asked and their key, never joined
-        "idempotency_key": "principal",
+        **KIT,
+    },
+    "campaign": {
+        # the contest group: a contest's people (citizens, millions in a national contest) and their attempts
+        # together; its ranking is one shard and one person is one participant of a contest
+        "contest_participant": "contest_id",
+        "contest_attempt": "contest_id",
+        "contest_sighting": "contest_id",
+        # the recognition group, by the unit's province: registrations, dossiers (their nominees), their
+        # history and the council's votes on them
+        "registration": PROVINCE,
+        "dossier": PROVINCE,
+        "dossier_event": PROVINCE,
+        "council_vote": PROVINCE,
+        # the kit's file store: a file's bytes with the file
+        "stored_file": "id",
+        "stored_file_chunk": "file_id",
+        **KIT,
+    },
+    "scoring": {
+        # a round's scorecards (their score entries) together: its ranking and export are one shard
+        "scorecard": "round_id",
+        # a framework's values together: a run reads one framework's
+        "index_value": "framework_id",
+        **KIT,
     },
 }
 
 REFERENCE: dict[str, set[str]] = {
-    "literacy": {"course", "training_class", "population", "xapi_activity"},
+    # learner_identity: the national look-up of national IDs (hash → province, learner), narrow and read by
+    # every province's writes; a copy on each node checks a person nationally with one local index read
+    "literacy": {"course", "training_class", "population", "xapi_activity", "learner_identity"},
+    "campaign": {
+        "unit",
+        "campaign",
+        "phase",
+        "target",
+        "contest",
+        "contest_round",
+        "contest_question",
+        "initiative_judging",
+        "council_session",
+        "api_client",
+        # officials and the learners who signed up: written once per person, read by every sign-in and
+        # referred to by the distributed groups (participants, dossiers, votes)
+        "account",
+    },
+    "scoring": {"criteria_set", "round", "index_framework"},
 }
 
-# Whole schemas distributed as a unit: every table listed; the growing ones say so.
-SCHEMA_DISTRIBUTED: dict[str, dict[str, str]] = {
+COORDINATOR: dict[str, set[str]] = {
     "campaign": {
-        "unit": "reference",
-        "campaign": "reference",
-        "phase": "reference",
-        "target": "reference",
-        "contest": "reference",
-        "contest_round": "reference",
-        "contest_question": "reference",
-        "api_client": "reference",
-        "account": "growing",
-        "refresh_token": "growing",
-        "login_failure": "growing",
-        "participant": "growing",
-        "report": "growing",
-        "initiative": "growing",
-        "commendation": "growing",
-        "registration": "growing",
-        "dossier": "growing",
-        "dossier_event": "growing",
-        "contest_participant": "growing",
-        "contest_attempt": "growing",
-        "contest_sighting": "growing",
-        "initiative_judging": "reference",
-        "initiative_score": "growing",
-        "initiative_recognition": "growing",
-        "stored_file": "growing",
-        "stored_file_chunk": "growing",
-        "council_session": "growing",
-        "council_vote": "growing",
-        "award_decision": "growing",
-        "audit_event": "growing",
-        "idempotency_key": "growing",
+        # units × campaigns × periods
+        "participant",
+        "report",
+        "initiative",
+        "commendation",
+        "initiative_score",
+        "initiative_recognition",
+        "award_decision",
+        # sign-ins: to distribute by account when they outgrow the coordinator (docs/scale-out.md)
+        "refresh_token",
+        "login_failure",
     },
-    "scoring": {
-        "criteria_set": "reference",
-        "round": "reference",
-        "index_framework": "reference",
-        "scorecard": "growing",
-        "index_value": "growing",
-        "index_run": "growing",
-        "audit_event": "growing",
-        "idempotency_key": "growing",
-    },
+    "scoring": {"index_run"},
 }
 
 
@@ -176,11 +196,7 @@ async def _foreign_keys(connection: asyncpg.Connection, schema: str) -> list[For
 
 
 def _classified(service: str) -> set[str]:
-    return (
-        set(DISTRIBUTED.get(service, {}))
-        | REFERENCE.get(service, set())
-        | set(SCHEMA_DISTRIBUTED.get(service, {}))
-    )
+    return set(DISTRIBUTED.get(service, {})) | REFERENCE.get(service, set()) | COORDINATOR.get(service, set())
 
 
 def _problems_of_keys(table: str, column: str, keys: list[Key]) -> list[str]:
@@ -195,12 +211,19 @@ def _problems_of_keys(table: str, column: str, keys: list[Key]) -> list[str]:
     return problems
 
 
-def _problems_of_foreign_keys(distributed: dict[str, str], foreign_keys: list[ForeignKey]) -> list[str]:
+def _problems_of_foreign_keys(
+    distributed: dict[str, str], foreign_keys: list[ForeignKey], reference: set[str] | None = None
+) -> list[str]:
     """A foreign key between two distributed tables of the province group carries the province on both
-    sides, in the same position; one from a distributed table to another group is refused."""
+    sides, in the same position; one from a distributed table to another group is refused, and so is one
+    to a table that is neither distributed nor a reference table (when `reference` is given)."""
     problems = []
     for fk in foreign_keys:
-        if fk.table not in distributed or fk.referred not in distributed:
+        if fk.table not in distributed:
+            continue
+        if fk.referred not in distributed:
+            if reference is not None and fk.referred not in reference:
+                problems.append(f"{fk.table}: foreign key {fk.name} to {fk.referred}, not a reference table")
             continue  # to a reference table: allowed
         mine, theirs = distributed[fk.table], distributed[fk.referred]
         pairs = dict(zip(fk.columns, fk.referred_columns, strict=True))
@@ -228,7 +251,9 @@ async def _inspect(url, schema: str, service: str) -> tuple[set[str], list[str]]
         for table, column in sorted(distributed.items()):
             if table in tables:
                 problems += _problems_of_keys(table, column, await _keys(connection, schema, table))
-        problems += _problems_of_foreign_keys(distributed, await _foreign_keys(connection, schema))
+        problems += _problems_of_foreign_keys(
+            distributed, await _foreign_keys(connection, schema), REFERENCE.get(service, set())
+        )
     finally:
         await connection.close()
     return tables, problems
@@ -242,8 +267,8 @@ async def test_every_table_of_every_service_is_classified(schema_urls, all_servi
         tables, _ = await _inspect(url, all_services[service].database.schema, service)
         unclassified[service] = sorted(tables - _classified(service))
         vanished[service] = sorted(_classified(service) - tables)
-    # A new table: add it to DISTRIBUTED (growing: with its distribution column), REFERENCE or, in a
-    # schema distributed as a whole, SCHEMA_DISTRIBUTED.
+    # A new table: add it to DISTRIBUTED (growing with people: with its distribution column), REFERENCE or
+    # COORDINATOR.
     assert unclassified == {service: [] for service in schema_urls}
     assert vanished == {service: [] for service in schema_urls}
 
@@ -256,6 +281,13 @@ async def test_growing_tables_carry_their_distribution_column_in_every_key(schem
         problems[service] = found
     assert problems == {service: [] for service in schema_urls}
     assert DISTRIBUTED["literacy"]["learner"] == PROVINCE
+    assert DISTRIBUTED["campaign"]["dossier"] == PROVINCE
+
+
+def test_no_table_is_classified_twice():
+    for service in DISTRIBUTED:
+        groups = [set(DISTRIBUTED[service]), REFERENCE.get(service, set()), COORDINATOR.get(service, set())]
+        assert sum(len(g) for g in groups) == len(set().union(*groups)), service
 
 
 def test_the_checks_refuse_a_key_without_the_column():
@@ -288,3 +320,11 @@ def test_the_checks_refuse_a_key_without_the_column():
         "training_record: foreign key fk_bad to learner without province_code",
         "import_error: foreign key fk_cross to learner does not join their distribution columns",
     ]
+    assert _problems_of_foreign_keys(
+        distributed,
+        [
+            ForeignKey("fk_ref", "training_record", ("course_code",), "course", ("code",)),
+            ForeignKey("fk_local", "training_record", ("report_id",), "report", ("id",)),
+        ],
+        {"course"},
+    ) == ["training_record: foreign key fk_local to report, not a reference table"]

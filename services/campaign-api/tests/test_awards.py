@@ -272,9 +272,13 @@ async def test_the_council_votes_and_a_decision_is_issued_then_revoked(client, w
         "unit_code": "66-SNV",
         "title": "Hồ sơ đề nghị khen thưởng năm 2025",
         "nominees": [
-            {**nominee("H'Hen Niê", "CSTD_CO_SO"), "achievements": "Số hóa 100% hồ sơ"},
-            nominee("Y Moan", "CSTD_CO_SO"),
-            nominee("Nguyễn Văn An", "LAO_DONG_TIEN_TIEN"),
+            {
+                **nominee("H'Hen Niê", "CSTD_CO_SO"),
+                "achievements": "Số hóa 100% hồ sơ",
+                "rating": "excellent",
+            },
+            {**nominee("Y Moan", "CSTD_CO_SO"), "rating": "excellent"},
+            {**nominee("Nguyễn Văn An", "LAO_DONG_TIEN_TIEN"), "rating": "good"},
             nominee("Sở Nội vụ", "BANG_KHEN_TINH", "form_code", "collective"),
         ],
     }
@@ -335,10 +339,20 @@ async def test_the_council_votes_and_a_decision_is_issued_then_revoked(client, w
         for n in results["nominees"]
     ]
     assert tally == [(3, 0, 0, 2, True), (2, 1, 0, 2, True), (2, 0, 1, 2, True), (1, 2, 0, 2, False)]
-    # Two grassroots emulation fighters for one advanced worker: over 15 % (at most 1).
-    assert [(b["rule"], b["unit_code"], b["allowed"], b["actual"]) for b in results["quota_breaches"]] == [
-        ("grassroots_fighters_share", "66-SNV", 1, 2)
+    # Two grassroots emulation fighters for one advanced worker: over 15 % (at most 1); two rated excellent
+    # for one rated good: over 20 % (at most 1).
+    assert [
+        (b["rule"], b["unit_code"], b["unit_name"], b["allowed"], b["actual"])
+        for b in results["quota_breaches"]
+    ] == [
+        ("grassroots_fighters_share", "66-SNV", "Sở Nội vụ", 1, 2),
+        ("excellent_rating_share", "66-SNV", "Sở Nội vụ", 1, 2),
     ]
+    assert results["quota_breaches"][1]["message"] == (
+        "Sở Nội vụ: 2 cá nhân xếp loại “Hoàn thành xuất sắc nhiệm vụ”, vượt mức 20% của 1 cá nhân "
+        "“Hoàn thành tốt nhiệm vụ” (tối đa 1)."
+    )
+    assert [n["rating"] for n in results["nominees"]] == ["excellent", "excellent", "good", None]
 
     decision_body = {
         "session_id": council["id"],
@@ -521,10 +535,11 @@ async def test_dossiers_are_built_from_a_rounds_proposals(client, world, scoring
     assert (result["created"], result["existing"]) == (2, 0)
     by_unit = {d["unit_code"]: d for d in result["items"]}
     assert [
-        (n["subject_type"], n["subject_name"], n["title_code"]) for n in by_unit["66-SNV"]["nominees"]
+        (n["subject_type"], n["subject_name"], n["title_code"], n["rating"])
+        for n in by_unit["66-SNV"]["nominees"]
     ] == [
-        ("collective", "Sở Nội vụ", "TAP_THE_LD_XUAT_SAC"),
-        ("individual", "H'Hen Niê", "CSTD_CO_SO"),
+        ("collective", "Sở Nội vụ", "TAP_THE_LD_XUAT_SAC", None),
+        ("individual", "H'Hen Niê", "CSTD_CO_SO", "excellent"),  # the first band's rank
     ]
     # The third band is not proposed.
     assert [(n["subject_name"], n["title_code"]) for n in by_unit["66-STC"]["nominees"]] == [
@@ -660,7 +675,7 @@ async def test_the_inbox_lists_exactly_what_waits_and_degrades(
     assert [t["overdue"] for t in snv["items"]] == [True, True, True, False]
     assert snv["items"][1] == {
         "kind": "report_due",
-        "title": "Báo cáo 6 tháng — Thi đua chuyển đổi số 2025 (66-SNV)",
+        "title": "Báo cáo 6 tháng — Thi đua chuyển đổi số 2025 (Sở Nội vụ)",
         "link": f"/movements/{world['campaign']}",
         "due_on": "2025-06-30",
         "overdue": True,
@@ -674,7 +689,7 @@ async def test_the_inbox_lists_exactly_what_waits_and_degrades(
     assert [t["kind"] for t in stc_tasks["items"]] == ["report_due", "scorecard"]
     office = (await client.get("/v1/me/tasks", headers=world["office"])).json()
     assert [(t["kind"], t["title"]) for t in office["items"] if t["kind"] != "scorecard"] == [
-        ("registration", "Duyệt đăng ký thi đua năm 2025 của 66-STC")
+        ("registration", "Duyệt đăng ký thi đua năm 2025 của Sở Tài chính")
     ]
     member_tasks = (await client.get("/v1/me/tasks", headers=voter)).json()
     assert [(t["kind"], t["title"], t["due_on"]) for t in member_tasks["items"] if t["kind"] == "vote"] == [

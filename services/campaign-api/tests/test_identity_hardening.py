@@ -13,12 +13,13 @@ import uuid
 import httpx
 import jwt
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from campaign_api.config import ServiceClientSeed
 from campaign_api.database import audit_event
 from campaign_api.identity import hashing
-from campaign_api.identity.models import Account, LoginFailure
+from campaign_api.identity.models import Account, ApiClient, LoginFailure
 from service_kit.testing import assert_problem
 
 LEARNER_ID = "7d1f3c2a-0000-4000-8000-000000000001"
@@ -89,6 +90,25 @@ async def test_hashing_runs_in_a_pool_sized_to_the_machine():
         hashing.hash_secret_sync = original  # type: ignore[assignment]
     assert all(h.startswith("$argon2id") for h in hashes)
     assert loop_thread not in seen
+
+
+async def test_passwords_are_hashed_as_owasp_recommends_and_older_hashes_upgraded_at_sign_in(
+    app, login, create_account
+):
+    password = "mat-khau-bam-cu-2025"
+    created = await create_account("bam.cu", ["viewer"], password=password)
+    # OWASP's argon2id parameters: 19 MiB, 2 passes, one lane.
+    assert (await account_row(app, created["id"])).password_hash.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    # A hash made before, with argon2-cffi's defaults, still signs in and is re-hashed then.
+    async with app.state.database.sessionmaker() as session, session.begin():
+        account = await session.get(Account, uuid.UUID(created["id"]))
+        assert account is not None
+        account.password_hash = PasswordHasher().hash(password)
+    assert (await account_row(app, created["id"])).password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert (await login("bam.cu", password)).status_code == 200
+    upgraded = (await account_row(app, created["id"])).password_hash
+    assert upgraded.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert hashing.verify_secret_sync(upgraded, password)
 
 
 # --- service clients and lockouts ----------------------------------------------------------------------
@@ -267,6 +287,62 @@ async def test_the_revocations_list_names_changed_accounts(client, admin, create
     assert body["window_seconds"] >= app.state.settings.access_token_ttl_seconds
     assert {"sub": account["id"], "ver": 2} in body["items"]
     assert untouched["id"] not in {item["sub"] for item in body["items"]}
+
+
+async def _new_client(client, admin, scopes: list[str]) -> tuple[str, dict[str, str], str]:
+    created = (
+        await client.post("/v1/clients", headers=admin, json={"name": "Cổng thử", "scopes": scopes})
+    ).json()
+    issued = await client.post(
+        "/v1/auth/token", data=client_grant(created["client_id"], created["client_secret"])
+    )
+    assert issued.status_code == 200, issued.text
+    token = issued.json()["access_token"]
+    return created["client_id"], {"Authorization": f"Bearer {token}"}, token
+
+
+async def test_a_deactivated_clients_live_token_is_refused_at_once(client, admin, app):
+    client_id, bearer_header, token = await _new_client(client, admin, ["campaign:read"])
+    assert claims_of(token)["ver"] == 1
+    assert (await client.get("/v1/units", headers=bearer_header)).status_code == 200
+    off = await client.patch(f"/v1/clients/{client_id}", headers=admin, json={"active": False})
+    assert off.status_code == 200, off.text
+    problem = assert_problem(await client.get("/v1/units", headers=bearer_header), 401)
+    assert problem["code"] == "auth.token_revoked"
+    # The other services learn it from the revocations list, which names the client apart from accounts.
+    listed = (await client.get("/v1/auth/revocations", headers=admin)).json()["items"]
+    assert {"sub": f"client:{client_id}", "ver": 2} in listed
+    # Reactivated, the old token stays refused; a new one (of the new version) works.
+    await client.patch(f"/v1/clients/{client_id}", headers=admin, json={"active": True})
+    assert (
+        assert_problem(await client.get("/v1/units", headers=bearer_header), 401)["code"]
+        == "auth.token_revoked"
+    )
+    async with app.state.database.sessionmaker() as session:
+        stored = await session.get(ApiClient, client_id)
+    assert stored is not None
+    assert stored.version == 2
+
+
+async def test_a_scope_taken_from_a_client_ends_its_live_tokens_and_a_rename_does_not(client, admin):
+    client_id, bearer_header, _ = await _new_client(client, admin, ["campaign:read", "literacy:read"])
+    renamed = await client.patch(f"/v1/clients/{client_id}", headers=admin, json={"name": "Tên mới"})
+    assert renamed.status_code == 200
+    widened = await client.patch(
+        f"/v1/clients/{client_id}",
+        headers=admin,
+        json={"scopes": ["campaign:read", "literacy:read", "scoring:read"]},
+    )
+    assert widened.status_code == 200, widened.text
+    assert (await client.get("/v1/units", headers=bearer_header)).status_code == 200
+    narrowed = await client.patch(
+        f"/v1/clients/{client_id}", headers=admin, json={"scopes": ["campaign:read"]}
+    )
+    assert narrowed.status_code == 200, narrowed.text
+    assert (
+        assert_problem(await client.get("/v1/units", headers=bearer_header), 401)["code"]
+        == "auth.token_revoked"
+    )
 
 
 async def test_the_verifier_reads_versions_cheaply(client, admin, create_account, bearer, app):

@@ -80,11 +80,22 @@ async def province(client, admin, create_account, bearer):
         client, admin, "NHAP-2025", "department", "66-STC", "2025-02-01", "2025-11-30", launch=False
     )
 
-    await create_account("ql.snv", ["manager"], ["66-SNV"])
-    await create_account("ql.snv2", ["manager"], ["66-SNV"])
-    await create_account("ql.stc", ["manager"], ["66-STC"])
+    # Sex and birth date are optional: ages on 31/12/2026 are 36, 30 (born on the 31st), 51, none.
+    await create_account("ql.snv", ["manager"], ["66-SNV"], sex="female", birth_date="1990-05-10")
+    await create_account("ql.snv2", ["manager"], ["66-SNV"], sex="male", birth_date="1996-12-31")
+    await create_account("ql.stc", ["manager"], ["66-STC"], sex="female", birth_date="1975-01-01")
     await create_account("vp.tdkt", ["manager"], ["66"])
-    members = [(await create_account(f"hd.{i}", ["council"]))["id"] for i in (1, 2, 3)]
+    # 66-SGD's manager left: deactivated, not counted.
+    gone = await create_account("ql.sgd", ["manager"], ["66-SGD"], sex="male", birth_date="1980-01-01")
+    assert (
+        await client.patch(f"/v1/accounts/{gone['id']}", headers=admin, json={"active": False})
+    ).status_code == 200
+    # Council members: 66 and 29 years old, and one who gave neither.
+    members = [
+        (await create_account("hd.1", ["council"], sex="female", birth_date="1960-06-30"))["id"],
+        (await create_account("hd.2", ["council"], sex="male", birth_date="1997-01-01"))["id"],
+        (await create_account("hd.3", ["council"]))["id"],
+    ]
     office, snv = await bearer("vp.tdkt"), await bearer("ql.snv")
 
     dossier = await client.post(
@@ -163,11 +174,20 @@ async def sheet_rows(client, headers, form: str, year: int) -> dict[str, list]:
     sheet = load_workbook(io.BytesIO(answer.content)).active
     assert sheet["A1"].value.startswith(f"Biểu số {form}: ")
     assert sheet["A2"].value == f"Năm {year} (Thông tư 02/2023/TT-BNV)"
-    rows = {row[1]: list(row[2:]) for row in sheet.iter_rows(min_row=5, values_only=True) if row[1]}
-    notes = [
-        row[0] for row in sheet.iter_rows(min_row=5, values_only=True) if str(row[0]).startswith("Ghi chú")
+    assert sheet["A3"].value == "Đơn vị báo cáo: UBND tỉnh Đắk Lắk. Đơn vị nhận báo cáo: Bộ Nội vụ."
+    headers = [cell.value for cell in sheet[4] if cell.value is not None]
+    assert headers[:2] == ["STT", "Đối tượng" if form == "0605" else headers[1]]
+    # The row numbering the columns, as the statistics forms do: A, B, 1, 2, …
+    assert [cell.value for cell in sheet[5]][: len(headers)] == [
+        "A",
+        "B",
+        *map(str, range(1, len(headers) - 1)),
     ]
-    return {**rows, "notes": notes}
+    rows = {row[1]: list(row[2:]) for row in sheet.iter_rows(min_row=6, values_only=True) if row[1]}
+    notes = [
+        row[0] for row in sheet.iter_rows(min_row=6, values_only=True) if str(row[0]).startswith("Ghi chú")
+    ]
+    return {**rows, "headers": headers, "notes": notes}
 
 
 async def test_movements_by_level_0601(client, province):
@@ -202,30 +222,97 @@ async def test_state_and_province_awards_0602_0603(client, province):
 
 
 async def test_organisations_and_staff_0604_0605(client, province):
-    # Units, units with an emulation official (a manager), officials.
-    organisations = await sheet_rows(client, province["office"], "0604", 2025)
+    # Units, units with an emulation official (an active manager), officials; at the end of 2026.
+    organisations = await sheet_rows(client, province["office"], "0604", 2026)
     assert organisations["Tỉnh"] == [1, 1, 1]
-    assert organisations["Sở, ban, ngành"] == [3, 2, 3]
+    assert organisations["Sở, ban, ngành"] == [3, 2, 3]  # 66-SGD's only manager was deactivated
     assert organisations["Tổng cộng"] == [4, 3, 4]
-    # The directory and the accounts as they stand when the form is downloaded (they keep no history).
-    assert (await sheet_rows(client, province["office"], "0604", 2024))["Tổng cộng"] == [4, 3, 4]
+    # Per year: the directory and the accounts were all made in 2026, so at the end of 2025 there were none.
+    assert (await sheet_rows(client, province["office"], "0604", 2025))["Tổng cộng"] == [0, 0, 0]
 
-    staff = await sheet_rows(client, province["office"], "0605", 2025)
+    staff = await sheet_rows(client, province["office"], "0605", 2026)
+    assert staff["headers"][2:] == [
+        "Tổng số",
+        "Trong đó: Nữ",
+        "Dưới 30 tuổi",
+        "Từ 30 đến 40 tuổi",
+        "Từ 41 đến 50 tuổi",
+        "Từ 51 đến 60 tuổi",
+        "Trên 60 tuổi",
+        "Chưa khai giới tính",
+        "Chưa khai ngày sinh",
+    ]
     officials = "Cán bộ làm công tác thi đua, khen thưởng tại các đơn vị"
-    assert staff[officials] == [4, None, None, None, None]
+    # 4 managers: 2 women; 36 and 30 → 30–40, 51 → 51–60; vp.tdkt gave neither.
+    assert staff[officials] == [4, 2, 0, 2, 0, 1, 0, 1, 1]
+    # 3 council members: 1 woman of 66, a man of 29, one who gave neither.
     assert staff["Thành viên Hội đồng Thi đua – Khen thưởng (chưa tính ở dòng trên)"] == [
         3,
-        None,
-        None,
-        None,
-        None,
+        1,
+        1,
+        0,
+        0,
+        0,
+        1,
+        1,
+        1,
     ]
-    assert staff["Tổng cộng"] == [7, None, None, None, None]
-    assert staff["notes"][0].startswith("Ghi chú: Nền tảng chưa lưu ngày sinh và giới tính")
+    assert staff["Tổng cộng"] == [7, 3, 1, 2, 0, 1, 1, 2, 2]
+    assert staff["notes"][0].startswith("Ghi chú: Độ tuổi tính đến 31/12 của năm báo cáo.")
+    assert (await sheet_rows(client, province["office"], "0605", 2025))["Tổng cộng"] == [0] * 9
+
+
+def test_an_account_stood_at_the_year_end_as_its_audit_trail_says():
+    from datetime import UTC, datetime
+
+    from campaign_api.recognition.report_forms import AccountEvent, stood_at
+
+    end = datetime(2026, 1, 1, tzinfo=UTC)
+    now = {"roles": ["viewer"], "unit_codes": [], "active": False}
+    manager = {"roles": ["manager"], "unit_codes": ["66-SNV"], "active": True}
+    moved = {"roles": ["manager"], "unit_codes": ["66-STC"], "active": True}
+    created = AccountEvent(datetime(2025, 3, 1, tzinfo=UTC), None, manager)
+    moved_in_2025 = AccountEvent(datetime(2025, 9, 1, tzinfo=UTC), manager, moved)
+    demoted_in_2026 = AccountEvent(datetime(2026, 2, 1, tzinfo=UTC), moved, now)
+    # The last change before the year's end says how it stood: moved to 66-STC.
+    assert stood_at(now, [created, moved_in_2025, demoted_in_2026], end) == moved
+    # Made before any trail was kept, changed only later: as it was before that change.
+    assert stood_at(now, [demoted_in_2026], end) == moved
+    # Made after the year's end: it did not exist.
+    assert stood_at(now, [AccountEvent(datetime(2026, 5, 1, tzinfo=UTC), None, now)], end) is None
+    # Never changed: as it is.
+    assert stood_at(now, [], end) == now
+
+
+async def test_officials_sex_and_birth_date_are_optional_and_checked(client, admin, create_account):
+    account = await create_account("cb.moi", ["viewer"])
+    assert (account["sex"], account["birth_date"]) == (None, None)
+    url = f"/v1/accounts/{account['id']}"
+    changed = await client.patch(url, headers=admin, json={"sex": "female", "birth_date": "1988-02-29"})
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["sex"], changed.json()["birth_date"]) == ("female", "1988-02-29")
+    for wrong in (
+        {"sex": "x"},
+        {"birth_date": "2015-06-01"},
+        {"birth_date": "2999-01-01"},
+        {"birth_date": 1988},
+    ):
+        refused = assert_problem(await client.patch(url, headers=admin, json=wrong), 422)
+        assert refused["errors"][0]["field"] == next(iter(wrong))
+    assert (await client.get(url, headers=admin)).json()["birth_date"] == "1988-02-29"  # nothing changed
+    cleared = (await client.patch(url, headers=admin, json={"birth_date": None})).json()
+    assert (cleared["sex"], cleared["birth_date"]) == ("female", None)  # left-out sex kept
 
 
 async def test_who_may_download_and_bad_requests(client, admin, province):
     assert (await client.get("/v1/report-forms/0602.xlsx?year=2025", headers=admin)).status_code == 200
+    # The decisions page offers the forms to whom the policy lets download them, and to no one else.
+    for who, offered in (
+        (admin, ["issue", "download_report_forms"]),
+        (province["office"], ["issue", "download_report_forms"]),
+        (province["snv"], ["issue"]),
+    ):
+        assert (await client.get("/v1/decisions", headers=who)).json()["allowed_actions"] == offered
     # A department's manager files no province report: refused.
     assert_problem(await client.get("/v1/report-forms/0602.xlsx?year=2025", headers=province["snv"]), 403)
     unknown = await client.get(

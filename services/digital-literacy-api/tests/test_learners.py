@@ -1,10 +1,13 @@
 """Learners' personal data: validated, never shown or logged in clear, scoped, erasable."""
 
 import logging
+import uuid
 
+import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
-from literacy_api.learners.models import Learner
+from literacy_api.learners.models import Learner, LearnerIdentity
 from service_kit.testing import assert_problem
 
 NATIONAL_ID = "066190000123"
@@ -200,3 +203,62 @@ async def test_a_learner_who_moves_to_another_province_keeps_their_records(
     assert moved.json()["commune_code"] == "11791"
     records = (await client.get("/v1/records", headers=admin, params={"learner_id": learner["id"]})).json()
     assert [r["course_code"] for r in records["items"]] == ["VNEID"]
+
+
+# --- one person, one province: the national look-up of national IDs (learner_identity) ----------------------
+
+
+async def identities(app) -> set[tuple[str, str]]:
+    async with app.state.database.sessionmaker() as session:
+        rows = await session.execute(
+            select(LearnerIdentity.province_code, LearnerIdentity.learner_id).order_by(
+                LearnerIdentity.province_code
+            )
+        )
+        return {(province, str(learner_id)) for province, learner_id in rows}
+
+
+async def test_the_same_national_id_in_another_province_is_409_not_a_second_person(
+    app, client, admin, create_learner, learner_body, communes
+):
+    """How schemathesis made a duplicate hash across provinces: two creates with one national ID and communes
+    of two provinces (the learner's own key is per province). The national look-up refuses the second."""
+    first = await create_learner(NATIONAL_ID)
+    again = await client.post(
+        "/v1/learners",
+        headers=admin,
+        json=learner_body(NATIONAL_ID, commune_code=communes[3], unit_code=None),
+    )
+    assert assert_problem(again, 409)["code"] == "learner.exists"
+    assert await count(app) == 1
+    assert await identities(app) == {("66", first["id"])}
+
+
+async def test_a_move_erasure_and_bulk_writes_keep_the_look_up_right(
+    app, client, admin, create_learner, communes
+):
+    learner = await create_learner(NATIONAL_ID, unit_code=None)
+    other = await create_learner("066190000456", unit_code=None)
+    moved = await client.patch(
+        f"/v1/learners/{learner['id']}", headers=admin, json={"commune_code": communes[3]}
+    )
+    assert moved.status_code == 200, moved.text
+    assert await identities(app) == {("01", learner["id"]), ("66", other["id"])}
+    # An erased person leaves the look-up: the same national ID may be enrolled again, in any province.
+    assert (await client.delete(f"/v1/learners/{other['id']}", headers=admin)).status_code == 204
+    assert await identities(app) == {("01", learner["id"])}
+    again = await create_learner("066190000456", commune_code=communes[3], unit_code=None)
+    assert await identities(app) == {("01", learner["id"]), ("01", again["id"])}
+    # A set-based writer (as the import's merge is) meets the same rule: one statement, two provinces, one hash.
+    async with app.state.database.sessionmaker() as session:
+        digest = (await session.get(Learner, uuid.UUID(learner["id"]))).national_id_hash
+        with pytest.raises(IntegrityError):
+            async with session.begin_nested():
+                await session.execute(
+                    text(
+                        "INSERT INTO literacy.learner (id, province_code, commune_code, national_id_hash, gender, "
+                        "category) VALUES (gen_random_uuid(), '66', :commune, :digest, 'male', 'citizen')"
+                    ),
+                    {"commune": communes[0], "digest": digest},
+                )
+    assert await identities(app) == {("01", learner["id"]), ("01", again["id"])}

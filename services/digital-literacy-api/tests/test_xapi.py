@@ -11,8 +11,11 @@ import uuid
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from literacy_api.clients.basic_credentials import BasicCredentials
+from literacy_api.config import LiteracySettings
+from literacy_api.xapi.models import XapiStatement
 from service_kit.testing import assert_problem
 
 V2 = {"X-Experience-API-Version": "2.0.0"}
@@ -463,3 +466,17 @@ async def test_every_answer_names_the_version_asked_for_or_the_deployments_own(u
             headers = {} if asked is None else {"X-Experience-API-Version": asked}
             response = await http.get("/xapi/statements", headers=headers)
             assert response.headers["X-Experience-API-Version"] == named
+
+
+async def test_statements_are_kept_under_the_deployments_province_setting(app, client, lms):
+    """The LRS's province is a setting (LITERACY_PROVINCE_CODE), checked against the official list."""
+    with pytest.raises(ValueError, match="not a province"):
+        LiteracySettings(province_code="99")
+    app.state.settings = app.state.settings.model_copy(update={"province_code": "01"})
+    statement = _statement(id=str(uuid.uuid4()))
+    assert (await client.post("/xapi/statements", headers=lms, json=statement)).status_code == 200
+    async with app.state.database.sessionmaker() as session:
+        stored = await session.scalar(
+            select(XapiStatement.province_code).where(XapiStatement.id == uuid.UUID(statement["id"]))
+        )
+    assert stored == "01"

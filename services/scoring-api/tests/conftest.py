@@ -123,11 +123,11 @@ def directory(app) -> Directory:
 def people(token_factory) -> dict[str, dict[str, str]]:
     auth = token_factory.auth
     return {
-        "admin": auth("admin-1", roles=["admin"]),
-        "manager": auth("ql-skhcn", roles=["manager"], unit_codes=["66-SKHCN"]),
-        "other_manager": auth("ql-syt", roles=["manager"], unit_codes=["66-SYT"]),
-        "evaluator": auth("tham-dinh", roles=["evaluator"]),
-        "council": auth("hoi-dong", roles=["council"]),
+        "admin": auth("admin-1", roles=["admin"], name="Quản trị hệ thống"),
+        "manager": auth("ql-skhcn", roles=["manager"], unit_codes=["66-SKHCN"], name="Nguyễn Thị Quản Lý"),
+        "other_manager": auth("ql-syt", roles=["manager"], unit_codes=["66-SYT"], name="Phạm Văn Y"),
+        "evaluator": auth("tham-dinh", roles=["evaluator"], name="Trần Thẩm Định"),
+        "council": auth("hoi-dong", roles=["council"], name="Lê Hội Đồng"),
         "viewer": auth("xem", roles=["viewer"]),
     }
 

@@ -221,6 +221,18 @@ async def test_the_workflow_by_role_and_state(client, people, published_round):
         "scorecard.review",
         "scorecard.approve",
     ]
+    # Who acted, by the name their token carried when they did (written then, not looked up now).
+    assert [(event["actor"], event["actor_name"]) for event in history] == [
+        ("admin-1", "Quản trị hệ thống"),
+        ("ql-skhcn", "Nguyễn Thị Quản Lý"),
+        ("ql-skhcn", "Nguyễn Thị Quản Lý"),
+        ("tham-dinh", "Trần Thẩm Định"),
+        ("tham-dinh", "Trần Thẩm Định"),
+        ("ql-skhcn", "Nguyễn Thị Quản Lý"),
+        ("ql-skhcn", "Nguyễn Thị Quản Lý"),
+        ("tham-dinh", "Trần Thẩm Định"),
+        ("hoi-dong", "Lê Hội Đồng"),
+    ]
     assert history[3]["after"] == {"3": {"reviewed_score": "12", "review_note": "Sáng kiến cấp cơ sở"}}
     assert history[5]["before"]["1.1"]["self_score"] == "22"
 

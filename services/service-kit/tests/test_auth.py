@@ -11,7 +11,7 @@ from fastapi import APIRouter
 
 from service_kit.auth import PrincipalDep, TokenVerifier
 from service_kit.errors import DependencyUnavailable, Unauthorized
-from service_kit.revocation import AccountVersion, PolledRevocations, Revocations
+from service_kit.revocation import AccountVersion, PolledRevocations, Revocations, client_subject
 from service_kit.settings import TrustedIssuer
 from service_kit.testing import TokenFactory, started
 
@@ -219,3 +219,20 @@ async def test_the_last_list_stays_in_force_while_the_issuer_cannot_answer(issue
             await verifier.verify(old)
         await asyncio.sleep(0)
     assert published.calls >= 2
+
+
+async def test_a_clients_token_older_than_its_clients_version_is_refused_and_no_account_id_stands_for_it(
+    issuer, verifier
+):
+    published = Published()
+    published.versions = {"portal": 2, client_subject("portal"): 2}
+    verifier.use_revocations(PolledRevocations(published, refresh_seconds=0))
+    # The client named "portal" is deactivated: its version-1 token is refused, its version-2 token goes.
+    with pytest.raises(Unauthorized) as refused:
+        await verifier.verify(issuer.token("portal", client_id="portal", scope="campaign:read", ver=1))
+    assert refused.value.code == "auth.token_revoked"
+    assert (await verifier.verify(issuer.token("portal", client_id="portal", ver=2))).client_id == "portal"
+    # An account whose id is "portal" is not the client: its own version alone counts.
+    published.versions = {client_subject("portal"): 2}
+    verifier.use_revocations(PolledRevocations(published, refresh_seconds=0))
+    assert (await verifier.verify(issuer.token("portal", roles=["viewer"], ver=1))).subject == "portal"

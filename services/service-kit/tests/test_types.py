@@ -16,8 +16,10 @@ from service_kit.types import (
     StrictModel,
     Text,
     date_pattern,
+    day_type,
     omittable,
     today_in_vietnam,
+    years_before,
 )
 
 
@@ -112,6 +114,21 @@ def test_a_day_that_has_come_is_today_in_vietnam_at_the_latest():
     assert days.validate_python(today.isoformat()) == today
     with pytest.raises(ValidationError):
         days.validate_python((today + timedelta(days=1)).isoformat())
+
+
+def test_a_day_years_ago_is_checked_and_written_in_the_schema_alike():
+    # Fixed "today"s, so that the validation and the schema are read on the same calendar.
+    for today, last in ((date(2026, 12, 3), date(2011, 12, 3)), (date(2024, 2, 29), date(2009, 2, 28))):
+        days = TypeAdapter(day_type(last=None, years_ago=15, today=lambda today=today: today))
+        assert days.validate_python(last.isoformat()) == last
+        with pytest.raises(ValidationError):
+            days.validate_python((last + timedelta(days=1)).isoformat())
+    schema = TypeAdapter(day_type(last=None, years_ago=15)).json_schema()
+    last = years_before(today_in_vietnam(), 15)
+    assert re.match(schema["pattern"], last.isoformat())
+    assert not re.match(schema["pattern"], (last + timedelta(days=1)).isoformat())
+    assert not re.match(schema["pattern"], today_in_vietnam().isoformat())
+    assert schema["description"] == "YYYY-MM-DD, 1900-01-01 to the same day 15 years ago"
 
 
 def test_date_pattern_holds_exactly_the_days_up_to_its_last():

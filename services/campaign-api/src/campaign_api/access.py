@@ -457,7 +457,7 @@ class DecisionSeen:
 
 
 DECISION_LIST: Policy[None] = Policy(
-    "decision", read=reader, actions={"create": roles(Role.ADMIN, Role.MANAGER)}, label="decisions"
+    "decision", read=reader, actions={"issue": roles(Role.ADMIN, Role.MANAGER)}, label="decisions"
 )
 DECISIONS: Policy[DecisionSeen] = Policy(
     "decision",
@@ -484,6 +484,15 @@ REPORT_FORMS: Policy[ProvinceUnits] = Policy("report_form", read=acts_for_the_pr
 """The annual report forms 0601–0605 count the whole province: administrators and the provincial
 emulation office (managers acting for a province-level unit) download them; a department's or a
 commune's manager is refused (the forms are the province's filing, not a unit's)."""
+
+
+def decision_list_actions(actor: Actor, province: ProvinceUnits) -> list[str]:
+    """What the decisions page offers the caller: issuing a decision (who runs each nominee's movement
+    is checked per dossier) and the province's report forms (`REPORT_FORMS`)."""
+    offered = DECISION_LIST.allowed_actions(actor, None)
+    if REPORT_FORMS.can(actor, READ, province):
+        offered.append("download_report_forms")
+    return offered
 
 
 TASKS: Policy[None] = Policy("task", read=roles(*PROVINCE_WIDE_READERS, Role.MANAGER), label="tasks")
@@ -601,5 +610,6 @@ __all__ = [
     "Filing",
     "JudgingSeen",
     "ProvinceUnits",
+    "decision_list_actions",
     "filing_units",
 ]

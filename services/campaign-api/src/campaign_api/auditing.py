@@ -29,7 +29,7 @@ class AuditedService:
     ) -> None:
         await audit_trail.record(
             self.session,
-            actor=actor if isinstance(actor, str) else actor.subject,
+            actor=actor,
             action=action,
             object_type=object_type,
             object_id=object_id,

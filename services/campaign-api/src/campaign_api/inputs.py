@@ -3,7 +3,8 @@
 - text: one line, no control character, bounded by its column; a required text has a visible character
   and is stored without surrounding spaces;
 - dates: `YYYY-MM-DD` strings of real days, 1900–2100, or up to today in Vietnam for what cannot lie in
-  the future (a report period's end, a plan's or a decision's date, a birth);
+  the future (a report period's end, a plan's or a decision's date, a birth), or up to 15 years ago for
+  an official's birth date;
 - amounts: JSON numbers within what `numeric(18, 4)` holds, rounded to four places.
 """
 
@@ -19,6 +20,7 @@ from service_kit.types import (
     CivilDay,
     JsonNumber,
     PastDay,
+    day_type,
     line,
     text_constraints,
 )
@@ -37,6 +39,12 @@ TRIM = STRIP
 
 CODE_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 UNIT_CODE_PATTERN = r"^[A-Za-z0-9._-]{1,32}$"
+
+WORKING_AGE = 15
+"""Bộ luật Lao động 2019, art. 143: the age from which a person may work (an official is at least that)."""
+
+BirthDate = day_type(last=None, years_ago=WORKING_AGE)
+"""An official's birth date: at least 15 years ago (form 0605 counts ages); the schema says so too."""
 
 AMOUNT_LIMIT = 10**14 - 1
 """numeric(18, 4): fourteen digits before the point."""
@@ -57,7 +65,9 @@ __all__ = [
     "ONE_LINE",
     "TRIM",
     "UNIT_CODE_PATTERN",
+    "WORKING_AGE",
     "Amount",
+    "BirthDate",
     "CivilDay",
     "Line100",
     "Line200",

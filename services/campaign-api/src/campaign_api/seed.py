@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import uuid
 from datetime import date, timedelta
 from decimal import Decimal
@@ -26,16 +27,26 @@ from campaign_api.config import CampaignSettings
 from campaign_api.contests import repository as contest_repository
 from campaign_api.contests.schemas import ContestCreate, ContestStatus, Option, QuestionIn, RoundCreate
 from campaign_api.contests.service import ContestService
+from campaign_api.database import audit_trail
+from campaign_api.identity import repository as identity_repository
+from campaign_api.identity.hashing import hash_secret
+from campaign_api.identity.models import Account
+from campaign_api.identity.service import account_snapshot
 from campaign_api.participation.schemas import PlanIn, ReportIn
 from campaign_api.participation.service import ParticipationService
 from campaign_api.recognition import repository as recognition_repository
 from campaign_api.recognition.schemas import (
+    CouncilSessionIn,
+    DecisionIn,
     DossierAction,
     DossierIn,
     Nominee,
+    NomineeRef,
     RegistrationAction,
     RegistrationEntry,
     RegistrationIn,
+    Vote,
+    VoteIn,
 )
 from campaign_api.recognition.service import AwardsService
 from campaign_api.units import repository as units
@@ -50,7 +61,10 @@ from service_kit.seeding import demo_id
 logger = logging.getLogger("campaign_api.seed")
 
 DAK_LAK = "66"
-SEEDER = Actor(Principal(subject="seed", issuer="system", roles=frozenset({"admin"})), None)
+SEEDER = Actor(
+    Principal(subject="seed", issuer="system", roles=frozenset({"admin"}), claims={"name": "Dữ liệu mẫu"}),
+    None,
+)
 DEPARTMENTS = [
     ("66-SKHCN", "Sở Khoa học và Công nghệ", 85),
     ("66-SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", 120),
@@ -86,6 +100,7 @@ async def seed(database_url: URL) -> None:
                 logger.info("campaign-api demo data is there already")
                 await _contest(session, CampaignService(session=session))
                 await _recognition(session, CampaignService(session=session))
+                await _council(session, CampaignService(session=session))
                 return
             unit_service = UnitService(session=session)
             campaigns = CampaignService(session=session)
@@ -94,6 +109,7 @@ async def seed(database_url: URL) -> None:
             await _movements(campaigns, participation, [code for code, *_ in DEPARTMENTS], communes)
             await _contest(session, campaigns)
             await _recognition(session, campaigns)
+            await _council(session, campaigns)
     finally:
         await database.dispose()
 
@@ -615,7 +631,13 @@ async def _contest(session: AsyncSession, campaigns: CampaignService) -> None:
 
 
 EMULATION_OFFICE = Actor(
-    Principal(subject="Ban Thi đua – Khen thưởng tỉnh", issuer="system", roles=frozenset({"admin"})), None
+    Principal(
+        subject="Ban Thi đua – Khen thưởng tỉnh",
+        issuer="system",
+        roles=frozenset({"admin"}),
+        claims={"name": "Ban Thi đua – Khen thưởng tỉnh"},
+    ),
+    None,
 )
 """Who the demo's registrations and dossiers were handled by (its histories show this name)."""
 
@@ -623,8 +645,7 @@ EMULATION_OFFICE = Actor(
 async def _recognition(session: AsyncSession, campaigns: CampaignService) -> None:
     """The 2025 registrations for emulation titles of three departments (approved, submitted, a draft) and
     two commendation dossiers (one received and in review, one sent), added once, also to a database seeded
-    before recognition existed. No council session or decision: their members are accounts, which the seed
-    does not create."""
+    before recognition existed (the council and its decision: `_council`)."""
     umbrella = await campaign_repository.by_code(session, "CDS-2025-2030")
     if umbrella is None:
         return
@@ -694,3 +715,119 @@ async def _recognition(session: AsyncSession, campaigns: CampaignService) -> Non
         for step in steps:
             filed, campaign = await awards.get_dossier(dossier.id, for_update=True)
             await awards.move_dossier(EMULATION_OFFICE, filed, campaign, DossierAction(step))
+
+
+COUNCIL_MEMBERS = [
+    ("hd.chutich", "Phạm Minh Chủ", "male", date(1968, 4, 12)),
+    ("hd.phochutich", "H'Lan Niê", "female", date(1975, 9, 2)),
+    ("hd.uyvien", "Trần Quốc Ủy", "male", date(1982, 1, 20)),
+]
+"""The demo council's members: real accounts (votes are cast by accounts) with an unusable random password
+that is never shown: nobody signs in as them until an administrator sets one."""
+
+DEMO_DECISION_NO = "125/QĐ-UBND"
+
+
+async def _council_members(session: AsyncSession) -> list[uuid.UUID]:
+    members = []
+    for username, full_name, sex, birth_date in COUNCIL_MEMBERS:
+        account = await identity_repository.account_by_username(session, username)
+        if account is None:
+            account = Account(
+                username=username,
+                password_hash=await hash_secret(secrets.token_urlsafe(32)),
+                full_name=full_name,
+                roles=["council"],
+                unit_codes=[],
+                active=True,
+                sex=sex,
+                birth_date=birth_date,
+            )
+            session.add(account)
+            await session.flush()
+            await audit_trail.record(
+                session,
+                actor=SEEDER,
+                action="account.created",
+                object_type="account",
+                object_id=str(account.id),
+                after=account_snapshot(account),
+            )
+        members.append(account.id)
+    return members
+
+
+async def _council(session: AsyncSession, campaigns: CampaignService) -> None:
+    """The council's 2025 session on one more dossier (66-SVHTTDL: the department and one of its staff),
+    its members' votes (the department passes 3–0, the individual fails 1–2 at a two-thirds threshold)
+    and the decision awarding the department, added once (by the decision's number), also to a database
+    seeded before councils were."""
+    umbrella = await campaign_repository.by_code(session, "CDS-2025-2030")
+    if umbrella is None or await recognition_repository.decision_by_number(session, DEMO_DECISION_NO):
+        return
+    awards = AwardsService(session=session, campaigns=campaigns)
+    members = await _council_members(session)
+    nominees = [
+        ("collective", "Sở Văn hóa, Thể thao và Du lịch", "TAP_THE_LD_XUAT_SAC", None),
+        ("individual", "Lê Văn Nam", "LAO_DONG_TIEN_TIEN", "good"),
+    ]
+    dossier = await awards.create_dossier(
+        EMULATION_OFFICE,
+        DossierIn(
+            campaign_id=umbrella.id,
+            unit_code="66-SVHTTDL",
+            title="Hồ sơ đề nghị khen thưởng năm 2025",
+            nominees=[
+                Nominee.model_validate(
+                    {
+                        "subject_type": subject_type,
+                        "subject_name": name,
+                        "unit_code": "66-SVHTTDL",
+                        "title_code": title_code,
+                        "rating": rating,
+                        "achievements": "Số hóa 100% hồ sơ di tích và điểm du lịch được công nhận năm 2025",
+                    }
+                )
+                for subject_type, name, title_code, rating in nominees
+            ],
+        ),
+    )
+    for step in ("submit", "receive", "review", "to-council"):
+        filed, campaign = await awards.get_dossier(dossier.id, for_update=True)
+        await awards.move_dossier(EMULATION_OFFICE, filed, campaign, DossierAction(step))
+    council = await awards.convene(
+        EMULATION_OFFICE,
+        CouncilSessionIn(
+            title="Phiên họp Hội đồng Thi đua – Khen thưởng tỉnh năm 2025",
+            held_on=date(2025, 12, 18),
+            members=members,
+            dossier_ids=[dossier.id],
+            quorum=2,
+            threshold=0.6667,
+        ),
+    )
+    seen = await awards.get_council(council.id)
+    ballots = {0: ("for", "for", "for"), 1: ("for", "against", "against")}
+    names = [full_name for _, full_name, _, _ in COUNCIL_MEMBERS]
+    for index, cast in ballots.items():
+        for member, name, vote in zip(members, names, cast, strict=True):
+            voter = Actor(
+                Principal(
+                    subject=str(member), issuer="system", roles=frozenset({"council"}), claims={"name": name}
+                ),
+                None,
+            )
+            await awards.vote(
+                voter, seen, VoteIn(dossier_id=dossier.id, nominee_index=index, vote=Vote(vote))
+            )
+    await awards.issue(
+        EMULATION_OFFICE,
+        DecisionIn(
+            session_id=council.id,
+            number=DEMO_DECISION_NO,
+            signed_on=date(2025, 12, 26),
+            signer="Nguyễn Văn Tỉnh",
+            title_code="TAP_THE_LD_XUAT_SAC",
+            nominees=[NomineeRef(dossier_id=dossier.id, nominee_index=0)],
+        ),
+    )

@@ -5,6 +5,7 @@ from typing import Literal, Self
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from reference_data.localities import localities
 from service_kit.settings import Environment, ServiceSettings
 
 # Development only: production refuses them (see the validator).
@@ -49,11 +50,33 @@ class LiteracySettings(ServiceSettings):
         default=2.0, gt=0, description="how often an idle worker looks for jobs"
     )
 
+    province_code: str = Field(
+        default="66",
+        pattern=r"^[0-9]{2}$",
+        description="the province this deployment serves (official two-digit code): the xAPI store's "
+        "statements and documents are kept under it (their distribution key); one LRS per province",
+    )
+
+    progress_cache_entries: int = Field(
+        default=20_000,
+        ge=0,
+        description="learners' progress kept in each process, dropped when the database notifies a change "
+        "(0: none; also none when there is no direct URL to LISTEN on, see DATABASE_LISTEN_URL)",
+    )
+
     xapi_unversioned_answer: Literal["2.0.0", "1.0.3"] = Field(
         default="2.0.0",
         description="the xAPI version named on the 400 answered to a request that names none "
         "(1.0.3 where the learning platforms speak only 1.0.x)",
     )
+
+    @model_validator(mode="after")
+    def _known_province(self) -> Self:
+        if localities.province(self.province_code) is None:
+            raise ValueError(
+                f"LITERACY_PROVINCE_CODE {self.province_code} is not a province of the official list"
+            )
+        return self
 
     @model_validator(mode="after")
     def _refuse_development_keys_in_production(self) -> Self:

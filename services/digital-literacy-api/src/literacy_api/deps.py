@@ -21,14 +21,13 @@ from literacy_api.learners.models import Learner
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.access import READ, Actor, Policy, resolve_actor
 from service_kit.auth import Principal, PrincipalDep, get_token_verifier
-from service_kit.db import AutocommitDep, ReadSessionDep, SessionDep
+from service_kit.db import ReadSessionDep, SessionDep
 from service_kit.errors import NotFound, Unauthorized
 from service_kit.pagination import CursorParams, cursor_params
 
 __all__ = [
     "AccountsDep",
     "ActorDep",
-    "AutocommitDep",
     "CampaignDep",
     "CipherDep",
     "ReadSessionDep",

@@ -19,7 +19,9 @@ from literacy_api.imports.router import router as imports_router
 from literacy_api.imports.worker import ImportWorker, WorkerSettings
 from literacy_api.imports.xlsx import WorkbookLimits
 from literacy_api.learners.router import router as learners_router
+from literacy_api.sql.progress import CHANNEL as PROGRESS_CHANNEL
 from literacy_api.stats.router import router as stats_router
+from literacy_api.training.cache import ProgressCache
 from literacy_api.training.router import router as training_router
 from literacy_api.xapi.alternate import AlternateSyntax
 from literacy_api.xapi.cors import XapiCors
@@ -28,6 +30,7 @@ from literacy_api.xapi_documents.router import router as xapi_documents_router
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.app import create_service_app
 from service_kit.http_client import service_client
+from service_kit.notifications import Listener
 
 
 def create_app(settings: LiteracySettings | None = None) -> FastAPI:
@@ -70,6 +73,23 @@ def create_app(settings: LiteracySettings | None = None) -> FastAPI:
                 units=lambda: app.state.campaign,
             )
             app.state.import_worker = worker
+            # Learners' progress kept in the process while the database's notifications are heard.
+            listen_url = settings.listen_url if settings.progress_cache_entries else None
+            listener: Listener | None = None
+            cache = ProgressCache(
+                settings.progress_cache_entries, lambda: listener is not None and listener.listening
+            )
+            if listen_url is not None:
+                listener = Listener(
+                    listen_url,
+                    PROGRESS_CHANNEL,
+                    cache.drop,
+                    cache.reset,
+                    application_name=settings.service_name,
+                )
+                await listener.start()
+                stack.push_async_callback(listener.stop)
+            app.state.progress_cache = cache
             task = asyncio.create_task(worker.run()) if settings.import_worker else None
             try:
                 yield

@@ -5,7 +5,7 @@ from literacy_api.catalog.models import Course, TrainingClass
 from literacy_api.certificates.models import Certificate
 from literacy_api.database import audit_event, idempotency_keys, metadata
 from literacy_api.imports.models import ImportFileChunk, ImportJob, ImportRowError
-from literacy_api.learners.models import Learner
+from literacy_api.learners.models import Learner, LearnerIdentity
 from literacy_api.stats.models import CoverageCourseMonth, CoverageMonth, CoverageMonthPair, Population
 from literacy_api.training.models import TrainingRecord
 from literacy_api.xapi.models import ActorLink, XapiActivity, XapiAttachment, XapiStatement
@@ -22,6 +22,7 @@ __all__ = [
     "ImportJob",
     "ImportRowError",
     "Learner",
+    "LearnerIdentity",
     "Population",
     "TrainingClass",
     "TrainingRecord",

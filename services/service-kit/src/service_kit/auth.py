@@ -19,7 +19,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from service_kit.errors import Unauthorized
-from service_kit.revocation import VERSION_CLAIM, RevocationSource, token_is_current
+from service_kit.revocation import VERSION_CLAIM, RevocationSource, client_subject, token_is_current
 from service_kit.settings import TrustedIssuer
 
 logger = logging.getLogger("service_kit.auth")
@@ -204,8 +204,9 @@ class TokenVerifier:
 
     async def _check_current(self, principal: Principal) -> None:
         claims = principal.claims
-        if self._revocations is not None and VERSION_CLAIM in claims and not principal.is_client:
-            current = await self._revocations.current_version(principal.subject)
+        if self._revocations is not None and VERSION_CLAIM in claims:
+            subject = client_subject(principal.client_id) if principal.client_id else principal.subject
+            current = await self._revocations.current_version(subject)
             if not token_is_current(claims[VERSION_CLAIM], current):
                 raise Unauthorized(
                     "The account changed since this token was issued; sign in again.",

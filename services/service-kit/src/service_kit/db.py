@@ -206,20 +206,9 @@ async def get_read_session(
         yield primary
 
 
-async def get_autocommit_connection(
-    database: Annotated[Database, Depends(get_database)],
-) -> AsyncIterator[AsyncConnection]:
-    """A connection without an explicit transaction, for a hot read that is one statement (each
-    statement is its own snapshot): no BEGIN and COMMIT round trips around it."""
-    async with database.autocommit() as connection:
-        yield connection
-
-
 DatabaseDep = Annotated[Database, Depends(get_database)]
 # scope="function": the transaction is committed (or rolled back) before the response leaves, so a client
 # that reads right after a write sees it, and a failed commit is an error response, not a silent 201.
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 ReadSessionDep = Annotated[AsyncSession, Depends(get_read_session, scope="function")]
-AutocommitDep = Annotated[AsyncConnection, Depends(get_autocommit_connection, scope="function")]
-"""For a one-statement read on the primary: no transaction around it (see `get_autocommit_connection`)."""
 """For statistics, rankings, exports and lists: the replica when configured (`<PREFIX>DATABASE_READ_URL`)."""

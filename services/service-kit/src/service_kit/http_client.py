@@ -89,6 +89,7 @@ class ServiceClient:
         base_url: str,
         *,
         timeout: float = 5.0,
+        bulk_timeout: float | None = None,
         retries: int = 2,
         backoff_seconds: float = 0.1,
         token: TokenProvider | None = None,
@@ -100,6 +101,7 @@ class ServiceClient:
             transport=transport,
             headers={"Accept": "application/json"},
         )
+        self._bulk_timeout = httpx.Timeout(max(bulk_timeout or 0.0, timeout), connect=min(timeout, 2.0))
         self._retries = retries
         self._backoff = backoff_seconds
         self._token = token
@@ -116,12 +118,15 @@ class ServiceClient:
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
+        bulk: bool = False,
     ) -> httpx.Response:
         """Send one request, retrying where it is safe.
 
         A connection that could not be opened is retried for any method (nothing was sent);
         502/503/504 and read time-outs only for idempotent calls. A 401 refreshes the client token once.
+        A `bulk` call (one answer for many items) waits for the client's bulk timeout instead of its own.
         """
+        timeout = self._bulk_timeout if bulk else httpx.USE_CLIENT_DEFAULT
         method = method.upper()
         retry_responses = idempotent if idempotent is not None else method in IDEMPOTENT_METHODS
         token_refreshed = False
@@ -129,7 +134,12 @@ class ServiceClient:
         while True:
             try:
                 response = await self._http.request(
-                    method, path, json=json, params=params, headers=await self._headers(headers)
+                    method,
+                    path,
+                    json=json,
+                    params=params,
+                    headers=await self._headers(headers),
+                    timeout=timeout,
                 )
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 if attempt < self._retries:
@@ -160,16 +170,18 @@ class ServiceClient:
                 )
             return response
 
-    async def get_model(self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None) -> T:
+    async def get_model(
+        self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None, bulk: bool = False
+    ) -> T:
         """GET a JSON resource and validate it into `model`; a non-2xx answer raises `DependencyUnavailable`."""
-        response = await self.request("GET", path, params=params)
+        response = await self.request("GET", path, params=params, bulk=bulk)
         return self._parse(response, model)
 
     async def get_model_or_none(
-        self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None
+        self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None, bulk: bool = False
     ) -> T | None:
         """As `get_model`, but a 404 (the other service knows no such thing) is None, not a failure."""
-        response = await self.request("GET", path, params=params)
+        response = await self.request("GET", path, params=params, bulk=bulk)
         if response.status_code == 404:
             return None
         return self._parse(response, model)
@@ -227,7 +239,11 @@ async def service_client(
             http=token_http,
         )
     client = client_class(
-        base_url, timeout=settings.http_timeout_seconds, retries=settings.http_retries, token=token
+        base_url,
+        timeout=settings.http_timeout_seconds,
+        bulk_timeout=settings.http_bulk_timeout_seconds,
+        retries=settings.http_retries,
+        token=token,
     )
     stack.push_async_callback(client.aclose)
     return client

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import atexit
+import collections
+import contextlib
 import json
 import logging
-import logging.handlers
-import queue
 import re
 import sys
+import threading
 import time
 import traceback
 import uuid
@@ -107,12 +108,104 @@ def _utc_second(seconds: int) -> str:
     return _second_cache[1]
 
 
-class _OffLoopHandler(logging.handlers.QueueHandler):
-    """Hands each record to a writer thread, so that a slow stderr (a full pipe) never blocks the event
-    loop. What depends on the serving task (the request id, the exception) is taken here; the JSON is
-    formatted and written by the thread."""
+class _LineWriter:
+    """Writes the log's lines from a thread of its own, in batches: the serving task only appends to a
+    deque (no lock, no wake-up per line), and a slow stderr (a full pipe, as under honcho) never blocks
+    the event loop. Every `INTERVAL_SECONDS` the thread formats what has gathered and writes it at once.
+    Past `MOST_PENDING` unwritten lines (stderr stuck) the oldest are dropped, and the count is logged."""
 
-    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+    INTERVAL_SECONDS = 0.05
+    MOST_PENDING = 100_000
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._pending: collections.deque[logging.LogRecord | tuple[Any, ...]] = collections.deque(
+            maxlen=self.MOST_PENDING
+        )
+        self._appended = 0
+        self._taken = 0
+        self._formatter = JsonFormatter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="log-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, item: logging.LogRecord | tuple[Any, ...]) -> None:
+        self._appended += 1
+        self._pending.append(item)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.INTERVAL_SECONDS):
+            self.flush()
+        self.flush()
+
+    def flush(self) -> None:
+        lines = []
+        while True:
+            try:
+                item = self._pending.popleft()
+            except IndexError:
+                break
+            self._taken += 1
+            try:
+                lines.append(self._format(item))
+            except Exception:  # a record that cannot be formatted must not stop the writer
+                lines.append(
+                    json.dumps(
+                        {"level": "ERROR", "logger": "service_kit", "message": "unformattable log record"}
+                    )
+                )
+        lost = self._appended - self._taken - len(self._pending)
+        if lost > 0:
+            self._taken += lost
+            lines.append(
+                json.dumps(
+                    {
+                        "level": "WARNING",
+                        "logger": "service_kit",
+                        "message": f"{lost} log lines dropped (stderr too slow)",
+                    }
+                )
+            )
+        if lines:
+            with contextlib.suppress(Exception):
+                self._stream.write("\n".join(lines) + "\n")
+                self._stream.flush()
+
+    def _format(self, item: logging.LogRecord | tuple[Any, ...]) -> str:
+        if isinstance(item, logging.LogRecord):
+            return self._formatter.format(item)
+        created, request_id, method, path, status, duration_ms, client = item
+        seconds = int(created)
+        return json.dumps(
+            {
+                "ts": f"{_utc_second(seconds)}.{int((created - seconds) * 1000):03d}+00:00",
+                "level": "INFO",
+                "logger": access_logger.name,
+                "message": f"{method} {path} {status}",
+                "request_id": request_id,
+                "method": method,
+                "path": path,
+                "status": status,
+                "duration_ms": duration_ms,
+                "client": client,
+            },
+            ensure_ascii=False,
+        )
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+class _OffLoopHandler(logging.Handler):
+    """Hands each record to the line writer. What depends on the serving task (the request id, the
+    exception) is taken here; the JSON is formatted and written by the writer's thread."""
+
+    def __init__(self, writer: _LineWriter) -> None:
+        super().__init__()
+        self._writer = writer
+
+    def emit(self, record: logging.LogRecord) -> None:
         if getattr(record, "request_id", None) is None:
             record.request_id = request_id_var.get()
         if record.exc_info:
@@ -121,26 +214,22 @@ class _OffLoopHandler(logging.handlers.QueueHandler):
             record.exc_text = None
         record.msg = record.getMessage()
         record.args = None
-        return record
+        self._writer.put(record)
 
 
-_listener: logging.handlers.QueueListener | None = None
+_writer: _LineWriter | None = None
 
 
 def configure_logging(level: str = "INFO") -> None:
-    """Route every logger (ours and uvicorn's) through one JSON handler on stderr, written by a thread
-    of its own."""
-    global _listener
-    if _listener is not None:
-        _listener.stop()
-    writer = logging.StreamHandler(sys.stderr)
-    writer.setFormatter(JsonFormatter())
-    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    _listener = logging.handlers.QueueListener(records, writer)
-    _listener.start()
-    atexit.register(_listener.stop)
+    """Route every logger (ours and uvicorn's) through one JSON writer on stderr, a thread of its own.
+    Access lines go to it straight from `RequestContextMiddleware`, without a `LogRecord`."""
+    global _writer
+    if _writer is not None:
+        _writer.stop()
+    _writer = _LineWriter(sys.stderr)
+    atexit.register(_writer.stop)
     root = logging.getLogger()
-    root.handlers = [_OffLoopHandler(records)]
+    root.handlers = [_OffLoopHandler(_writer)]
     root.setLevel(level.upper())
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         uv_logger = logging.getLogger(name)
@@ -218,20 +307,35 @@ class RequestContextMiddleware:
             await response(scope, receive, send_with_request_id)
         finally:
             if access_logger.isEnabledFor(logging.INFO):
-                access_logger.info(
-                    "%s %s %s",
-                    scope["method"],
-                    scope["path"],
-                    status,
-                    extra={
-                        "request_id": request_id,
-                        "method": scope["method"],
-                        "path": scope["path"],
-                        "status": status,
-                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                        "client": client[0] if client else "",
-                    },
-                )
+                duration_ms = round((time.perf_counter() - started) * 1000, 2)
+                address = client[0] if client else ""
+                if _writer is not None and not access_logger.handlers:
+                    _writer.put(
+                        (
+                            time.time(),
+                            request_id,
+                            scope["method"],
+                            scope["path"],
+                            status,
+                            duration_ms,
+                            address,
+                        )
+                    )
+                else:
+                    access_logger.info(
+                        "%s %s %s",
+                        scope["method"],
+                        scope["path"],
+                        status,
+                        extra={
+                            "request_id": request_id,
+                            "method": scope["method"],
+                            "path": scope["path"],
+                            "status": status,
+                            "duration_ms": duration_ms,
+                            "client": address,
+                        },
+                    )
             request_id_var.reset(token)
             client_address_var.reset(address_token)
             i18n.language_var.reset(language_token)

@@ -2,6 +2,9 @@
 version (claim `ver`); the issuer publishes the current version of every account changed within an
 access token's lifetime; every service keeps that short list in memory, refreshed every few seconds,
 and refuses a token whose version is older. One dictionary look-up per request.
+
+API clients' tokens carry their client's version the same way; the list names a client as
+`client:<client_id>` (`client_subject`), so that no client id can pass for an account's id.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from service_kit.errors import DependencyUnavailable, ProblemError
 logger = logging.getLogger("service_kit.revocation")
 
 VERSION_CLAIM = "ver"
+CLIENT_PREFIX = "client:"
+
+
+def client_subject(client_id: str) -> str:
+    """How the revocations list names an API client (account ids are UUIDs, without the prefix)."""
+    return f"{CLIENT_PREFIX}{client_id}"
 
 
 class AccountVersion(BaseModel):
@@ -26,7 +35,8 @@ class AccountVersion(BaseModel):
 
 
 class Revocations(BaseModel):
-    """What the issuer publishes: accounts changed within `window_seconds`, with their version now."""
+    """What the issuer publishes: accounts (and API clients, `client:<id>`) changed within
+    `window_seconds`, with their version now."""
 
     items: list[AccountVersion]
     window_seconds: int
@@ -79,7 +89,8 @@ class PolledRevocations:
 
 
 def token_is_current(claims_version: object, current: int | None) -> bool:
-    """A token without a version (API clients) or of an account not changed lately is current."""
+    """A token without a version (one issued before versions existed) or of an account or client not
+    changed lately is current."""
     if current is None or not isinstance(claims_version, int):
         return True
     return claims_version >= current

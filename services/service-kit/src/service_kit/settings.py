@@ -63,6 +63,9 @@ class ServiceSettings(BaseSettings):
     """`<PREFIX>DB_TRANSACTION_POOLER=true` when `DATABASE_URL` goes through a transaction-pooling PgBouncer:
     no prepared-statement cache, a new name for each statement, no per-connection settings (the role's
     `statement_timeout`, set by provisioning, applies instead)."""
+    database_listen_url: SecretStr = SecretStr("")
+    """A direct URL (never through a transaction pooler) for `LISTEN`, which the in-process caches that the
+    database invalidates depend on. Empty: `DATABASE_URL`, unless that is pooled (then those caches are off)."""
 
     # Identity: the built-in issuer (campaign-api) and any additional trusted issuers.
     jwt_issuer: str = Field(default="thidua-so", validation_alias=_shared("JWT_ISSUER"))
@@ -97,11 +100,26 @@ class ServiceSettings(BaseSettings):
         default=5.0, validation_alias=_shared("REVOCATIONS_REFRESH_SECONDS")
     )
     http_timeout_seconds: float = Field(default=5.0, validation_alias=_shared("HTTP_TIMEOUT_SECONDS"))
+    http_bulk_timeout_seconds: float = Field(
+        default=30.0,
+        validation_alias=_shared("HTTP_BULK_TIMEOUT_SECONDS"),
+        description="The read timeout of a batched call (a province's units in one answer), not of a single look-up",
+    )
     http_retries: int = Field(default=2, validation_alias=_shared("HTTP_RETRIES"))
 
     # This service's API-client credentials for calling the others (client-credentials grant).
     client_id: str = ""
     client_secret: SecretStr = SecretStr("")
+
+    @property
+    def listen_url(self) -> str | None:
+        """Where to `LISTEN` (see `database_listen_url`); None when there is nowhere to."""
+        direct = self.database_listen_url.get_secret_value()
+        if direct:
+            return direct
+        if self.db_transaction_pooler:
+            return None
+        return self.database_url.get_secret_value() or None
 
     @property
     def issuers(self) -> list[TrustedIssuer]:

@@ -283,17 +283,32 @@ def _day_parser(first: date, last: Callable[[], date]) -> Callable[[Any], Any]:
     return parse
 
 
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (29 February becomes the 28th in a common year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def day_type(
     first: date = EARLIEST_DATE,
     last: date | None = LATEST_DATE,
     *,
+    years_ago: int = 0,
     today: Callable[[], date] = today_in_vietnam,
 ) -> Any:
-    """A `YYYY-MM-DD` day from `first` to `last` (`None`: up to today, checked on each request; the
-    schema's pattern is written up to the day the service started)."""
-    upper: Callable[[], date] = today if last is None else (lambda: last)
-    shown = last or _schema_today() or today()
-    described = f"YYYY-MM-DD, {first.isoformat()} to {'today' if last is None else last.isoformat()}"
+    """A `YYYY-MM-DD` day from `first` to `last` (`None`: up to today, or up to the same day `years_ago`
+    years back, checked on each request; the schema's pattern is written up to that day as of when the
+    service started, so a schema-valid day is one the service takes)."""
+
+    def until_now() -> date:
+        return years_before(today(), years_ago)
+
+    upper: Callable[[], date] = until_now if last is None else (lambda: last)
+    shown = last or years_before(_schema_today() or today(), years_ago)
+    until = "today" if not years_ago else f"the same day {years_ago} years ago"
+    described = f"YYYY-MM-DD, {first.isoformat()} to {until if last is None else last.isoformat()}"
     return Annotated[
         date,
         BeforeValidator(_day_parser(first, upper)),

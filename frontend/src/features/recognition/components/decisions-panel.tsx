@@ -23,7 +23,7 @@ export function DecisionsPanel() {
   const [pdfError, setPdfError] = useState<unknown>(null);
   return (
     <Flex vertical gap="middle">
-      <ReportFormsPanel />
+      {can(decisions.data, 'download_report_forms') && <ReportFormsPanel />}
       <ProblemAlert error={decisions.error ?? pdfError} />
       <Table<DecisionOut>
         rowKey="id"

@@ -7,12 +7,8 @@ import { REPORT_FORMS, downloadReportForm } from '../api/recognition';
 import type { ReportForm } from '../api/recognition';
 
 /** The annual statistical report forms 0601–0605 ("Báo cáo thống kê"): a year, one download per form.
- * campaign-api decides who may download them (the province's emulation office); a refusal shows as a problem. */
+ * Shown when campaign-api's decisions list offers `download_report_forms` (the province's emulation office). */
 export function ReportFormsPanel() {
-  return <ReportFormsCard />;
-}
-
-function ReportFormsCard() {
   const { t } = useTranslation();
   const lastYear = new Date().getFullYear() - 1;
   const [year, setYear] = useState<number>(lastYear);

@@ -15,8 +15,9 @@ const STATUSES = ['draft', 'submitted', 'reviewed', 'approved', 'returned'] as c
 const FIELDS = ['status', 'self_score', 'note', 'evidence_url', 'reviewed_score', 'review_note', 'auto_score'] as const;
 
 /**
- * The scorecard's audit trail, newest first as the API sends it: when, what was done, and what changed
- * in words ("Tự chấm: 4,5 → 8"), as a list that wraps on a phone instead of a wide table.
+ * The scorecard's audit trail, newest first as the API sends it: what was done, by whom (the name written
+ * when they did it; events from before names were kept show none), when, and what changed in words
+ * ("Tự chấm: 4,5 → 8"), as a list that wraps on a phone instead of a wide table.
  */
 export function ScorecardHistory({ scorecardId, criteria = [] }: { scorecardId: string; criteria?: readonly Criterion[] }) {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function ScorecardHistory({ scorecardId, criteria = [] }: { scorecardId: 
             <List.Item key={`${event.occurred_at}-${event.action}`}>
               <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                 <Typography.Text strong>{isKnown(short) ? t(`scoring.history.actions.${short}`) : t('scoring.history.other')}</Typography.Text>
+                {event.actor_name && <Typography.Text> — {event.actor_name}</Typography.Text>}
                 <Typography.Text type="secondary"> · {format.dateTime(event.occurred_at)}</Typography.Text>
                 {lines.length > 0 && (
                   <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>

@@ -141,7 +141,7 @@ export interface paths {
         };
         /**
          * Accounts changed within an access token's lifetime, with their version now
-         * @description A person's token carries its account's version (claim `ver`); a token older than the version listed here is refused. Polled every few seconds by the services' token verifiers (API clients with `campaign:read`); administrators may read it too.
+         * @description A person's token carries its account's version (claim `ver`), an API client's token its client's (listed as `client:<client_id>`); a token older than the version listed here is refused. Polled every few seconds by the services' token verifiers (API clients with `campaign:read`); administrators may read it too.
          */
         get: operations["revocations_v1_auth_revocations_get"];
         put?: never;
@@ -1781,6 +1781,13 @@ export interface components {
              * @default true
              */
             active: boolean;
+            /** @description Optional; counted by the report form 0605 */
+            sex?: components["schemas"]["Sex"] | null;
+            /**
+             * Birth Date
+             * @description Optional; the report form 0605 counts officials by age at the year's end
+             */
+            birth_date?: string | null;
         };
         /**
          * AccountListAction
@@ -1809,6 +1816,9 @@ export interface components {
             learner_id: string | null;
             /** Active */
             active: boolean;
+            sex?: components["schemas"]["Sex"] | null;
+            /** Birth Date */
+            birth_date?: string | null;
             /**
              * Created At
              * Format: date-time
@@ -1846,6 +1856,13 @@ export interface components {
             unit_codes?: string[];
             /** Active */
             active?: boolean;
+            /** @description Left out: unchanged; null: cleared */
+            sex?: components["schemas"]["Sex"] | null;
+            /**
+             * Birth Date
+             * @description Left out: unchanged; null: cleared
+             */
+            birth_date?: string | null;
         };
         /** AccountVersion */
         AccountVersion: {
@@ -2258,8 +2275,9 @@ export interface components {
         };
         /**
          * ClientUpdate
-         * @description Each field may be left out; none may be set to null. A deactivated client gets no new token (those
-         *     issued already last until they expire); reactivating it lets its secret in again.
+         * @description Each field may be left out; none may be set to null. A deactivated client gets no new token and
+         *     those issued already stop working at once (so do they when a scope is taken away); reactivating it
+         *     lets its secret in again.
          */
         ClientUpdate: {
             /** Name */
@@ -2601,6 +2619,11 @@ export interface components {
             /** File Ids */
             file_ids?: string[];
         };
+        /**
+         * DecisionListAction
+         * @enum {string}
+         */
+        DecisionListAction: "issue" | "download_report_forms";
         /** DecisionOut */
         DecisionOut: {
             /**
@@ -2653,6 +2676,18 @@ export interface components {
             created_at: string;
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["DecisionAction"][];
+        };
+        /** DecisionPage */
+        DecisionPage: {
+            /** Items */
+            items: components["schemas"]["DecisionOut"][];
+            /** Total */
+            total?: number | null;
+            /**
+             * Allowed Actions
+             * @description issue: issue a decision; download_report_forms: the province's report forms 0601–0605
+             */
+            allowed_actions?: components["schemas"]["DecisionListAction"][];
         };
         /**
          * DecisionStatus
@@ -3168,6 +3203,8 @@ export interface components {
             achievements: string;
             /** Score */
             score?: number | null;
+            /** @description The individual's quality rating of the year (Nghị định 335/2025): what the 20 % quota counts; from a round's proposals, the band's rank (first: excellent, second: good, others: completed) */
+            rating?: components["schemas"]["Rating"] | null;
         };
         /** NomineeRef */
         NomineeRef: {
@@ -3196,6 +3233,9 @@ export interface components {
             title_code: string | null;
             /** Form Code */
             form_code: string | null;
+            /** Subject Type */
+            subject_type: string;
+            rating: components["schemas"]["Rating"] | null;
             /** Votes For */
             votes_for: number;
             /** Votes Against */
@@ -3265,13 +3305,6 @@ export interface components {
         Page_CouncilSessionOut_: {
             /** Items */
             items: components["schemas"]["CouncilSessionOut"][];
-            /** Total */
-            total?: number | null;
-        };
-        /** Page[DecisionOut] */
-        Page_DecisionOut_: {
-            /** Items */
-            items: components["schemas"]["DecisionOut"][];
             /** Total */
             total?: number | null;
         };
@@ -3681,10 +3714,15 @@ export interface components {
         };
         /** QuotaBreach */
         QuotaBreach: {
-            /** Rule */
+            /**
+             * Rule
+             * @description grassroots_fighters_share (15 %) or excellent_rating_share (20 %)
+             */
             rule: string;
             /** Unit Code */
             unit_code: string;
+            /** Unit Name */
+            unit_name: string;
             /** Message */
             message: string;
             /** Allowed */
@@ -3742,6 +3780,12 @@ export interface components {
             /** Items */
             items: components["schemas"]["RankedInitiative"][];
         };
+        /**
+         * Rating
+         * @description A person's yearly quality rating (xếp loại chất lượng, Nghị định 335/2025/NĐ-CP).
+         * @enum {string}
+         */
+        Rating: "excellent" | "good" | "completed" | "not_completed";
         /** Reason */
         Reason: {
             /**
@@ -4043,7 +4087,8 @@ export interface components {
         };
         /**
          * Revocations
-         * @description What the issuer publishes: accounts changed within `window_seconds`, with their version now.
+         * @description What the issuer publishes: accounts (and API clients, `client:<id>`) changed within
+         *     `window_seconds`, with their version now.
          */
         Revocations: {
             /** Items */
@@ -4169,6 +4214,12 @@ export interface components {
             /** Total */
             total: string;
         };
+        /**
+         * Sex
+         * @description As the statistics forms count it (form 0605: of whom women).
+         * @enum {string}
+         */
+        Sex: "female" | "male";
         /** SignUp */
         SignUp: {
             /** National Id */
@@ -12591,7 +12642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_DecisionOut_"];
+                    "application/json": components["schemas"]["DecisionPage"];
                 };
             };
             /** @description Bad request (a malformed header, cursor or body) */

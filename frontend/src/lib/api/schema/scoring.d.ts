@@ -947,6 +947,11 @@ export interface components {
             occurred_at: string;
             /** Actor */
             actor: string;
+            /**
+             * Actor Name
+             * @description Who acted, by the name their token carried then; none for the system and for events recorded before names were kept
+             */
+            actor_name: string | null;
             /** Action */
             action: string;
             /** Before */

@@ -13,9 +13,11 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
@@ -98,12 +100,17 @@ class ContestRound(Base):
 class ContestParticipant(Base):
     __tablename__ = "contest_participant"
     __table_args__ = (
+        # A contest's people and attempts sit together (distributed by contest_id, docs/scale-out.md): its
+        # ranking is one shard, and one person is one participant of a contest whatever unit they chose.
+        PrimaryKeyConstraint("contest_id", "id"),
         UniqueConstraint("contest_id", "national_id_hash", name="uq_contest_participant_national_id"),
         UniqueConstraint("contest_id", "account_id", name="uq_contest_participant_account"),
         CheckConstraint("(national_id_hash IS NULL) <> (account_id IS NULL)", name="registered_or_signed_in"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
     contest_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
     national_id_hash: Mapped[bytes | None] = mapped_column(LargeBinary, comment="keyed hash; never the ID")
     account_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
@@ -119,17 +126,29 @@ class ContestAttempt(Base):
     __tablename__ = "contest_attempt"
     __table_args__ = (
         CheckConstraint("attempt_no BETWEEN 1 AND max_attempts", name="within_attempts_per_round"),
+        PrimaryKeyConstraint("contest_id", "id"),
         UniqueConstraint(
-            "round_id", "participant_id", "attempt_no", name="uq_contest_attempt_round_participant_no"
+            "contest_id",
+            "round_id",
+            "participant_id",
+            "attempt_no",
+            name="uq_contest_attempt_round_participant_no",
+        ),
+        ForeignKeyConstraint(
+            ["contest_id", "participant_id"],
+            ["contest_participant.contest_id", "contest_participant.id"],
+            ondelete="CASCADE",
+            name="fk_contest_attempt_participant_id_contest_participant",
         ),
         Index("ix_contest_attempt_participant_id", "participant_id"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
+    contest_id: Mapped[uuid.UUID] = mapped_column(comment="the participant's contest (the distribution key)")
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contest_round.id", ondelete="CASCADE"))
-    participant_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("contest_participant.id", ondelete="CASCADE")
-    )
+    participant_id: Mapped[uuid.UUID]
     attempt_no: Mapped[int] = mapped_column(SmallInteger)
     max_attempts: Mapped[int] = mapped_column(SmallInteger, comment="attempts_per_round when it started")
     seed: Mapped[int] = mapped_column(BigInteger)
@@ -153,12 +172,21 @@ class ContestSighting(Base):
     for one national ID registered from many addresses."""
 
     __tablename__ = "contest_sighting"
-    __table_args__ = (Index("ix_contest_sighting_address_seen_at", "address", "seen_at"),)
-
-    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
-    contest_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
-    participant_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("contest_participant.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        PrimaryKeyConstraint("contest_id", "id"),
+        ForeignKeyConstraint(
+            ["contest_id", "participant_id"],
+            ["contest_participant.contest_id", "contest_participant.id"],
+            ondelete="CASCADE",
+            name="fk_contest_sighting_participant_id_contest_participant",
+        ),
+        Index("ix_contest_sighting_address_seen_at", "address", "seen_at"),
     )
+
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    id: Mapped[int] = mapped_column(BigInteger, autoincrement=True)
+    contest_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contest.id", ondelete="CASCADE"))
+    participant_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     address: Mapped[bytes] = mapped_column(LargeBinary)
     seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -660,6 +660,7 @@ class ContestService(AuditedService):
         )
         deadline = min(now + timedelta(seconds=contest.time_limit_seconds), round_.closes_at)
         attempt = ContestAttempt(
+            contest_id=participant.contest_id,
             round_id=round_.id,
             participant_id=participant.id,
             attempt_no=done + 1,

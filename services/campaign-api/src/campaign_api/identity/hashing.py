@@ -23,7 +23,12 @@ from reference_data.personal_data import national_id_digest
 
 T = TypeVar("T")
 
-_hasher = PasswordHasher()
+# OWASP's Password Storage Cheat Sheet for argon2id: 19 MiB, 2 passes, one lane (a third of the CPU
+# time of argon2-cffi's defaults, measured here). One lane because sign-ins run side by side, one per
+# core: more lanes would only contend for the same cores. Hashes made with other parameters (the
+# defaults, 64 MiB × 3 passes × 4 lanes, before 2026-12) still verify and are re-hashed at the next
+# sign-in (`needs_rehash`).
+_hasher = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
 # Verified when an account does not exist, so that a wrong username costs as long as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -29,6 +30,7 @@ class Account(Base):
     __table_args__ = (
         CheckConstraint("(username IS NULL) <> (national_id_hash IS NULL)", name="one_login_name"),
         CheckConstraint("version >= 1", name="version_positive"),
+        CheckConstraint("sex IS NULL OR sex IN ('female', 'male')", name="known_sex"),
         Index("ix_account_version_changed_at", "version_changed_at"),
     )
 
@@ -41,6 +43,8 @@ class Account(Base):
     unit_codes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     learner_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
     active: Mapped[bool] = mapped_column(default=True)
+    sex: Mapped[str | None] = mapped_column(String(6), comment="Officials, optional (report form 0605)")
+    birth_date: Mapped[date | None] = mapped_column(Date, comment="Officials, optional (report form 0605)")
     version: Mapped[int] = mapped_column(
         default=1,
         server_default=text("1"),
@@ -60,12 +64,25 @@ class ApiClient(Base):
     """Another system (or one of our services) calling the API with the client-credentials grant."""
 
     __tablename__ = "api_client"
+    __table_args__ = (
+        CheckConstraint("version >= 1", name="version_positive"),
+        Index("ix_api_client_version_changed_at", "version_changed_at"),
+    )
 
     client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     secret_hash: Mapped[str] = mapped_column(Text)
     scopes: Mapped[list[str]] = mapped_column(ARRAY(Text))
     active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(
+        default=1,
+        server_default=text("1"),
+        comment="Raised when the client is deactivated or loses a scope; its tokens carry it (claim ver) "
+        "and older ones are refused",
+    )
+    version_changed_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), comment="When version was last raised: the revocations list's window"
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, event, func, select, update
+from sqlalchemy import Select, Text, cast, delete, event, func, literal, select, union_all, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.identity.models import Account, ApiClient, LoginFailure, RefreshToken
 from service_kit.pagination import PageParams, paginate
+from service_kit.revocation import CLIENT_PREFIX
 
 
 async def account_by_username(session: AsyncSession, username: str) -> Account | None:
@@ -134,14 +135,22 @@ async def forget_failures(session: AsyncSession, login_key: str) -> None:
     await session.execute(delete(LoginFailure).where(LoginFailure.login_key == login_key))
 
 
-async def versions_changed_since(session: AsyncSession, since: datetime) -> list[tuple[uuid.UUID, int]]:
-    """(account id, version) of the accounts whose version rose after `since`."""
+async def versions_changed_since(session: AsyncSession, since: datetime) -> list[tuple[str, int]]:
+    """(subject, version) of the accounts and API clients whose version rose after `since`: an account by
+    its id, a client as `client:<client_id>` (the revocations list's names)."""
+    accounts = select(
+        cast(Account.id, Text).label("subject"), Account.version, Account.version_changed_at
+    ).where(Account.version_changed_at > since)
+    clients = select(
+        (literal(CLIENT_PREFIX) + ApiClient.client_id).label("subject"),
+        ApiClient.version,
+        ApiClient.version_changed_at,
+    ).where(ApiClient.version_changed_at > since)
+    changed = union_all(accounts, clients).subquery()
     rows = await session.execute(
-        select(Account.id, Account.version)
-        .where(Account.version_changed_at > since)
-        .order_by(Account.version_changed_at)
+        select(changed.c.subject, changed.c.version).order_by(changed.c.version_changed_at)
     )
-    return [(account_id, version) for account_id, version in rows]
+    return [(subject, version) for subject, version in rows]
 
 
 def after_commit(session: AsyncSession, callback: Callable[[], None]) -> None:

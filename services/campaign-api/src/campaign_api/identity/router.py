@@ -244,7 +244,8 @@ async def change_password(
     "/v1/auth/revocations",
     summary="Accounts changed within an access token's lifetime, with their version now",
     description=(
-        "A person's token carries its account's version (claim `ver`); a token older than the version "
+        "A person's token carries its account's version (claim `ver`), an API client's token its "
+        "client's (listed as `client:<client_id>`); a token older than the version "
         "listed here is refused. Polled every few seconds by the services' token verifiers (API clients "
         "with `campaign:read`); administrators may read it too."
     ),

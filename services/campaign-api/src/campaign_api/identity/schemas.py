@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from campaign_api.inputs import ONE_LINE, Line200, PastDay, SearchText
+from campaign_api.inputs import ONE_LINE, BirthDate, Line200, PastDay, SearchText
 from service_kit.pagination import Page
 from service_kit.types import StrictModel, omittable
 
@@ -98,6 +98,15 @@ UnitCode = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[A-Za-z0-9._-]+$")
 ]
 FullName = Line200
+
+
+class Sex(StrEnum):
+    """As the statistics forms count it (form 0605: of whom women)."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
 AccountQuery = SearchText
 
 # The token endpoint's form fields: one line each, bounded (the service answers OAuth2's 400s, e.g.
@@ -145,6 +154,10 @@ class AccountCreate(StrictModel):
     roles: list[OfficialRole] = Field(min_length=1, max_length=len(OfficialRole))
     unit_codes: list[UnitCode] = Field(default_factory=list, max_length=200)
     active: StrictBool = True
+    sex: Sex | None = Field(default=None, description="Optional; counted by the report form 0605")
+    birth_date: BirthDate | None = Field(
+        default=None, description="Optional; the report form 0605 counts officials by age at the year's end"
+    )
 
     @model_validator(mode="after")
     def _check(self) -> AccountCreate:
@@ -163,6 +176,8 @@ class AccountUpdate(StrictModel):
     roles: list[Role] = omittable(min_length=1, max_length=len(Role))
     unit_codes: list[UnitCode] = omittable(max_length=200)
     active: StrictBool = omittable()
+    sex: Sex | None = Field(default=None, description="Left out: unchanged; null: cleared")
+    birth_date: BirthDate | None = Field(default=None, description="Left out: unchanged; null: cleared")
 
 
 class AccountOut(BaseModel):
@@ -175,6 +190,8 @@ class AccountOut(BaseModel):
     unit_codes: list[str]
     learner_id: uuid.UUID | None
     active: bool
+    sex: Sex | None = None
+    birth_date: date | None = None
     created_at: datetime
     updated_at: datetime
     allowed_actions: list[AccountAction] = Field(default_factory=list)
@@ -207,8 +224,9 @@ class ClientOut(BaseModel):
 
 
 class ClientUpdate(StrictModel):
-    """Each field may be left out; none may be set to null. A deactivated client gets no new token (those
-    issued already last until they expire); reactivating it lets its secret in again."""
+    """Each field may be left out; none may be set to null. A deactivated client gets no new token and
+    those issued already stop working at once (so do they when a scope is taken away); reactivating it
+    lets its secret in again."""
 
     name: FullName = omittable()
     scopes: list[Scope] = omittable(min_length=1, max_length=len(Scope))

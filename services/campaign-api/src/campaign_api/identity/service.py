@@ -233,6 +233,7 @@ class IdentityService(AuditedService):
                 "scope": granted,
                 "roles": [],
                 "name": client.name,
+                VERSION_CLAIM: client.version,
             },
             issuer=self.settings.jwt_issuer,
             audience=self.settings.jwt_audience,
@@ -421,6 +422,8 @@ class IdentityService(AuditedService):
             roles=[str(role) for role in dict.fromkeys(data.roles)],
             unit_codes=list(dict.fromkeys(data.unit_codes)),
             active=data.active,
+            sex=data.sex.value if data.sex else None,
+            birth_date=data.birth_date,
         )
         self.session.add(account)
         await flush_or_conflict(
@@ -487,6 +490,10 @@ class IdentityService(AuditedService):
         )
         if data.full_name is not None:
             account.full_name = data.full_name
+        if "sex" in data.model_fields_set:
+            account.sex = data.sex.value if data.sex else None
+        if "birth_date" in data.model_fields_set:
+            account.birth_date = data.birth_date
         account.roles = roles
         account.unit_codes = unit_codes
         if data.active is not None:
@@ -551,6 +558,13 @@ class IdentityService(AuditedService):
         if self.on_versions_changed is not None:
             repository.after_commit(self.session, self.on_versions_changed)
 
+    def _raise_client_version(self, client: ApiClient) -> None:
+        """The client's tokens issued so far stop working (the revocations list says so at once)."""
+        client.version += 1
+        client.version_changed_at = _now()
+        if self.on_versions_changed is not None:
+            repository.after_commit(self.session, self.on_versions_changed)
+
     async def deactivate_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
         """An erased learner's sign-in account is deactivated and its tokens stop working; nothing to do
         when the learner never signed up (or the account is already inactive)."""
@@ -583,7 +597,7 @@ class IdentityService(AuditedService):
         window = self.settings.access_token_ttl_seconds + REVOCATION_LEEWAY_SECONDS
         changed = await repository.versions_changed_since(self.session, _now() - timedelta(seconds=window))
         return Revocations(
-            items=[AccountVersion(sub=str(account_id), ver=version) for account_id, version in changed],
+            items=[AccountVersion(sub=subject, ver=version) for subject, version in changed],
             window_seconds=window,
         )
 
@@ -604,16 +618,22 @@ class IdentityService(AuditedService):
     async def update_client(self, actor: Actor, client: ApiClient, data: ClientUpdate) -> ClientOut:
         """Renames, re-scopes, deactivates or reactivates a client. The platform's own service clients
         (seeded from settings) are refused: the services would stop talking to each other. A deactivated
-        client gets no new token; the ones it holds last until they expire (the access-token lifetime)."""
+        client gets no new token, and the ones it holds stop working at once (its version rises, as an
+        account's does); so do they when a scope is taken away."""
         if client.client_id in {seed.client_id for seed in self.settings.service_clients}:
             raise Conflict(code="api_client.service_client", params={"client_id": client.client_id})
         before = {"name": client.name, "scopes": list(client.scopes), "active": client.active}
+        scopes_before = set(client.scopes)
         if data.name is not None:
             client.name = data.name
         if data.scopes is not None:
             client.scopes = sorted({str(scope) for scope in data.scopes})
+        deactivated = data.active is False and client.active
+        narrowed = not scopes_before <= set(client.scopes)
         if data.active is not None:
             client.active = data.active
+        if deactivated or narrowed:
+            self._raise_client_version(client)
         await self.session.flush()
         await self.session.refresh(client)
         after = {"name": client.name, "scopes": list(client.scopes), "active": client.active}

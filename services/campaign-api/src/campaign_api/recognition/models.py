@@ -12,10 +12,13 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    FetchedValue,
     ForeignKey,
+    ForeignKeyConstraint,
     Identity,
     Integer,
     Numeric,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -74,10 +77,22 @@ class Registration(Base):
             "status IN ('draft', 'submitted', 'returned', 'approved')", name="known_registration_status"
         ),
         CheckConstraint("year BETWEEN 2000 AND 2100", name="registration_year_plausible"),
-        UniqueConstraint("campaign_id", "unit_code", "year", name="uq_registration_unit_year"),
+        # The unit's province first in every key (docs/scale-out.md): a unit is in one province, so the
+        # unique key means what it meant.
+        PrimaryKeyConstraint("province_code", "id"),
+        UniqueConstraint(
+            "province_code", "campaign_id", "unit_code", "year", name="uq_registration_unit_year"
+        ),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    __mapper_args__ = {"primary_key": ["id"], "eager_defaults": True}  # noqa: RUF012 - declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
+    province_code: Mapped[str] = mapped_column(
+        String(2),
+        server_default=FetchedValue(),
+        comment="the unit's province (set by the database): the distribution key",
+    )
     campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
     unit_code: Mapped[str] = mapped_column(ForeignKey("unit.code", ondelete="RESTRICT"))
     year: Mapped[int] = mapped_column(Integer)
@@ -101,9 +116,17 @@ class Dossier(Base):
             "'ineligible')",
             name="known_dossier_status",
         ),
+        PrimaryKeyConstraint("province_code", "id"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    __mapper_args__ = {"primary_key": ["id"], "eager_defaults": True}  # noqa: RUF012 - declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
+    province_code: Mapped[str] = mapped_column(
+        String(2),
+        server_default=FetchedValue(),
+        comment="the unit's province (set by the database): the distribution key",
+    )
     campaign_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
     round_id: Mapped[uuid.UUID | None] = mapped_column(comment="scoring-api's round it was built from")
     unit_code: Mapped[str] = mapped_column(ForeignKey("unit.code", ondelete="RESTRICT"), index=True)
@@ -124,9 +147,25 @@ class DossierEvent(Base):
     """One step of a dossier's history, as people read it: who (by name), what, from which state, why."""
 
     __tablename__ = "dossier_event"
+    __table_args__ = (
+        PrimaryKeyConstraint("province_code", "id"),
+        ForeignKeyConstraint(
+            ["province_code", "dossier_id"],
+            ["dossier.province_code", "dossier.id"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+    )
 
-    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
-    dossier_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
+    __mapper_args__ = {"primary_key": ["id"], "eager_defaults": True}  # noqa: RUF012 - declarative attribute
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True))
+    province_code: Mapped[str] = mapped_column(
+        String(2),
+        server_default=FetchedValue(),
+        comment="the dossier's province (set by the database): the distribution key",
+    )
+    dossier_id: Mapped[uuid.UUID] = mapped_column(index=True)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     actor: Mapped[str] = mapped_column(Text, comment="token subject")
     actor_name: Mapped[str] = mapped_column(String(200))
@@ -160,16 +199,31 @@ class CouncilVote(Base):
     """One member's vote on one nominee: one each, held by the primary key."""
 
     __tablename__ = "council_vote"
-    __table_args__ = (CheckConstraint("vote IN ('for', 'against', 'abstain')", name="known_vote"),)
+    __table_args__ = (
+        CheckConstraint("vote IN ('for', 'against', 'abstain')", name="known_vote"),
+        PrimaryKeyConstraint("province_code", "session_id", "dossier_id", "nominee_index", "member"),
+        ForeignKeyConstraint(
+            ["province_code", "dossier_id"],
+            ["dossier.province_code", "dossier.id"],
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+    )
 
-    session_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("council_session.id", ondelete="CASCADE"), primary_key=True
+    __mapper_args__ = {  # noqa: RUF012 - SQLAlchemy's declarative attribute
+        "primary_key": ["session_id", "dossier_id", "nominee_index", "member"],
+        "eager_defaults": True,
+    }
+
+    province_code: Mapped[str] = mapped_column(
+        String(2),
+        server_default=FetchedValue(),
+        comment="the dossier's province (set by the database): the distribution key",
     )
-    dossier_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
-    )
-    nominee_index: Mapped[int] = mapped_column(Integer, primary_key=True)
-    member: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id", ondelete="RESTRICT"), primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("council_session.id", ondelete="CASCADE"))
+    dossier_id: Mapped[uuid.UUID]
+    nominee_index: Mapped[int] = mapped_column(Integer)
+    member: Mapped[uuid.UUID] = mapped_column(ForeignKey("account.id", ondelete="RESTRICT"))
     vote: Mapped[str] = mapped_column(String(8))
     cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 

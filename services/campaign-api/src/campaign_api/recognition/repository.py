@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from campaign_api.campaigns.models import Campaign
+from campaign_api.database import audit_event
 from campaign_api.identity.models import Account
 from campaign_api.participation.models import Participant
 from campaign_api.recognition.models import (
@@ -22,6 +23,7 @@ from campaign_api.recognition.models import (
     Initiative,
     Registration,
 )
+from campaign_api.recognition.report_forms import AccountEvent, OfficialThen, stood_at
 from campaign_api.units.models import Unit
 from service_kit.pagination import PageParams, paginate
 
@@ -205,6 +207,10 @@ async def decision(
     return await session.get(AwardDecision, decision_id, with_for_update=for_update)
 
 
+async def decision_by_number(session: AsyncSession, number: str) -> AwardDecision | None:
+    return (await session.scalars(select(AwardDecision).where(AwardDecision.number == number))).first()
+
+
 async def decisions_page(
     session: AsyncSession, params: PageParams, *, campaign_id: uuid.UUID | None
 ) -> tuple[list[AwardDecision], int]:
@@ -285,16 +291,57 @@ async def issued_decisions(session: AsyncSession, first: date, last: date) -> li
     return list((await session.scalars(statement)).all())
 
 
-async def unit_kinds(session: AsyncSession) -> dict[str, str]:
-    """Every unit of the directory, with its kind."""
-    statement = select(Unit.code, Unit.kind)
+async def unit_kinds(session: AsyncSession, until: datetime) -> dict[str, str]:
+    """The units of the directory made before `until`, with their kind (units are never deleted; a kind
+    is taken as it stands)."""
+    statement = select(Unit.code, Unit.kind).where(Unit.created_at < until)
     return dict(list(await session.execute(statement)))
 
 
-async def officials_by_role(session: AsyncSession) -> list[tuple[list[str], list[str]]]:
-    """The active officials' accounts (not learners): their roles and units."""
-    statement = select(Account.roles, Account.unit_codes).where(Account.active, Account.username.is_not(None))
-    return [(list(roles), list(codes)) for roles, codes in await session.execute(statement)]
+async def officials_at(session: AsyncSession, until: datetime) -> list[OfficialThen]:
+    """The officials' accounts (not learners') active just before `until`, as they stood then
+    (`report_forms.stood_at`, from the audit trail's snapshots of each account)."""
+    accounts = (
+        await session.scalars(
+            select(Account)
+            .where(Account.username.is_not(None), Account.created_at < until)
+            .order_by(Account.id)
+        )
+    ).all()
+    if not accounts:
+        return []
+    rows = await session.execute(
+        select(audit_event.c.object_id, audit_event.c.occurred_at, audit_event.c.before, audit_event.c.after)
+        .where(
+            audit_event.c.object_type == "account",
+            audit_event.c.object_id.in_([str(a.id) for a in accounts]),
+        )
+        .order_by(audit_event.c.id)
+    )
+    events: dict[str, list[AccountEvent]] = {}
+    for object_id, occurred_at, before, after in rows:
+        events.setdefault(object_id, []).append(AccountEvent(occurred_at, before, after))
+    officials = []
+    for account in accounts:
+        now = {"roles": list(account.roles), "unit_codes": list(account.unit_codes), "active": account.active}
+        then = stood_at(now, events.get(str(account.id), []), until)
+        if then is not None and then.get("active"):
+            officials.append(
+                OfficialThen(
+                    roles=list(then.get("roles") or []),
+                    unit_codes=list(then.get("unit_codes") or []),
+                    sex=account.sex,
+                    birth_date=account.birth_date,
+                )
+            )
+    return officials
+
+
+async def province_name(session: AsyncSession) -> str | None:
+    """The name of the directory's province-level unit (the reporting unit of the report forms)."""
+    return (
+        await session.scalars(select(Unit.name).where(Unit.kind == "province").order_by(Unit.code).limit(1))
+    ).first()
 
 
 async def province_unit_codes(session: AsyncSession) -> frozenset[str]:

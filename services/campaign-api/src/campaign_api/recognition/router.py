@@ -50,6 +50,7 @@ from campaign_api.recognition.schemas import (
     DecisionAction,
     DecisionIn,
     DecisionOut,
+    DecisionPage,
     DossierAction,
     DossierDetail,
     DossierIn,
@@ -511,7 +512,7 @@ async def list_decisions(
     page: PageParamsDep,
     service: AwardsServiceDep,
     campaign_id: Annotated[uuid.UUID | None, Query()] = None,
-) -> Page[DecisionOut]:
+) -> DecisionPage:
     return await service.decisions(actor, page, campaign_id)
 
 

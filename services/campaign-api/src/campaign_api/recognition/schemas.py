@@ -21,6 +21,7 @@ from campaign_api.inputs import (
     PastDay,
 )
 from campaign_api.recognition.catalogue import FORMS, TITLES
+from service_kit.pagination import Page
 from service_kit.types import StrictModel
 
 ShortText = Line500
@@ -125,6 +126,15 @@ class SubjectType(StrEnum):
     INDIVIDUAL = "individual"
     COLLECTIVE = "collective"
     HOUSEHOLD = "household"
+
+
+class Rating(StrEnum):
+    """A person's yearly quality rating (xếp loại chất lượng, Nghị định 335/2025/NĐ-CP)."""
+
+    EXCELLENT = "excellent"  # Hoàn thành xuất sắc nhiệm vụ
+    GOOD = "good"  # Hoàn thành tốt nhiệm vụ
+    COMPLETED = "completed"  # Hoàn thành nhiệm vụ
+    NOT_COMPLETED = "not_completed"  # Không hoàn thành nhiệm vụ
 
 
 class CatalogueEntry(BaseModel):
@@ -236,6 +246,11 @@ class Nominee(StrictModel):
     form_code: FormCode | None = None
     achievements: LongText = ""
     score: float | None = Field(default=None, ge=0, le=100_000)
+    rating: Rating | None = Field(
+        default=None,
+        description="The individual's quality rating of the year (Nghị định 335/2025): what the 20 % quota "
+        "counts; from a round's proposals, the band's rank (first: excellent, second: good, others: completed)",
+    )
 
 
 class DossierIn(StrictModel):
@@ -361,6 +376,8 @@ class NomineeResult(BaseModel):
     unit_code: str
     title_code: str | None
     form_code: str | None
+    subject_type: str
+    rating: Rating | None
     votes_for: int
     votes_against: int
     abstentions: int
@@ -370,8 +387,9 @@ class NomineeResult(BaseModel):
 
 
 class QuotaBreach(BaseModel):
-    rule: str
+    rule: str = Field(description="grassroots_fighters_share (15 %) or excellent_rating_share (20 %)")
     unit_code: str
+    unit_name: str
     message: str
     allowed: int
     actual: int
@@ -396,6 +414,11 @@ class DecisionStatus(StrEnum):
 
 class DecisionAction(StrEnum):
     REVOKE = "revoke"
+
+
+class DecisionListAction(StrEnum):
+    ISSUE = "issue"
+    DOWNLOAD_REPORT_FORMS = "download_report_forms"
 
 
 class NomineeRef(StrictModel):
@@ -448,6 +471,13 @@ class DecisionOut(BaseModel):
     revoked_at: datetime | None
     created_at: datetime
     allowed_actions: list[DecisionAction] = Field(default_factory=list)
+
+
+class DecisionPage(Page[DecisionOut]):
+    allowed_actions: list[DecisionListAction] = Field(
+        default_factory=list,
+        description="issue: issue a decision; download_report_forms: the province's report forms 0601–0605",
+    )
 
 
 class BandTitle(StrictModel):

@@ -23,6 +23,7 @@ from campaign_api.access import (
     DecisionSeen,
     Filing,
     ProvinceUnits,
+    decision_list_actions,
     filing_units,
     reads_every_unit,
 )
@@ -64,7 +65,9 @@ from campaign_api.recognition.schemas import (
     CouncilSessionOut,
     DecisionAction,
     DecisionIn,
+    DecisionListAction,
     DecisionOut,
+    DecisionPage,
     DecisionStatus,
     DossierAction,
     DossierDetail,
@@ -80,6 +83,7 @@ from campaign_api.recognition.schemas import (
     NomineeResult,
     OfficialOut,
     QuotaBreach,
+    Rating,
     Reason,
     RegistrationAction,
     RegistrationIn,
@@ -98,6 +102,7 @@ from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
 from service_kit.errors import DependencyUnavailable, InvalidState, NotFound, field_error, unknown_reference
 from service_kit.pagination import Page, PageParams
+from service_kit.types import VIETNAM
 
 
 def initiative_out(actor: Actor, initiative: Initiative, campaign: Campaign) -> InitiativeOut:
@@ -526,6 +531,9 @@ class AwardsService(AuditedService):
                             "achievements": f"Xếp loại “{band.label}” trong đợt chấm điểm “{scoring_round.name}” "
                             f"({subject.total} điểm)",
                             "score": float(subject.total),
+                            "rating": BAND_RATINGS[min(position, len(BAND_RATINGS) - 1)]
+                            if subject_type == "individual"
+                            else None,
                         }
                     )
         existing = await repository.dossiers_of_round(self.session, data.round_id)
@@ -759,6 +767,8 @@ class AwardsService(AuditedService):
                         unit_code=nominee["unit_code"],
                         title_code=nominee.get("title_code"),
                         form_code=nominee.get("form_code"),
+                        subject_type=nominee["subject_type"],
+                        rating=Rating(nominee["rating"]) if nominee.get("rating") else None,
                         votes_for=counts["for"],
                         votes_against=counts["against"],
                         abstentions=counts["abstain"],
@@ -773,7 +783,15 @@ class AwardsService(AuditedService):
             voters=voters,
             quorum_reached=quorum_reached,
             nominees=nominees,
-            quota_breaches=quota_breaches(nominees),
+            quota_breaches=quota_breaches(
+                nominees,
+                {
+                    code: unit.name
+                    for code, unit in (
+                        await units.units_by_code(self.session, {n.unit_code for n in nominees})
+                    ).items()
+                },
+            ),
         )
 
     # --- decisions ---
@@ -902,9 +920,15 @@ class AwardsService(AuditedService):
 
     async def decisions(
         self, actor: Actor, params: PageParams, campaign_id: uuid.UUID | None
-    ) -> Page[DecisionOut]:
+    ) -> DecisionPage:
         rows, total = await repository.decisions_page(self.session, params, campaign_id=campaign_id)
-        return Page(items=[await self.decision_out(actor, d) for d in rows], total=total)
+        return DecisionPage(
+            items=[await self.decision_out(actor, d) for d in rows],
+            total=total,
+            allowed_actions=[
+                DecisionListAction(a) for a in decision_list_actions(actor, await self.province())
+            ],
+        )
 
     async def revoke(self, actor: Actor, decision: AwardDecision, data: RevocationIn) -> DecisionOut:
         if decision.status != DecisionStatus.ISSUED:
@@ -960,6 +984,7 @@ class AwardsService(AuditedService):
     async def report_form(self, form: ReportForm, year: int) -> tuple[str, bytes]:
         """One annual report form of the province as xlsx (what each counts: `report_forms`)."""
         first, last = date(year, 1, 1), date(year, 12, 31)
+        year_end = datetime(year + 1, 1, 1, tzinfo=VIETNAM)
         rows: list[tuple[str, list[int | None]]]
         if form == "0601":
             movements = await repository.movements_by_level(self.session, first, last)
@@ -971,10 +996,12 @@ class AwardsService(AuditedService):
             level = "state" if form == "0602" else "province"
             rows = _award_rows(await repository.issued_decisions(self.session, first, last), level)
         else:
-            kinds = await repository.unit_kinds(self.session)
-            officials = await repository.officials_by_role(self.session)
-            rows = _organisation_rows(kinds, officials) if form == "0604" else _staff_rows(officials)
-        sheet = report_forms.FormSheet(form=form, year=year, rows=rows)
+            kinds = await repository.unit_kinds(self.session, year_end)
+            officials = await repository.officials_at(self.session, year_end)
+            rows = _organisation_rows(kinds, officials) if form == "0604" else _staff_rows(officials, last)
+        sheet = report_forms.FormSheet(
+            form=form, year=year, rows=rows, reporting_unit=await repository.province_name(self.session)
+        )
         return f"bieu-{form}-{year}.xlsx", report_forms.workbook(sheet)
 
 
@@ -995,13 +1022,13 @@ def _award_rows(decisions: list[AwardDecision], level: str) -> list[tuple[str, l
     return [(entry.name, list(counts[entry.code])) for entry in entries]
 
 
-def _emulation_officials(officials: list[tuple[list[str], list[str]]]) -> list[list[str]]:
-    """The units of each active manager account: the officials doing emulation and commendation work."""
-    return [codes for roles, codes in officials if "manager" in roles and "admin" not in roles]
+def _is_emulation_official(official: report_forms.OfficialThen) -> bool:
+    """A manager (not an administrator): the officials doing emulation and commendation work in units."""
+    return "manager" in official.roles and "admin" not in official.roles
 
 
 def _organisation_rows(
-    kinds: dict[str, str], officials: list[tuple[list[str], list[str]]]
+    kinds: dict[str, str], officials: list[report_forms.OfficialThen]
 ) -> list[tuple[str, list[int | None]]]:
     """Per kind of unit: units, units with at least one emulation official, officials (each counted
     once, under the kind of the first of their units)."""
@@ -1010,8 +1037,10 @@ def _organisation_rows(
         units_of_kind[kind] += 1
     staffed: dict[str, set[str]] = {kind: set() for kind in report_forms.KIND_NAMES}
     staff = dict.fromkeys(report_forms.KIND_NAMES, 0)
-    for codes in _emulation_officials(officials):
-        known = [code for code in codes if code in kinds]
+    for official in officials:
+        if not _is_emulation_official(official):
+            continue
+        known = [code for code in official.unit_codes if code in kinds]
         for code in known:
             staffed[kinds[code]].add(code)
         if known:
@@ -1022,18 +1051,36 @@ def _organisation_rows(
     ]
 
 
-def _staff_rows(officials: list[tuple[list[str], list[str]]]) -> list[tuple[str, list[int | None]]]:
-    """Emulation officials and council members: their numbers; sex and age are not stored (empty)."""
-    council = sum(
-        1 for roles, _ in officials if "council" in roles and ("manager" not in roles or "admin" in roles)
-    )
-    unknown: list[int | None] = [None, None, None, None]
+def _age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _staff_rows(officials: list[report_forms.OfficialThen], last: date) -> list[tuple[str, list[int | None]]]:
+    """Emulation officials, and council members not among them: total, women, by age on the year's last
+    day (`report_forms.AGE_BANDS`), and those whose sex or birth date the account does not give."""
+
+    def row(group: list[report_forms.OfficialThen]) -> list[int | None]:
+        bands = [0] * len(report_forms.AGE_BANDS)
+        for official in group:
+            if official.birth_date is None:
+                continue
+            age = _age_on(official.birth_date, last)
+            for index, (low, high) in enumerate(report_forms.AGE_BANDS):
+                if low <= age and (high is None or age <= high):
+                    bands[index] += 1
+        return [
+            len(group),
+            sum(1 for o in group if o.sex == "female"),
+            *bands,
+            sum(1 for o in group if o.sex is None),
+            sum(1 for o in group if o.birth_date is None),
+        ]
+
+    staff = [o for o in officials if _is_emulation_official(o)]
+    council = [o for o in officials if "council" in o.roles and not _is_emulation_official(o)]
     return [
-        (
-            "Cán bộ làm công tác thi đua, khen thưởng tại các đơn vị",
-            [len(_emulation_officials(officials)), *unknown],
-        ),
-        ("Thành viên Hội đồng Thi đua – Khen thưởng (chưa tính ở dòng trên)", [council, *unknown]),
+        ("Cán bộ làm công tác thi đua, khen thưởng tại các đơn vị", row(staff)),
+        ("Thành viên Hội đồng Thi đua – Khen thưởng (chưa tính ở dòng trên)", row(council)),
     ]
 
 
@@ -1072,14 +1119,36 @@ def needed_votes(threshold: float, members: int) -> int:
 GRASSROOTS_FIGHTER_SHARE = Decimal("0.15")
 """Decree 98/2023/NĐ-CP, art. 4: grassroots emulation fighters at most 15 % of a unit's advanced workers."""
 
+EXCELLENT_RATING_SHARE = Decimal("0.20")
+"""Decree 335/2025/NĐ-CP: those rated "Hoàn thành xuất sắc nhiệm vụ" at most 20 % of those rated "Hoàn thành
+tốt nhiệm vụ" in the same unit."""
 
-def quota_breaches(nominees: list[NomineeResult]) -> list[QuotaBreach]:
-    """The quota rules the passed nominees break, unit by unit: Chiến sĩ thi đua cơ sở at most 15 % of the
-    unit's Lao động tiên tiến passed at the same session (rounded down; at least one allowed where any
-    advanced worker passed)."""
+BAND_RATINGS = (Rating.EXCELLENT.value, Rating.GOOD.value, Rating.COMPLETED.value)
+"""The rating a round's band gives an individual it proposes, by the band's rank (the rest: completed)."""
+
+
+def _allowed(base: int, share: Decimal) -> int:
+    """A share of `base`, rounded down; at least one where the base is not empty."""
+    return max(1, int(base * share)) if base else 0
+
+
+def quota_breaches(nominees: list[NomineeResult], unit_names: dict[str, str]) -> list[QuotaBreach]:
+    """The quota rules a council session's nominees break, unit by unit (unit code order):
+    - grassroots_fighters_share: the passed Chiến sĩ thi đua cơ sở at most 15 % of the unit's Lao động tiên
+      tiến passed at the same session;
+    - excellent_rating_share: of the individuals on the agenda (passed or not: the rating is the unit's, not
+      the council's), those rated excellent at most 20 % of those rated good.
+    Both are rounded down, with at least one allowed where the base is not empty; the base is what the
+    session holds, the platform keeping no rating of the unit's other staff."""
     fighters: dict[str, int] = {}
     advanced: dict[str, int] = {}
+    excellent: dict[str, int] = {}
+    good: dict[str, int] = {}
     for n in nominees:
+        if n.subject_type == "individual" and n.rating is Rating.EXCELLENT:
+            excellent[n.unit_code] = excellent.get(n.unit_code, 0) + 1
+        if n.subject_type == "individual" and n.rating is Rating.GOOD:
+            good[n.unit_code] = good.get(n.unit_code, 0) + 1
         if not n.passed:
             continue
         if n.title_code == "CSTD_CO_SO":
@@ -1087,17 +1156,35 @@ def quota_breaches(nominees: list[NomineeResult]) -> list[QuotaBreach]:
         if n.title_code == "LAO_DONG_TIEN_TIEN":
             advanced[n.unit_code] = advanced.get(n.unit_code, 0) + 1
     breaches = []
-    for unit_code, count in sorted(fighters.items()):
-        base = advanced.get(unit_code, 0)
-        allowed = max(1, int(base * GRASSROOTS_FIGHTER_SHARE)) if base else 0
+    for unit_code in sorted(fighters.keys() | excellent.keys()):
+        name = unit_names.get(unit_code, unit_code)
+        count, base = fighters.get(unit_code, 0), advanced.get(unit_code, 0)
+        allowed = _allowed(base, GRASSROOTS_FIGHTER_SHARE)
         if count > allowed:
             breaches.append(
                 QuotaBreach(
                     rule="grassroots_fighters_share",
                     unit_code=unit_code,
+                    unit_name=name,
                     message=(
-                        f"Đơn vị {unit_code}: {count} Chiến sĩ thi đua cơ sở, vượt mức 15% của {base} Lao động "
-                        f"tiên tiến (tối đa {allowed})."
+                        f"{name}: {count} Chiến sĩ thi đua cơ sở, vượt mức 15% của {base} Lao động tiên tiến "
+                        f"(tối đa {allowed})."
+                    ),
+                    allowed=allowed,
+                    actual=count,
+                )
+            )
+        count, base = excellent.get(unit_code, 0), good.get(unit_code, 0)
+        allowed = _allowed(base, EXCELLENT_RATING_SHARE)
+        if count > allowed:
+            breaches.append(
+                QuotaBreach(
+                    rule="excellent_rating_share",
+                    unit_code=unit_code,
+                    unit_name=name,
+                    message=(
+                        f"{name}: {count} cá nhân xếp loại “Hoàn thành xuất sắc nhiệm vụ”, vượt mức 20% của "
+                        f"{base} cá nhân “Hoàn thành tốt nhiệm vụ” (tối đa {allowed})."
                     ),
                     allowed=allowed,
                     actual=count,

@@ -19,6 +19,7 @@ from campaign_api.access import runs
 from campaign_api.clients.scoring import ScoringClient
 from campaign_api.tasks import repository
 from campaign_api.tasks.schemas import SourceState, Task, TaskKind, Tasks
+from campaign_api.units import repository as units_repository
 from service_kit.access import Actor
 from service_kit.errors import DependencyUnavailable, NotFound
 
@@ -49,6 +50,21 @@ class TaskService:
         campaigns = {c.id: c for c, _ in phases}
         participants = await repository.participants(self.session, campaigns)
         reports = await repository.reports(self.session, campaigns)
+        registrations = await repository.waiting_registrations(self.session)
+        dossiers = await repository.waiting_dossiers(self.session)
+        named = await units_repository.units_by_code(
+            self.session,
+            {p.unit_code for p in participants if p.unit_code in own_units}
+            | {r.unit_code for r in reports if r.status == "submitted"}
+            | {r.unit_code for r in registrations}
+            | {d.unit_code for d in dossiers},
+        )
+
+        def name(code: str) -> str:
+            """A unit as people call it (its code only if the directory has lost it)."""
+            unit = named.get(code)
+            return unit.name if unit is not None else code
+
         for campaign, phase in phases:
             units = [p for p in participants if p.campaign_id == campaign.id and p.unit_code in own_units]
             for milestone in phase.milestones or []:
@@ -58,7 +74,7 @@ class TaskService:
                         items.append(
                             _task(
                                 TaskKind.PLAN_DUE,
-                                f"Ban hành kế hoạch — {campaign.title} ({participant.unit_code})",
+                                f"Ban hành kế hoạch — {campaign.title} ({name(participant.unit_code)})",
                                 f"/movements/{campaign.id}",
                                 due,
                                 today,
@@ -77,7 +93,7 @@ class TaskService:
                         items.append(
                             _task(
                                 TaskKind.REPORT_DUE,
-                                f"{milestone.get('title') or 'Nộp báo cáo'} — {campaign.title} ({participant.unit_code})",
+                                f"{milestone.get('title') or 'Nộp báo cáo'} — {campaign.title} ({name(participant.unit_code)})",
                                 f"/movements/{campaign.id}",
                                 due,
                                 today,
@@ -89,14 +105,12 @@ class TaskService:
                 items.append(
                     _task(
                         TaskKind.REPORT_REVIEW,
-                        f"Xem xét báo cáo của {report.unit_code} — {campaign.title}",
+                        f"Xem xét báo cáo của {name(report.unit_code)} — {campaign.title}",
                         f"/movements/{campaign.id}",
                         None,
                         today,
                     )
                 )
-        registrations = await repository.waiting_registrations(self.session)
-        dossiers = await repository.waiting_dossiers(self.session)
         more = await repository.campaigns_by_id(
             self.session, {r.campaign_id for r in registrations} | {d.campaign_id for d in dossiers}
         )
@@ -107,7 +121,7 @@ class TaskService:
                 items.append(
                     _task(
                         TaskKind.REGISTRATION,
-                        f"Gửi đăng ký thi đua năm {registration.year} ({registration.unit_code})",
+                        f"Gửi đăng ký thi đua năm {registration.year} ({name(registration.unit_code)})",
                         link,
                         None,
                         today,
@@ -117,7 +131,7 @@ class TaskService:
                 items.append(
                     _task(
                         TaskKind.REGISTRATION,
-                        f"Duyệt đăng ký thi đua năm {registration.year} của {registration.unit_code}",
+                        f"Duyệt đăng ký thi đua năm {registration.year} của {name(registration.unit_code)}",
                         link,
                         None,
                         today,
@@ -133,7 +147,7 @@ class TaskService:
                 items.append(
                     _task(
                         TaskKind.DOSSIER,
-                        f"Tiếp nhận hồ sơ của {dossier.unit_code}: “{dossier.title}”",
+                        f"Tiếp nhận hồ sơ của {name(dossier.unit_code)}: “{dossier.title}”",
                         link,
                         None,
                         today,
@@ -147,7 +161,7 @@ class TaskService:
                 items.append(
                     _task(
                         TaskKind.DOSSIER,
-                        f"Thẩm định hồ sơ của {dossier.unit_code}: “{dossier.title}”",
+                        f"Thẩm định hồ sơ của {name(dossier.unit_code)}: “{dossier.title}”",
                         link,
                         None,
                         today,

@@ -60,7 +60,7 @@ class CatalogService:
         await repository.refresh(self.session, course)
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="course.created",
             object_type="course",
             object_id=course.code,
@@ -89,7 +89,7 @@ class CatalogService:
         await repository.refresh(self.session, training_class)
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="class.created",
             object_type="class",
             object_id=str(training_class.id),

@@ -68,7 +68,7 @@ class CertificateService:
         await self.session.flush()
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="certificate.revoked",
             object_type="certificate",
             object_id=certificate.code,

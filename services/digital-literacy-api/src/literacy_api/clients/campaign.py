@@ -51,9 +51,11 @@ class _CampaignService(ServiceClient):
                 code="campaign.unavailable", service=self.service_name
             ) from unavailable
 
-    async def get_model(self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None) -> T:
+    async def get_model(
+        self, path: str, model: type[T], *, params: Mapping[str, Any] | None = None, bulk: bool = False
+    ) -> T:
         try:
-            return await super().get_model(path, model, params=params)
+            return await super().get_model(path, model, params=params, bulk=bulk)
         except DependencyUnavailable as unavailable:
             if unavailable.code is not None:
                 raise

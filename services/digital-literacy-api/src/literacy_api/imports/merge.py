@@ -5,6 +5,7 @@ any, are theirs), and every row gets exactly one outcome."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,18 +13,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from literacy_api.imports.rows import STAGE_COLUMNS
-
-STAGE_DDL = """
-CREATE UNLOGGED TABLE literacy.{table} (
-    line integer PRIMARY KEY, nid_hash bytea NOT NULL, nid_encrypted bytea NOT NULL, nid_masked text NOT NULL,
-    full_name text NOT NULL, full_name_folded text NOT NULL, date_of_birth date NOT NULL, gender text NOT NULL,
-    ethnicity text, commune_code text NOT NULL, province_code text NOT NULL, category text NOT NULL,
-    unit_code text, course_code text NOT NULL, status text NOT NULL, progress smallint, score numeric(5, 2),
-    enrolled_on date, completed_on date
-)
-"""
-assert STAGE_COLUMNS[0] == "line"
+from service_kit.text import fold
 
 PLAN = """
 CREATE TEMP TABLE import_plan ON COMMIT DROP AS
@@ -35,7 +25,8 @@ SELECT s.*, l.id AS learner_id, l.commune_code AS current_commune, l.unit_code A
        coalesce(s.score, r.score) AS new_score,
        coalesce(s.enrolled_on, r.enrolled_on, least(s.completed_on, :today)) AS new_enrolled_on,
        false AS record_changed
-FROM (SELECT DISTINCT ON (nid_hash, course_code) * FROM literacy.{stage} ORDER BY nid_hash, course_code, line DESC) s
+FROM (SELECT DISTINCT ON (nid_hash, course_code) * FROM import_checked WHERE reasons = ''
+      ORDER BY nid_hash, course_code, line DESC) s
 LEFT JOIN literacy.learner l ON l.national_id_hash = s.nid_hash
 LEFT JOIN literacy.training_record r ON r.learner_id = l.id AND r.course_code = s.course_code
 """
@@ -69,7 +60,7 @@ SELECT x.*, x.learner_id IS NULL AS created,
        IS DISTINCT FROM
        (x.full_name, x.date_of_birth, x.gender, x.ethnicity, x.commune_code, x.category, x.unit_code) AS changed
 FROM (
-    SELECT DISTINCT ON (nid_hash) nid_hash, nid_encrypted, nid_masked, full_name, full_name_folded, date_of_birth,
+    SELECT DISTINCT ON (nid_hash) nid_hash, nid_encrypted, nid_masked, full_name, date_of_birth,
            gender, ethnicity, commune_code, province_code, category, unit_code, learner_id
     FROM import_plan ORDER BY nid_hash, line DESC
 ) x LEFT JOIN literacy.learner l ON l.id = x.learner_id
@@ -79,9 +70,10 @@ CREATE_LEARNERS = """
 INSERT INTO literacy.learner (id, province_code, commune_code, national_id_hash, national_id_encrypted,
     national_id_masked, full_name, full_name_folded, date_of_birth, birth_year, gender, ethnicity, category,
     unit_code)
-SELECT gen_random_uuid(), province_code, commune_code, nid_hash, nid_encrypted, nid_masked, full_name,
-       full_name_folded, date_of_birth, extract(year FROM date_of_birth)::int, gender, ethnicity, category, unit_code
-FROM import_person WHERE created
+SELECT gen_random_uuid(), p.province_code, p.commune_code, p.nid_hash, p.nid_encrypted, p.nid_masked, p.full_name,
+       f.folded, p.date_of_birth, extract(year FROM p.date_of_birth)::int, p.gender, p.ethnicity, p.category,
+       p.unit_code
+FROM import_person p JOIN import_folded f ON f.full_name = p.full_name WHERE p.created
 ON CONFLICT (province_code, national_id_hash) DO NOTHING
 """
 
@@ -91,12 +83,17 @@ WHERE p.created AND l.province_code = p.province_code AND l.national_id_hash = p
 """
 
 UPDATE_LEARNERS = """
-UPDATE literacy.learner l SET full_name = p.full_name, full_name_folded = p.full_name_folded,
+UPDATE literacy.learner l SET full_name = p.full_name, full_name_folded = f.folded,
     date_of_birth = p.date_of_birth, birth_year = extract(year FROM p.date_of_birth)::int, gender = p.gender,
     ethnicity = p.ethnicity, commune_code = p.commune_code, province_code = p.province_code,
     category = p.category, unit_code = p.unit_code, updated_at = now()
-FROM import_person p WHERE l.id = p.learner_id AND p.changed
+FROM import_person p JOIN import_folded f ON f.full_name = p.full_name WHERE l.id = p.learner_id AND p.changed
 """
+
+NAMES = "SELECT DISTINCT full_name FROM import_person WHERE created OR changed"
+FOLDED_DDL = (
+    "CREATE TEMP TABLE import_folded (full_name text PRIMARY KEY, folded text NOT NULL) ON COMMIT DROP"
+)
 
 LINK_PLAN = """
 UPDATE import_plan x SET learner_id = p.learner_id FROM import_person p
@@ -170,7 +167,6 @@ async def merge(
     connection: AsyncConnection,
     *,
     job_id: str,
-    stage: str,
     actor: str,
     scope: MergeScope,
     today: date,
@@ -178,10 +174,10 @@ async def merge(
     """Runs inside the caller's transaction; the caller commits it with the job's final counts."""
 
     async def run(sql: str, **params: Any) -> Any:
-        return await connection.execute(text(sql.replace("{stage}", stage)), params)
+        return await connection.execute(text(sql), params)
 
     await run(PLAN, today=today)
-    staged = (await run(f"SELECT count(*) FROM literacy.{stage}")).scalar_one()  # noqa: S608 - generated name
+    staged = (await run("SELECT count(*) FROM import_checked WHERE reasons = ''")).scalar_one()
     planned = (await run("SELECT count(*) FROM import_plan")).scalar_one()
     await run(
         REJECT,
@@ -192,6 +188,7 @@ async def merge(
     )
     await run(RECORD_CHANGED)
     await run(PEOPLE)
+    await _fold_names(connection)
     await run(CREATE_LEARNERS)
     await run(LINK_NEW_LEARNERS)
     await run(UPDATE_LEARNERS)
@@ -209,3 +206,14 @@ async def merge(
         duplicates=staged - planned,
         certificates_issued=issued,
     )
+
+
+async def _fold_names(connection: AsyncConnection) -> None:
+    """The names of the learners the import creates or renames, folded for search (in Python, the one
+    definition of folding), each distinct name once."""
+    names = (await connection.execute(text(NAMES))).scalars().all()
+    folded = await asyncio.to_thread(lambda: [(name, fold(name)) for name in names])
+    await connection.execute(text(FOLDED_DDL))
+    raw = await connection.get_raw_connection()
+    driver: Any = raw.driver_connection
+    await driver.copy_records_to_table("import_folded", records=folded, columns=("full_name", "folded"))

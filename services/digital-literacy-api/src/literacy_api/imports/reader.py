@@ -9,11 +9,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from literacy_api.imports.columns import COLUMNS, REQUIRED, column_of
 from literacy_api.imports.xlsx import WorkbookLimits, WorkbookRejected, read_rows
@@ -23,7 +25,18 @@ XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
 DELIMITERS = (",", ";", "\t")
 
-Row = tuple[int, dict[str, Any]]
+CELLS = tuple(c.name for c in COLUMNS)
+"""The order of the cells of every row `ImportFile.rows` yields (the contract's order)."""
+
+
+class Row(NamedTuple):
+    """A row that is not blank: its line number as the official sees it, its cells as text in `CELLS` order
+    ("" when empty or absent), and whether any of its cells (used or not) held a NUL or bytes that are not
+    UTF-8 (those show as lone surrogates)."""
+
+    line: int
+    cells: tuple[str, ...]
+    unreadable: bool = False
 
 
 class FileRejected(Exception):
@@ -47,56 +60,73 @@ class ImportFile:
     limits: WorkbookLimits = field(default_factory=WorkbookLimits)
 
     def rows(self) -> Iterator[Row]:
-        """(line number as the official sees it, {column: cell}) for every row that is not blank."""
+        """Every row that is not blank (the header row excepted)."""
         return self._csv_rows() if self.kind == "csv" else self._xlsx_rows()
 
     def _csv_rows(self) -> Iterator[Row]:
         # Undecodable bytes become lone surrogates (never produced by valid UTF-8): the row that holds
-        # them is rejected by the row checker, like one with a NUL, and the rest of the file is read.
+        # them is rejected by the checks, like one with a NUL, and the rest of the file is read.
         with self.path.open("rb") as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
             line = 1
             rows = 0
+            limit = self.limits.max_rows
             try:
                 first = text.readline()
                 if _SURROGATE.search(first):
                     raise FileRejected(NOT_UTF8.format(line=1))
                 delimiter = max(DELIMITERS, key=first.count)
-                columns = _columns(next(csv.reader([first], delimiter=delimiter), []))
+                pick, width = _picker(_columns(next(csv.reader([first], delimiter=delimiter), [])))
                 reader = csv.reader(text, delimiter=delimiter)
+                unreadable = _UNREADABLE.search
                 for cells in reader:
                     line = reader.line_num + 1
-                    if any(cell.strip() for cell in cells):
-                        rows += 1
-                        if rows > self.limits.max_rows:
-                            raise too_many_rows(self.limits.max_rows)
-                        found = _cells(columns, cells)
-                        if any(_UNREADABLE.search(cell) for cell in cells):
-                            found[UNREADABLE_BYTES] = True
-                        yield line, found
+                    joined = "".join(cells)
+                    if not joined.strip():
+                        continue
+                    rows += 1
+                    if rows > limit:
+                        raise too_many_rows(limit)
+                    if len(cells) < width:
+                        cells.extend([""] * (width - len(cells)))
+                    yield Row(line, pick(cells), unreadable(joined) is not None)
             except csv.Error as error:
                 raise FileRejected(f"Tệp CSV hỏng gần dòng {line + 1}: {error}.") from None
 
     def _xlsx_rows(self) -> Iterator[Row]:
-        columns: list[str | None] | None = None
+        pick: Callable[[list[str]], tuple[str, ...]] | None = None
+        width = 0
         try:
             for line, values in read_rows(self.path, self.limits):
-                if not any(v is not None and str(v).strip() for v in values):
+                texts = [cell_text(v) for v in values]
+                if not "".join(texts).strip():
                     continue
-                if columns is None:
-                    columns = _columns(["" if v is None else str(v) for v in values])
+                if pick is None:
+                    pick, width = _picker(_columns(texts))
                     continue
-                yield line, _cells(columns, values)
+                if len(texts) < width:
+                    texts.extend([""] * (width - len(texts)))
+                yield Row(line, pick(texts))
         except WorkbookRejected as rejected:
             raise FileRejected(str(rejected)) from None
-        if columns is None:
+        if pick is None:
             raise FileRejected("Tệp trống: không có dòng tiêu đề.")
+
+
+def cell_text(value: Any) -> str:
+    """A spreadsheet's value as the text a CSV of it would hold: codes Excel turned into numbers without
+    their ".0", dates as ISO dates."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return str(value)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
-UNREADABLE_BYTES = "__unreadable_bytes__"
-"""Set on a row that holds a NUL or bytes that are not UTF-8 (in any of its cells, used or not)."""
 
 
 def _columns(header: list[str]) -> list[str | None]:
@@ -110,12 +140,12 @@ def _columns(header: list[str]) -> list[str | None]:
     return columns
 
 
-def _cells(columns: list[str | None], values: Any) -> dict[str, Any]:
-    cells: dict[str, Any] = {}
-    for column, value in zip(columns, values, strict=False):
-        if column is not None and column not in cells:
-            cells[column] = value
-    return cells
+def _picker(columns: list[str | None]) -> tuple[Callable[[list[str]], tuple[str, ...]], int]:
+    """Picks a row's cells in `CELLS` order (the first of two columns of the same name): a row padded to
+    the width returned holds every position asked for, the last one always empty (absent columns)."""
+    width = len(columns) + 1
+    positions = [columns.index(name) if name in columns else width - 1 for name in CELLS]
+    return operator.itemgetter(*positions), width
 
 
 def open_import_file(path: Path, limits: WorkbookLimits | None = None) -> ImportFile:

@@ -11,18 +11,18 @@ import contextlib
 import logging
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Callable, Collection, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from literacy_api.imports.merge import STAGE_DDL, MergeScope, merge
-from literacy_api.imports.reader import FileRejected, Row, check_readable, open_import_file
-from literacy_api.imports.rows import STAGE_COLUMNS, RowChecker, RowRejected, unit_codes_of
+from literacy_api.imports.checks import Lookups, check, lookups
+from literacy_api.imports.merge import MergeScope, merge
+from literacy_api.imports.reader import FileRejected, ImportFile, open_import_file
+from literacy_api.imports.staging import STAGE_COLUMNS, STAGE_DDL, NationalIds, staged_rows
 from literacy_api.imports.xlsx import WorkbookLimits
 from reference_data.personal_data import PersonalDataCipher
 from service_kit.errors import DependencyUnavailable
@@ -155,19 +155,23 @@ class ImportWorker:
         async with self._heartbeat(claim), self._local_copy(claim) as path:
             try:
                 import_file = open_import_file(path, self.settings.limits)
-                total = await asyncio.to_thread(check_readable, import_file)
             except FileRejected as rejected:
                 await self._fail(claim, str(rejected))
                 return
             async with self.engine.begin() as connection:
-                await self._owned(connection, claim, "total_rows = :total", total=total)
+                await self._owned(connection, claim, "total_rows = NULL")
                 await connection.execute(text(f"DROP TABLE IF EXISTS literacy.{claim.stage}"))
                 await connection.execute(text(STAGE_DDL.format(table=claim.stage)))
                 await connection.execute(
                     text("DELETE FROM literacy.import_error WHERE job_id = :id"), claim.params()
                 )
             try:
-                await self._stage(claim, import_file)
+                total = await self._stage(claim, import_file)
+                if total == 0:
+                    raise FileRejected("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")
+                async with self.engine.begin() as connection:
+                    await self._owned(connection, claim, "total_rows = :total", total=total)
+                    found = await lookups(connection, stage=claim.stage, directory=self.units())
             except FileRejected as rejected:
                 await self._fail(claim, str(rejected))
                 return
@@ -175,73 +179,52 @@ class ImportWorker:
                 # Unit codes are never guessed: without the directory the file cannot be checked.
                 await self._fail(claim, DIRECTORY_DOWN)
                 return
-            await self._merge(claim)
+            await self._merge(claim, found)
 
-    async def _stage(self, claim: Claim, import_file: Any) -> None:
+    async def _stage(self, claim: Claim, import_file: ImportFile) -> int:
+        """COPYs the file's rows into the staging table as they are read, a batch at a time (each batch
+        committed with the job's progress); returns the number of rows."""
+        ids = NationalIds(self.cipher)
+        rows = import_file.rows()
+        processed = 0
         async with self.engine.connect() as connection:
-            course_codes = set(
-                (await connection.execute(text("SELECT code FROM literacy.course"))).scalars().all()
-            )
-            await connection.commit()
-            checker = RowChecker(
-                cipher=self.cipher,
-                course_codes=course_codes,
-                today=today_in_vietnam(),
-                scope_units=claim.scope.units,
-                scope_communes=claim.scope.communes,
-                known_units=set(),
-            )
-            known: set[str] = set()
-            rows = import_file.rows()
-            processed = rejected = 0
             while True:
-                batch = await asyncio.to_thread(_take, rows, self.settings.batch_rows)
+                batch = await asyncio.to_thread(staged_rows, rows, ids, self.settings.batch_rows)
                 if not batch:
-                    break
-                # The batch's unit codes, looked up once each in campaign-api's directory (cached).
-                known |= set(await self.units().known_units(sorted(unit_codes_of(batch) - known)))
-                checker.known_units = known
-                good, bad = await asyncio.to_thread(_check_batch, checker, batch)
-                processed += len(good) + len(bad)
-                rejected += len(bad)
+                    return processed
+                processed += len(batch)
                 async with connection.begin():
                     raw = await connection.get_raw_connection()
                     driver: Any = raw.driver_connection
-                    if good:
-                        await driver.copy_records_to_table(
-                            claim.stage, records=good, columns=STAGE_COLUMNS, schema_name="literacy"
-                        )
-                    if bad:
-                        await driver.copy_records_to_table(
-                            "import_error",
-                            records=[(claim.id, line, reason) for line, reason in bad],
-                            columns=("job_id", "line", "reason"),
-                            schema_name="literacy",
-                        )
+                    await driver.copy_records_to_table(
+                        claim.stage, records=batch, columns=STAGE_COLUMNS, schema_name="literacy"
+                    )
                     await self._owned(
                         connection,
                         claim,
-                        "processed_rows = :processed, rejected = :rejected,"
-                        " lease_until = now() + make_interval(secs => :lease)",
+                        "processed_rows = :processed, lease_until = now() + make_interval(secs => :lease)",
                         processed=processed,
-                        rejected=rejected,
                         lease=self.settings.lease_seconds,
                     )
 
-    async def _merge(self, claim: Claim) -> None:
+    async def _merge(self, claim: Claim, found: Lookups) -> None:
         for attempt in range(3):
             try:
                 async with self.engine.begin() as connection:
                     await connection.execute(text("SET LOCAL statement_timeout = 0"))
                     # Hash joins and aggregates over a million staged rows stay in memory.
                     await connection.execute(text("SET LOCAL work_mem = '256MB'"))
-                    counts = await merge(
+                    today = today_in_vietnam()
+                    await check(
                         connection,
                         job_id=str(claim.id),
                         stage=claim.stage,
-                        actor=claim.actor,
+                        lookups=found,
                         scope=claim.scope,
-                        today=today_in_vietnam(),
+                        today=today,
+                    )
+                    counts = await merge(
+                        connection, job_id=str(claim.id), actor=claim.actor, scope=claim.scope, today=today
                     )
                     await self._owned(
                         connection,
@@ -345,20 +328,3 @@ class ImportWorker:
                     async for (data,) in result:
                         out.write(self.cipher.unseal(bytes(data), field=FILE_FIELD))
             yield path
-
-
-def _take(rows: Iterator[Row], size: int) -> list[Row]:
-    return list(islice(rows, size))
-
-
-def _check_batch(
-    checker: RowChecker, batch: list[Row]
-) -> tuple[list[tuple[Any, ...]], list[tuple[int, str]]]:
-    good: list[tuple[Any, ...]] = []
-    bad: list[tuple[int, str]] = []
-    for line, cells in batch:
-        try:
-            good.append(checker.check(line, cells))
-        except RowRejected as rejected:
-            bad.append((line, str(rejected)))
-    return good, bad

@@ -64,3 +64,17 @@ class Learner(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
+
+
+class LearnerIdentity(Base):
+    """Where a person is enrolled nationally: the keyed hash of their national ID → the one province and
+    learner that hold it. The learner table's own key is per province (its distribution column first), so
+    this look-up is what makes a national ID unique across provinces. Kept by the database itself
+    (statement-level triggers on `learner`, `literacy_api.sql.identity`), so every writer, bulk merges
+    included, keeps it; the service never writes it."""
+
+    __tablename__ = "learner_identity"
+
+    national_id_hash: Mapped[bytes] = mapped_column(LargeBinary(32), primary_key=True)
+    province_code: Mapped[str] = mapped_column(String(2))
+    learner_id: Mapped[uuid.UUID]

@@ -110,7 +110,7 @@ class LearnerService:
         # The trail says who changed which fields, never the values: it must not become a copy of the data.
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action=action,
             object_type="learner",
             object_id=str(learner.id),
@@ -236,7 +236,7 @@ class LearnerService:
         await repository.forget_kept_answers(self.session, learner.id)
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="learner.erased",
             object_type="learner",
             object_id=str(learner.id),

@@ -102,7 +102,7 @@ class StatisticsService:
         await repository.set_population(self.session, rows)
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="population.set",
             object_type="population",
             object_id=",".join(sorted({row["province_code"] for row in rows})),

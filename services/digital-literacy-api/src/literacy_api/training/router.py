@@ -7,11 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from literacy_api.deps import AutocommitDep, CursorDep, LearnerSelf, RecordReader, RecordWriter, SessionDep
+from literacy_api.deps import CursorDep, LearnerSelf, RecordReader, RecordWriter, SessionDep
 from literacy_api.inputs import CommuneCode, CourseCode
 from literacy_api.training.schemas import MyProgress, RecordIn, RecordOut, RecordStatus
 from literacy_api.training.service import ProgressService, TrainingService
 from service_kit.caching import if_none_match
+from service_kit.db import DatabaseDep
 from service_kit.errors import PROBLEM
 from service_kit.pagination import CursorPage
 
@@ -46,8 +47,9 @@ async def get_training_service(session: SessionDep) -> TrainingService:
 TrainingServiceDep = Annotated[TrainingService, Depends(get_training_service)]
 
 
-async def get_progress_service(connection: AutocommitDep) -> ProgressService:
-    return ProgressService(connection=connection)
+async def get_progress_service(request: Request, database: DatabaseDep) -> ProgressService:
+    # No connection taken here: a learner the cache holds is answered without one.
+    return ProgressService(database=database, cache=request.app.state.progress_cache)
 
 
 ProgressServiceDep = Annotated[ProgressService, Depends(get_progress_service)]

@@ -10,13 +10,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from literacy_api import access
 from literacy_api.database import audit_trail
 from literacy_api.learners.models import Learner
 from literacy_api.learners.schemas import LearnerAction
 from literacy_api.training import repository
+from literacy_api.training.cache import KeptProgress, ProgressCache
 from literacy_api.training.models import TrainingRecord
 from literacy_api.training.schemas import (
     CompetenceReached,
@@ -29,6 +30,7 @@ from literacy_api.training.schemas import (
     RecordSubject,
 )
 from service_kit.access import READ, Actor
+from service_kit.db import Database
 from service_kit.errors import InvalidState, NotFound, field_error, unknown_reference
 from service_kit.pagination import CursorPage, CursorParams
 from service_kit.types import today_in_vietnam
@@ -123,7 +125,7 @@ class TrainingService:
         if created or before is not data.status:
             await audit_trail.record(
                 self.session,
-                actor=actor.subject,
+                actor=actor,
                 action="record.created" if created else "record.status_changed",
                 object_type="training_record",
                 object_id=str(record.id),
@@ -163,7 +165,7 @@ class TrainingService:
             await repository.revoke_certificate(self.session, certificate, reason)
             await audit_trail.record(
                 self.session,
-                actor=actor.subject,
+                actor=actor,
                 action="certificate.revoked",
                 object_type="certificate",
                 object_id=certificate,
@@ -172,7 +174,7 @@ class TrainingService:
             )
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="record.status_reverted",
             object_type="training_record",
             object_id=str(record.id),
@@ -257,9 +259,11 @@ def _my_progress(learner_id: uuid.UUID, rows: list[Any]) -> MyProgress:
 
 @dataclass
 class ProgressService:
-    """A learner's own progress: the hot read, one statement on a connection without a transaction."""
+    """A learner's own progress: the hot read. Answered from the process's cache when it holds the learner
+    (no round trip); else one statement on a connection without a transaction, kept for the next time."""
 
-    connection: AsyncConnection
+    database: Database
+    cache: ProgressCache
 
     async def progress_of(self, actor: Actor, fresh: Callable[[str], bool]) -> ProgressAnswer:
         """The signed-in learner's courses, certificates, competences reached and hours; no body when
@@ -268,10 +272,20 @@ class ProgressService:
             learner_id = uuid.UUID(str(actor.learner_id))
         except ValueError:
             raise NotFound(code="learner.not_linked") from None
-        rows = await repository.progress_rows(self.connection, learner_id)
-        if not rows:
-            raise NotFound(code="learner.not_linked")
-        etag = _progress_etag(learner_id, rows)
-        if fresh(etag):
-            return ProgressAnswer(etag, None)
-        return ProgressAnswer(etag, _my_progress(learner_id, rows).model_dump_json().encode())
+        # A test's rolled-back transaction is never committed, so never notified: no cache there.
+        cache = self.cache if self.database.shared_connection is None else None
+        kept = cache.get(learner_id) if cache is not None else None
+        if kept is None:
+            token = cache.begin() if cache is not None else 0
+            async with self.database.autocommit() as connection:
+                rows = await repository.progress_rows(connection, learner_id)
+            if not rows:
+                raise NotFound(code="learner.not_linked")
+            etag = _progress_etag(learner_id, rows)
+            if cache is None or not cache.active:
+                if fresh(etag):
+                    return ProgressAnswer(etag, None)
+                return ProgressAnswer(etag, _my_progress(learner_id, rows).model_dump_json().encode())
+            kept = KeptProgress(etag, _my_progress(learner_id, rows).model_dump_json().encode())
+            cache.keep(learner_id, kept, token)
+        return ProgressAnswer(kept.etag, None if fresh(kept.etag) else kept.body)

@@ -43,7 +43,6 @@ from service_kit.pagination import CursorPage
 router = APIRouter()
 
 CONSISTENT_HEADER = "X-Experience-API-Consistent-Through"
-DOMAIN_PROVINCE = "66"
 STATEMENT_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
@@ -78,7 +77,7 @@ class Flag(StrEnum):
 
 
 def get_xapi_service(session: SessionDep, request: Request) -> XapiService:
-    province = getattr(request.app.state, "province_code", DOMAIN_PROVINCE)
+    province = request.app.state.settings.province_code
     return XapiService(session=session, province_code=province)
 
 

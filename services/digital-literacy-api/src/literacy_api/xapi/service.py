@@ -672,7 +672,7 @@ class XapiService:
         await repository.save_link(self.session, link)
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="actor_link.created",
             object_type="learner",
             object_id=str(data.learner_id),

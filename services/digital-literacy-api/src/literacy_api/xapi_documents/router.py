@@ -30,7 +30,6 @@ from service_kit.errors import PROBLEM, BadRequest
 
 router = APIRouter()
 
-DOMAIN_PROVINCE = "66"
 URL_TEXT = 512
 ID_TEXT = 512
 DOCUMENT_BODY: dict[str, Any] = {
@@ -71,7 +70,7 @@ READ_ANSWERS: dict[int | str, dict[str, Any]] = {
 
 
 def get_document_service(session: SessionDep, request: Request) -> DocumentService:
-    province = getattr(request.app.state, "province_code", DOMAIN_PROVINCE)
+    province = request.app.state.settings.province_code
     return DocumentService(session=session, province_code=province)
 
 

@@ -89,7 +89,9 @@ class CampaignClient(ServiceClient):
 
     async def participants(self, campaign_id: uuid.UUID) -> list[Participant] | None:
         """The campaign's participants; None when campaign-api knows no such campaign."""
-        page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/participants", _Participants)
+        page = await self.get_model_or_none(
+            f"/v1/campaigns/{campaign_id}/participants", _Participants, bulk=True
+        )
         return None if page is None else page.items
 
     async def target_codes(self, campaign_id: uuid.UUID) -> set[str] | None:
@@ -100,14 +102,14 @@ class CampaignClient(ServiceClient):
     async def kpis(self, campaign_id: uuid.UUID) -> list[Kpi]:
         """Every unit's progress per target, from its latest accepted report (one batched call); none for
         a campaign campaign-api does not know."""
-        page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/kpis", _Kpis)
+        page = await self.get_model_or_none(f"/v1/campaigns/{campaign_id}/kpis", _Kpis, bulk=True)
         return [] if page is None else page.items
 
     async def contest_participation(self, campaign_id: uuid.UUID) -> dict[str, Decimal]:
         """Each unit's participation rate in the campaign's online contests (one batched call); a unit
         without staff (no rate) or a campaign campaign-api does not know gives none."""
         page = await self.get_model_or_none(
-            f"/v1/campaigns/{campaign_id}/contest-participation", _ContestParticipation
+            f"/v1/campaigns/{campaign_id}/contest-participation", _ContestParticipation, bulk=True
         )
         items = [] if page is None else page.items
         return {i.unit_code: i.participation_rate for i in items if i.participation_rate is not None}

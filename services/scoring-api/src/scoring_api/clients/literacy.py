@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 from pydantic import BaseModel
@@ -9,6 +10,9 @@ from pydantic import BaseModel
 from service_kit.http_client import ServiceClient
 
 BATCH = 200
+"""The most codes digital-literacy-api takes in one call."""
+CONCURRENT_BATCHES = 4
+"""Batches in flight at once: a province's 10,000 units are 50 calls, not waited for one after another."""
 
 
 class UnitRate(BaseModel):
@@ -34,13 +38,18 @@ class LiteracyClient(ServiceClient):
 
     async def unit_rates(self, unit_codes: list[str]) -> dict[str, Decimal]:
         """Each unit's completion rate of required courses, in batches of codes (not one call per unit)."""
-        rates: dict[str, Decimal] = {}
         codes = sorted(set(unit_codes))
-        for start in range(0, len(codes), BATCH):
-            batch = codes[start : start + BATCH]
-            page = await self.get_model("/v1/stats/units", _Rates, params={"codes": ",".join(batch)})
-            rates.update({item.unit_code: item.rate for item in page.items})
-        return rates
+        slots = asyncio.Semaphore(CONCURRENT_BATCHES)
+
+        async def batch(start: int) -> list[UnitRate]:
+            async with slots:
+                page = await self.get_model(
+                    "/v1/stats/units", _Rates, params={"codes": ",".join(codes[start : start + BATCH])}
+                )
+                return page.items
+
+        pages = await asyncio.gather(*(batch(start) for start in range(0, len(codes), BATCH)))
+        return {item.unit_code: item.rate for items in pages for item in items}
 
     async def commune_completion(self) -> dict[str, Decimal]:
         """Every commune's completion rate of "Digital literacy for all" (one call: coverage by commune)."""

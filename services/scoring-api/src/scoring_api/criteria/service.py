@@ -74,7 +74,7 @@ class CriteriaSetService:
     async def _audit(self, actor: Actor, action: str, set_id: uuid.UUID, **change: Any) -> None:
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action=action,
             object_type=OBJECT_TYPE,
             object_id=str(set_id),

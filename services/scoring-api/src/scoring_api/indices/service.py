@@ -126,7 +126,7 @@ class FrameworkService:
     async def _audit(self, actor: Actor, action: str, object_id: uuid.UUID, **change: Any) -> None:
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action=action,
             object_type=FRAMEWORK,
             object_id=str(object_id),
@@ -618,7 +618,7 @@ class RunService:
         )
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="index_run.created",
             object_type=RUN,
             object_id=str(run.id),
@@ -687,7 +687,7 @@ class RunService:
         await self.repository.save()
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="index_run.uncertainty",
             object_type=RUN,
             object_id=str(run.id),

@@ -44,7 +44,7 @@ class RoundService:
         scoring_round = await self.repository.add(Round(criteria_set=criteria_set, **data.model_dump()))
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action="round.created",
             object_type="round",
             object_id=str(scoring_round.id),

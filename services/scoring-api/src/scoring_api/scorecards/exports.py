@@ -6,7 +6,9 @@ import csv
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from scoring_api.scorecards.schemas import RankingItem
 from service_kit.spreadsheets import safe_cell, safe_row
@@ -21,6 +23,8 @@ HEADERS = (
     "Xếp loại",
     "Trạng thái",
 )
+
+TOTAL_COLUMN = HEADERS.index("Tổng điểm")
 
 
 def _row(item: RankingItem) -> list[object]:
@@ -41,25 +45,33 @@ def _row(item: RankingItem) -> list[object]:
 
 
 def ranking_xlsx(title: str, items: list[RankingItem]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Xếp hạng"
-    sheet.append([safe_cell(title)])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append(list(HEADERS))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for item in items:
-        sheet.append(_row(item))
-    for cell in sheet["F"][2:]:
-        cell.number_format = "0.00"
+    """The sheet, streamed row by row (openpyxl's write-only mode: a province's ranking holds 10,000 rows)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Xếp hạng")
     for column, width in zip("ABCDEFGH", (28, 8, 44, 16, 16, 12, 28, 16), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A3"
+    sheet.append([_styled(sheet, safe_cell(title), font=Font(bold=True, size=13))])
+    bold = Font(bold=True)
+    sheet.append([_styled(sheet, header, font=bold) for header in HEADERS])
+    for item in items:
+        row = _row(item)
+        row[TOTAL_COLUMN] = _styled(sheet, row[TOTAL_COLUMN], number_format="0.00")
+        sheet.append(row)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _styled(
+    sheet: WriteOnlyWorksheet, value: object, *, font: Font | None = None, number_format: str = ""
+) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if number_format:
+        cell.number_format = number_format
+    return cell
 
 
 def ranking_csv(items: list[RankingItem]) -> bytes:
@@ -68,7 +80,7 @@ def ranking_csv(items: list[RankingItem]) -> bytes:
     writer.writerow(HEADERS)
     for item in items:
         row = _row(item)
-        row[5] = f"{item.total:.2f}"
+        row[TOTAL_COLUMN] = f"{item.total:.2f}"
         writer.writerow(row)
     # With a BOM, so that Excel opens the Vietnamese text as UTF-8.
     return ("\ufeff" + text.getvalue()).encode()

@@ -7,7 +7,16 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, UniqueConstraint, func
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    PrimaryKeyConstraint,
+    String,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -17,6 +26,9 @@ from scoring_api.database import Base
 class Scorecard(Base):
     __tablename__ = "scorecard"
     __table_args__ = (
+        # A round's scorecards sit together (distributed by round_id, docs/scale-out.md): its ranking, its
+        # export and its workflow lists are one shard. The round is a catalogue (a reference table).
+        PrimaryKeyConstraint("round_id", "id"),
         UniqueConstraint("round_id", "subject_id"),
         CheckConstraint(
             "status IN ('draft', 'submitted', 'reviewed', 'approved', 'returned')", name="known_status"
@@ -24,7 +36,9 @@ class Scorecard(Base):
         Index("ix_scorecard_round_id_cluster", "round_id", "cluster"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    __mapper_args__ = {"primary_key": ["id"]}  # noqa: RUF012 - SQLAlchemy's declarative attribute
+
+    id: Mapped[uuid.UUID] = mapped_column(default=uuid.uuid4)
     round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("round.id", ondelete="CASCADE"))
     subject_type: Mapped[str] = mapped_column(String(12))
     subject_id: Mapped[str] = mapped_column(String(64))

@@ -153,6 +153,10 @@ class Proposals(BaseModel):
 class HistoryEvent(BaseModel):
     occurred_at: datetime
     actor: str
+    actor_name: str | None = Field(
+        description="Who acted, by the name their token carried then; none for the system and for events "
+        "recorded before names were kept"
+    )
     action: str
     before: dict[str, Any] | None
     after: dict[str, Any] | None

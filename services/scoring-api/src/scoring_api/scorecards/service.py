@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,7 +26,7 @@ from scoring_api.rounds.repository import RoundRepository
 from scoring_api.scorecards import scoring
 from scoring_api.scorecards.exports import ranking_csv, ranking_xlsx
 from scoring_api.scorecards.models import Scorecard
-from scoring_api.scorecards.repository import ScorecardRepository
+from scoring_api.scorecards.repository import CardTotal, ScorecardRepository
 from scoring_api.scorecards.schemas import (
     Adjustment,
     BandGroup,
@@ -48,6 +50,7 @@ from service_kit.pagination import Page
 logger = logging.getLogger("scoring_api.scorecards")
 
 S = ScorecardStatus
+T = TypeVar("T")
 # Where each workflow action leads; who may take it, and from which states, is the access policy's.
 DESTINATION: dict[ScorecardAction, S] = {
     ScorecardAction.SUBMIT: S.SUBMITTED,
@@ -140,7 +143,7 @@ class ScorecardService:
     ) -> None:
         await audit_trail.record(
             self.session,
-            actor=actor.subject,
+            actor=actor,
             action=action,
             object_type="scorecard",
             object_id=str(scorecard_id),
@@ -180,24 +183,30 @@ class ScorecardService:
                 "campaign-api knows no campaign of this round's criteria set.", code="round.campaign_unknown"
             )
         existing = await self.repository.subject_ids(scoring_round.id)
-        for participant in participants:
-            if participant.unit_code in existing:
-                continue
-            scorecard = await self.repository.add(
-                Scorecard(
-                    round_id=scoring_round.id,
-                    subject_type="collective",
-                    subject_id=participant.unit_code,
-                    subject_name=participant.unit_name,
-                    unit_code=participant.unit_code,
-                    cluster=participant.cluster,
-                    status=S.DRAFT.value,
-                    entries={},
-                    auto_sources={},
-                )
-            )
-            existing.add(participant.unit_code)
-            await self._audit(actor, "scorecard.created", scorecard.id, after={"status": "draft"})
+        new = {p.unit_code: p for p in participants if p.unit_code not in existing}
+        created = await self.repository.add_new(
+            scoring_round.id,
+            [
+                {
+                    "subject_type": "collective",
+                    "subject_id": p.unit_code,
+                    "subject_name": p.unit_name,
+                    "unit_code": p.unit_code,
+                    "cluster": p.cluster,
+                    "status": S.DRAFT.value,
+                    "entries": {},
+                    "auto_sources": {},
+                }
+                for p in new.values()
+            ],
+        )
+        await audit_trail.record_many(
+            self.session,
+            actor=actor,
+            action="scorecard.created",
+            object_type="scorecard",
+            events=[(str(card_id), None, {"status": "draft"}) for card_id in created],
+        )
         return await self.of_round(actor, scoring_round)
 
     async def add_individual(
@@ -303,77 +312,86 @@ class ScorecardService:
     async def compute(
         self, actor: Actor, scoring_round: Round, campaign: CampaignClient, literacy: LiteracyClient
     ) -> ComputeResult:
-        """Fill automatic criteria from the other services (one call to each); what cannot be fetched stays
-        pending, and a later compute fills it. Everything is written in this one transaction."""
+        """Fill automatic criteria from the other services (one batched call to each, side by side); what
+        cannot be fetched stays pending, and a later compute fills it. Every card and its audit event are
+        written set-based, in this one transaction."""
         context = Context.of(scoring_round)
         automatic = [c for c in scoring.leaves(context.criteria) if c.method in scoring.AUTOMATIC_METHODS]
-        scorecards = [s for s in await self.repository.of_round(context.round.id) if s.status != S.APPROVED]
-        unavailable: list[str] = []
-        progress: dict[tuple[str, str], Decimal] | None = None
-        rates: dict[str, Decimal] | None = None
-        if any(c.method is scoring.Method.TARGET_PROGRESS for c in automatic):
-            try:
-                kpis = await campaign.kpis(scoring_round.criteria_set.campaign_id)
-                progress = {(k.unit_code, k.target_code): k.progress for k in kpis}
-            except DependencyUnavailable:
-                unavailable.append(campaign.service_name)
-        contest_rates: dict[str, Decimal] | None = None
-        if any(c.method is scoring.Method.CONTEST_PARTICIPATION for c in automatic):
-            try:
-                contest_rates = await campaign.contest_participation(scoring_round.criteria_set.campaign_id)
-            except DependencyUnavailable:
-                if campaign.service_name not in unavailable:
-                    unavailable.append(campaign.service_name)
-        if any(c.method is scoring.Method.TRAINING_RATE for c in automatic):
-            try:
-                rates = await literacy.unit_rates([s.unit_code for s in scorecards])
-            except DependencyUnavailable:
-                unavailable.append(literacy.service_name)
+        cards = await self.repository.automatic_scores(context.round.id, [c.code for c in automatic])
+        methods = {c.method for c in automatic}
+        campaign_id = scoring_round.criteria_set.campaign_id
+        progress, contest_rates, rates = await asyncio.gather(
+            _fetched(scoring.Method.TARGET_PROGRESS in methods, campaign.kpis(campaign_id)),
+            _fetched(
+                scoring.Method.CONTEST_PARTICIPATION in methods, campaign.contest_participation(campaign_id)
+            ),
+            _fetched(
+                scoring.Method.TRAINING_RATE in methods,
+                literacy.unit_rates([card.unit_code for card in cards]),
+            ),
+        )
+        unavailable = [
+            name
+            for name, answers in (
+                (campaign.service_name, (progress, contest_rates)),
+                (literacy.service_name, (rates,)),
+            )
+            if any(a is UNAVAILABLE for a in answers)
+        ]
         index_scores = await self._index_scores(automatic)
-        fetched_at = datetime.now(UTC).isoformat()
-        filled = 0
+        # Each criterion's value per unit, and where it came from (None: its service could not answer).
+        kpis, contest_by_unit, rate_by_unit = _answer(progress), _answer(contest_rates), _answer(rates)
+        values: list[tuple[scoring.Criterion, dict[str, Decimal] | None, str]] = []
+        for criterion in automatic:
+            if criterion.method is scoring.Method.TARGET_PROGRESS:
+                by_unit = (
+                    None
+                    if kpis is None
+                    else {k.unit_code: k.progress for k in kpis if k.target_code == criterion.target_code}
+                )
+                values.append((criterion, by_unit, campaign.service_name))
+            elif criterion.method is scoring.Method.TRAINING_RATE:
+                values.append((criterion, rate_by_unit, literacy.service_name))
+            elif criterion.method is scoring.Method.CONTEST_PARTICIPATION:
+                values.append((criterion, contest_by_unit, campaign.service_name))
+            elif criterion.method is scoring.Method.INDEX_SCORE:
+                run_id, scores = index_scores.get(criterion.index_framework_id or "", (None, {}))
+                values.append((criterion, scores, f"index_run:{run_id}"))
+        fetched_at = datetime.now(UTC)
+        points_of: dict[tuple[str, Decimal], str] = {}
+        fills: list[tuple[uuid.UUID, str, str, str, str]] = []
+        audited: list[tuple[str, dict[str, Any] | None, dict[str, Any] | None]] = []
         pending: dict[str, list[str]] = {}
-        for scorecard in scorecards:
-            entries = {code: dict(raw) for code, raw in scorecard.entries.items()}
-            sources = dict(scorecard.auto_sources)
+        for card in cards:
             changes: dict[str, Any] = {}
-            for criterion in automatic:
-                value, source = None, None
-                if criterion.method is scoring.Method.TARGET_PROGRESS and progress is not None:
-                    value, source = (
-                        progress.get((scorecard.unit_code, criterion.target_code or "")),
-                        campaign.service_name,
-                    )
-                elif criterion.method is scoring.Method.TRAINING_RATE and rates is not None:
-                    value, source = rates.get(scorecard.unit_code), literacy.service_name
-                elif criterion.method is scoring.Method.CONTEST_PARTICIPATION and contest_rates is not None:
-                    value, source = contest_rates.get(scorecard.unit_code), campaign.service_name
-                elif criterion.method is scoring.Method.INDEX_SCORE:
-                    run_id, scores = index_scores.get(criterion.index_framework_id or "", (None, {}))
-                    value, source = scores.get(scorecard.unit_code), f"index_run:{run_id}"
+            held_scores: tuple[str | None, ...] = tuple(card[2:])
+            for (criterion, by_unit, source), held in zip(values, held_scores, strict=True):
+                value = None if by_unit is None else by_unit.get(card.unit_code)
                 if value is None:
-                    if entries.get(criterion.code, {}).get("auto_score") is None:
-                        pending.setdefault(str(scorecard.id), []).append(criterion.code)
+                    if held is None:
+                        pending.setdefault(str(card.id), []).append(criterion.code)
                     continue
-                points = scoring.auto_points(criterion, value).quantize(Decimal("0.0001"))
-                entry = entries.setdefault(criterion.code, {})
-                if entry.get("auto_score") != str(points):
-                    changes[criterion.code] = {
-                        "before": entry.get("auto_score"),
-                        "after": str(points),
-                        "value": str(value),
-                    }
-                entry["auto_score"] = str(points)
-                sources[criterion.code] = {"value": str(value), "source": source, "fetched_at": fetched_at}
-                filled += 1
-            scorecard.entries, scorecard.auto_sources = entries, sources
+                points = points_of.get((criterion.code, value))
+                if points is None:
+                    points = str(scoring.auto_points(criterion, value).quantize(Decimal("0.0001")))
+                    points_of[criterion.code, value] = points
+                if held != points:
+                    changes[criterion.code] = {"before": held, "after": points, "value": str(value)}
+                fills.append((card.id, criterion.code, points, str(value), source))
             if changes:
-                await self._audit(actor, "scorecard.computed", scorecard.id, after=changes)
-        await self.session.flush()
+                audited.append((str(card.id), None, changes))
+        await self.repository.fill_automatic(fills, fetched_at)
+        await audit_trail.record_many(
+            self.session,
+            actor=actor,
+            action="scorecard.computed",
+            object_type="scorecard",
+            events=audited,
+        )
         return ComputeResult(
             round_id=context.round.id,
-            scorecards=len(scorecards),
-            filled=filled,
+            scorecards=len(cards),
+            filled=len(fills),
             unavailable=unavailable,
             pending=pending,
         )
@@ -396,19 +414,21 @@ class ScorecardService:
                 )
         return found
 
-    async def _ranked(self, context: Context) -> tuple[list[RankingItem], dict[str, Scorecard]]:
-        scorecards = await self.repository.of_round(context.round.id)
-        by_id = {str(s.id): s for s in scorecards}
+    async def _ranked(self, context: Context) -> tuple[list[RankingItem], dict[str, CardTotal]]:
+        """Every scorecard of the round ranked; totals are computed by the database in one statement
+        (`total_of`, held to `scoring.score` by the tests), ranks here."""
+        cards = await self.repository.totals(context.round.id, context.criteria)
+        by_id = {str(card.id): card for card in cards}
         ranked = scoring.rank(
             [
                 scoring.RankItem(
-                    scorecard_id=str(s.id),
-                    subject_name=s.subject_name,
-                    cluster=s.cluster,
-                    total=scoring.score(context.criteria, scored_entries(s)).total,
-                    approved=s.status == S.APPROVED,
+                    scorecard_id=scorecard_id,
+                    subject_name=card.subject_name,
+                    cluster=card.cluster,
+                    total=card.total,
+                    approved=card.status == S.APPROVED,
                 )
-                for s in scorecards
+                for scorecard_id, card in by_id.items()
             ],
             context.bands,
         )
@@ -482,7 +502,31 @@ class ScorecardService:
         return Proposals(round_id=scoring_round.id, top_band_max_share=share, clusters=clusters)
 
 
-def ranking_item(ranked: scoring.Ranked, scorecard: Scorecard) -> RankingItem:
+class _Unavailable:
+    """What a service that could not answer gave."""
+
+
+UNAVAILABLE = _Unavailable()
+
+
+async def _fetched(wanted: bool, call: Coroutine[Any, Any, T]) -> T | _Unavailable | None:
+    """The answer of `call` when `wanted` (None otherwise, and the call is not made), `UNAVAILABLE` when its
+    service could not answer."""
+    if not wanted:
+        call.close()
+        return None
+    try:
+        return await call
+    except DependencyUnavailable:
+        return UNAVAILABLE
+
+
+def _answer(fetched: T | _Unavailable | None) -> T | None:
+    """What a service answered; None when it was not asked or could not answer."""
+    return None if isinstance(fetched, _Unavailable) else fetched
+
+
+def ranking_item(ranked: scoring.Ranked, scorecard: CardTotal) -> RankingItem:
     return RankingItem(
         rank=ranked.rank,
         scorecard_id=scorecard.id,
