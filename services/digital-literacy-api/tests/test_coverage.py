@@ -198,6 +198,29 @@ async def test_bad_filters_and_sensitive_grouping_are_refused(client, admin, tok
     assert_problem(await client.put("/v1/population", headers=admin, json=bad_population), 422)
 
 
+# No window, whole months, windows that cut months at one end or both (by a day, or to a month's first or last
+# day), across adjacent and distant months, open at one end, inside one month, and of one day.
+WINDOWS = [
+    Window(None, None),
+    Window(date(2025, 3, 1), date(2025, 6, 30)),
+    Window(date(2025, 3, 1), date(2025, 3, 31)),
+    Window(date(2025, 3, 14), date(2025, 7, 2)),
+    Window(date(2025, 3, 2), date(2025, 4, 29)),
+    Window(date(2025, 3, 31), date(2025, 4, 1)),
+    Window(date(2025, 2, 28), date(2025, 9, 1)),
+    Window(date(2025, 4, 15), date(2025, 6, 30)),
+    Window(date(2025, 4, 1), date(2025, 6, 15)),
+    Window(date(2025, 5, 2), date(2025, 5, 20)),
+    Window(date(2025, 5, 1), date(2025, 5, 20)),
+    Window(date(2025, 5, 2), date(2025, 5, 31)),
+    Window(date(2025, 5, 9), date(2025, 5, 9)),
+    Window(None, date(2025, 4, 10)),
+    Window(None, date(2025, 4, 30)),
+    Window(date(2025, 8, 31), None),
+    Window(date(2025, 8, 1), None),
+]
+
+
 def _random_day(rng: random.Random) -> date:
     return date(2025, 1, 1) + timedelta(days=rng.randrange(0, 300))
 
@@ -260,14 +283,7 @@ async def test_the_rollups_always_equal_a_direct_count_over_the_records(app, com
 
         async def check(step: str) -> None:
             queries = CoverageQueries(session=session)
-            windows = [
-                Window(None, None),
-                Window(date(2025, 3, 1), date(2025, 6, 30)),
-                Window(date(2025, 3, 14), date(2025, 7, 2)),
-                Window(date(2025, 5, 2), date(2025, 5, 20)),
-                Window(None, date(2025, 4, 10)),
-                Window(date(2025, 8, 31), None),
-            ]
+            windows = WINDOWS
             places = [Place(None, None), Place("66", None), Place("66", communes[1])]
             for group_by in [None, *GroupBy]:
                 for window in windows:

@@ -6,7 +6,13 @@ from literacy_api.certificates.models import Certificate
 from literacy_api.database import audit_event, idempotency_keys, metadata
 from literacy_api.imports.models import ImportFileChunk, ImportJob, ImportRowError
 from literacy_api.learners.models import Learner, LearnerIdentity
-from literacy_api.stats.models import CoverageCourseMonth, CoverageMonth, CoverageMonthPair, Population
+from literacy_api.stats.models import (
+    CoverageCell,
+    CoverageCourseDay,
+    CoverageCourseMonth,
+    CoverageLink,
+    Population,
+)
 from literacy_api.training.models import TrainingRecord
 from literacy_api.xapi.models import ActorLink, XapiActivity, XapiAttachment, XapiStatement
 from literacy_api.xapi_documents.models import XapiDocument
@@ -15,9 +21,10 @@ __all__ = [
     "ActorLink",
     "Certificate",
     "Course",
+    "CoverageCell",
+    "CoverageCourseDay",
     "CoverageCourseMonth",
-    "CoverageMonth",
-    "CoverageMonthPair",
+    "CoverageLink",
     "ImportFileChunk",
     "ImportJob",
     "ImportRowError",

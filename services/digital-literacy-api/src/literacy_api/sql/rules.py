@@ -17,58 +17,106 @@ column `training_record.counted_on` is this expression; the triggers read that c
 # The rollups change by the difference between the affected learners' records after and before a
 # statement. `{facts}` yields (sign, learner_id, province_code, commune_code, category, gender, ethnicity,
 # course_code, d, done): sign -1 for the state before, +1 for the state after.
+#
+# Each learner's records become learner-months (the first and last day with a record in the month, and with
+# a completed one) chained to the learner's next month with records (and next month with a completed one).
+# Every learner-month is counted under four dimensions of its commune ('total', and the learner's category,
+# gender, ethnicity) in `coverage_cell` (res 'm': the month; 'f'/'l': by the first/last day in it) and every
+# link in `coverage_link` ('mm' month → next month, 'dm' last day → next month, 'md' month → next first day,
+# 'dd' last day → next first day). Distinct learners of any window are sums over these rows (see
+# `literacy_api.stats.repository`); records per course and day are plain counts (one record per learner and
+# course).
 APPLY = """
 WITH facts (sign, learner_id, province_code, commune_code, category, gender, ethnicity, course_code, d, done)
 AS ({facts}),
-months AS (
+learner_months AS (
     SELECT sign, learner_id, province_code, commune_code, category, gender, ethnicity,
-           date_trunc('month', d)::date AS month, bool_or(done) AS done
+           date_trunc('month', d)::date AS month, min(d) AS first, max(d) AS last,
+           min(d) FILTER (WHERE done) AS first_done, max(d) FILTER (WHERE done) AS last_done
     FROM facts GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 ),
-series AS (
-    SELECT *, lead(month) OVER (PARTITION BY sign, learner_id ORDER BY month) AS next_all,
-           CASE WHEN done THEN lead(month) OVER (PARTITION BY sign, learner_id, done ORDER BY month) END
-               AS next_done
-    FROM months
+chained AS (
+    SELECT *, lead(month) OVER every_month AS next_month, lead(first) OVER every_month AS next_first,
+           CASE WHEN first_done IS NOT NULL THEN lead(month) OVER done_months END AS next_done_month,
+           CASE WHEN first_done IS NOT NULL THEN lead(first_done) OVER done_months END AS next_first_done
+    FROM learner_months
+    WINDOW every_month AS (PARTITION BY sign, learner_id ORDER BY month),
+           done_months AS (PARTITION BY sign, learner_id, first_done IS NOT NULL ORDER BY month)
 ),
-month_delta AS (
-    INSERT INTO literacy.coverage_month AS t
-        (province_code, commune_code, category, gender, ethnicity, month, learners, completed)
-    SELECT province_code, commune_code, category, gender, ethnicity, month,
-           sum(sign), coalesce(sum(sign) FILTER (WHERE done), 0)
-    FROM series GROUP BY 1, 2, 3, 4, 5, 6
-    HAVING sum(sign) <> 0 OR coalesce(sum(sign) FILTER (WHERE done), 0) <> 0
-    ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (province_code, commune_code, category, gender, ethnicity, month) DO UPDATE
+expanded AS (
+    SELECT c.*, x.dim, x.key FROM chained c
+    CROSS JOIN LATERAL (VALUES ('total', ''), ('category', c.category), ('gender', c.gender),
+                               ('ethnicity', c.ethnicity)) AS x (dim, key)
+),
+cell_delta AS (
+    INSERT INTO literacy.coverage_cell AS t
+        (province_code, commune_code, dim, key, res, day, learners, completed)
+    SELECT province_code, commune_code, dim, key, res, day, sum(learners), sum(completed)
+    FROM (
+        SELECT province_code, commune_code, dim, key, 'm' AS res, month AS day, sign AS learners,
+               CASE WHEN first_done IS NOT NULL THEN sign ELSE 0 END AS completed
+        FROM expanded
+        UNION ALL
+        SELECT province_code, commune_code, dim, key, 'f', first, sign, 0 FROM expanded
+        UNION ALL
+        SELECT province_code, commune_code, dim, key, 'l', last, sign, 0 FROM expanded
+        UNION ALL
+        SELECT province_code, commune_code, dim, key, 'f', first_done, 0, sign
+        FROM expanded WHERE first_done IS NOT NULL
+        UNION ALL
+        SELECT province_code, commune_code, dim, key, 'l', last_done, 0, sign
+        FROM expanded WHERE first_done IS NOT NULL
+    ) cells
+    GROUP BY 1, 2, 3, 4, 5, 6
+    HAVING sum(learners) <> 0 OR sum(completed) <> 0
+    ORDER BY 1, 3, 5, 6, 2, 4
+    ON CONFLICT (province_code, dim, res, day, commune_code, key) DO UPDATE
         SET learners = t.learners + excluded.learners, completed = t.completed + excluded.completed
 ),
-pair_delta AS (
-    INSERT INTO literacy.coverage_month_pair AS t
-        (province_code, commune_code, category, gender, ethnicity, month, next_month, learners, completed)
-    SELECT province_code, commune_code, category, gender, ethnicity, month, next_month,
-           sum(learners), sum(completed)
+link_delta AS (
+    INSERT INTO literacy.coverage_link AS t
+        (province_code, commune_code, dim, key, res, day, next_day, learners, completed)
+    SELECT province_code, commune_code, dim, key, res, day, next_day, sum(learners), sum(completed)
     FROM (
-        SELECT province_code, commune_code, category, gender, ethnicity, month, next_all AS next_month,
-               sign AS learners, 0 AS completed
-        FROM series WHERE next_all IS NOT NULL
+        SELECT province_code, commune_code, dim, key, r.res, r.day, r.next_day, sign AS learners,
+               0 AS completed
+        FROM expanded CROSS JOIN LATERAL (VALUES ('mm', month, next_month), ('dm', last, next_month),
+                                                 ('md', month, next_first), ('dd', last, next_first))
+            AS r (res, day, next_day)
+        WHERE next_month IS NOT NULL
         UNION ALL
-        SELECT province_code, commune_code, category, gender, ethnicity, month, next_done, 0, sign
-        FROM series WHERE next_done IS NOT NULL
-    ) pairs
+        SELECT province_code, commune_code, dim, key, r.res, r.day, r.next_day, 0, sign
+        FROM expanded CROSS JOIN LATERAL (VALUES ('mm', month, next_done_month),
+                                                 ('dm', last_done, next_done_month),
+                                                 ('md', month, next_first_done),
+                                                 ('dd', last_done, next_first_done))
+            AS r (res, day, next_day)
+        WHERE next_done_month IS NOT NULL
+    ) links
     GROUP BY 1, 2, 3, 4, 5, 6, 7
     HAVING sum(learners) <> 0 OR sum(completed) <> 0
-    ORDER BY 1, 2, 3, 4, 5, 6, 7
-    ON CONFLICT (province_code, commune_code, category, gender, ethnicity, month, next_month) DO UPDATE
+    ORDER BY 1, 3, 5, 6, 7, 2, 4
+    ON CONFLICT (province_code, dim, res, day, next_day, commune_code, key) DO UPDATE
         SET learners = t.learners + excluded.learners, completed = t.completed + excluded.completed
+),
+course_month_delta AS (
+    INSERT INTO literacy.coverage_course_month AS t
+            (province_code, commune_code, course_code, month, learners, completed)
+        SELECT province_code, commune_code, course_code, date_trunc('month', d)::date,
+               sum(sign), coalesce(sum(sign) FILTER (WHERE done), 0)
+        FROM facts GROUP BY 1, 2, 3, 4
+        HAVING sum(sign) <> 0 OR coalesce(sum(sign) FILTER (WHERE done), 0) <> 0
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (province_code, commune_code, course_code, month) DO UPDATE
+            SET learners = t.learners + excluded.learners, completed = t.completed + excluded.completed
 )
-INSERT INTO literacy.coverage_course_month AS t
-        (province_code, commune_code, course_code, month, learners, completed)
-    SELECT province_code, commune_code, course_code, date_trunc('month', d)::date,
-           sum(sign), coalesce(sum(sign) FILTER (WHERE done), 0)
+INSERT INTO literacy.coverage_course_day AS t
+        (province_code, commune_code, course_code, day, learners, completed)
+    SELECT province_code, commune_code, course_code, d, sum(sign), coalesce(sum(sign) FILTER (WHERE done), 0)
     FROM facts GROUP BY 1, 2, 3, 4
     HAVING sum(sign) <> 0 OR coalesce(sum(sign) FILTER (WHERE done), 0) <> 0
-    ORDER BY 1, 2, 3, 4
-    ON CONFLICT (province_code, commune_code, course_code, month) DO UPDATE
+    ORDER BY 1, 4, 2, 3
+    ON CONFLICT (province_code, day, commune_code, course_code) DO UPDATE
         SET learners = t.learners + excluded.learners, completed = t.completed + excluded.completed
 """
 

@@ -11,36 +11,40 @@ from sqlalchemy.orm import Mapped, mapped_column
 from literacy_api.database import Base
 
 
-class CoverageMonth(Base):
-    """Per learner attributes and month: learners with a counted record dated in that month, and
-    learners with a completed record dated in it. Additive over attributes, not over months."""
+class CoverageCell(Base):
+    """Learner-months (a learner with records dated in a month) per commune and dimension: `dim` 'total'
+    (key ''), or 'category', 'gender', 'ethnicity' (key the learner's value; ethnicity '' when unknown).
+    `res` 'm': per month (`day` its first day); 'f' / 'l': per the first / last day with a record in the
+    month. `completed` counts the same of the learner's completed records. Additive over communes and keys."""
 
-    __tablename__ = "coverage_month"
+    __tablename__ = "coverage_cell"
 
     province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(10), primary_key=True)
+    res: Mapped[str] = mapped_column(String(1), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
     commune_code: Mapped[str] = mapped_column(String(5), primary_key=True)
-    category: Mapped[str] = mapped_column(String(16), primary_key=True)
-    gender: Mapped[str] = mapped_column(String(8), primary_key=True)
-    ethnicity: Mapped[str] = mapped_column(String(64), primary_key=True, comment="'' when unknown")
-    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     learners: Mapped[int] = mapped_column(BigInteger, default=0)
     completed: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
-class CoverageMonthPair(Base):
-    """Consecutive months in which the same learner has records (and completed records). A learner with
-    records in k months of a range adds k month rows and k-1 pairs, so months minus pairs counts each
-    learner once: distinct learners over any range of whole months from additive rows."""
+class CoverageLink(Base):
+    """A learner's month with records and their next month with records (and the same of completed
+    records), per commune and dimension as in `CoverageCell`. `res` says how each end is dated: 'mm' month
+    → next month, 'dm' last day in the month → next month, 'md' month → first day in the next one, 'dd' last
+    day → next first day. A learner with records in k months of a range adds k cells and k-1 links: cells
+    minus links counts each learner once, and the day-dated ends count windows that cut months."""
 
-    __tablename__ = "coverage_month_pair"
+    __tablename__ = "coverage_link"
 
     province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(10), primary_key=True)
+    res: Mapped[str] = mapped_column(String(2), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    next_day: Mapped[date] = mapped_column(Date, primary_key=True)
     commune_code: Mapped[str] = mapped_column(String(5), primary_key=True)
-    category: Mapped[str] = mapped_column(String(16), primary_key=True)
-    gender: Mapped[str] = mapped_column(String(8), primary_key=True)
-    ethnicity: Mapped[str] = mapped_column(String(64), primary_key=True)
-    month: Mapped[date] = mapped_column(Date, primary_key=True)
-    next_month: Mapped[date] = mapped_column(Date, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
     learners: Mapped[int] = mapped_column(BigInteger, default=0)
     completed: Mapped[int] = mapped_column(BigInteger, default=0)
 
@@ -54,6 +58,19 @@ class CoverageCourseMonth(Base):
     commune_code: Mapped[str] = mapped_column(String(5), primary_key=True)
     course_code: Mapped[str] = mapped_column(String(32), primary_key=True)
     month: Mapped[date] = mapped_column(Date, primary_key=True)
+    learners: Mapped[int] = mapped_column(BigInteger, default=0)
+    completed: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class CoverageCourseDay(Base):
+    """Records per course and day they count on (the days of windows that cut months)."""
+
+    __tablename__ = "coverage_course_day"
+
+    province_code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    commune_code: Mapped[str] = mapped_column(String(5), primary_key=True)
+    course_code: Mapped[str] = mapped_column(String(32), primary_key=True)
     learners: Mapped[int] = mapped_column(BigInteger, default=0)
     completed: Mapped[int] = mapped_column(BigInteger, default=0)
 

@@ -1,17 +1,23 @@
+# ruff: noqa: S608 - the SQL below is assembled from constants of this module, values are bound
 """The statistics queries: units' completion of required courses, population figures, and coverage from
 the rollups: distinct learners and completers per commune, category, gender, ethnicity, month or course,
 over any date window.
 
-Whole months of the window are read from the rollups (months minus consecutive-month pairs counts each
-learner once); the days of a window that cut a month short are read from the records of those days only
-(indexed by `counted_on`), keeping just the learners the whole months did not count already.
+The rollups (`literacy_api.sql.rules`) hold each learner's months with records as cells (per month, and per
+the first and the last day with a record in it) and links from each such month to the learner's next one
+(each end dated by its month or by its day). Over the months a window touches, a learner counts once as
+the months they qualify in minus the links between two qualifying months: the first month qualifies when
+its last day reaches the window's first, the last month when its first day is within the window's last,
+the months between always. Every term is a sum over rows of one index range, so any window is read from
+the rollups, whatever the number of records; only a window inside one month that cuts it at both ends is
+counted from its records (those of at most 31 days, by `counted_on`).
 """
 
 from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -31,12 +37,14 @@ SMALL_CELL = 5
 OTHER = "other"
 UNKNOWN = "unknown"
 
-# group_by → the learner attribute it reads (the same name in the rollups and the learner table).
-ATTRIBUTE = {
-    GroupBy.COMMUNE: "commune_code",
-    GroupBy.CATEGORY: "category",
-    GroupBy.GENDER: "gender",
-    GroupBy.ETHNICITY: "ethnicity",
+# group_by → (the rollups' dimension, the key it is grouped by). A learner has one value of each, so the
+# groups of these partition the learners and their sum is the total.
+DIMENSION = {
+    None: ("total", "''"),
+    GroupBy.COMMUNE: ("total", "x.commune_code"),
+    GroupBy.CATEGORY: ("category", "x.key"),
+    GroupBy.GENDER: ("gender", "x.key"),
+    GroupBy.ETHNICITY: ("ethnicity", "x.key"),
 }
 
 
@@ -50,32 +58,33 @@ def _month_end(month: date) -> date:
 
 @dataclass(frozen=True)
 class Window:
-    """A date window split into the whole months it covers and the days at its edges."""
+    """A date window (either end open) as the months it touches: `first_month`..`last_month`, and whether it
+    starts after the first day of its first month (`cuts_first`) or ends before the last day of its last
+    month (`cuts_last`)."""
 
     start: date | None
     end: date | None
-    whole_months: tuple[date, date] | None = field(init=False)
-    edges: tuple[tuple[date, date], ...] = field(init=False)
 
-    def __post_init__(self) -> None:
-        first = date.min if self.start is None else self.start
-        last = date.max if self.end is None else self.end
-        first_month = first if first.day == 1 else _month_end(first) + timedelta(days=1)
-        last_month = (
-            last.replace(day=1) if last == _month_end(last) else last.replace(day=1) - timedelta(days=1)
-        )
-        last_month = last_month.replace(day=1)
-        if first_month > last_month:
-            object.__setattr__(self, "whole_months", None)
-            object.__setattr__(self, "edges", ((first, last),))
-            return
-        object.__setattr__(self, "whole_months", (first_month, last_month))
-        edges = []
-        if first < first_month:
-            edges.append((first, first_month - timedelta(days=1)))
-        if last > _month_end(last_month):
-            edges.append((_month_end(last_month) + timedelta(days=1), last))
-        object.__setattr__(self, "edges", tuple(edges))
+    @property
+    def first_month(self) -> date:
+        return date.min if self.start is None else self.start.replace(day=1)
+
+    @property
+    def last_month(self) -> date:
+        return date.max.replace(day=1) if self.end is None else self.end.replace(day=1)
+
+    @property
+    def cuts_first(self) -> bool:
+        return self.start is not None and self.start.day != 1
+
+    @property
+    def cuts_last(self) -> bool:
+        return self.end is not None and self.end != _month_end(self.end)
+
+    @property
+    def inside_one_month(self) -> bool:
+        """Cut at both ends inside one month: no month of it is whole, nor starts or ends with it."""
+        return self.cuts_first and self.cuts_last and self.first_month == self.last_month
 
 
 @dataclass(frozen=True)
@@ -95,12 +104,117 @@ class Place:
         return {"province_code": self.province_code, "commune_code": self.commune_code}
 
 
-def _edge_clause(window: Window, alias: str, params: dict[str, Any]) -> str:
-    ranges = []
-    for index, (first, last) in enumerate(window.edges):
-        params[f"edge_{index}_first"], params[f"edge_{index}_last"] = first, last
-        ranges.append(f"{alias}.counted_on BETWEEN :edge_{index}_first AND :edge_{index}_last")
-    return "(" + " OR ".join(ranges) + ")"
+def _bounds(window: Window) -> dict[str, date]:
+    """The dates the terms compare with: the months touched, the days before the window's start in its first
+    month, and the days after its end in its last month."""
+    bounds = {"first_month": window.first_month, "last_month": window.last_month}
+    if window.start is not None:
+        bounds["before_start"] = window.start - timedelta(days=1)
+    if window.end is not None:
+        bounds["after_end"] = window.end + timedelta(days=1)
+        bounds["last_month_end"] = _month_end(window.end)
+    return bounds
+
+
+# The terms of distinct learners over a window, each (sign, table, res, condition, whether it applies).
+# Cells: the months touched, less the first month's learner-months whose last day is before the start, less
+# the last month's whose first day is after the end. Links: between months touched, less those leaving the
+# first month before the start, less those entering the last month after the end, plus those doing both.
+CELL, LINK = "literacy.coverage_cell", "literacy.coverage_link"
+BEFORE_START = "x.day BETWEEN :first_month AND :before_start"
+AFTER_END = "x.next_day BETWEEN :after_end AND :last_month_end"
+TERMS = (
+    (1, CELL, "m", "x.day BETWEEN :first_month AND :last_month", "always"),
+    (-1, CELL, "l", BEFORE_START, "cuts_first"),
+    (-1, CELL, "f", "x.day BETWEEN :after_end AND :last_month_end", "cuts_last"),
+    (-1, LINK, "mm", "x.day >= :first_month AND x.next_day <= :last_month", "always"),
+    (1, LINK, "dm", f"{BEFORE_START} AND x.next_day <= :last_month", "cuts_first"),
+    (1, LINK, "md", f"x.day >= :first_month AND {AFTER_END}", "cuts_last"),
+    (-1, LINK, "dd", f"{BEFORE_START} AND {AFTER_END}", "cuts_both"),
+)
+
+
+def _applies(condition: str, window: Window) -> bool:
+    if condition == "cuts_first":
+        return window.cuts_first
+    if condition == "cuts_last":
+        return window.cuts_last
+    if condition == "cuts_both":
+        return window.cuts_first and window.cuts_last
+    return True
+
+
+def distinct_sql(group_by: GroupBy | None, place: Place, window: Window, part: str) -> str:
+    """Rows (part, key, learners, completed) of distinct learners per group over the window."""
+    dim, key = DIMENSION[group_by]
+    terms = [
+        f"SELECT {key} AS key, {sign} * x.learners AS learners, {sign} * x.completed AS completed "
+        f"FROM {table} x WHERE {place.where('x')} "
+        f"AND x.dim = '{dim}' AND x.res = '{res}' AND {condition}"
+        for sign, table, res, condition, applies in TERMS
+        if _applies(applies, window)
+    ]
+    return (
+        f"SELECT '{part}' AS part, key, sum(learners) AS learners, sum(completed) AS completed "
+        f"FROM ({' UNION ALL '.join(terms)}) terms GROUP BY key"
+    )
+
+
+def month_sql(place: Place, window: Window) -> str:
+    """Distinct learners per month: the months inside the window whole, the first one from its last days'
+    cells, the last one from its first days' cells (a learner counts once in each month)."""
+    month = "to_char(x.day, 'YYYY-MM')"
+    terms = [
+        f"SELECT {month} AS key, x.learners, x.completed FROM {CELL} x WHERE {place.where('x')} "
+        "AND x.dim = 'total' AND x.res = 'm' AND x.day BETWEEN :first_month AND :last_month"
+    ]
+    if window.cuts_first:
+        terms.append(
+            f"SELECT {month}, -x.learners, -x.completed FROM {CELL} x WHERE {place.where('x')} "
+            f"AND x.dim = 'total' AND x.res = 'l' AND {BEFORE_START}"
+        )
+    if window.cuts_last:
+        terms.append(
+            f"SELECT {month}, -x.learners, -x.completed FROM {CELL} x WHERE {place.where('x')} "
+            "AND x.dim = 'total' AND x.res = 'f' AND x.day BETWEEN :after_end AND :last_month_end"
+        )
+    return (
+        "SELECT 'g' AS part, key, sum(learners) AS learners, sum(completed) AS completed "
+        f"FROM ({' UNION ALL '.join(terms)}) terms GROUP BY key"
+    )
+
+
+def course_sql(place: Place, window: Window) -> tuple[str, dict[str, date]]:
+    """Records per course (one per learner and course): whole months from the monthly rollup, the days of
+    months the window cuts from the daily one."""
+    terms = []
+    first_whole = window.first_month
+    if window.cuts_first:
+        first_whole = _month_end(first_whole) + timedelta(days=1)
+    last_whole = window.last_month
+    if window.cuts_last:
+        last_whole = (last_whole - timedelta(days=1)).replace(day=1)
+    if window.inside_one_month:
+        days = [":start AND :end"]
+    else:
+        days = []
+        if window.cuts_first:
+            days.append(":start AND :first_month_end")
+        if window.cuts_last:
+            days.append(":last_month AND :end")
+        terms.append(
+            "SELECT x.course_code AS key, x.learners, x.completed FROM literacy.coverage_course_month x "
+            f"WHERE {place.where('x')} AND x.month BETWEEN :first_whole AND :last_whole"
+        )
+    terms.extend(
+        "SELECT x.course_code, x.learners, x.completed FROM literacy.coverage_course_day x "
+        f"WHERE {place.where('x')} AND x.day BETWEEN {between}"
+        for between in days
+    )
+    return (
+        "SELECT 'g' AS part, key, sum(learners) AS learners, sum(completed) AS completed "
+        f"FROM ({' UNION ALL '.join(terms)}) terms GROUP BY key"
+    ), {"first_whole": first_whole, "last_whole": last_whole}
 
 
 @dataclass(kw_only=True)
@@ -110,110 +224,52 @@ class CoverageQueries:
     async def _rows(self, sql: str, params: dict[str, Any]) -> Iterable[Any]:
         return (await self.session.execute(text(sql), params)).all()
 
-    async def by_attribute(self, attribute: str | None, place: Place, window: Window) -> dict[str, list[int]]:
-        """Distinct learners and completers per value of a learner attribute (None: one total, key '')."""
-        key = "''" if attribute is None else f"x.{attribute}"
-        counts: dict[str, list[int]] = {}
-        params = place.params()
-        if window.whole_months is not None:
-            params["first_month"], params["last_month"] = window.whole_months
-            sql = f"""
-                SELECT key, sum(learners) AS learners, sum(completed) AS completed FROM (
-                    SELECT {key} AS key, x.learners, x.completed FROM literacy.coverage_month x
-                    WHERE {place.where("x")} AND x.month BETWEEN :first_month AND :last_month
-                    UNION ALL
-                    SELECT {key}, -x.learners, -x.completed FROM literacy.coverage_month_pair x
-                    WHERE {place.where("x")} AND x.month >= :first_month AND x.next_month <= :last_month
-                ) counted GROUP BY key
-            """  # noqa: S608 - attribute and clauses are chosen from constants, values are bound
-            for row in await self._rows(sql, params):
-                counts[row.key] = [row.learners, row.completed]
-        if window.edges:
-            params = place.params()
-            edge = _edge_clause(window, "r", params)
-            outside_whole_months = ""
-            outside_whole_completed = ""
-            if window.whole_months is not None:
-                params["whole_first"] = window.whole_months[0]
-                params["whole_last"] = _month_end(window.whole_months[1])
-                inside = (
-                    "SELECT 1 FROM literacy.training_record i WHERE i.learner_id = e.learner_id"
-                    " AND i.counted_on BETWEEN :whole_first AND :whole_last"
-                )
-                outside_whole_months = f"WHERE NOT EXISTS ({inside})"
-                outside_whole_completed = f"AND NOT EXISTS ({inside} AND i.status = 'completed')"
-            key = "''" if attribute is None else f"coalesce(l.{attribute}, '')"
-            sql = f"""
-                WITH edge AS (
-                    SELECT r.learner_id, bool_or(r.status = 'completed') AS done
-                    FROM literacy.training_record r
-                    WHERE {edge} AND {place.where("r")}
-                    GROUP BY r.learner_id
-                )
-                SELECT {key} AS key,
-                       count(*) FILTER ({outside_whole_months or "WHERE TRUE"}) AS learners,
-                       count(*) FILTER (WHERE e.done {outside_whole_completed}) AS completed
-                FROM edge e JOIN literacy.learner l ON l.id = e.learner_id
-                WHERE {place.where("l")}
-                GROUP BY 1
-            """  # noqa: S608 - as above
-            for row in await self._rows(sql, params):
-                current = counts.setdefault(row.key, [0, 0])
-                current[0] += row.learners
-                current[1] += row.completed
-        return counts
+    def _statement(
+        self, group_by: GroupBy | None, place: Place, window: Window, *, with_total: bool
+    ) -> tuple[str, dict[str, Any]]:
+        """One statement: rows (part 'g', key, learners, completed) per group, and when asked the total
+        (part 't') where the groups do not partition the learners (months, courses)."""
+        params: dict[str, Any] = {**place.params(), **_bounds(window)}
+        if window.start is not None:
+            params["start"] = window.start
+            params["first_month_end"] = _month_end(window.start)
+        if window.end is not None:
+            params["end"] = window.end
+        if group_by is GroupBy.MONTH:
+            parts = [month_sql(place, window)]
+        elif group_by is GroupBy.COURSE:
+            sql, extra = course_sql(place, window)
+            params.update(extra)
+            parts = [sql]
+        else:
+            parts = [distinct_sql(group_by, place, window, "g")]
+        if with_total and group_by in (GroupBy.MONTH, GroupBy.COURSE):
+            parts.append(distinct_sql(None, place, window, "t"))
+        return " UNION ALL ".join(parts), params
 
-    async def by_month(self, place: Place, window: Window) -> dict[str, list[int]]:
-        counts: dict[str, list[int]] = {}
-        params = place.params()
-        if window.whole_months is not None:
-            params["first_month"], params["last_month"] = window.whole_months
-            sql = f"""
-                SELECT to_char(x.month, 'YYYY-MM') AS key, sum(x.learners) AS learners,
-                       sum(x.completed) AS completed
-                FROM literacy.coverage_month x
-                WHERE {place.where("x")} AND x.month BETWEEN :first_month AND :last_month
-                GROUP BY 1
-            """  # noqa: S608 - as above
-            counts.update({row.key: [row.learners, row.completed] for row in await self._rows(sql, params)})
-        if window.edges:
-            # The edge days lie in months the whole-month part does not cover: their counts just add.
-            params = place.params()
-            sql = f"""
-                SELECT to_char(r.counted_on, 'YYYY-MM') AS key, count(DISTINCT r.learner_id) AS learners,
-                       count(DISTINCT r.learner_id) FILTER (WHERE r.status = 'completed') AS completed
-                FROM literacy.training_record r
-                WHERE {_edge_clause(window, "r", params)} AND {place.where("r")}
-                GROUP BY 1
-            """  # noqa: S608 - as above
-            counts.update({row.key: [row.learners, row.completed] for row in await self._rows(sql, params)})
-        return counts
-
-    async def by_course(self, place: Place, window: Window) -> dict[str, list[int]]:
-        counts: dict[str, list[int]] = {}
-        params = place.params()
-        if window.whole_months is not None:
-            params["first_month"], params["last_month"] = window.whole_months
-            sql = f"""
-                SELECT x.course_code AS key, sum(x.learners) AS learners, sum(x.completed) AS completed
-                FROM literacy.coverage_course_month x
-                WHERE {place.where("x")} AND x.month BETWEEN :first_month AND :last_month
-                GROUP BY 1
-            """  # noqa: S608 - as above
-            counts.update({row.key: [row.learners, row.completed] for row in await self._rows(sql, params)})
-        if window.edges:
-            params = place.params()
-            sql = f"""
-                SELECT r.course_code AS key, count(*) AS learners,
-                       count(*) FILTER (WHERE r.status = 'completed') AS completed
-                FROM literacy.training_record r
-                WHERE {_edge_clause(window, "r", params)} AND {place.where("r")}
-                GROUP BY 1
-            """  # noqa: S608 - as above
+    async def _counts_and_total(
+        self, group_by: GroupBy | None, place: Place, window: Window
+    ) -> tuple[dict[str, list[int]], list[int]]:
+        if window.inside_one_month:
+            counts = await self.recount(group_by, place, window)
+            total = (await self.recount(None, place, window)).get("", [0, 0]) if group_by else None
+        else:
+            sql, params = self._statement(group_by, place, window, with_total=True)
+            counts, totals = {}, {}
             for row in await self._rows(sql, params):
-                current = counts.setdefault(row.key, [0, 0])
-                current[0] += row.learners
-                current[1] += row.completed
+                (counts if row.part == "g" else totals)[row.key] = [int(row.learners), int(row.completed)]
+            total = totals.get("")
+        counts = {key: value for key, value in counts.items() if value[0] or value[1]}
+        if total is None:
+            # The groups partition the learners: their sum is the total.
+            total = [sum(v[0] for v in counts.values()), sum(v[1] for v in counts.values())]
+        return counts, total
+
+    async def counts(self, group_by: GroupBy | None, place: Place, window: Window) -> dict[str, list[int]]:
+        """[learners, completed] per key (group_by None: the total, under key '')."""
+        counts, total = await self._counts_and_total(group_by, place, window)
+        if group_by is None:
+            return {"": total} if total[0] or total[1] else {}
         return counts
 
     async def course_titles(self) -> dict[str, str]:
@@ -222,27 +278,13 @@ class CoverageQueries:
         }
 
     async def population(self, place: Place) -> dict[str, int]:
-        sql = f"SELECT p.commune_code, p.adults FROM literacy.population p WHERE {place.where('p')}"  # noqa: S608
+        sql = f"SELECT p.commune_code, p.adults FROM literacy.population p WHERE {place.where('p')}"
         return {row.commune_code: row.adults for row in await self._rows(sql, place.params())}
-
-    async def counts(self, group_by: GroupBy | None, place: Place, window: Window) -> dict[str, list[int]]:
-        """[learners, completed] per key (group_by None: the total, under key '')."""
-        if window.edges and _mostly_edges(window):
-            # Cut months are read from their records, and checking each of those learners against the whole
-            # months costs more than counting the window's records directly (indexed by counted_on).
-            return {k: v for k, v in (await self.recount(group_by, place, window)).items() if v[0] or v[1]}
-        if group_by is GroupBy.MONTH:
-            counts = await self.by_month(place, window)
-        elif group_by is GroupBy.COURSE:
-            counts = await self.by_course(place, window)
-        else:
-            counts = await self.by_attribute(None if group_by is None else ATTRIBUTE[group_by], place, window)
-        return {key: value for key, value in counts.items() if value[0] or value[1]}
 
     async def recount(self, group_by: GroupBy | None, place: Place, window: Window) -> dict[str, list[int]]:
         """The contract's definition read straight from the records (those of the window, by `counted_on`).
         Over all records it is the GROUP BY the rollups exist to avoid: the tests hold the rollups to it and
-        the benchmark measures against it. It answers windows made mostly of cut months."""
+        the benchmark measures against it. It answers windows inside one month that cut it at both ends."""
         key = {
             None: "''",
             GroupBy.COMMUNE: "l.commune_code",
@@ -259,13 +301,12 @@ class CoverageQueries:
             WHERE {place.where("l")}
               AND r.counted_on BETWEEN :first AND :last
             GROUP BY 1
-        """  # noqa: S608 - as above
+        """
         params = {**place.params(), "first": window.start or date.min, "last": window.end or date.max}
         return {row.key: [row.learners, row.completed] for row in await self._rows(sql, params)}
 
     async def report(self, group_by: GroupBy, place: Place, window: Window) -> CoverageReport:
-        counts = await self.counts(group_by, place, window)
-        total = (await self.counts(None, place, window)).get("", [0, 0])
+        counts, total = await self._counts_and_total(group_by, place, window)
         labels = await self._labels(group_by, counts)
         items = [
             CoverageItem(
@@ -324,15 +365,6 @@ def empty_report(group_by: GroupBy, place: Place, window: Window) -> CoverageRep
         items=[],
         totals=CoverageTotals(learners=0, completed=0, completion_rate=Decimal(0)),
     )
-
-
-def _mostly_edges(window: Window) -> bool:
-    """More than a quarter of the window lies in months it cuts short (or it covers no whole month)."""
-    if window.whole_months is None:
-        return True
-    edge_days = sum((last - first).days + 1 for first, last in window.edges)
-    whole_days = (_month_end(window.whole_months[1]) - window.whole_months[0]).days + 1
-    return edge_days * 3 > whole_days
 
 
 def merge_small_cells(items: list[CoverageItem]) -> list[CoverageItem]:
