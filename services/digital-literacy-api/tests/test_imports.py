@@ -31,7 +31,7 @@ VI = {c.name: c.header_vi for c in COLUMNS}
 TODAY = today_in_vietnam()
 TABLES = (
     "literacy.import_job, literacy.learner, literacy.training_record, literacy.certificate, literacy.course,"
-    " literacy.coverage_month, literacy.coverage_month_pair, literacy.coverage_course_month"
+    " literacy.coverage_cell, literacy.coverage_link, literacy.coverage_course_month, literacy.coverage_course_day"
 )
 
 

@@ -103,7 +103,9 @@ async def test_the_erased_row_keeps_only_what_the_statistics_count_and_the_accou
     async with app.state.database.sessionmaker() as session:
         groups = set(
             await session.scalars(
-                text("SELECT DISTINCT ethnicity FROM literacy.coverage_month WHERE learners > 0")
+                text(
+                    "SELECT DISTINCT key FROM literacy.coverage_cell WHERE dim = 'ethnicity' AND learners > 0"
+                )
             )
         )
     assert groups == {""}

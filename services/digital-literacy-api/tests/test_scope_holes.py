@@ -14,8 +14,10 @@ STATE = {
     "records": "SELECT count(*) FROM literacy.training_record",
     "classes": "SELECT count(*) FROM literacy.training_class",
     "audit": "SELECT count(*) FROM literacy.audit_event",
-    "coverage": "SELECT coalesce(sum(learners), 0) || '/' || coalesce(sum(completed), 0) FROM literacy.coverage_month",
+    "coverage": "SELECT coalesce(sum(learners), 0) || '/' || coalesce(sum(completed), 0) FROM literacy.coverage_cell WHERE dim = 'total' AND res = 'm'",
     "course_coverage": "SELECT coalesce(sum(learners), 0) FROM literacy.coverage_course_month",
+    "course_day_coverage": "SELECT coalesce(sum(learners), 0) FROM literacy.coverage_course_day",
+    "links": "SELECT coalesce(sum(learners), 0) || '/' || coalesce(sum(completed), 0) FROM literacy.coverage_link",
     "learner_rows": "SELECT string_agg(commune_code || ':' || coalesce(unit_code, '-'), ',' ORDER BY id) FROM literacy.learner",
 }
 
