@@ -53,7 +53,7 @@ async def _learner(connection, commune: str, course: str, status: str) -> uuid.U
 async def _coverage(
     connection, table: str = "coverage_cell WHERE dim = 'total' AND res = 'm' AND"
 ) -> dict[str, tuple[int, int]]:
-    """Learners and completers per commune in the monthly rollups: the fine ones before `literacy_0009`
+    """Learners and completers per commune in the monthly rollups: the fine ones before `literacy_0012`
     (`table="coverage_month WHERE"`), the cells per dimension from it on."""
     rows = await connection.fetch(
         "SELECT commune_code, sum(learners)::int AS learners, sum(completed)::int AS completed "
@@ -118,7 +118,7 @@ async def test_draft_codes_are_renumbered_and_keys_carry_the_province(database_u
             await connection.fetch("SELECT learner_id, commune_code FROM literacy.training_record")
         )
         assert records == learners
-        # The rollups of literacy_0009, counted anew from the records, say the same.
+        # The rollups of literacy_0012, counted anew from the records, say the same.
         assert await _coverage(connection) == {VAN_MIEU: (1, 1), KIM_LIEN: (1, 0), HOAN_KIEM: (1, 1)}
         population = dict(await connection.fetch("SELECT commune_code, adults FROM literacy.population"))
         assert population == {VAN_MIEU: 900, KIM_LIEN: 800}

@@ -5,8 +5,8 @@ one dimension at a time (`coverage_cell`, `coverage_link`: learner-months dated 
 and last day, chained to the learner's next month), and records per course and day (`coverage_course_day`).
 The statement-level triggers (transition tables) write them; the rollups are counted anew from the records.
 
-Revision ID: literacy_0009
-Revises: literacy_0008
+Revision ID: literacy_0012
+Revises: literacy_0011
 Create Date: 2026-12-04
 """
 
