@@ -255,7 +255,8 @@ class CoverageQueries:
             total = (await self.recount(None, place, window)).get("", [0, 0]) if group_by else None
         else:
             sql, params = self._statement(group_by, place, window, with_total=True)
-            counts, totals = {}, {}
+            counts = {}
+            totals: dict[str, list[int]] = {}
             for row in await self._rows(sql, params):
                 (counts if row.part == "g" else totals)[row.key] = [int(row.learners), int(row.completed)]
             total = totals.get("")
