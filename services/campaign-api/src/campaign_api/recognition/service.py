@@ -53,7 +53,6 @@ from campaign_api.recognition.models import (
 from campaign_api.recognition.pdf import DecisionAwardee, DecisionDocument, render_decision
 from campaign_api.recognition.schemas import (
     Assessment,
-    AttachedFile,
     Awardee,
     BuiltDossiers,
     Catalogue,
@@ -430,12 +429,7 @@ class AwardsService(AuditedService):
             title=dossier.title,
             nominees=dossier.nominees,
             file_ids=[f.id for f in attached],
-            files=[
-                AttachedFile(
-                    id=f.id, filename=f.filename, content_type=f.content_type, size=f.size, sha256=f.sha256
-                )
-                for f in attached
-            ],
+            files=attached_files(attached),
             status=DossierStatus(dossier.status),
             assignee=dossier.assignee,
             assignee_name=assignee_name,
