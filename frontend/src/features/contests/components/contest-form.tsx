@@ -4,45 +4,35 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useSubmit } from '@/lib/use-submit';
 import { useCampaignParticipants, useContestSettings } from '../api/contest-admin';
 import type { ContestCreate, ContestOut } from '../api/contest-admin';
+import { toContestBody, toContestUpdate } from '../contest-settings';
+import type { ContestValues } from '../contest-settings';
 
 const AUDIENCES: ContestCreate['audience'][] = ['all', 'citizens', 'officials'];
 
-interface ContestValues {
-  title: string;
-  rules?: string;
-  audience: ContestCreate['audience'];
-  unit_codes?: string[];
-  questions_per_attempt: number;
-  minutes: number;
-  attempts_per_round: number;
-  prediction_question?: string;
-}
-
 const FIELDS = ['title', 'rules', 'audience', 'unit_codes', 'questions_per_attempt', 'attempts_per_round', 'prediction_question'];
 
-function toContestBody(values: ContestValues): ContestCreate {
-  const prediction = values.prediction_question?.trim() ?? '';
-  return {
-    title: values.title.trim(),
-    rules: values.rules?.trim() ?? '',
-    audience: values.audience,
-    // None chosen: every unit taking part in the movement.
-    unit_codes: values.unit_codes && values.unit_codes.length > 0 ? values.unit_codes : null,
-    questions_per_attempt: values.questions_per_attempt,
-    time_limit_seconds: Math.round(values.minutes * 60),
-    attempts_per_round: values.attempts_per_round,
-    prediction_question: prediction === '' ? null : prediction,
-  };
+interface ContestFormModalProps {
+  campaignId: string;
+  /** The contest whose settings are edited; null to create one. */
+  contest: ContestOut | null;
+  onClose: () => void;
 }
 
 /** Creates a contest in a movement, or edits its settings (`contest` given), for those who run the movement. */
-export function ContestFormModal({ campaignId, contest, onClose }: { campaignId: string; contest: ContestOut | null; onClose: () => void }) {
+export function ContestFormModal({ campaignId, contest, onClose }: ContestFormModalProps) {
   const { t } = useTranslation();
   const participants = useCampaignParticipants(campaignId);
   const { create, update } = useContestSettings(campaignId);
   const { form, error, saving, submit } = useSubmit<ContestValues>(
     FIELDS,
-    (values) => (contest ? update.mutateAsync({ id: contest.id, body: toContestBody(values) }) : create.mutateAsync(toContestBody(values))),
+    async (values) => {
+      if (contest) {
+        const body = toContestUpdate(values, contest);
+        if (Object.keys(body).length > 0) await update.mutateAsync({ id: contest.id, body });
+        return;
+      }
+      await create.mutateAsync(toContestBody(values));
+    },
     onClose,
   );
   const initial: Partial<ContestValues> = contest
