@@ -97,6 +97,23 @@ async function dialogTitled(title: string): Promise<HTMLElement> {
 }
 
 describe('a movement’s contests page: creating and editing a contest', () => {
+  it('shows the contest just created, not the first of the list', async () => {
+    serve([contest('00000000-0000-0000-0000-0000000000c1', 'Tìm hiểu Đề án 06')]);
+    const { user } = renderApp(PAGE, { signedInAs: ['admin'] });
+    expect(await screen.findByRole('heading', { level: 3, name: /Tìm hiểu Đề án 06/ })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: /Tạo cuộc thi/ }));
+    const dialog = await dialogTitled('Tạo cuộc thi');
+    await user.click(within(dialog).getByLabelText('Tên cuộc thi'));
+    await user.paste('Tìm hiểu Đề án 06 (vòng hai)');
+    await user.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+
+    expect(await screen.findByRole('heading', { level: 3, name: /Tìm hiểu Đề án 06 \(vòng hai\)/ })).toBeInTheDocument();
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
+  });
+
   it('sends only the changed title when a contest is edited: the unit list it follows is left alone', async () => {
     const { sent } = serve([contest('00000000-0000-0000-0000-0000000000c1', 'Tìm hiểu Đề án 06')]);
     const { user } = renderApp(PAGE, { signedInAs: ['admin'] });

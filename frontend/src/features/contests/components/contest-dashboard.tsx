@@ -269,6 +269,7 @@ export function ContestDashboard({ campaignId }: { campaignId: string }) {
           onClose={() => {
             setEditing(null);
           }}
+          onCreated={setContestId}
         />
       ) : null}
       {contest ? (

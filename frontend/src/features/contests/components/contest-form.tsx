@@ -16,10 +16,12 @@ interface ContestFormModalProps {
   /** The contest whose settings are edited; null to create one. */
   contest: ContestOut | null;
   onClose: () => void;
+  /** Called with the new contest's id once it is created (the dashboard then shows it). */
+  onCreated?: (contestId: string) => void;
 }
 
 /** Creates a contest in a movement, or edits its settings (`contest` given), for those who run the movement. */
-export function ContestFormModal({ campaignId, contest, onClose }: ContestFormModalProps) {
+export function ContestFormModal({ campaignId, contest, onClose, onCreated }: ContestFormModalProps) {
   const { t } = useTranslation();
   const participants = useCampaignParticipants(campaignId);
   const { create, update } = useContestSettings(campaignId);
@@ -31,7 +33,8 @@ export function ContestFormModal({ campaignId, contest, onClose }: ContestFormMo
         if (Object.keys(body).length > 0) await update.mutateAsync({ id: contest.id, body });
         return;
       }
-      await create.mutateAsync(toContestBody(values));
+      const created = await create.mutateAsync(toContestBody(values));
+      onCreated?.(created.id);
     },
     onClose,
   );
