@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
 import { DEMO_ACCOUNTS } from './accounts';
+import { campaignPost as post } from './campaign-api';
 import { adminHeaders } from './literacy-api';
 
 /**
@@ -29,12 +30,6 @@ interface Prepared {
 }
 
 const INITIATIVE = 'Số hóa hồ sơ một cửa';
-
-async function post(request: APIRequestContext, headers: Record<string, string>, url: string, data: object): Promise<Record<string, string>> {
-  const response = await request.post(`/api/campaign${url}`, { headers, data });
-  expect([200, 201], `${url}: ${await response.text()}`).toContain(response.status());
-  return (await response.json()) as Record<string, string>;
-}
 
 async function prepare(request: APIRequestContext): Promise<Prepared> {
   const headers = await adminHeaders(request);

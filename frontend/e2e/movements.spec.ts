@@ -1,14 +1,7 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { choose } from './antd';
 import { SCREENSHOTS_DIR, expect, test } from './fixtures';
-
-/** Picks `option` in the antd select labelled `label` (typing narrows long lists). */
-async function choose(page: Page, label: string, option: string, search?: string) {
-  const select = page.getByLabel(label, { exact: true });
-  await select.click();
-  if (search) await select.fill(search);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
 
 /** Picks a filter button (antd's radio buttons hide the radio input itself). */
 async function filterBy(page: Page, name: string) {

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from './accounts';
 import type { DemoRole } from './accounts';
+import { choose } from './antd';
 import { expect, test } from './fixtures';
 
 /**
@@ -48,11 +49,6 @@ async function prepareRound(request: APIRequestContext): Promise<{ roundId: stri
   });
   expect(patched.status(), await patched.text()).toBe(200);
   return { roundId, roundName };
-}
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
 }
 
 const status = (page: Page, text: string) => page.locator('.ant-descriptions').getByText(text, { exact: true });

@@ -84,6 +84,10 @@ export const routes: RouteObject[] = [
                     path: ':campaignId/contests',
                     lazy: async () => ({ Component: (await import('./routes/movement-contests')).MovementContestsRoute }),
                   },
+                  {
+                    path: ':campaignId/judgings/:judgingId',
+                    lazy: async () => ({ Component: (await import('./routes/movement-judging')).MovementJudgingRoute }),
+                  },
                 ],
               },
               {
@@ -97,6 +101,14 @@ export const routes: RouteObject[] = [
                   {
                     path: 'dossiers/:dossierId',
                     lazy: async () => ({ Component: (await import('./routes/recognition-dossier')).DossierRoute }),
+                  },
+                  {
+                    path: 'registrations/:registrationId',
+                    lazy: async () => ({ Component: (await import('./routes/recognition-registration')).RegistrationRoute }),
+                  },
+                  {
+                    path: 'decisions/:decisionId',
+                    lazy: async () => ({ Component: (await import('./routes/recognition-decision')).DecisionRoute }),
                   },
                   {
                     path: 'council/:sessionId',

@@ -38,8 +38,12 @@ export function safeNextPath(next: string | null | undefined): string | undefine
 /** A movement's detail page, and its edit page. */
 export const movementPath = (campaignId: string) => `${paths.movements}/${encodeURIComponent(campaignId)}`;
 export const movementEditPath = (campaignId: string) => `${movementPath(campaignId)}/edit`;
-/** A movement's online contests (organiser page). */
+/** A movement's online contests (organiser page), and one round of its initiative judging. */
 export const movementContestsPath = (campaignId: string) => `${movementPath(campaignId)}/contests`;
+export const judgingPath = (campaignId: string, judgingId: string) =>
+  `${movementPath(campaignId)}/judgings/${encodeURIComponent(judgingId)}`;
+/** The public page of a contest. */
+export const contestPlayPath = (contestId: string) => paths.contestPlay.replace(':contestId', encodeURIComponent(contestId));
 
 /** One learner's page (the literacy pages). */
 export const learnerPath = (learnerId: string) => `${paths.literacyLearners}/${encodeURIComponent(learnerId)}`;
@@ -50,4 +54,7 @@ export const verifyPath = (code: string) => `${paths.verify}/${encodeURIComponen
 /** The recognition section's pages: a section (registrations, dossiers, council, decisions, forms), a dossier, a council session. */
 export const recognitionPath = (section: string) => `${paths.recognition}/${section}`;
 export const dossierPath = (dossierId: string) => `${paths.recognition}/dossiers/${encodeURIComponent(dossierId)}`;
+export const registrationPath = (registrationId: string) =>
+  `${paths.recognition}/registrations/${encodeURIComponent(registrationId)}`;
+export const decisionPath = (decisionId: string) => `${paths.recognition}/decisions/${encodeURIComponent(decisionId)}`;
 export const councilPath = (sessionId: string) => `${paths.recognition}/council/${encodeURIComponent(sessionId)}`;

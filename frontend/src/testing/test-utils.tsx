@@ -70,11 +70,12 @@ export function requestUrl(input: RequestInfo | URL): string {
 
 /**
  * Replaces global fetch for one test. `answer` maps a request URL to a
- * Response (any status) or an Error (a network failure). Returns the mock.
+ * Response (any status) or an Error (a network failure); it also gets the
+ * Request when the caller passed one (the typed clients do: its method and body). Returns the mock.
  */
-export function mockFetch(answer: (url: string, init?: RequestInit) => FetchAnswer) {
+export function mockFetch(answer: (url: string, init?: RequestInit, request?: Request) => FetchAnswer) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
-    const result = answer(requestUrl(input), init);
+    const result = answer(requestUrl(input), init, input instanceof Request ? input : undefined);
     return result instanceof Error ? Promise.reject(result) : Promise.resolve(result);
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -265,6 +265,8 @@ CAMPAIGN_ACTIONS = {
         "export_participants",
         "register",
         "build_dossiers",
+        "add_contest",
+        "add_judging",
     ],
     "ql.skhcn": ["add_initiative", "export_participants", "register"],  # a participant
     "ql.stc": ["export_participants"],  # takes no part
@@ -307,6 +309,8 @@ async def test_a_draft_campaign_may_be_launched_not_closed(client, admin, world)
         "export_participants",
         "register",
         "build_dossiers",
+        "add_contest",
+        "add_judging",
     ]
     launched = (await client.post(f"/v1/campaigns/{draft.json()['id']}/launch", headers=admin)).json()
     assert "launch" not in launched["allowed_actions"]

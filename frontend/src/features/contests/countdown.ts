@@ -24,3 +24,28 @@ export function storeToken(contestId: string, token: string): void {
 export function storedToken(contestId: string): string | null {
   return sessionStorage.getItem(TOKEN_KEY(contestId));
 }
+
+const ATTEMPTS_KEY = (contestId: string) => `contest-attempts:${contestId}`;
+
+/** An attempt the participant submitted in this tab, to read again (keys and explanations once its round has closed). */
+export interface StoredAttempt {
+  attemptId: string;
+  roundTitle: string;
+}
+
+export function storedAttempts(contestId: string): StoredAttempt[] {
+  try {
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(ATTEMPTS_KEY(contestId)) ?? '[]');
+    return Array.isArray(parsed)
+      ? parsed.filter((item): item is StoredAttempt => typeof item === 'object' && item !== null && typeof (item as StoredAttempt).attemptId === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+export function storeAttempt(contestId: string, attempt: StoredAttempt): StoredAttempt[] {
+  const attempts = [attempt, ...storedAttempts(contestId).filter((item) => item.attemptId !== attempt.attemptId)];
+  sessionStorage.setItem(ATTEMPTS_KEY(contestId), JSON.stringify(attempts));
+  return attempts;
+}

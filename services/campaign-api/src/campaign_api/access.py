@@ -245,6 +245,8 @@ CAMPAIGNS: StatefulPolicy[CampaignSeen] = StatefulPolicy(
         CampaignAction.EXPORT_PARTICIPANTS: anyone,
         CampaignAction.REGISTER: acts_for_a_participant,
         CampaignAction.BUILD_DOSSIERS: runs,
+        CampaignAction.ADD_CONTEST: runs,
+        CampaignAction.ADD_JUDGING: runs,
     },
     states={
         CampaignAction.EDIT: status_is(*OPEN),

@@ -214,6 +214,25 @@ class FileStore:
         ).mappings()
         return [StoredFile(**row) for row in rows]
 
+    async def attached_to_many(
+        self, session: AsyncSession, attached_type: str, attached_ids: Iterable[str]
+    ) -> dict[str, list[StoredFile]]:
+        """The files of several objects of one kind, in one query (a list's rows): id → its files."""
+        ids = list(dict.fromkeys(attached_ids))
+        found: dict[str, list[StoredFile]] = {attached_id: [] for attached_id in ids}
+        if not ids:
+            return found
+        rows = (
+            await session.execute(
+                select(self.files)
+                .where(self.files.c.attached_type == attached_type, self.files.c.attached_id.in_(ids))
+                .order_by(self.files.c.uploaded_at, self.files.c.id)
+            )
+        ).mappings()
+        for row in rows:
+            found[row["attached_id"]].append(StoredFile(**row))
+        return found
+
     async def attach(
         self,
         session: AsyncSession,
@@ -222,10 +241,37 @@ class FileStore:
         uploaded_by: str,
         attached_type: str,
         attached_id: str,
+        replace: bool = False,
     ) -> None:
         """Attach the caller's own unattached files (or files already attached to this very object) to
-        an object; any other id is a 422 naming it, and nothing is attached."""
+        an object; any other id is a 422 naming it, and nothing is attached.
+
+        With `replace`, `file_ids` is the object's whole set: its files not listed are detached (they
+        go back to their uploader alone, as before they were attached)."""
         wanted = list(dict.fromkeys(file_ids))
+        await self._check_attachable(session, wanted, uploaded_by, attached_type, attached_id)
+        if replace:
+            detached = update(self.files).where(
+                self.files.c.attached_type == attached_type, self.files.c.attached_id == attached_id
+            )
+            if wanted:
+                detached = detached.where(self.files.c.id.not_in(wanted))
+            await session.execute(detached.values(attached_type=None, attached_id=None))
+        if wanted:
+            await session.execute(
+                update(self.files)
+                .where(self.files.c.id.in_(wanted))
+                .values(attached_type=attached_type, attached_id=attached_id)
+            )
+
+    async def _check_attachable(
+        self,
+        session: AsyncSession,
+        wanted: list[uuid.UUID],
+        uploaded_by: str,
+        attached_type: str,
+        attached_id: str,
+    ) -> None:
         if not wanted:
             return
         rows = (
@@ -240,11 +286,6 @@ class FileStore:
         for index, file_id in enumerate(wanted):
             if file_id not in usable:
                 raise field_error(f"file_ids.{index}", code="file.not_attachable", file_id=str(file_id))
-        await session.execute(
-            update(self.files)
-            .where(self.files.c.id.in_(wanted))
-            .values(attached_type=attached_type, attached_id=attached_id)
-        )
 
     async def content(self, session: AsyncSession, file_id: uuid.UUID) -> AsyncIterator[bytes]:
         """The bytes, chunk by chunk, in order."""

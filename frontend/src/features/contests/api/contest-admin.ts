@@ -21,6 +21,44 @@ export const useCampaignContests = (campaignId: string | undefined) =>
       ),
   });
 
+export type ContestCreate = CampaignSchemas['ContestCreate'];
+export type ContestUpdate = CampaignSchemas['ContestUpdate'];
+
+const contestsKey = (campaignId: string) => ['campaigns', campaignId, 'contests'] as const;
+
+/** The movement, for what the user may do in it (`add_contest`, `add_judging`). */
+export const useCampaignActions = (campaignId: string) =>
+  useQuery({
+    queryKey: ['campaigns', campaignId, 'for-contests'],
+    queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } }, signal })),
+  });
+
+/** The units taking part in the movement (what a contest's unit list chooses from). */
+export const useCampaignParticipants = (campaignId: string) =>
+  useQuery({
+    queryKey: ['campaigns', campaignId, 'participants'],
+    queryFn: ({ signal }) =>
+      unwrap(campaignApi.GET('/v1/campaigns/{campaign_id}/participants', { params: { path: { campaign_id: campaignId } }, signal })),
+  });
+
+/** Creating a contest in the movement and editing a contest's settings. */
+export function useContestSettings(campaignId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: contestsKey(campaignId) });
+  return {
+    create: useMutation({
+      mutationFn: (body: ContestCreate) =>
+        unwrap(campaignApi.POST('/v1/campaigns/{campaign_id}/contests', { params: { path: { campaign_id: campaignId } }, body })),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: ContestUpdate }) =>
+        unwrap(campaignApi.PATCH('/v1/contests/{contest_id}', { params: { path: { contest_id: id } }, body })),
+      onSuccess: refresh,
+    }),
+  };
+}
+
 export const useContestRounds = (contestId: string) =>
   useQuery({
     queryKey: ['contests', contestId, 'rounds'] as const,

@@ -23,6 +23,28 @@ export const useRegister = (contestId: string) =>
       unwrap(campaignApi.POST('/v1/contests/{contest_id}/participants', { params: { path: { contest_id: contestId } }, body })),
   });
 
+/** An official or a learner joins with their own account, choosing their unit (the session's token goes with it). */
+export const useJoin = (contestId: string) =>
+  useMutation({
+    mutationFn: (unitCode: string) =>
+      unwrap(campaignApi.POST('/v1/contests/{contest_id}/join', { params: { path: { contest_id: contestId } }, body: { unit_code: unitCode } })),
+  });
+
+/** An attempt read again: its score, and the correct keys with explanations once its round has closed. */
+export const useAttempt = (attemptId: string | null, token: string | null) =>
+  useQuery({
+    queryKey: ['attempts', attemptId],
+    enabled: Boolean(attemptId && token),
+    queryFn: ({ signal }) =>
+      unwrap(
+        campaignApi.GET('/v1/attempts/{attempt_id}', {
+          params: { path: { attempt_id: attemptId ?? '' } },
+          headers: holder(token ?? ''),
+          signal,
+        }),
+      ),
+  });
+
 export const useStartAttempt = (token: string | null) =>
   useMutation({
     mutationFn: (roundId: string) =>

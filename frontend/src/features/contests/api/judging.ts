@@ -6,9 +6,11 @@ export type JudgingOut = CampaignSchemas['JudgingOut'];
 export type RankedInitiative = CampaignSchemas['RankedInitiative'];
 export type ScoresIn = CampaignSchemas['ScoresIn'];
 export type DecisionIn = CampaignSchemas['InitiativeDecisionIn'];
+export type JudgingIn = CampaignSchemas['JudgingIn'];
 
 const judgingKeys = {
   list: (campaignId: string) => ['campaigns', campaignId, 'initiative-judgings'] as const,
+  one: (judgingId: string) => ['initiative-judgings', judgingId] as const,
   ranking: (judgingId: string) => ['initiative-judgings', judgingId, 'ranking'] as const,
 };
 
@@ -23,6 +25,36 @@ export const useJudgings = (campaignId: string) =>
         }),
       ),
   });
+
+/** One round of judging (its own page). */
+export const useJudging = (judgingId: string) =>
+  useQuery({
+    queryKey: judgingKeys.one(judgingId),
+    queryFn: ({ signal }) =>
+      unwrap(campaignApi.GET('/v1/initiative-judgings/{judging_id}', { params: { path: { judging_id: judgingId } }, signal })),
+  });
+
+/** The officials judges are chosen from, by name. */
+export const useJudgeChoices = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['officials', 'judges'],
+    enabled,
+    staleTime: 60_000,
+    queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/officials', { params: { query: { limit: 500 } }, signal })),
+  });
+
+/** Sets up a round of judging in the movement: its title and judges (the default criteria). */
+export function useCreateJudging(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: JudgingIn) =>
+      unwrap(campaignApi.POST('/v1/campaigns/{campaign_id}/initiative-judgings', { params: { path: { campaign_id: campaignId } }, body })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(judgingKeys.one(saved.id), saved);
+      return queryClient.invalidateQueries({ queryKey: judgingKeys.list(campaignId) });
+    },
+  });
+}
 
 export const useJudgingRanking = (judgingId: string) =>
   useQuery({

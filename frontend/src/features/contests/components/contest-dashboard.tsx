@@ -1,15 +1,18 @@
-import { DownloadOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, LinkOutlined, PlayCircleOutlined, PlusOutlined, SettingOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Chart } from '@/components/ui/chart';
 import type { ChartOption } from '@/components/ui/chart';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { contestPlayPath } from '@/config/paths';
 import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
 import {
   downloadResultsSheet,
   downloadUnitsSheet,
+  useCampaignActions,
   useCampaignContests,
   useContestFlags,
   useContestMutations,
@@ -18,6 +21,7 @@ import {
   useRoundResults,
 } from '../api/contest-admin';
 import type { ContestOut, RoundOut, UnitResult } from '../api/contest-admin';
+import { ContestFormModal } from './contest-form';
 import { QuestionBank } from './question-bank';
 import { RoundFormModal } from './round-form';
 
@@ -229,31 +233,62 @@ function ContestTransitions({ contest }: { contest: ContestOut }) {
   );
 }
 
-/** A movement's contests for those who follow them: rounds with live counts, unit participation, results, flags. */
+/** A movement's contests for those who follow them: rounds with live counts, unit participation, results, flags;
+ * creating a contest and editing its settings where `allowed_actions` lets the caller. */
 export function ContestDashboard({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
+  const campaign = useCampaignActions(campaignId);
   const contests = useCampaignContests(campaignId);
   const [contestId, setContestId] = useState<string | undefined>();
+  const [editing, setEditing] = useState<ContestOut | 'new' | null>(null);
   const items = contests.data?.items ?? [];
   const contest = items.find((item) => item.id === contestId) ?? items[0];
   return (
     <Flex vertical gap="middle">
-      <ProblemAlert error={contests.error} />
-      {items.length > 1 && (
-        <Select
-          aria-label={t('contests.admin.contest')}
-          value={contest?.id}
-          options={items.map((item) => ({ value: item.id, label: item.title }))}
-          onChange={setContestId}
+      <ProblemAlert error={contests.error ?? campaign.error} />
+      <Flex gap="small" wrap align="center">
+        {items.length > 1 && (
+          <Select
+            aria-label={t('contests.admin.contest')}
+            value={contest?.id}
+            style={{ minWidth: 220, flex: '1 1 220px' }}
+            options={items.map((item) => ({ value: item.id, label: item.title }))}
+            onChange={setContestId}
+          />
+        )}
+        {can(campaign.data, 'add_contest') && (
+          <Button icon={<PlusOutlined />} onClick={() => { setEditing('new'); }}>
+            {t('contests.settings.new')}
+          </Button>
+        )}
+      </Flex>
+      {editing ? (
+        <ContestFormModal
+          campaignId={campaignId}
+          contest={editing === 'new' ? null : editing}
+          onClose={() => {
+            setEditing(null);
+          }}
+          onCreated={setContestId}
         />
-      )}
+      ) : null}
       {contest ? (
         <>
           <Flex justify="space-between" align="center" wrap gap="small">
             <Typography.Title level={3} style={{ margin: 0 }}>
               {contest.title} <Tag>{t(`contests.status.${contest.status}`)}</Tag>
             </Typography.Title>
-            <ContestTransitions contest={contest} />
+            <Space wrap>
+              <Link to={contestPlayPath(contest.id)}>
+                <LinkOutlined /> {t('contests.settings.publicPage')}
+              </Link>
+              {can(contest, 'edit') && (
+                <Button icon={<SettingOutlined />} onClick={() => { setEditing(contest); }}>
+                  {t('contests.settings.edit')}
+                </Button>
+              )}
+              <ContestTransitions contest={contest} />
+            </Space>
           </Flex>
           <ContestPanels contest={contest} />
         </>

@@ -2,10 +2,16 @@ import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumb
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { paths } from '@/config/paths';
+import { useSession } from '@/lib/auth/use-session';
 import { useFormatters } from '@/lib/format';
 import { problemMessage } from '@/lib/problem-message';
-import { formatCountdown, secondsLeft, storeToken, storedToken } from '../countdown';
+import { formatCountdown, secondsLeft, storeAttempt, storeToken, storedAttempts, storedToken } from '../countdown';
+import type { StoredAttempt } from '../countdown';
 import {
+  useAttempt,
+  useJoin,
   useSaveAnswers,
   usePublicContest,
   useRegister,
@@ -37,6 +43,54 @@ function Countdown({ deadline, onExpired }: { deadline: string; onExpired: () =>
     <Typography.Title level={4} role="timer" aria-live="off" data-testid="countdown">
       {t('contests.play.timeLeft', { time: formatCountdown(left) })}
     </Typography.Title>
+  );
+}
+
+/** Signed in (an official or a learner): join with one's own account, choosing one's unit; otherwise a way to sign in. */
+function JoinWithAccount({ contest, onToken }: { contest: PublicContest; onToken: (token: string) => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const join = useJoin(contest.id);
+  const [unitCode, setUnitCode] = useState<string | undefined>();
+  const here = paths.contestPlay.replace(':contestId', encodeURIComponent(contest.id));
+  if (!session) {
+    return (
+      <Typography.Paragraph>
+        {t('contests.play.haveAccount')} <Link to={`${paths.login}?next=${encodeURIComponent(here)}`}>{t('contests.play.signInToJoin')}</Link>
+      </Typography.Paragraph>
+    );
+  }
+  return (
+    <Card title={t('contests.play.joinTitle', { name: session.user.full_name })}>
+      {join.error ? <Alert type="error" showIcon title={problemMessage(t, join.error)} style={{ marginBottom: 16 }} /> : null}
+      <Flex vertical gap="small">
+        <Select
+          aria-label={t('contests.play.unit')}
+          placeholder={t('contests.play.chooseUnit')}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={unitCode}
+          onChange={setUnitCode}
+          options={contest.units.map((unit) => ({ value: unit.code, label: unit.name }))}
+        />
+        <Button
+          type="primary"
+          block
+          disabled={!unitCode}
+          loading={join.isPending}
+          onClick={() => {
+            if (!unitCode) return;
+            join.mutate(unitCode, {
+              onSuccess: (answer) => {
+                storeToken(contest.id, answer.participant_token);
+                onToken(answer.participant_token);
+              },
+            });
+          }}
+        >
+          {t('contests.play.joinAction')}
+        </Button>
+      </Flex>
+    </Card>
   );
 }
 
@@ -198,6 +252,36 @@ function Score({ result }: { result: AttemptOut }) {
   );
 }
 
+/** The attempts submitted in this tab: each read again from the server (keys and explanations once its round has closed). */
+function PastAttempts({ attempts, token }: { attempts: StoredAttempt[]; token: string }) {
+  const { t } = useTranslation();
+  const [viewing, setViewing] = useState<string | null>(null);
+  const attempt = useAttempt(viewing, token);
+  if (attempts.length === 0) return null;
+  return (
+    <Card title={t('contests.play.pastAttempts')}>
+      <Flex vertical gap="small">
+        {attempts.map((item) => (
+          <Button
+            key={item.attemptId}
+            block
+            type={viewing === item.attemptId ? 'primary' : 'default'}
+            loading={viewing === item.attemptId && attempt.isFetching}
+            onClick={() => {
+              setViewing(item.attemptId);
+              if (viewing === item.attemptId) void attempt.refetch();
+            }}
+          >
+            {t('contests.play.review', { round: item.roundTitle })}
+          </Button>
+        ))}
+        {attempt.error ? <Alert type="error" showIcon title={problemMessage(t, attempt.error)} /> : null}
+        {viewing && attempt.data ? <Score result={attempt.data} /> : null}
+      </Flex>
+    </Card>
+  );
+}
+
 /** The public contest page, for phones: register, take the open round against the server's deadline, see the result. */
 export function ContestPlay({ contestId }: { contestId: string }) {
   const { t } = useTranslation();
@@ -206,6 +290,7 @@ export function ContestPlay({ contestId }: { contestId: string }) {
   const [token, setToken] = useState<string | null>(() => storedToken(contestId));
   const [attempt, setAttempt] = useState<AttemptStarted | null>(null);
   const [result, setResult] = useState<AttemptOut | null>(null);
+  const [attempts, setAttempts] = useState<StoredAttempt[]>(() => storedAttempts(contestId));
   const start = useStartAttempt(token);
   const openRound = useMemo(() => contest.data?.rounds.find((round) => round.status === 'open'), [contest.data]);
 
@@ -219,9 +304,20 @@ export function ContestPlay({ contestId }: { contestId: string }) {
       {result ? (
         <Score result={result} />
       ) : attempt && token ? (
-        <Attempt attempt={attempt} contest={data} token={token} onDone={setResult} />
+        <Attempt
+          attempt={attempt}
+          contest={data}
+          token={token}
+          onDone={(done) => {
+            setResult(done);
+            setAttempts(storeAttempt(contestId, { attemptId: done.attempt_id, roundTitle: openRound?.title ?? '' }));
+          }}
+        />
       ) : !token ? (
-        <Register contest={data} onToken={setToken} />
+        <>
+          <JoinWithAccount contest={data} onToken={setToken} />
+          <Register contest={data} onToken={setToken} />
+        </>
       ) : openRound ? (
         <Card title={openRound.title}>
           <Typography.Paragraph>
@@ -237,6 +333,7 @@ export function ContestPlay({ contestId }: { contestId: string }) {
       ) : (
         <Alert type="info" showIcon title={t('contests.play.noOpenRound')} />
       )}
+      {token && !attempt ? <PastAttempts attempts={attempts} token={token} /> : null}
     </Flex>
   );
 }

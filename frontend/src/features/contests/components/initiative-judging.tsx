@@ -1,12 +1,16 @@
-import { CheckOutlined, EditOutlined } from '@ant-design/icons';
+import { CheckOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { judgingPath } from '@/config/paths';
 import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
-import { useJudgingMutations, useJudgingRanking, useJudgings } from '../api/judging';
-import type { DecisionIn, JudgingOut, RankedInitiative } from '../api/judging';
+import { useSubmit } from '@/lib/use-submit';
+import { useCampaignActions } from '../api/contest-admin';
+import { useCreateJudging, useJudgeChoices, useJudging, useJudgingMutations, useJudgingRanking, useJudgings } from '../api/judging';
+import type { DecisionIn, JudgingIn, JudgingOut, RankedInitiative } from '../api/judging';
 
 const LEVELS = ['provincial', 'grassroots', 'none'] as const;
 
@@ -161,34 +165,112 @@ function JudgingRanking({ judging }: { judging: JudgingOut }) {
   );
 }
 
+function NewJudgingModal({ campaignId, onClose }: { campaignId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateJudging(campaignId);
+  const officials = useJudgeChoices(true);
+  const { form, error, saving, submit } = useSubmit<JudgingIn>(
+    ['title', 'judges'],
+    (values) => create.mutateAsync({ title: values.title.trim(), judges: values.judges }),
+    onClose,
+  );
+  return (
+    <Modal
+      open
+      title={t('contests.judging.new')}
+      okText={t('contests.bank.save')}
+      cancelText={t('contests.bank.cancel')}
+      confirmLoading={saving}
+      okButtonProps={{ htmlType: 'submit', form: 'judging-form' }}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<JudgingIn> id="judging-form" form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <ProblemAlert error={error ?? officials.error} />
+        <Form.Item
+          name="title"
+          label={t('contests.judging.roundTitle')}
+          rules={[{ required: true, whitespace: true, message: t('contests.settings.required') }, { max: 500 }]}
+        >
+          <Input placeholder={t('contests.judging.roundTitlePlaceholder')} />
+        </Form.Item>
+        <Form.Item
+          name="judges"
+          label={t('contests.judging.judgesLabel')}
+          rules={[{ required: true, message: t('contests.judging.judgesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={officials.isPending}
+            options={(officials.data?.items ?? []).map((official) => ({ value: official.id, label: official.full_name }))}
+          />
+        </Form.Item>
+        <Typography.Paragraph type="secondary">{t('contests.judging.defaultCriteria')}</Typography.Paragraph>
+      </Form>
+    </Modal>
+  );
+}
+
+/** One round of judging: its judges, criteria and ranking (its own page). */
+export function JudgingDetail({ judgingId }: { judgingId: string }) {
+  const { t } = useTranslation();
+  const judging = useJudging(judgingId);
+  if (!judging.data) return <ProblemAlert error={judging.error} />;
+  return (
+    <Card>
+      <Flex vertical gap="small">
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          {t('contests.judging.criteriaList', {
+            criteria: judging.data.criteria.map((criterion) => `${criterion.title} (${String(Number(criterion.max_points))})`).join(', '),
+          })}
+        </Typography.Paragraph>
+        <JudgingRanking judging={judging.data} />
+      </Flex>
+    </Card>
+  );
+}
+
 /** The initiative contest of a movement: each round of judging ranked by the judges' mean; judges score, the
- * organiser records the recognition level (each control only where `allowed_actions` lets the caller). */
+ * organiser records the recognition level and sets up rounds (each control only where `allowed_actions` lets the caller). */
 export function InitiativeJudging({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
+  const campaign = useCampaignActions(campaignId);
   const judgings = useJudgings(campaignId);
   const [judgingId, setJudgingId] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
   const items = judgings.data?.items ?? [];
   const judging = items.find((item) => item.id === judgingId) ?? items[0];
   return (
     <Card
       title={t('contests.judging.title')}
       extra={
-        items.length > 1 && (
-          <Select
-            aria-label={t('contests.judging.round')}
-            value={judging?.id}
-            style={{ minWidth: 200 }}
-            options={items.map((item) => ({ value: item.id, label: item.title }))}
-            onChange={setJudgingId}
-          />
-        )
+        <Space wrap>
+          {items.length > 1 && (
+            <Select
+              aria-label={t('contests.judging.round')}
+              value={judging?.id}
+              style={{ minWidth: 200 }}
+              options={items.map((item) => ({ value: item.id, label: item.title }))}
+              onChange={setJudgingId}
+            />
+          )}
+          {can(campaign.data, 'add_judging') && (
+            <Button icon={<PlusOutlined />} onClick={() => { setCreating(true); }}>
+              {t('contests.judging.new')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Flex vertical gap="small">
         <ProblemAlert error={judgings.error} />
+        {creating ? <NewJudgingModal campaignId={campaignId} onClose={() => { setCreating(false); }} /> : null}
         {judging ? (
           <>
-            <Typography.Title level={4}>{judging.title}</Typography.Title>
+            <Typography.Title level={4}>
+              <Link to={judgingPath(campaignId, judging.id)}>{judging.title}</Link>
+            </Typography.Title>
             <JudgingRanking judging={judging} />
           </>
         ) : (

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageLoader } from '@/components/ui/page-loader';
 import { PageTitle } from '@/components/ui/page-title';
+import { AttachedFiles } from '@/components/files/file-attachments';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { can } from '@/lib/allowed-actions';
 import type { CampaignSchemas } from '@/lib/api/services';
@@ -372,6 +373,7 @@ function ParticipantsTab({ campaignId, onFilePlan, onDownload, downloading, down
       render: (_, participant) => (
         <Space wrap>
           {participant.plan_document_no ? `${participant.plan_document_no} · ${date(participant.plan_issued_on)}` : '–'}
+          <AttachedFiles files={participant.plan_files} title={t('movements.plans.filesOf', { unit: participant.unit_name })} />
           {can(participant, 'file_plan') && (
             <Button size="small" icon={<FileAddOutlined />} aria-label={t('movements.plans.fileOf', { unit: participant.unit_name })} onClick={() => { setPlanning(participant); }}>
               {participant.plan_document_no ? t('movements.plans.change') : t('movements.plans.file')}
@@ -445,6 +447,7 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
               {report.evidence.map((item) => <li key={item.url}><a href={item.url} target="_blank" rel="noreferrer">{item.title}</a></li>)}
             </ul>
           )}
+          <AttachedFiles files={report.files} title={t('movements.reports.files')} />
         </div>
       ),
     },
@@ -513,7 +516,7 @@ function ReportsTab({ campaign }: { campaign: Campaign }) {
           report={current.data}
           targets={targets.data?.items ?? []}
           units={[{ code: correcting.unit_code, name: unitName(correcting.unit_code) }]}
-          onSubmit={(body) => resubmit.mutateAsync({ reportId: correcting.id, body: { period_end: body.period_end, values: body.values, narrative: body.narrative, evidence: body.evidence } }).then(() => { void message.success(t('movements.reports.resubmitted')); })}
+          onSubmit={(body) => resubmit.mutateAsync({ reportId: correcting.id, body: { period_end: body.period_end, values: body.values, narrative: body.narrative, evidence: body.evidence, file_ids: body.file_ids ?? [] } }).then(() => { void message.success(t('movements.reports.resubmitted')); })}
           onClose={() => { setCorrecting(null); }}
         />
       )}
@@ -539,7 +542,17 @@ function InitiativesTab({ campaign }: { campaign: Campaign }) {
     ? (participants.data?.items ?? []).filter((participant) => can(participant, 'add_initiative')).map((participant) => ({ code: participant.unit_code, name: participant.unit_name }))
     : [];
   const columns: TableColumnsType<CampaignSchemas['InitiativeOut']> = [
-    { title: t('movements.initiatives.title'), dataIndex: 'title', render: (title: string, item) => <div>{title}{item.summary && <div style={{ fontSize: 12 }}>{item.summary}</div>}</div> },
+    {
+      title: t('movements.initiatives.title'),
+      dataIndex: 'title',
+      render: (title: string, item) => (
+        <div>
+          {title}
+          {item.summary && <div style={{ fontSize: 12 }}>{item.summary}</div>}
+          <AttachedFiles files={item.files} title={t('movements.initiatives.files')} />
+        </div>
+      ),
+    },
     { title: t('movements.initiatives.unit'), dataIndex: 'unit_code', render: (code: string) => unitName(code) },
     { title: t('movements.initiatives.authors'), dataIndex: 'authors', render: (authors: string[]) => authors.join(', ') },
     { title: t('movements.initiatives.status'), dataIndex: 'status', render: (status: 'submitted' | 'accepted' | 'rejected') => <InitiativeStatusTag status={status} /> },

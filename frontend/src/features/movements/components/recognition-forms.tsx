@@ -1,6 +1,9 @@
 import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FileAttachmentsField } from '@/components/files/file-attachments';
+import { fileIds } from '@/lib/files';
+import type { AttachedFile } from '@/lib/files';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useSubmit } from '@/lib/use-submit';
 import type { Assessment, CommendationIn, InitiativeIn } from '../api/mutate-campaign';
@@ -20,25 +23,27 @@ interface InitiativeValues {
   summary?: string;
   unit_code?: string;
   authors?: string[];
+  files?: AttachedFile[];
 }
 
 /** A unit's initiative (sáng kiến): title, summary, authors; filed for a unit the user acts for. */
 export function InitiativeFormModal({ open, units, onSubmit, onClose }: { open: boolean; units: readonly UnitChoice[]; onSubmit: (body: InitiativeIn) => Promise<unknown>; onClose: () => void }) {
   const { t } = useTranslation();
   const { form, error, saving, submit } = useSubmit<InitiativeValues>(
-    ['title', 'summary', 'unit_code', 'authors'],
+    ['title', 'summary', 'unit_code', 'authors', 'file_ids'],
     (values) =>
       onSubmit({
         title: values.title?.trim() ?? '',
         summary: values.summary?.trim() ?? '',
         unit_code: values.unit_code ?? '',
         authors: (values.authors ?? []).map((author) => author.trim()).filter(Boolean),
+        file_ids: fileIds(values.files),
       }),
     onClose,
   );
   return (
     <Modal open={open} title={t('movements.initiatives.add')} okText={t('movements.form.save')} cancelText={t('movements.form.cancel')} okButtonProps={{ htmlType: 'submit', form: 'initiative-form' }} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
-      <Form<InitiativeValues> id="initiative-form" form={form} layout="vertical" initialValues={{ unit_code: units.length === 1 ? units[0]?.code : undefined, authors: [] }} onKeyDown={keepEnterInField} onFinish={(values) => void submit(values)}>
+      <Form<InitiativeValues> id="initiative-form" form={form} layout="vertical" initialValues={{ unit_code: units.length === 1 ? units[0]?.code : undefined, authors: [], files: [] }} onKeyDown={keepEnterInField} onFinish={(values) => void submit(values)}>
         <ProblemAlert error={error} />
         <Form.Item name="unit_code" label={t('movements.initiatives.unit')} rules={[{ required: true, message: t('movements.validation.required') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={units.map((unit) => ({ value: unit.code, label: unit.name }))} />
@@ -51,6 +56,9 @@ export function InitiativeFormModal({ open, units, onSubmit, onClose }: { open: 
         </Form.Item>
         <Form.Item name="authors" label={t('movements.initiatives.authors')} extra={t('movements.initiatives.authorsHint')} rules={[{ required: true, type: 'array', min: 1, message: t('movements.validation.required') }]}>
           <Select mode="tags" open={false} tokenSeparators={[',', ';']} />
+        </Form.Item>
+        <Form.Item name="files" label={t('movements.initiatives.files')}>
+          <FileAttachmentsField />
         </Form.Item>
       </Form>
     </Modal>

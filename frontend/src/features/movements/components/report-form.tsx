@@ -3,8 +3,11 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Spa
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileAttachmentsField } from '@/components/files/file-attachments';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import type { CampaignSchemas } from '@/lib/api/services';
+import { fileIds } from '@/lib/files';
+import type { AttachedFile } from '@/lib/files';
 import { applyFieldErrors } from '@/lib/form-errors';
 import type { ReportIn } from '../api/mutate-campaign';
 import { TEXT_MAX, TITLE_MAX, checkDecimal, checkInside, checkUrl } from '../validation';
@@ -18,6 +21,7 @@ interface ReportFormValues {
   values?: Record<string, number | null | undefined>;
   narrative?: string;
   evidence?: { title?: string; url?: string }[];
+  files?: AttachedFile[];
 }
 
 export interface ReportFormProps {
@@ -33,7 +37,7 @@ export interface ReportFormProps {
 }
 
 
-/** A unit's periodic report: a value per target, a narrative and evidence links. */
+/** A unit's periodic report: a value per target, a narrative, and evidence as links and files. */
 export function ReportForm({ formId, campaign, targets, units, report, onSubmit, onDone }: ReportFormProps) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ReportFormValues>();
@@ -55,11 +59,12 @@ export function ReportForm({ formId, campaign, targets, units, report, onSubmit,
         values: reported,
         narrative: values.narrative?.trim() ?? '',
         evidence: (values.evidence ?? []).map((item) => ({ title: item.title?.trim() ?? '', url: item.url?.trim() ?? '' })),
+        file_ids: fileIds(values.files),
       });
       form.resetFields();
       onDone();
     } catch (caught) {
-      applyFieldErrors(form, caught, ['unit_code', 'period_end', 'values', 'narrative', 'evidence']);
+      applyFieldErrors(form, caught, ['unit_code', 'period_end', 'values', 'narrative', 'evidence', 'file_ids']);
       setError(caught);
     }
   };
@@ -77,8 +82,9 @@ export function ReportForm({ formId, campaign, targets, units, report, onSubmit,
               values: Object.fromEntries(Object.entries(report.values).map(([code, value]) => [code, Number(value)])),
               narrative: report.narrative,
               evidence: report.evidence.map((item) => ({ title: item.title, url: item.url })),
+              files: report.files ?? [],
             }
-          : { unit_code: units.length === 1 ? units[0]?.code : undefined, evidence: [] }
+          : { unit_code: units.length === 1 ? units[0]?.code : undefined, evidence: [], files: [] }
       }
       onKeyDown={keepEnterInField}
       onFinish={(values) => void submit(values)}
@@ -165,6 +171,9 @@ export function ReportForm({ formId, campaign, targets, units, report, onSubmit,
           )}
         </Form.List>
       </fieldset>
+      <Form.Item name="files" label={t('movements.reports.files')} style={{ marginTop: 16 }}>
+        <FileAttachmentsField max={50} />
+      </Form.Item>
     </Form>
   );
 }

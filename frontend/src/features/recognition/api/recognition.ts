@@ -3,6 +3,7 @@
  * recognition endpoints), and the tasks inbox.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { canAny } from '@/lib/allowed-actions';
 import { campaignApi, unwrap } from '@/lib/api/services';
 import type { CampaignSchemas } from '@/lib/api/services';
 import { saveBlob } from '@/lib/save-blob';
@@ -11,6 +12,7 @@ export type RegistrationOut = CampaignSchemas['RegistrationOut'];
 export type RegistrationIn = CampaignSchemas['RegistrationIn'];
 export type RegistrationStatus = CampaignSchemas['RegistrationStatus'];
 export type DossierOut = CampaignSchemas['DossierOut'];
+export type DossierIn = CampaignSchemas['DossierIn'];
 export type DossierDetail = CampaignSchemas['DossierDetail'];
 export type DossierStatus = CampaignSchemas['DossierStatus'];
 export type DossierAction = CampaignSchemas['DossierAction'];
@@ -29,6 +31,7 @@ export const recognitionKeys = {
   titles: ['recognition', 'titles'] as const,
   forms: ['recognition', 'forms'] as const,
   registrations: (campaignId: string) => ['recognition', 'registrations', campaignId] as const,
+  registration: (id: string) => ['recognition', 'registration', id] as const,
   dossiers: (campaignId: string | undefined, status: DossierStatus | undefined) =>
     ['recognition', 'dossiers', campaignId ?? '', status ?? ''] as const,
   dossier: (id: string) => ['recognition', 'dossier', id] as const,
@@ -36,6 +39,7 @@ export const recognitionKeys = {
   council: (id: string) => ['recognition', 'council', id] as const,
   results: (id: string) => ['recognition', 'council', id, 'results'] as const,
   decisions: ['recognition', 'decisions'] as const,
+  decision: (id: string) => ['recognition', 'decisions', id] as const,
   officials: (role: string | undefined) => ['recognition', 'officials', role ?? ''] as const,
   tasks: ['me', 'tasks'] as const,
 };
@@ -54,6 +58,7 @@ export const useMovementChoices = () =>
 export const useMovement = (campaignId: string) =>
   useQuery({
     queryKey: ['recognition', 'movement', campaignId],
+    enabled: Boolean(campaignId),
     queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/campaigns/{campaign_id}', { params: { path: { campaign_id: campaignId } }, signal })),
   });
 
@@ -66,6 +71,12 @@ export const useMovementParticipants = (campaignId: string) =>
         campaignApi.GET('/v1/campaigns/{campaign_id}/participants', { params: { path: { campaign_id: campaignId } }, signal }),
       ),
   });
+
+/** The units the user files for in the movement (those whose row lets them file something). */
+export function useOwnUnits(campaignId: string) {
+  const participants = useMovementParticipants(campaignId);
+  return (participants.data?.items ?? []).filter((row) => canAny(row, ['file_plan', 'file_report', 'add_initiative']));
+}
 
 // --- catalogues ---------------------------------------------------------------------------------
 
@@ -126,6 +137,14 @@ export const useRegistrationSummary = (campaignId: string | undefined) =>
       ),
   });
 
+/** One registration (its own page). */
+export const useRegistration = (id: string) =>
+  useQuery({
+    queryKey: recognitionKeys.registration(id),
+    queryFn: ({ signal }) =>
+      unwrap(campaignApi.GET('/v1/registrations/{registration_id}', { params: { path: { registration_id: id } }, signal })),
+  });
+
 export type RegistrationMove = 'submit' | 'approve' | 'return';
 
 function moveRegistration(id: string, action: RegistrationMove, reason?: string) {
@@ -142,7 +161,10 @@ function moveRegistration(id: string, action: RegistrationMove, reason?: string)
 
 export function useRegistrationMutations(campaignId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: recognitionKeys.registrations(campaignId) });
+  const refresh = (saved: RegistrationOut) => {
+    queryClient.setQueryData(recognitionKeys.registration(saved.id), saved);
+    return queryClient.invalidateQueries({ queryKey: recognitionKeys.registrations(campaignId) });
+  };
   return {
     create: useMutation({
       mutationFn: (body: RegistrationIn) =>
@@ -177,6 +199,19 @@ export const useDossier = (id: string) =>
     queryKey: recognitionKeys.dossier(id),
     queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/dossiers/{dossier_id}', { params: { path: { dossier_id: id } }, signal })),
   });
+
+/** A unit's own dossier, with its files already uploaded (`file_ids`). */
+export function useCreateDossier() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DossierIn) => unwrap(campaignApi.POST('/v1/dossiers', { body })),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(recognitionKeys.dossier(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['recognition', 'dossiers'] });
+      void queryClient.invalidateQueries({ queryKey: recognitionKeys.tasks });
+    },
+  });
+}
 
 export function useBuildDossiers() {
   const queryClient = useQueryClient();
@@ -230,10 +265,7 @@ export function useDossierMutations(id: string) {
 
 // --- files --------------------------------------------------------------------------------------
 
-export async function downloadFile(id: string, fileName: string) {
-  const blob = await unwrap(campaignApi.GET('/v1/files/{file_id}', { params: { path: { file_id: id } }, parseAs: 'blob' }));
-  saveBlob(blob, fileName);
-}
+export { downloadFile, uploadFile } from '@/lib/files';
 
 // --- council ------------------------------------------------------------------------------------
 
@@ -285,6 +317,13 @@ export const useDecisions = () =>
   useQuery({
     queryKey: recognitionKeys.decisions,
     queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/decisions', { params: { query: { limit: 200 } }, signal })),
+  });
+
+/** One decision (its own page). */
+export const useDecision = (id: string) =>
+  useQuery({
+    queryKey: recognitionKeys.decision(id),
+    queryFn: ({ signal }) => unwrap(campaignApi.GET('/v1/decisions/{decision_id}', { params: { path: { decision_id: id } }, signal })),
   });
 
 export function useDecisionMutations() {

@@ -2,7 +2,9 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { decisionPath } from '@/config/paths';
 import { useUnitName } from '@/lib/units';
 import { can } from '@/lib/allowed-actions';
 import { useFormatters } from '@/lib/format';
@@ -51,7 +53,7 @@ export function DecisionsPanel() {
           ),
         }}
         columns={[
-          { title: t('recognition.decisions.number'), dataIndex: 'number' },
+          { title: t('recognition.decisions.number'), render: (_, decision) => <Link to={decisionPath(decision.id)}>{decision.number}</Link> },
           { title: t('recognition.decisions.signedOn'), render: (_, decision) => format.date(decision.signed_on) },
           { title: t('recognition.decisions.signer'), render: (_, decision) => `${decision.signer_title} ${decision.signer}` },
           { title: t('recognition.award'), dataIndex: 'award_name' },

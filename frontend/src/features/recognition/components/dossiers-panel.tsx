@@ -1,4 +1,5 @@
-import { Flex, Select, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Select, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,11 +7,23 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { dossierPath } from '@/config/paths';
 import { useUnitName } from '@/lib/units';
 import { useFormatters } from '@/lib/format';
-import { useDossiers } from '../api/recognition';
+import { useDossiers, useOwnUnits } from '../api/recognition';
 import type { DossierOut, DossierStatus } from '../api/recognition';
 import { CampaignPicker, DossierStatusTag } from './common';
+import { DossierFormModal } from './dossier-form';
 
 const DOSSIER_STATUSES: DossierStatus[] = ['draft', 'submitted', 'received', 'in_review', 'council', 'approved', 'returned', 'ineligible'];
+
+/** "New dossier", for those who file for a unit taking part in the movement. */
+function NewDossierButton({ campaignId, onClick }: { campaignId: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  if (useOwnUnits(campaignId).length === 0) return null;
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={onClick}>
+      {t('recognition.dossiers.new')}
+    </Button>
+  );
+}
 
 /** Commendation dossiers the user reads, by movement and state; each opens its page. */
 export function DossiersPanel({ campaignId, onCampaign }: { campaignId: string | undefined; onCampaign: (id: string | undefined) => void }) {
@@ -19,6 +32,7 @@ export function DossiersPanel({ campaignId, onCampaign }: { campaignId: string |
   const unitName = useUnitName();
   const [status, setStatus] = useState<DossierStatus | undefined>();
   const dossiers = useDossiers(campaignId, status);
+  const [creating, setCreating] = useState(false);
   return (
     <Flex vertical gap="middle">
       <Flex gap="small" wrap>
@@ -34,7 +48,9 @@ export function DossiersPanel({ campaignId, onCampaign }: { campaignId: string |
             setStatus(value);
           }}
         />
+        {campaignId && <NewDossierButton campaignId={campaignId} onClick={() => { setCreating(true); }} />}
       </Flex>
+      {creating && campaignId ? <DossierFormModal campaignId={campaignId} onClose={() => { setCreating(false); }} /> : null}
       <ProblemAlert error={dossiers.error} />
       <Table<DossierOut>
         rowKey="id"

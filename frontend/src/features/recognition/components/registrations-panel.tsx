@@ -2,7 +2,9 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { registrationPath } from '@/config/paths';
 import { useUnitName } from '@/lib/units';
 import { can, canAny } from '@/lib/allowed-actions';
 import { useAwardName, useMovement, useMovementParticipants, useRegistrationMutations, useRegistrationSummary, useRegistrations, useTitles } from '../api/recognition';
@@ -204,7 +206,7 @@ export function RegistrationsPanel({ campaignId }: { campaignId: string }) {
           ),
         }}
         columns={[
-          { title: t('recognition.unit'), render: (_, registration) => unitName(registration.unit_code) },
+          { title: t('recognition.unit'), render: (_, registration) => <Link to={registrationPath(registration.id)}>{unitName(registration.unit_code)}</Link> },
           { title: t('recognition.registrations.year'), dataIndex: 'year' },
           { title: t('recognition.registrations.entries'), render: (_, registration) => registration.entries.length, align: 'right' },
           { title: t('recognition.status'), render: (_, registration) => <RegistrationStatusTag status={registration.status} /> },

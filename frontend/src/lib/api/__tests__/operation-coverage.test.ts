@@ -60,18 +60,7 @@ const NOT_FOR_THE_DASHBOARD: Partial<Record<Operation, string>> = {
 };
 
 /** Official-facing operations whose pages are still to be built (the issue named): remove a line once its page calls it. */
-const PAGE_BEING_BUILT: Partial<Record<Operation, string>> = {
-  'campaign GET /v1/registrations/{registration_id}': "issue 16: the registrations list carries every field (a registration's own page is not built)",
-  'campaign POST /v1/dossiers': "issue 16: a unit's own dossier form with file uploads (dossiers are built from proposals so far)",
-  'campaign GET /v1/decisions/{decision_id}': "issue 16: the decisions list carries every field (a decision's own page is not built)",
-  'campaign POST /v1/campaigns/{campaign_id}/contests': "issue 15: creating a contest and editing its settings (through the API and the seed so far)",
-  'campaign PATCH /v1/contests/{contest_id}': "issue 15: creating a contest and editing its settings (through the API and the seed so far)",
-  'campaign POST /v1/contests/{contest_id}/join': "issue 15: joining with one's own account on the public page (API only so far)",
-  'campaign GET /v1/attempts/{attempt_id}': "issue 15: the public page re-reading an attempt after the round closes (keys and explanations; API only so far)",
-  'campaign POST /v1/campaigns/{campaign_id}/initiative-judgings': "issue 15: setting up a judging round (choosing judges needs the accounts list; API only so far)",
-  'campaign GET /v1/initiative-judgings/{judging_id}': "the contests page reads the movement's judging list, which carries the same fields and actions",
-  'campaign POST /v1/files': "issue 16: a unit's own dossier form with file uploads (dossiers are built from proposals so far)",
-};
+const PAGE_BEING_BUILT: Partial<Record<Operation, string>> = {};
 
 /** The dashboard's typed clients and the service each calls. */
 const CLIENTS: Record<string, Service> = {

@@ -1903,7 +1903,10 @@ export interface components {
              */
             assignee: string;
         };
-        /** AttachedFile */
+        /**
+         * AttachedFile
+         * @description A file as the object it is attached to lists it (downloaded at `GET /v1/files/{id}`).
+         */
         AttachedFile: {
             /**
              * Id
@@ -2048,7 +2051,7 @@ export interface components {
          * @description What a caller may do to a movement (its `allowed_actions`).
          * @enum {string}
          */
-        CampaignAction: "edit" | "launch" | "close" | "enrol" | "add_phase" | "add_target" | "add_initiative" | "add_commendation" | "export_participants" | "register" | "build_dossiers";
+        CampaignAction: "edit" | "launch" | "close" | "enrol" | "add_phase" | "add_target" | "add_initiative" | "add_commendation" | "export_participants" | "register" | "build_dossiers" | "add_contest" | "add_judging";
         /** CampaignCreate */
         CampaignCreate: {
             /** Code */
@@ -3002,6 +3005,11 @@ export interface components {
             unit_code: string;
             /** Authors */
             authors: string[];
+            /**
+             * File Ids
+             * @description Files the caller uploaded (`POST /v1/files`)
+             */
+            file_ids?: string[];
         };
         /** InitiativeOut */
         InitiativeOut: {
@@ -3033,6 +3041,10 @@ export interface components {
             submitted_at: string;
             /** Assessed At */
             assessed_at: string | null;
+            /** File Ids */
+            file_ids?: string[];
+            /** Files */
+            files?: components["schemas"]["AttachedFile"][];
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["InitiativeAction"][];
         };
@@ -3453,6 +3465,11 @@ export interface components {
             plan_issued_on?: string | null;
             /** Last Report On */
             last_report_on?: string | null;
+            /**
+             * Plan Files
+             * @description The plan's files
+             */
+            plan_files?: components["schemas"]["AttachedFile"][];
             /** Allowed Actions */
             allowed_actions?: components["schemas"]["ParticipantAction"][];
         };
@@ -3600,6 +3617,11 @@ export interface components {
              * @default
              */
             summary: string;
+            /**
+             * File Ids
+             * @description The whole set of files attached (uploaded by the caller with `POST /v1/files`)
+             */
+            file_ids?: string[];
         };
         /**
          * PlanStatus
@@ -3951,6 +3973,11 @@ export interface components {
             narrative: string;
             /** Evidence */
             evidence?: components["schemas"]["Evidence"][];
+            /**
+             * File Ids
+             * @description The whole set of files attached (uploaded by the caller with `POST /v1/files`)
+             */
+            file_ids?: string[];
         };
         /** ReportOut */
         ReportOut: {
@@ -3979,6 +4006,13 @@ export interface components {
             narrative: string;
             /** Evidence */
             evidence: components["schemas"]["Evidence"][];
+            /** File Ids */
+            file_ids?: string[];
+            /**
+             * Files
+             * @description The evidence's files
+             */
+            files?: components["schemas"]["AttachedFile"][];
             status: components["schemas"]["ReportStatus"];
             /** Review Note */
             review_note: string | null;
@@ -4011,6 +4045,11 @@ export interface components {
             narrative: string;
             /** Evidence */
             evidence?: components["schemas"]["Evidence"][];
+            /**
+             * File Ids
+             * @description The whole set of files attached (uploaded by the caller with `POST /v1/files`)
+             */
+            file_ids?: string[];
         };
         /**
          * ReportStatus

@@ -53,6 +53,10 @@ class CampaignAction(StrEnum):
     """Register a participant unit (and its people) for emulation titles."""
     BUILD_DOSSIERS = "build_dossiers"
     """Build commendation dossiers from a scoring round's proposals (the organiser)."""
+    ADD_CONTEST = "add_contest"
+    """Create an online contest in the movement (`NEW_CONTESTS`: those who run it)."""
+    ADD_JUDGING = "add_judging"
+    """Set up a round of initiative judging in the movement (`NEW_JUDGINGS`: those who run it)."""
 
 
 class CampaignListAction(StrEnum):

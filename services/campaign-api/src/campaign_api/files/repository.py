@@ -28,14 +28,26 @@ async def attach(
     uploaded_by: str,
     attached_type: str,
     attached_id: str,
+    replace: bool = False,
 ) -> None:
     await FILES.attach(
-        session, file_ids, uploaded_by=uploaded_by, attached_type=attached_type, attached_id=attached_id
+        session,
+        file_ids,
+        uploaded_by=uploaded_by,
+        attached_type=attached_type,
+        attached_id=attached_id,
+        replace=replace,
     )
 
 
 async def attached_to(session: AsyncSession, attached_type: str, attached_id: str) -> list[StoredFile]:
     return await FILES.attached_to(session, attached_type, attached_id)
+
+
+async def attached_to_many(
+    session: AsyncSession, attached_type: str, attached_ids: Sequence[str]
+) -> dict[str, list[StoredFile]]:
+    return await FILES.attached_to_many(session, attached_type, attached_ids)
 
 
 async def read(session: AsyncSession, file_id: uuid.UUID) -> bytes:

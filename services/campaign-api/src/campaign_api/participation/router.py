@@ -36,7 +36,6 @@ from campaign_api.participation.schemas import (
     Summary,
     UnitCode,
 )
-from campaign_api.participation.service import report_out
 from service_kit.errors import PROBLEM
 from service_kit.pagination import Page, PageParamsDep
 
@@ -135,8 +134,8 @@ async def list_reports(
 
 
 @router.get("/v1/reports/{report_id}", responses=READ_ERRORS)
-async def get_report(report: ReportDep, actor: CampaignReader) -> ReportOut:
-    return report_out(actor, *report)
+async def get_report(report: ReportDep, actor: CampaignReader, service: ParticipationServiceDep) -> ReportOut:
+    return await service.report_detail(actor, *report)
 
 
 @router.put("/v1/reports/{report_id}", summary="Submit a returned report again, corrected", responses=ERRORS)

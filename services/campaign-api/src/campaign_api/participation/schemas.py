@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, StringConstraints
 
 from campaign_api.campaigns.schemas import Code
+from campaign_api.files.schemas import AttachedFile
 from campaign_api.inputs import UNIT_CODE_PATTERN, Amount, Line100, Line500, LongText, PastDay
 from service_kit.types import StrictModel
 
@@ -58,6 +59,7 @@ class ParticipantOut(BaseModel):
     plan_document_no: str | None = None
     plan_issued_on: date | None = None
     last_report_on: date | None = None
+    plan_files: list[AttachedFile] = Field(default_factory=list, description="The plan's files")
     allowed_actions: list[ParticipantAction] = Field(default_factory=list)
 
 
@@ -65,6 +67,11 @@ class PlanIn(StrictModel):
     document_no: DocumentNo
     issued_on: PastDay = Field(description="Not after today")
     summary: LongText = ""
+    file_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=20,
+        description="The whole set of files attached (uploaded by the caller with `POST /v1/files`)",
+    )
 
 
 class Evidence(StrictModel):
@@ -83,6 +90,11 @@ class ReportIn(StrictModel):
     )
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)
+    file_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=50,
+        description="The whole set of files attached (uploaded by the caller with `POST /v1/files`)",
+    )
 
 
 class ReportResubmission(StrictModel):
@@ -92,6 +104,11 @@ class ReportResubmission(StrictModel):
     )
     narrative: LongText = ""
     evidence: list[Evidence] = Field(default_factory=list, max_length=50)
+    file_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=50,
+        description="The whole set of files attached (uploaded by the caller with `POST /v1/files`)",
+    )
 
 
 class ReviewNote(StrictModel):
@@ -108,6 +125,8 @@ class ReportOut(BaseModel):
     values: dict[str, Decimal]
     narrative: str
     evidence: list[Evidence]
+    file_ids: list[uuid.UUID] = Field(default_factory=list)
+    files: list[AttachedFile] = Field(default_factory=list, description="The evidence's files")
     status: ReportStatus
     review_note: str | None
     submitted_at: datetime

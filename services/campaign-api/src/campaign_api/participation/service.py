@@ -16,6 +16,8 @@ from campaign_api.campaigns import repository as campaigns
 from campaign_api.campaigns.models import Campaign
 from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService, first_plan_due
+from campaign_api.files import repository as files
+from campaign_api.files.schemas import attached_files
 from campaign_api.messages import status_label
 from campaign_api.participation import repository
 from campaign_api.participation.models import Participant, Report
@@ -40,6 +42,7 @@ from campaign_api.participation.spreadsheet import participants_workbook
 from campaign_api.units import repository as units
 from service_kit.access import Actor
 from service_kit.errors import InvalidState, NotFound, conflicting_field, unknown_reference
+from service_kit.files import StoredFile
 from service_kit.pagination import Page, PageParams
 from service_kit.types import today_in_vietnam
 
@@ -48,8 +51,15 @@ def _state(status: str) -> dict[str, str]:
     return {"status": status, "status_label": status_label(status)}
 
 
-def report_out(actor: Actor, report: Report, campaign: Campaign) -> ReportOut:
+def plan_files_id(campaign_id: uuid.UUID, unit_code: str) -> str:
+    """What a plan's files are attached to: the participant (one plan per unit and movement)."""
+    return f"{campaign_id}/{unit_code}"
+
+
+def report_out(actor: Actor, report: Report, campaign: Campaign, attached: list[StoredFile]) -> ReportOut:
     out = ReportOut.model_validate(report)
+    out.file_ids = [f.id for f in attached]
+    out.files = attached_files(attached)
     filing = Filing(campaign, report.unit_code, report.status)
     out.allowed_actions = [ReportAction(a) for a in REPORTS.allowed_actions(actor, filing)]
     return out
@@ -87,10 +97,12 @@ class ParticipationService(AuditedService):
         readable = filing_units(actor, campaign)
         due = first_plan_due(await campaigns.phases(self.session, campaign.id))
         last_reports = await repository.last_report_dates(self.session, campaign.id, readable)
+        rows = await repository.participants_with_units(self.session, campaign.id, readable)
+        plan_files = await files.attached_to_many(
+            self.session, "plan", [plan_files_id(campaign.id, unit.code) for _participant, unit in rows]
+        )
         items = []
-        for participant, unit in await repository.participants_with_units(
-            self.session, campaign.id, readable
-        ):
+        for participant, unit in rows:
             status = plan_status(participant.plan_issued_on, due)
             if plan_filter is not None and status is not plan_filter:
                 continue
@@ -105,6 +117,7 @@ class ParticipationService(AuditedService):
                     plan_document_no=participant.plan_document_no,
                     plan_issued_on=participant.plan_issued_on,
                     last_report_on=last_reports.get(unit.code),
+                    plan_files=attached_files(plan_files[plan_files_id(campaign.id, unit.code)]),
                     allowed_actions=[ParticipantAction(a) for a in allowed],
                 )
             )
@@ -131,6 +144,14 @@ class ParticipationService(AuditedService):
         participant.plan_issued_on = plan.issued_on
         participant.plan_summary = plan.summary
         await self.session.flush()
+        await files.attach(
+            self.session,
+            plan.file_ids,
+            uploaded_by=actor.subject,
+            attached_type="plan",
+            attached_id=plan_files_id(campaign.id, participant.unit_code),
+            replace=True,
+        )
         await self.audit(
             actor,
             "plan.filed",
@@ -175,9 +196,26 @@ class ParticipationService(AuditedService):
         )
         self.session.add(report)
         await self.session.flush()
+        await files.attach(
+            self.session,
+            data.file_ids,
+            uploaded_by=actor.subject,
+            attached_type="report",
+            attached_id=str(report.id),
+        )
         await self.session.refresh(report)
-        await self.audit(actor, "report.submitted", "report", str(report.id), after={"status": "submitted"})
-        return report_out(actor, report, campaign)
+        await self.audit(
+            actor,
+            "report.submitted",
+            "report",
+            str(report.id),
+            after={"status": "submitted", "file_ids": [str(f) for f in data.file_ids]},
+        )
+        return await self.report_detail(actor, report, campaign)
+
+    async def report_detail(self, actor: Actor, report: Report, campaign: Campaign) -> ReportOut:
+        attached = await files.attached_to(self.session, "report", str(report.id))
+        return report_out(actor, report, campaign, attached)
 
     async def get_report(self, report_id: uuid.UUID, *, for_update: bool = False) -> tuple[Report, Campaign]:
         report = await repository.report(self.session, report_id, for_update=for_update)
@@ -202,7 +240,8 @@ class ParticipationService(AuditedService):
             unit_code=unit_code,
             status=status,
         )
-        return Page(items=[report_out(actor, r, campaign) for r in reports], total=total)
+        attached = await files.attached_to_many(self.session, "report", [str(r.id) for r in reports])
+        return Page(items=[report_out(actor, r, campaign, attached[str(r.id)]) for r in reports], total=total)
 
     async def resubmit(
         self, actor: Actor, report: Report, campaign: Campaign, data: ReportResubmission
@@ -216,6 +255,14 @@ class ParticipationService(AuditedService):
         report.values = {k: str(v) for k, v in data.values.items()}
         report.narrative = data.narrative
         report.evidence = [e.model_dump(mode="json") for e in data.evidence]
+        await files.attach(
+            self.session,
+            data.file_ids,
+            uploaded_by=actor.subject,
+            attached_type="report",
+            attached_id=str(report.id),
+            replace=True,
+        )
         report.status = ReportStatus.SUBMITTED.value
         report.submitted_at = datetime.now(UTC)
         report.reviewed_at = None
@@ -226,9 +273,9 @@ class ParticipationService(AuditedService):
             "report",
             str(report.id),
             before={"status": "returned"},
-            after={"status": "submitted"},
+            after={"status": "submitted", "file_ids": [str(f) for f in data.file_ids]},
         )
-        return report_out(actor, report, campaign)
+        return await self.report_detail(actor, report, campaign)
 
     async def review(
         self, actor: Actor, report: Report, campaign: Campaign, *, accept: bool, note: str | None
@@ -248,7 +295,7 @@ class ParticipationService(AuditedService):
             before={"status": "submitted"},
             after={"status": destination, "review_note": note},
         )
-        return report_out(actor, report, campaign)
+        return await self.report_detail(actor, report, campaign)
 
     async def kpis(self, actor: Actor, campaign: Campaign, unit_code: str | None = None) -> Page[Kpi]:
         items = await self._kpis(actor, campaign, unit_code)

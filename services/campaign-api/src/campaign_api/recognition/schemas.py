@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from campaign_api.files.schemas import AttachedFile
 from campaign_api.identity.schemas import OfficialRole
 from campaign_api.inputs import (
     UNIT_CODE_PATTERN,
@@ -53,6 +54,9 @@ class InitiativeIn(StrictModel):
     summary: LongText = ""
     unit_code: UnitCode
     authors: list[PersonName] = Field(min_length=1, max_length=50)
+    file_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=20, description="Files the caller uploaded (`POST /v1/files`)"
+    )
 
 
 class Assessment(StrictModel):
@@ -73,6 +77,8 @@ class InitiativeOut(BaseModel):
     assessment: str | None
     submitted_at: datetime
     assessed_at: datetime | None
+    file_ids: list[uuid.UUID] = Field(default_factory=list)
+    files: list[AttachedFile] = Field(default_factory=list)
     allowed_actions: list[InitiativeAction] = Field(default_factory=list)
 
 
@@ -264,14 +270,6 @@ class DossierIn(StrictModel):
 
 class Assignment(StrictModel):
     assignee: uuid.UUID = Field(description="The account of the specialist who checks the dossier")
-
-
-class AttachedFile(BaseModel):
-    id: uuid.UUID
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
 
 
 class DossierEventOut(BaseModel):

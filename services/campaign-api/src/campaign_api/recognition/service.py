@@ -33,6 +33,7 @@ from campaign_api.campaigns.schemas import CampaignStatus
 from campaign_api.campaigns.service import CampaignService
 from campaign_api.clients.scoring import ScoringClient
 from campaign_api.files import repository as files
+from campaign_api.files.schemas import attached_files
 from campaign_api.identity.schemas import OfficialRole
 from campaign_api.messages import status_label
 from campaign_api.participation import repository as participation
@@ -52,7 +53,6 @@ from campaign_api.recognition.models import (
 from campaign_api.recognition.pdf import DecisionAwardee, DecisionDocument, render_decision
 from campaign_api.recognition.schemas import (
     Assessment,
-    AttachedFile,
     Awardee,
     BuiltDossiers,
     Catalogue,
@@ -101,12 +101,17 @@ from campaign_api.units import repository as units
 from service_kit.access import Actor
 from service_kit.db import flush_or_conflict
 from service_kit.errors import DependencyUnavailable, InvalidState, NotFound, field_error, unknown_reference
+from service_kit.files import StoredFile
 from service_kit.pagination import Page, PageParams
 from service_kit.types import VIETNAM
 
 
-def initiative_out(actor: Actor, initiative: Initiative, campaign: Campaign) -> InitiativeOut:
+def initiative_out(
+    actor: Actor, initiative: Initiative, campaign: Campaign, attached: list[StoredFile]
+) -> InitiativeOut:
     out = InitiativeOut.model_validate(initiative)
+    out.file_ids = [f.id for f in attached]
+    out.files = attached_files(attached)
     filing = Filing(campaign, initiative.unit_code, initiative.status)
     out.allowed_actions = [InitiativeAction(a) for a in INITIATIVES.allowed_actions(actor, filing)]
     return out
@@ -133,20 +138,40 @@ class RecognitionService(AuditedService):
                 code="initiative.campaign_not_active",
                 params={"status": campaign.status, "status_label": status_label(campaign.status)},
             )
-        initiative = Initiative(campaign_id=campaign.id, **data.model_dump())
+        initiative = Initiative(campaign_id=campaign.id, **data.model_dump(exclude={"file_ids"}))
         self.session.add(initiative)
         await self.session.flush()
+        await files.attach(
+            self.session,
+            data.file_ids,
+            uploaded_by=actor.subject,
+            attached_type="initiative",
+            attached_id=str(initiative.id),
+        )
         await self.session.refresh(initiative)
         await self.audit(
-            actor, "initiative.submitted", "initiative", str(initiative.id), after={"status": "submitted"}
+            actor,
+            "initiative.submitted",
+            "initiative",
+            str(initiative.id),
+            after={"status": "submitted", "file_ids": [str(f) for f in data.file_ids]},
         )
-        return initiative_out(actor, initiative, campaign)
+        return await self.initiative_detail(actor, initiative, campaign)
+
+    async def initiative_detail(
+        self, actor: Actor, initiative: Initiative, campaign: Campaign
+    ) -> InitiativeOut:
+        attached = await files.attached_to(self.session, "initiative", str(initiative.id))
+        return initiative_out(actor, initiative, campaign, attached)
 
     async def initiatives(self, actor: Actor, campaign: Campaign, params: PageParams) -> Page[InitiativeOut]:
         initiatives, total = await repository.initiatives_page(
             self.session, campaign.id, params, units=filing_units(actor, campaign)
         )
-        return Page(items=[initiative_out(actor, i, campaign) for i in initiatives], total=total)
+        attached = await files.attached_to_many(self.session, "initiative", [str(i.id) for i in initiatives])
+        return Page(
+            items=[initiative_out(actor, i, campaign, attached[str(i.id)]) for i in initiatives], total=total
+        )
 
     async def assess(
         self, actor: Actor, initiative: Initiative, campaign: Campaign, data: Assessment
@@ -168,7 +193,7 @@ class RecognitionService(AuditedService):
             before={"status": "submitted"},
             after={"status": data.status.value, "assessment": data.assessment},
         )
-        return initiative_out(actor, initiative, campaign)
+        return await self.initiative_detail(actor, initiative, campaign)
 
     async def add_commendation(
         self, actor: Actor, campaign: Campaign, data: CommendationIn
@@ -404,12 +429,7 @@ class AwardsService(AuditedService):
             title=dossier.title,
             nominees=dossier.nominees,
             file_ids=[f.id for f in attached],
-            files=[
-                AttachedFile(
-                    id=f.id, filename=f.filename, content_type=f.content_type, size=f.size, sha256=f.sha256
-                )
-                for f in attached
-            ],
+            files=attached_files(attached),
             status=DossierStatus(dossier.status),
             assignee=dossier.assignee,
             assignee_name=assignee_name,
