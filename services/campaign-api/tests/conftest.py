@@ -77,6 +77,27 @@ async def admin(login) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
+PROVINCE_UNITS = (
+    {"code": "66", "name": "UBND tỉnh Đắk Lắk", "kind": "province", "province_code": "66"},
+    {"code": "66-SNV", "name": "Sở Nội vụ", "kind": "department", "province_code": "66", "parent_code": "66"},
+    {
+        "code": "66-STC",
+        "name": "Sở Tài chính",
+        "kind": "department",
+        "province_code": "66",
+        "parent_code": "66",
+    },
+)
+
+
+@pytest.fixture
+async def province_units(client, admin) -> list[str]:
+    """The province of Đắk Lắk (66) and two of its departments, created by the administrator: their codes."""
+    for unit in PROVINCE_UNITS:
+        assert (await client.post("/v1/units", headers=admin, json=unit)).status_code == 201
+    return [unit["code"] for unit in PROVINCE_UNITS]
+
+
 @pytest.fixture
 def create_account(client, admin):
     async def create(username: str, roles: list[str], unit_codes: list[str] | None = None, **extra) -> dict:

@@ -6,25 +6,7 @@ from service_kit.testing import assert_problem
 
 
 @pytest.fixture
-async def running(client, admin):
-    for unit in (
-        {"code": "66", "name": "UBND tỉnh Đắk Lắk", "kind": "province", "province_code": "66"},
-        {
-            "code": "66-SNV",
-            "name": "Sở Nội vụ",
-            "kind": "department",
-            "province_code": "66",
-            "parent_code": "66",
-        },
-        {
-            "code": "66-STC",
-            "name": "Sở Tài chính",
-            "kind": "department",
-            "province_code": "66",
-            "parent_code": "66",
-        },
-    ):
-        assert (await client.post("/v1/units", headers=admin, json=unit)).status_code == 201
+async def running(client, admin, province_units):
     campaign = (
         await client.post(
             "/v1/campaigns",
