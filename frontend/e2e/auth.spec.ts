@@ -57,7 +57,7 @@ test('a viewer does not see the administrators’ menus and may not open their p
   await expect(menu.getByRole('link', { name: 'Tài khoản' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Người dùng đang đăng nhập' })).toContainText('Người xem');
 
-  // Going to the address (in the app: a reload would sign out) is no way round the menu.
+  // Going to the address inside the app is no way round the menu.
   await page.evaluate(() => {
     window.history.pushState({}, '', '/accounts');
     window.dispatchEvent(new PopStateEvent('popstate'));

@@ -22,8 +22,8 @@ interface Fixtures {
   allowHttpError: (expected: ExpectedHttpError) => void;
   /**
    * Signs in through the login page as the demo account of `role` (see accounts.ts; the
-   * `setup` project creates them) and waits for the signed-in shell. Tokens live in memory
-   * only, so every test signs in itself; a reload signs out.
+   * `setup` project creates them) and waits for the signed-in shell. Every test signs in
+   * itself (its own browser context); a reload keeps the session (the refresh cookie, session.spec).
    */
   loginAs: (role: DemoRole) => Promise<DemoAccount>;
 }
