@@ -14,6 +14,12 @@ interface Ids {
   roundId: string | undefined;
   scorecardId: string | undefined;
   learnerId: string | undefined;
+  contestId: string | undefined;
+  judgingId: string | undefined;
+  registrationId: string | undefined;
+  dossierId: string | undefined;
+  sessionId: string | undefined;
+  decisionId: string | undefined;
 }
 
 async function firstId(request: APIRequestContext, url: string, headers: Record<string, string>): Promise<string | undefined> {
@@ -29,7 +35,20 @@ async function seededIds(request: APIRequestContext): Promise<Ids> {
   const roundId = await firstId(request, '/api/scoring/v1/rounds?limit=1', headers);
   const scorecardId = roundId ? await firstId(request, `/api/scoring/v1/rounds/${roundId}/scorecards?limit=1`, headers) : undefined;
   const learnerId = await firstId(request, '/api/literacy/v1/learners?limit=1', headers);
-  return { campaignId, setId, roundId, scorecardId, learnerId };
+  const campaign = `/api/campaign/v1/campaigns/${campaignId}`;
+  return {
+    campaignId,
+    setId,
+    roundId,
+    scorecardId,
+    learnerId,
+    contestId: await firstId(request, `${campaign}/contests?limit=1`, headers),
+    judgingId: await firstId(request, `${campaign}/initiative-judgings?limit=1`, headers),
+    registrationId: await firstId(request, `${campaign}/registrations?limit=1`, headers),
+    dossierId: await firstId(request, '/api/campaign/v1/dossiers?limit=1', headers),
+    sessionId: await firstId(request, '/api/campaign/v1/council-sessions?limit=1', headers),
+    decisionId: await firstId(request, '/api/campaign/v1/decisions?limit=1', headers),
+  };
 }
 
 function officialPages(ids: Ids): string[] {
@@ -39,6 +58,19 @@ function officialPages(ids: Ids): string[] {
     '/movements/new',
     `/movements/${ids.campaignId}`,
     `/movements/${ids.campaignId}/edit`,
+    `/movements/${ids.campaignId}/contests`,
+    ...(ids.judgingId ? [`/movements/${ids.campaignId}/judgings/${ids.judgingId}`] : []),
+    '/recognition',
+    '/recognition/registrations',
+    '/recognition/dossiers',
+    '/recognition/council',
+    '/recognition/decisions',
+    ...(ids.registrationId ? [`/recognition/registrations/${ids.registrationId}`] : []),
+    ...(ids.dossierId ? [`/recognition/dossiers/${ids.dossierId}`] : []),
+    ...(ids.sessionId ? [`/recognition/council/${ids.sessionId}`] : []),
+    ...(ids.decisionId ? [`/recognition/decisions/${ids.decisionId}`] : []),
+    '/tasks',
+    '/indices',
     '/scoring',
     `/scoring/criteria-sets/${ids.setId}`,
     ...(ids.roundId ? [`/scoring/rounds/${ids.roundId}`] : []),
@@ -90,7 +122,8 @@ for (const [label, viewport] of [
     });
 
     test('every page an administrator opens', async ({ page, loginAs, request }) => {
-      test.setTimeout(300_000);
+      // About thirty pages, each loaded and analysed: minutes on a busy machine (the deadline only stops a broken run).
+      test.setTimeout(900_000);
       const ids = await seededIds(request);
       await loginAs('admin' satisfies DemoRole);
       const found: string[] = [];
